@@ -1,0 +1,1 @@
+"""The subcommands of ``duo-domain``; one module each (private)."""

@@ -1,0 +1,74 @@
+"""What every subcommand shares: the command record, exit codes, input and JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CliError",
+    "Command",
+    "print_json",
+    "read_bytes",
+]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+#: Input larger than this is refused before it is read whole.
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+
+class CliError(Exception):
+    """A reason to stop with one line on stderr (exit 2 unless told otherwise)."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@attrs.frozen
+class Command:
+    """One subcommand: its name, one line of help, its arguments and its body."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, TextIO], int]
+
+
+def read_bytes(name: str) -> bytes:
+    """The whole content of file ``name`` (``-`` for stdin).
+
+    Raises:
+        CliError: when the file cannot be read (exit 2).
+    """
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise CliError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{name}: is a directory") from None
+    except OSError as exc:
+        raise CliError(f"{name}: cannot be read ({exc.strerror})") from None
+
+
+def print_json(data: Any, out: TextIO) -> None:
+    """Write ``data`` as indented JSON with a final newline."""
+    out.write(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    out.write("\n")

@@ -1,0 +1,30 @@
+"""``duo-domain demo``: run the library on example data bundled in the package."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from typing import TextIO
+
+from duo_domain._cli._common import EXIT_OK, Command
+from duo_domain._version import __version__
+from duo_domain.rules import registry
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    del p  # no options yet
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    del args
+    out.write(f"duo_domain {__version__} demo\n\n")
+    rules = registry.catalogue()
+    by_severity = Counter(r.severity.value for r in rules)
+    out.write(f"Rule catalogue: {len(rules)} rules")
+    if by_severity:
+        out.write(" (" + ", ".join(f"{n} {s}" for s, n in sorted(by_severity.items())) + ")")
+    out.write("\n")
+    return EXIT_OK
+
+
+COMMAND = Command("demo", "run the library on bundled example data and summarise", _configure, _run)

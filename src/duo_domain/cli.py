@@ -1,0 +1,85 @@
+"""The ``duo-domain`` command: a thin I/O shell around the core.
+
+Each subcommand lives in its own module under ``duo_domain._cli`` and is
+listed in :data:`COMMANDS`. Exit codes are a public contract:
+
+* ``0`` — done, nothing at error level;
+* ``1`` — invalid input or error-level findings;
+* ``2`` — usage error or unreadable input, with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from duo_domain._cli._common import EXIT_USAGE, CliError, Command
+from duo_domain._version import __version__
+
+__all__ = ["COMMANDS", "main"]
+
+#: The modules that each define one subcommand, in the order of ``--help``.
+COMMANDS: tuple[str, ...] = (
+    "duo_domain._cli.demo",
+    "duo_domain._cli.rules",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every subcommand."""
+    parser = _Parser(
+        prog="duo-domain",
+        description="Check, explain and convert what schools exchange with DUO.",
+    )
+    parser.add_argument("--version", action="version", version=f"duo-domain {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        command: Command = importlib.import_module(name).COMMAND
+        p = sub.add_parser(command.name, help=command.help, description=command.help)
+        command.configure(p)
+        p.set_defaults(_run=command.run)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit code instead of exiting.
+
+    Args:
+        argv: The arguments (without the program name); ``sys.argv[1:]`` by default.
+        stdout: Where results go; ``sys.stdout`` by default.
+        stderr: Where the one-line reason for exit 2 goes; ``sys.stderr`` by default.
+    """
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help, --version and usage errors
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if getattr(args, "_run", None) is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    try:
+        return int(args._run(args, out))
+    except CliError as exc:
+        print(f"duo-domain {args.command}: {exc}", file=err)
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+
+
+def run() -> NoReturn:
+    """Entry point for the console script and ``python -m duo_domain``."""
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Severities, rules, violations and findings: the rule catalogue's vocabulary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["CheckContext", "Finding", "Rule", "Severity", "Violation"]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is, mirroring DUO's own feedback levels.
+
+    * ``AFKEUR`` — DUO's *afkeur* / *foutmelding*: the record is **not**
+      registered. The only error level.
+    * ``ATTENTIE`` — DUO's *melding* / *attentie*: registered, but check it.
+    * ``SIGNAAL`` — a signal about the data, no effect on registration.
+    * ``BEKOSTIGING`` — a *bekostigingssignaal*: registered, but funding
+      may be affected.
+
+    Examples:
+        >>> Severity.AFKEUR.is_error, Severity.ATTENTIE.is_error
+        (True, False)
+        >>> Severity("attentie")
+        <Severity.ATTENTIE: 'attentie'>
+    """
+
+    AFKEUR = "afkeur"
+    ATTENTIE = "attentie"
+    SIGNAAL = "signaal"
+    BEKOSTIGING = "bekostigingssignaal"
+
+    @property
+    def is_error(self) -> bool:
+        """True for the level at which DUO refuses to register the record."""
+        return self is Severity.AFKEUR
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious level; for sorting."""
+        return _RANK[self]
+
+
+_RANK = {Severity.AFKEUR: 0, Severity.ATTENTIE: 1, Severity.BEKOSTIGING: 2, Severity.SIGNAAL: 3}
+
+
+@attrs.frozen
+class Violation:
+    """What a rule's check function yields: one breach, relative to the object checked.
+
+    The engine turns it into a :class:`Finding` by adding the rule's id,
+    severity and source and the object's own path.
+
+    Attributes:
+        path: Path relative to the checked object, e.g. ``"perioden[1].datum_begin"``;
+            empty for the object itself.
+        message: Human-readable, without any BSN or onderwijsnummer.
+        business_key: The key a school recognises the record by, such as an
+            inschrijvingvolgnummer; never a BSN or onderwijsnummer.
+        values: The values involved, as strings, for machines.
+    """
+
+    path: str
+    message: str
+    business_key: str | None = None
+    values: Mapping[str, str] = attrs.field(factory=dict, eq=False)
+
+
+@attrs.frozen
+class CheckContext:
+    """What a check function knows besides the object: the peildatum.
+
+    Attributes:
+        peildatum: The date validation was asked for, or ``None`` when the
+            caller asked for every rule regardless of its validity period.
+    """
+
+    peildatum: dt.date | None = None
+
+
+CheckFunction = Callable[[Any, CheckContext], Iterable[Violation]]
+
+
+def _id_validator(_inst: object, _attr: object, value: str) -> None:
+    parts = value.split(".")
+    if len(parts) < 2 or not all(p and p.replace("_", "").isalnum() and p.isupper() for p in parts):
+        raise ValueError(f"rule id must be dotted UPPER_CASE parts, got {value!r}")
+
+
+@attrs.frozen
+class Rule:
+    """One business rule of the catalogue.
+
+    Attributes:
+        id: Stable, hierarchical id such as ``ROD.INSCHRIJVING.ONDERWIJSLOCATIE``.
+        severity: The level of every finding the rule produces.
+        summary: One line: what must hold.
+        guidance: Plain language: how to fix a record that breaks the rule.
+        source: The legal or DUO source, e.g. ``"Ekb WEB art. 17 lid 2"``.
+        applies_to: The domain type the rule checks.
+        check: The function ``(obj, context) -> Iterable[Violation]``.
+        geldig_van: First day the rule is in force (inclusive), or ``None``.
+        geldig_tot: Last day the rule is in force (inclusive), or ``None``.
+        url: Where the source can be read, if public.
+        external: Set when the full check needs a register the library cannot
+            see (``"RIO"``, ``"SBB"``, ``"BRP"``); the rule then checks what it
+            can and says so in its summary.
+    """
+
+    id: str = attrs.field(validator=_id_validator)
+    severity: Severity
+    summary: str
+    guidance: str
+    source: str
+    applies_to: type
+    check: CheckFunction = attrs.field(eq=False, repr=False)
+    geldig_van: dt.date | None = None
+    geldig_tot: dt.date | None = None
+    url: str | None = None
+    external: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:
+            raise ValueError(f"rule {self.id}: geldig_tot {self.geldig_tot} is before geldig_van")
+
+    def in_force(self, peildatum: dt.date | None) -> bool:
+        """Whether the rule applies on ``peildatum`` (always, for ``None``).
+
+        Examples:
+            >>> import datetime as dt
+            >>> r = Rule("X.Y", Severity.SIGNAAL, "s", "g", "src", object, lambda o, c: (),
+            ...          geldig_van=dt.date(2019, 8, 1))
+            >>> r.in_force(dt.date(2019, 7, 31)), r.in_force(dt.date(2019, 8, 1)), r.in_force(None)
+            (False, True, True)
+        """
+        if peildatum is None:
+            return True
+        if self.geldig_van is not None and peildatum < self.geldig_van:
+            return False
+        return not (self.geldig_tot is not None and peildatum > self.geldig_tot)
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The rule as plain data (for JSON export and the docs)."""
+        return {
+            "id": self.id,
+            "severity": self.severity.value,
+            "summary": self.summary,
+            "guidance": self.guidance,
+            "source": self.source,
+            "url": self.url,
+            "applies_to": self.applies_to.__name__,
+            "geldig_van": self.geldig_van.isoformat() if self.geldig_van else None,
+            "geldig_tot": self.geldig_tot.isoformat() if self.geldig_tot else None,
+            "external": self.external,
+        }
+
+
+@attrs.frozen
+class Finding:
+    """One breach of a business rule, as reported to the caller.
+
+    Attributes:
+        rule_id: The id of the rule in the catalogue.
+        severity: The rule's severity.
+        path: JSON-path-like location, e.g. ``$.inschrijvingen[0].perioden[1]``.
+        message: Human-readable; never contains a BSN or onderwijsnummer.
+        business_key: The record key a school recognises, if any.
+        values: The values involved, as strings.
+        source: The rule's legal or DUO source.
+    """
+
+    rule_id: str
+    severity: Severity
+    path: str
+    message: str
+    business_key: str | None = None
+    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False)
+    source: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        """True when the finding means DUO would not register the record."""
+        return self.severity.is_error
+
+    def __str__(self) -> str:
+        key = f" [{self.business_key}]" if self.business_key else ""
+        return f"{self.severity.value.upper()} {self.rule_id}{key}: {self.message} @ {self.path}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as plain data, with the wire names of ``--json`` output."""
+        return {
+            "rule": self.rule_id,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.message,
+            "business_key": self.business_key,
+            "values": dict(self.values),
+            "source": self.source,
+        }

@@ -1,0 +1,232 @@
+"""The rule registry and the validation engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from duo_domain.rules._model import CheckContext, CheckFunction, Finding, Rule, Severity
+from duo_domain.rules._report import Report
+
+__all__ = ["RuleRegistry", "registry", "validate"]
+
+_F = TypeVar("_F", bound=CheckFunction)
+
+#: Modules that hold the library's own rules; imported on first use of the
+#: default registry so that ``import duo_domain`` stays fast.
+RULE_MODULES: tuple[str, ...] = ()
+
+
+class RuleRegistry:
+    """A catalogue of rules, looked up by id and by the type they check.
+
+    The library's own rules live in :data:`registry`; a vendor may build a
+    registry of its own (or add rules to a copy) and pass it to :func:`validate`.
+
+    Examples:
+        >>> import attrs
+        >>> from duo_domain.rules import RuleRegistry, Severity, Violation, validate
+        >>> @attrs.frozen
+        ... class Thing:
+        ...     size: int
+        >>> mine = RuleRegistry()
+        >>> @mine.rule("MINE.THING.SIZE", severity=Severity.AFKEUR, summary="size is positive",
+        ...            guidance="Use a size of 1 or more.", source="house rule", applies_to=Thing)
+        ... def _size(thing, ctx):
+        ...     if thing.size < 1:
+        ...         yield Violation("size", f"size {thing.size} is not positive")
+        >>> [str(f) for f in validate(Thing(0), registry=mine)]
+        ['AFKEUR MINE.THING.SIZE: size 0 is not positive @ $.size']
+    """
+
+    def __init__(self, modules: Sequence[str] = ()) -> None:
+        self._rules: dict[str, Rule] = {}
+        self._by_type: dict[type, tuple[Rule, ...]] = {}
+        self._modules = tuple(modules)
+        self._loaded = not self._modules
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for name in self._modules:
+                importlib.import_module(name)
+
+    def add(self, rule: Rule) -> Rule:
+        """Add a rule; its id must be new to this registry.
+
+        Raises:
+            ValueError: when a rule with the same id is registered already.
+        """
+        if rule.id in self._rules:
+            raise ValueError(f"rule {rule.id} is registered already")
+        self._rules[rule.id] = rule
+        self._by_type.clear()
+        return rule
+
+    def rule(
+        self,
+        id: str,  # noqa: A002 - the catalogue's own word
+        *,
+        severity: Severity,
+        summary: str,
+        guidance: str,
+        source: str,
+        applies_to: type,
+        geldig_van: dt.date | None = None,
+        geldig_tot: dt.date | None = None,
+        url: str | None = None,
+        external: str | None = None,
+    ) -> Callable[[_F], _F]:
+        """Decorator that registers a check function as a rule."""
+
+        def register(check: _F) -> _F:
+            self.add(
+                Rule(
+                    id=id,
+                    severity=severity,
+                    summary=summary,
+                    guidance=guidance,
+                    source=source,
+                    applies_to=applies_to,
+                    check=check,
+                    geldig_van=geldig_van,
+                    geldig_tot=geldig_tot,
+                    url=url,
+                    external=external,
+                )
+            )
+            return check
+
+        return register
+
+    def __iter__(self) -> Iterator[Rule]:
+        self._load()
+        return iter(sorted(self._rules.values(), key=lambda r: r.id))
+
+    def __len__(self) -> int:
+        self._load()
+        return len(self._rules)
+
+    def __contains__(self, rule_id: object) -> bool:
+        self._load()
+        return rule_id in self._rules
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id.
+
+        Raises:
+            KeyError: when no such rule is registered.
+        """
+        self._load()
+        return self._rules[rule_id]
+
+    def rules_for(self, kind: type) -> tuple[Rule, ...]:
+        """The rules that check objects of ``kind`` (or of its base classes)."""
+        found = self._by_type.get(kind)
+        if found is None:
+            self._load()
+            found = tuple(
+                r for r in sorted(self._rules.values(), key=lambda r: r.id) if issubclass(kind, r.applies_to)
+            )
+            self._by_type[kind] = found
+        return found
+
+    def catalogue(self, peildatum: dt.date | None = None) -> list[Rule]:
+        """Every rule (in force on ``peildatum``, if given), sorted by id."""
+        return [r for r in self if r.in_force(peildatum)]
+
+    def export(self, peildatum: dt.date | None = None) -> list[dict[str, str | None]]:
+        """The catalogue as plain data, ready for ``json.dumps``."""
+        return [r.to_dict() for r in self.catalogue(peildatum)]
+
+
+#: The library's own rule catalogue.
+registry = RuleRegistry(modules=RULE_MODULES)
+_DEFAULT = registry
+
+
+def _join(base: str, rel: str) -> str:
+    if not rel:
+        return base
+    if rel.startswith("["):
+        return base + rel
+    return f"{base}.{rel}"
+
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(kind: type) -> tuple[str, ...]:
+    names = _CHILD_FIELDS.get(kind)
+    if names is None:
+        names = tuple(a.name for a in attrs.fields(kind))
+        _CHILD_FIELDS[kind] = names
+    return names
+
+
+def _walk(obj: Any, path: str, reg: RuleRegistry, ctx: CheckContext, out: list[Finding]) -> None:
+    kind = type(obj)
+    for rule in reg.rules_for(kind):
+        if not rule.in_force(ctx.peildatum):
+            continue
+        out.extend(
+            Finding(
+                rule_id=rule.id,
+                severity=rule.severity,
+                path=_join(path, v.path),
+                message=v.message,
+                business_key=v.business_key,
+                values=v.values,
+                source=rule.source,
+            )
+            for v in rule.check(obj, ctx)
+        )
+    if not attrs.has(kind):
+        return
+    for name in _child_fields(kind):
+        value = getattr(obj, name)
+        if attrs.has(type(value)):
+            _walk(value, f"{path}.{name}", reg, ctx, out)
+        elif isinstance(value, (tuple, list)):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    _walk(item, f"{path}.{name}[{i}]", reg, ctx, out)
+
+
+def validate(
+    obj: Any,
+    *,
+    peildatum: dt.date | None = None,
+    registry: RuleRegistry | None = None,
+) -> Report:
+    """Apply every rule in force to ``obj`` and everything inside it.
+
+    The object is walked depth first: the rules registered for its type run
+    on it, then the walk goes into every attrs-class field and every list or
+    tuple of attrs instances, building paths such as
+    ``$.inschrijvingen[0].perioden[1]``. A list of objects is validated item
+    by item (paths ``$[0]``, ``$[1]``, ...).
+
+    Args:
+        obj: A domain object (or a list of them).
+        peildatum: Apply only the rules in force on this date. ``None``
+            applies every rule of the catalogue; each rule still judges the
+            dates inside the object (a period's begin date, say) itself.
+        registry: The catalogue to use; the library's own by default.
+
+    Returns:
+        A :class:`Report` with every finding; it never stops at the first.
+    """
+    reg = _DEFAULT if registry is None else registry
+    ctx = CheckContext(peildatum=peildatum)
+    out: list[Finding] = []
+    if isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            _walk(item, f"$[{i}]", reg, ctx, out)
+    else:
+        _walk(obj, "$", reg, ctx, out)
+    return Report(out)
