@@ -123,13 +123,14 @@ class Report:
                 :class:`~duo_domain.errors.FindingError` per error-level finding.
 
         Examples:
+            >>> from duo_domain.errors import FindingError
             >>> from duo_domain.rules import Finding, Report, Severity
             >>> Report().raise_for_errors()
             >>> bad = Report([Finding("ROD.A.B", Severity.AFKEUR, "$.x", "x is wrong")])
             >>> try:
             ...     bad.raise_for_errors()
-            ... except* ValueError as group:
-            ...     print(group.exceptions[0].exceptions[0])
+            ... except* FindingError as group:
+            ...     print(group.exceptions[0])
             [ROD.A.B] x is wrong @ $.x
         """
         errors = [FindingError(f) for f in self.findings if f.severity.is_error]
