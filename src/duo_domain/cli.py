@@ -11,6 +11,7 @@ listed in :data:`COMMANDS`. Exit codes are a public contract:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -65,7 +66,9 @@ def main(
     err = stderr if stderr is not None else sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # argparse writes --help, --version and usage errors to sys.stdout/sys.stderr itself.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help, --version and usage errors
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "_run", None) is None:
