@@ -18,7 +18,7 @@ _F = TypeVar("_F", bound=CheckFunction)
 
 #: Modules that hold the library's own rules; imported on first use of the
 #: default registry so that ``import duo_domain`` stays fast.
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = ("duo_domain.identity.rules",)
 
 
 class RuleRegistry:

@@ -1,0 +1,64 @@
+"""``duo-domain check KIND VALUE``: check one identifier and print its canonical form.
+
+Exit 0 and the canonical form when the value is valid; exit 1 and the reason
+(with its machine code) when it is not; exit 2 for an unknown KIND. The
+reason never repeats a BSN or onderwijsnummer.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, Command
+
+#: The kinds ``check`` knows, in the order of ``--help``.
+KINDS: tuple[str, ...] = (
+    "bsn",
+    "onderwijsnummer",
+    "brin",
+    "vestiging",
+    "onderwijsbestuur",
+    "onderwijsaanbieder",
+    "onderwijslocatie",
+    "opleidingseenheid",
+    "crebo",
+    "keuzedeel",
+    "leerbedrijf",
+    "postcode",
+    "elementcode",
+    "vakcode",
+    "oin",
+)
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", metavar="KIND", choices=KINDS, help="one of: " + ", ".join(KINDS))
+    p.add_argument("value", metavar="VALUE", help="the value to check (quote it when it has spaces)")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="onderwijsnummer: read DUO's check-digit formula literally (last digit 0-5)",
+    )
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    from duo_domain.errors import InvalidIdentifier
+    from duo_domain.identity import IDENTIFIERS, onderwijsnummer
+
+    module = IDENTIFIERS[args.kind]
+    try:
+        if module is onderwijsnummer:
+            canonical = onderwijsnummer.validate(args.value, strict=args.strict)
+        else:
+            canonical = module.validate(args.value)
+    except InvalidIdentifier as exc:
+        out.write(f"invalid {args.kind}: {exc.message} [{exc.code}]\n")
+        return EXIT_FINDINGS
+    out.write(canonical + "\n")
+    return EXIT_OK
+
+
+COMMAND = Command(
+    "check", "check one identifier (bsn, brin, crebo, ...) and print its canonical form", _configure, _run
+)

@@ -1,0 +1,109 @@
+"""Identity and reference codes: personal numbers, institution and RIO codes, DUO codes.
+
+One module per identifier, named by its official Dutch name, each with the
+same four functions:
+
+* ``compact(value) -> str`` — remove separators (and upper-case codes with
+  letters); no check.
+* ``validate(value) -> str`` — the canonical form, or an
+  :class:`~duo_domain.errors.InvalidIdentifier` subclass
+  (:class:`~duo_domain.errors.InvalidFormat`,
+  :class:`~duo_domain.errors.InvalidLength`,
+  :class:`~duo_domain.errors.InvalidChecksum`,
+  :class:`~duo_domain.errors.InvalidComponent`) whose ``kind`` is the module's
+  ``KIND``.
+* ``is_valid(value) -> bool`` — never raises, whatever it is given.
+* ``format(value) -> str`` — the print form, after validating.
+
+Personal numbers (BSN, onderwijsnummer) never appear in an error message;
+their value types :class:`Bsn` and :class:`Onderwijsnummer` mask them in
+``repr`` and ``str``.
+
+Examples:
+    >>> from duo_domain.identity import bsn, onderwijslocatie, Bsn
+    >>> bsn.is_valid("111222333"), onderwijslocatie.is_valid("110X912")
+    (True, True)
+    >>> Bsn("111222333")
+    Bsn('*****2333')
+"""
+
+from __future__ import annotations
+
+from duo_domain.identity import (
+    brin,
+    bsn,
+    crebo,
+    elementcode,
+    keuzedeel,
+    leerbedrijf,
+    oin,
+    onderwijsaanbieder,
+    onderwijsbestuur,
+    onderwijslocatie,
+    onderwijsnummer,
+    opleidingseenheid,
+    postcode,
+    vakcode,
+    vestiging,
+)
+from duo_domain.identity.bsn import Bsn
+from duo_domain.identity.onderwijsnummer import Onderwijsnummer
+from duo_domain.identity.student import (
+    Adres,
+    BuitenlandsAdres,
+    Geslacht,
+    NederlandsAdres,
+    OnvolledigeDatum,
+    Persoonsgegevens,
+    Student,
+)
+
+__all__ = [
+    "IDENTIFIERS",
+    "Adres",
+    "Bsn",
+    "BuitenlandsAdres",
+    "Geslacht",
+    "NederlandsAdres",
+    "Onderwijsnummer",
+    "OnvolledigeDatum",
+    "Persoonsgegevens",
+    "Student",
+    "brin",
+    "bsn",
+    "crebo",
+    "elementcode",
+    "keuzedeel",
+    "leerbedrijf",
+    "oin",
+    "onderwijsaanbieder",
+    "onderwijsbestuur",
+    "onderwijslocatie",
+    "onderwijsnummer",
+    "opleidingseenheid",
+    "postcode",
+    "vakcode",
+    "vestiging",
+]
+
+#: Every identifier module by its ``KIND``, in a stable order.
+IDENTIFIERS = {
+    m.KIND: m
+    for m in (
+        bsn,
+        onderwijsnummer,
+        brin,
+        vestiging,
+        onderwijsbestuur,
+        onderwijsaanbieder,
+        onderwijslocatie,
+        opleidingseenheid,
+        crebo,
+        keuzedeel,
+        leerbedrijf,
+        postcode,
+        oin,
+        elementcode,
+        vakcode,
+    )
+}

@@ -1,0 +1,53 @@
+"""What BSN and onderwijsnummer share: nine digits, weights 9..2 and -1 (private).
+
+Both numbers are personal data: nothing here puts the number, or any part of
+it, into an error message.
+"""
+
+from __future__ import annotations
+
+from duo_domain.errors import InvalidFormat, InvalidLength
+from duo_domain.identity._common import check_text, strip_separators
+
+__all__ = ["BYTE_OFFSET", "compact", "nine_digits", "weighted_sum"]
+
+#: ``Σ wᵢ · ord('0')`` for the weights 9, 8, ..., 2, -1: subtracted when the
+#: weighted sum is taken over the ASCII codes of the digits instead of the digits.
+BYTE_OFFSET = 48 * (9 + 8 + 7 + 6 + 5 + 4 + 3 + 2 - 1)
+
+
+def compact(value: str, kind: str) -> str:
+    """``value`` without separators (spaces, dots, dashes); never zero-padded."""
+    return strip_separators(check_text(value, kind))
+
+
+def nine_digits(value: str, kind: str, label: str) -> str:
+    """The compact form of ``value`` when it is exactly nine ASCII digits.
+
+    Raises:
+        InvalidFormat: for anything but digits (after removing separators).
+        InvalidLength: for more or fewer than nine digits; short input is
+            never padded with zeros.
+    """
+    number = compact(value, kind)
+    if number and not (number.isascii() and number.isdigit()):
+        raise InvalidFormat(f"a {label} consists of digits only (spaces, dots and dashes aside)", kind=kind)
+    if len(number) != 9:
+        raise InvalidLength(
+            f"a {label} has exactly 9 digits, this value has {len(number)} (no zeros are added)",
+            kind=kind,
+        )
+    return number
+
+
+def weighted_sum(number: str) -> int:
+    """``9·d1 + 8·d2 + ... + 2·d8 - d9`` over a nine-digit ASCII string.
+
+    Examples:
+        >>> weighted_sum("111222333") % 11
+        0
+    """
+    b = number.encode("ascii")
+    return (
+        9 * b[0] + 8 * b[1] + 7 * b[2] + 6 * b[3] + 5 * b[4] + 4 * b[5] + 3 * b[6] + 2 * b[7] - b[8]
+    ) - BYTE_OFFSET
