@@ -150,3 +150,35 @@ def test_rule_period_must_be_ordered() -> None:
 def test_severity_levels() -> None:
     assert [s for s in Severity if s.is_error] == [Severity.AFKEUR]
     assert sorted(Severity, key=lambda s: s.rank)[0] is Severity.AFKEUR
+
+
+@attrs.frozen
+class Typed:
+    naam: str
+    datum: dt.date
+    blad: Leaf | None
+    bladeren: tuple[Leaf, ...]
+    kaart: dict[str, Leaf]
+    iets: object
+
+
+def test_walk_skips_fields_that_cannot_hold_objects_and_follows_the_rest() -> None:
+    from duo_domain.rules._registry import _child_fields
+
+    assert _child_fields(Typed) == ("blad", "bladeren", "iets")
+    assert _child_fields(int) == ()
+    report = validate(
+        Typed("x", dt.date(2020, 1, 1), Leaf(0), (Leaf(-1),), {}, Leaf(-3)), registry=_registry()
+    )
+    assert [f.path for f in report] == ["$.blad.waarde", "$.bladeren[0].waarde", "$.iets.waarde"]
+
+
+def test_walk_follows_every_field_when_annotations_cannot_be_resolved() -> None:
+    @attrs.frozen
+    class Unresolvable:
+        blad: NoSuchType  # type: ignore[name-defined]  # noqa: F821
+
+    from duo_domain.rules._registry import _child_fields
+
+    assert _child_fields(Unresolvable) == ("blad",)
+    assert validate(Unresolvable(Leaf(0)), registry=_registry()).has("T.LEAF.POSITIVE")
