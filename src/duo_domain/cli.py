@@ -26,6 +26,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: tuple[str, ...] = (
     "duo_domain._cli.demo",
     "duo_domain._cli.rules",
+    "duo_domain._cli.validate",
     "duo_domain._cli.check",
 )
 

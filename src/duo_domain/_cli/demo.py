@@ -16,7 +16,10 @@ from duo_domain._version import __version__
 from duo_domain.rules import registry
 
 #: Modules with a ``section(out: TextIO) -> None`` function, in print order.
-SECTIONS: tuple[str, ...] = ("duo_domain._cli.demo_identity",)
+SECTIONS: tuple[str, ...] = (
+    "duo_domain._cli.demo_identity",
+    "duo_domain._cli.demo_mbo",
+)
 
 
 def _catalogue(out: TextIO) -> None:

@@ -25,6 +25,7 @@ _F = TypeVar("_F", bound=CheckFunction)
 #: default registry so that ``import duo_domain`` stays fast.
 RULE_MODULES: tuple[str, ...] = (
     "duo_domain.identity.rules",
+    "duo_domain.mbo.rules",
 )
 
 

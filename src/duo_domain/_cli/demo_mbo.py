@@ -1,0 +1,68 @@
+"""Demo section: validate the bundled synthetic MBO institution and summarise per rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from importlib import resources
+from typing import TextIO
+
+__all__ = ["section"]
+
+#: The bundled synthetic institution (no real persons).
+DATA_FILE = "demo-instelling.json"
+
+
+def load_demo_text() -> str:
+    """The bundled demo institution as JSON text."""
+    return resources.files("duo_domain.mbo").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+
+
+def section(out: TextIO) -> None:
+    """Print the MBO part of ``duo-domain demo``."""
+    from duo_domain.mbo.afwezigheid import melding_afwezigheid
+    from duo_domain.mbo.uitschrijving import beoordeel_uitschrijving
+    from duo_domain.rules import registry, validate
+    from duo_domain.serialize.json import loads_mbo
+
+    records = loads_mbo(load_demo_text())
+    assert isinstance(records, list)
+    report = validate(records)
+    n_ins = sum(len(r.inschrijvingen) for r in records)
+    n_bpv = sum(len(r.bpv_overeenkomsten) for r in records)
+    with_error = {f.path.split(".", 1)[0] for f in report.errors}
+    out.write(
+        f"MBO register ROD: synthetic institution, {len(records)} students, {n_ins} enrolments, "
+        f"{n_bpv} BPV agreements\n"
+    )
+    out.write(
+        f"  {len(records) - len(with_error)} records DUO would register as they are, "
+        f"{len(with_error)} with an error-level finding; {len(report)} findings in all\n"
+    )
+    out.write("  findings per rule:\n")
+    counts = Counter(f.rule_id for f in report)
+    for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = registry.get(rule_id)
+        out.write(f"    {n:4d}  {rule.severity.value:<9} {rule_id}  {rule.summary}\n")
+    first = next(iter(report.errors), None)
+    if first is not None:
+        out.write(f"  e.g. {first}\n")
+
+    advies = beoordeel_uitschrijving(dt.date(2008, 3, 1), dt.date(2025, 1, 31), hoogste_diploma="MBO-1")
+    out.write(
+        "  leaving at 16 with an entree diploma: "
+        f"deregister now={advies.uitschrijven_toegestaan}, consult leerplichtambtenaar="
+        f"{advies.overleg_leerplichtambtenaar}, VSV={advies.voortijdig_schoolverlater}\n"
+    )
+    oordeel = melding_afwezigheid(
+        geboortedatum=dt.date(2005, 1, 1),
+        leertraject="BOL",
+        niveau="MBO-2",
+        studiefinanciering=True,
+        afwezig_van=dt.date(2025, 3, 3),
+        afwezig_tot=dt.date(2025, 4, 6),
+    )
+    out.write(
+        f"  18+ bol niveau 2, absent {oordeel.dagen_afwezig} days: Melding afwezigheid due="
+        f"{oordeel.melding_verplicht} (separate from the verzuimmelding in ROD)\n"
+    )

@@ -1,0 +1,165 @@
+"""The school calendar DUO counts in: studiejaren, teldata and ages.
+
+An MBO *studiejaar* runs from 1 August to 31 July (PvE MBO-instelling – DUO
+4.8.2, §13.1: "Een studiejaar betreft de periode van 1 augustus tot en met
+31 juli"). Funding counts the enrolments valid on the two *teldata* of a
+studiejaar: 1 October and 1 February (PvE §16.1; Regeling gegevensverstrekking
+persoonsgebonden nummer BVE 2009, BWBR0027035).
+
+Date arithmetic is done with pendulum; the public functions take and return
+plain :class:`datetime.date` values.
+
+Examples:
+    >>> import datetime as dt
+    >>> from duo_domain.calendar import studiejaar, teldata, leeftijd
+    >>> sj = studiejaar(dt.date(2025, 7, 31))
+    >>> sj.label, sj.begin, sj.einde
+    ('2024-2025', datetime.date(2024, 8, 1), datetime.date(2025, 7, 31))
+    >>> studiejaar(dt.date(2025, 8, 1)).label
+    '2025-2026'
+    >>> teldata(sj)
+    (datetime.date(2024, 10, 1), datetime.date(2025, 2, 1))
+    >>> geboren = dt.date(2007, 3, 15)
+    >>> leeftijd(geboren, op=dt.date(2025, 3, 14)), leeftijd(geboren, op=dt.date(2025, 3, 15))
+    (17, 18)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pendulum
+
+__all__ = [
+    "Studiejaar",
+    "dagen_inclusief",
+    "leeftijd",
+    "studiejaar",
+    "teldata",
+    "verjaardag",
+]
+
+
+def _p(d: dt.date) -> pendulum.Date:
+    return pendulum.Date(d.year, d.month, d.day)
+
+
+def _d(p: dt.date) -> dt.date:
+    # pendulum.Date is a date subclass; hand back the plain type.
+    return dt.date(p.year, p.month, p.day)
+
+
+@attrs.frozen(order=True)
+class Studiejaar:
+    """One studiejaar, 1 August of :attr:`beginjaar` to 31 July of the next year.
+
+    Attributes:
+        beginjaar: The calendar year in which the studiejaar starts (DUO's
+            "SSSS" in file names: 2015 for 2015-2016).
+
+    Examples:
+        >>> import datetime as dt
+        >>> sj = Studiejaar(2023)
+        >>> dt.date(2024, 7, 31) in sj, dt.date(2024, 8, 1) in sj
+        (True, False)
+        >>> sj.volgende().label
+        '2024-2025'
+    """
+
+    beginjaar: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    @property
+    def begin(self) -> dt.date:
+        """1 August of the beginjaar (inclusive)."""
+        return dt.date(self.beginjaar, 8, 1)
+
+    @property
+    def einde(self) -> dt.date:
+        """31 July of the following year (inclusive)."""
+        return dt.date(self.beginjaar + 1, 7, 31)
+
+    @property
+    def label(self) -> str:
+        """The usual notation, e.g. ``"2024-2025"``."""
+        return f"{self.beginjaar}-{self.beginjaar + 1}"
+
+    @property
+    def teldatum_oktober(self) -> dt.date:
+        """The first teldatum: 1 October of the beginjaar."""
+        return dt.date(self.beginjaar, 10, 1)
+
+    @property
+    def teldatum_februari(self) -> dt.date:
+        """The second teldatum: 1 February of the following year."""
+        return dt.date(self.beginjaar + 1, 2, 1)
+
+    def __contains__(self, datum: object) -> bool:
+        return isinstance(datum, dt.date) and self.begin <= datum <= self.einde
+
+    def volgende(self) -> Studiejaar:
+        """The studiejaar after this one."""
+        return Studiejaar(self.beginjaar + 1)
+
+    def vorige(self) -> Studiejaar:
+        """The studiejaar before this one."""
+        return Studiejaar(self.beginjaar - 1)
+
+
+def studiejaar(datum: dt.date) -> Studiejaar:
+    """The studiejaar that ``datum`` falls in.
+
+    Examples:
+        >>> import datetime as dt
+        >>> studiejaar(dt.date(2024, 10, 1)).beginjaar
+        2024
+        >>> studiejaar(dt.date(2024, 7, 31)).beginjaar
+        2023
+    """
+    return Studiejaar(datum.year if datum.month >= 8 else datum.year - 1)
+
+
+def teldata(sj: Studiejaar) -> tuple[dt.date, dt.date]:
+    """The two teldata of a studiejaar: 1 October and 1 February."""
+    return (sj.teldatum_oktober, sj.teldatum_februari)
+
+
+def leeftijd(geboortedatum: dt.date, *, op: dt.date) -> int:
+    """Age in whole years on date ``op``.
+
+    A person born on 29 February turns a year older on 28 February in a year
+    without 29 February (pendulum's calendar arithmetic).
+
+    Examples:
+        >>> import datetime as dt
+        >>> leeftijd(dt.date(2004, 2, 29), op=dt.date(2022, 2, 27))
+        17
+        >>> leeftijd(dt.date(2004, 2, 29), op=dt.date(2022, 2, 28))
+        18
+    """
+    jaren = op.year - geboortedatum.year
+    if op < verjaardag(geboortedatum, jaren):
+        jaren -= 1
+    return jaren
+
+
+def verjaardag(geboortedatum: dt.date, jaren: int) -> dt.date:
+    """The date on which someone born on ``geboortedatum`` turns ``jaren`` old.
+
+    Examples:
+        >>> import datetime as dt
+        >>> verjaardag(dt.date(2007, 5, 1), 18)
+        datetime.date(2025, 5, 1)
+    """
+    return _d(_p(geboortedatum).add(years=jaren))
+
+
+def dagen_inclusief(van: dt.date, tot: dt.date) -> int:
+    """Number of days from ``van`` to ``tot``, both counted (0 when ``tot < van``).
+
+    Examples:
+        >>> import datetime as dt
+        >>> dagen_inclusief(dt.date(2025, 1, 6), dt.date(2025, 2, 9))
+        35
+    """
+    return max(0, (tot - van).days + 1)

@@ -1,0 +1,720 @@
+"""The ROD rules for MBO enrolments, periods and BPV agreements.
+
+Every rule is registered in the library's catalogue
+(:data:`duo_domain.rules.registry`) with a stable id, a severity, a one-line
+summary, fix guidance and its source. Importing this module registers them;
+the default registry does so on first use.
+
+Severities follow DUO where DUO's documents say what happens (a record that
+breaks a field definition of the PvE is not registered: ``AFKEUR``); where
+DUO's documents are silent the rule is a warning (``ATTENTIE``) and its
+guidance says so.
+
+Examples:
+    >>> import datetime as dt
+    >>> from duo_domain.mbo.enrolment import Enrolment, Periode
+    >>> from duo_domain.rules import validate
+    >>> e = Enrolment("A1", "25LX", dt.date(2019, 8, 1), dt.date(2022, 7, 31),
+    ...               [Periode(dt.date(2019, 8, 1), "25655", "BOL", True)])
+    >>> [f.rule_id for f in validate(e)]
+    ['ROD.INSCHRIJVING.ONDERWIJSLOCATIE']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from duo_domain.identity import brin, crebo, keuzedeel, leerbedrijf, onderwijsaanbieder, onderwijslocatie
+from duo_domain.mbo.bpv import BpvAgreement
+from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
+from duo_domain.mbo.enrolment import Enrolment, Periode
+from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.rules import CheckContext, Severity, Violation, registry
+
+__all__ = ["ONDERWIJSLOCATIE_VERPLICHT_VANAF", "VOLGNUMMER_PATROON"]
+
+#: Enrolments that start on or after this date carry the onderwijslocatie.
+ONDERWIJSLOCATIE_VERPLICHT_VANAF = dt.date(2019, 8, 1)
+
+#: Inschrijvingvolgnummer, BPV volgnummer: "AN1..20, alleen letters en cijfers".
+VOLGNUMMER_PATROON = re.compile(r"[A-Za-z0-9]{1,20}")
+
+_PVE = "PvE MBO-instelling – DUO 4.8.2"
+_PVE_ISG = f"{_PVE}, §15.5.3 Recordsoort ISG"
+_PVE_ISP = f"{_PVE}, §15.5.4 Recordsoort ISP"
+_PVE_ISE = f"{_PVE}, §15.5.5 Recordsoort ISE"
+_PVE_BPV = f"{_PVE}, §15.5.6 Recordsoort BPV"
+_PVE_WL = f"{_PVE}, §16.6 Waardenlijsten"
+_ROD_PAGE = "DUO, Uitwisselen met ROD (mbo)"
+_ROD_URL = (
+    "https://duo.nl/zakelijk/middelbaar-beroepsonderwijs/studentenadministratie/uitwisselen-met-bron-nw.jsp"
+)
+
+_AFKEUR = Severity.AFKEUR
+_ATTENTIE = Severity.ATTENTIE
+
+
+def _key(e: Enrolment) -> str:
+    return e.inschrijvingvolgnummer
+
+
+def _volgnummer_ok(value: object) -> bool:
+    return isinstance(value, str) and VOLGNUMMER_PATROON.fullmatch(value) is not None
+
+
+# --------------------------------------------------------------------------- enrolment
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.VOLGNUMMER",
+    severity=_AFKEUR,
+    summary="The inschrijvingvolgnummer has 1 to 20 characters, letters and digits only.",
+    guidance="Give the enrolment a volgnummer of at most 20 letters and digits, without spaces or signs.",
+    source=f"{_PVE_ISG}: Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
+    applies_to=Enrolment,
+)
+def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if not _volgnummer_ok(e.inschrijvingvolgnummer):
+        yield Violation(
+            "inschrijvingvolgnummer",
+            f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
+            _key(e),
+        )
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.INSTELLING",
+    severity=_AFKEUR,
+    summary="The institution is a BRIN code (two digits, two capital letters).",
+    guidance="Use the institution's BRIN code as registered in RIO, e.g. 25LX.",
+    source="DUO BasisSchema type BRIN ([0-9]{2}[A-Z]{2}); " + _PVE + ", file names (99XX = BRIN)",
+    applies_to=Enrolment,
+    external="RIO",
+)
+def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if not brin.is_valid(e.instelling) or len(e.instelling) != 4:
+        yield Violation("instelling", f"instelling {e.instelling!r} is not a BRIN code", _key(e))
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.DATUMS",
+    severity=_AFKEUR,
+    summary="Enrolment dates are in order: uitschrijving (planned and actual) not before inschrijving.",
+    guidance=(
+        "Check the dates: the planned and the actual date of uitschrijving are the last day of the enrolment"
+        " (inclusive) and cannot lie before the datum inschrijving."
+    ),
+    source=f"{_PVE_ISG}: datum inschrijving, datum uitschrijving gepland/werkelijk (inclusiefdatum)",
+    applies_to=Enrolment,
+)
+def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if e.datum_uitschrijving_gepland < e.datum_inschrijving:
+        yield Violation(
+            "datum_uitschrijving_gepland",
+            f"datum_uitschrijving_gepland {e.datum_uitschrijving_gepland} is before "
+            f"datum_inschrijving {e.datum_inschrijving}",
+            _key(e),
+        )
+    werkelijk = e.datum_uitschrijving_werkelijk
+    if werkelijk is not None and werkelijk < e.datum_inschrijving:
+        yield Violation(
+            "datum_uitschrijving_werkelijk",
+            f"datum_uitschrijving_werkelijk {werkelijk} is before datum_inschrijving {e.datum_inschrijving}",
+            _key(e),
+        )
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.PERIODE_VEREIST",
+    severity=_AFKEUR,
+    summary="An enrolment has at least one inschrijvingsperiode.",
+    guidance=(
+        "Add the period with the opleiding, leertraject and funding indication the enrolment starts with."
+    ),
+    source=f"{_PVE}, §15.3 (ISG → ISP+: one or more periods per enrolment)",
+    applies_to=Enrolment,
+)
+def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if not e.perioden:
+        yield Violation("perioden", "the enrolment has no inschrijvingsperiode", _key(e))
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.REDEN_UITSCHRIJVING",
+    severity=_ATTENTIE,
+    summary="A werkelijke uitschrijfdatum comes with a reden uitschrijving, and a reden only with that date.",
+    guidance=(
+        "Give the reden uitschrijving (01-08) when you record the actual date of uitschrijving. DUO's file "
+        "description marks the field optional, so DUO registers the "
+        "enrolment without it; the reden is needed "
+        "for the uitstroom figures."
+    ),
+    source=f"{_PVE_ISG}: Reden uitschrijving AN2; {REDEN_UITSCHRIJVING.bron} (reden uitstroom)",
+    applies_to=Enrolment,
+)
+def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if e.datum_uitschrijving_werkelijk is not None and not e.reden_uitschrijving:
+        yield Violation(
+            "reden_uitschrijving",
+            f"datum_uitschrijving_werkelijk {e.datum_uitschrijving_werkelijk} has no reden_uitschrijving",
+            _key(e),
+        )
+    elif e.datum_uitschrijving_werkelijk is None and e.reden_uitschrijving:
+        yield Violation(
+            "reden_uitschrijving",
+            f"reden_uitschrijving {e.reden_uitschrijving!r} is given without datum_uitschrijving_werkelijk",
+            _key(e),
+        )
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.REDEN_CODE",
+    severity=_AFKEUR,
+    summary="The reden uitschrijving is a code of the value list reden uitstroom (01-08).",
+    guidance="Use one of the codes 01-08 of the value list reden uitstroom.",
+    source=f"{_PVE_ISG}: Reden uitschrijving AN2..2; {REDEN_UITSCHRIJVING.bron}",
+    applies_to=Enrolment,
+)
+def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    reden = e.reden_uitschrijving
+    if reden and not REDEN_UITSCHRIJVING.is_valid(reden, op=e.datum_uitschrijving_werkelijk):
+        yield Violation(
+            "reden_uitschrijving",
+            f"reden_uitschrijving {reden!r} is not a code of waardenlijst reden_uitschrijving"
+            + (f" on {e.datum_uitschrijving_werkelijk}" if reden in REDEN_UITSCHRIJVING else ""),
+            _key(e),
+            {"waardenlijst": "reden_uitschrijving", "code": reden},
+        )
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.ONDERWIJSLOCATIE",
+    severity=_AFKEUR,
+    summary="Every period of an enrolment starting on or after 2019-08-01 names the onderwijslocatie.",
+    guidance=(
+        "Add the RIO onderwijslocatie (nnnXnnn) where the student follows most of the education. Enrolments "
+        "that started before 2019-08-01 do not need it."
+    ),
+    source=f"{_ROD_PAGE}, section Onderwijslocatie ('inschrijvingen met ingangsdatum vanaf 01.08.2019')",
+    applies_to=Enrolment,
+    url=_ROD_URL,
+    external="RIO",
+)
+def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if e.datum_inschrijving < ONDERWIJSLOCATIE_VERPLICHT_VANAF:
+        return
+    for i, periode in enumerate(e.perioden):
+        if not periode.onderwijslocatie:
+            yield Violation(
+                f"perioden[{i}].onderwijslocatie",
+                f"the enrolment starts on {e.datum_inschrijving} (on or after 2019-08-01) "
+                "but the period has no onderwijslocatie",
+                _key(e),
+            )
+
+
+@registry.rule(
+    "ROD.PERIODE.BINNEN_INSCHRIJVING",
+    severity=_AFKEUR,
+    summary="Every period lies within its enrolment (end dates inclusive).",
+    guidance=(
+        "A period cannot begin before the datum inschrijving nor after the last day of the enrolment, and an "
+        "explicit end date cannot lie before its begin or after the enrolment's end."
+    ),
+    source=f"{_PVE_ISP}: Datum begin (inclusief); {_PVE_ISG}: datum uitschrijving (inclusiefdatum)",
+    applies_to=Enrolment,
+)
+def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    einde = e.datum_einde
+    for i, p in enumerate(e.perioden):
+        if p.datum_begin < e.datum_inschrijving:
+            yield Violation(
+                f"perioden[{i}].datum_begin",
+                f"period begins on {p.datum_begin}, before datum_inschrijving {e.datum_inschrijving}",
+                _key(e),
+            )
+        elif p.datum_begin > einde:
+            yield Violation(
+                f"perioden[{i}].datum_begin",
+                f"period begins on {p.datum_begin}, after the enrolment's last day {einde}",
+                _key(e),
+            )
+        if p.datum_einde is not None:
+            if p.datum_einde < p.datum_begin:
+                yield Violation(
+                    f"perioden[{i}].datum_einde",
+                    f"period ends on {p.datum_einde}, before its datum_begin {p.datum_begin}",
+                    _key(e),
+                )
+            elif p.datum_einde > einde:
+                yield Violation(
+                    f"perioden[{i}].datum_einde",
+                    f"period ends on {p.datum_einde}, after the enrolment's last day {einde}",
+                    _key(e),
+                )
+
+
+@registry.rule(
+    "ROD.PERIODE.OVERLAP",
+    severity=_AFKEUR,
+    summary="Periods of one enrolment do not overlap, not even by one day.",
+    guidance=(
+        "Each change starts a new period; the previous one ends the "
+        "day before. Remove the duplicate period or "
+        "correct its datum_begin or datum_einde."
+    ),
+    source=f"{_PVE_ISP}: one period per change, Datum begin (inclusief)",
+    applies_to=Enrolment,
+)
+def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if len(e.perioden) < 2:
+        return
+    ordered = e.gesorteerde_perioden()
+    for (i_prev, prev), (i, cur) in itertools.pairwise(ordered):
+        if cur.datum_begin == prev.datum_begin:
+            yield Violation(
+                f"perioden[{i}].datum_begin",
+                f"period begins on {cur.datum_begin}, the same day as perioden[{i_prev}]",
+                _key(e),
+            )
+        elif prev.datum_einde is not None and cur.datum_begin <= prev.datum_einde:
+            yield Violation(
+                f"perioden[{i}].datum_begin",
+                f"period begins on {cur.datum_begin}, while perioden[{i_prev}] runs until {prev.datum_einde}",
+                _key(e),
+            )
+
+
+@registry.rule(
+    "ROD.PERIODE.AANSLUITEND",
+    severity=_ATTENTIE,
+    summary=(
+        "Periods are consecutive: the first starts on the datum inschrijving, each next one the day after."
+    ),
+    guidance=(
+        "Close the gap: on the days between two periods the enrolment has no opleiding or leertraject, and "
+        "funding cannot be judged. DUO's file description does not say it rejects a gap."
+    ),
+    source=f"{_PVE_ISP}: a new period per change (begin inclusief)",
+    applies_to=Enrolment,
+)
+def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    if not e.perioden:
+        return
+    ordered = e.gesorteerde_perioden()
+    i_first, first = ordered[0]
+    if first.datum_begin > e.datum_inschrijving:
+        yield Violation(
+            f"perioden[{i_first}].datum_begin",
+            f"the first period begins on {first.datum_begin}, after "
+            f"datum_inschrijving {e.datum_inschrijving}",
+            _key(e),
+        )
+    for (i_prev, prev), (i, cur) in itertools.pairwise(ordered):
+        if prev.datum_einde is not None and cur.datum_begin > prev.datum_einde + dt.timedelta(days=1):
+            yield Violation(
+                f"perioden[{i}].datum_begin",
+                f"period begins on {cur.datum_begin}; perioden[{i_prev}] ended on {prev.datum_einde}",
+                _key(e),
+            )
+    i_last, last = ordered[-1]
+    if last.datum_einde is not None and last.datum_einde < e.datum_einde:
+        yield Violation(
+            f"perioden[{i_last}].datum_einde",
+            f"the last period ends on {last.datum_einde}, before the enrolment's last day {e.datum_einde}",
+            _key(e),
+        )
+
+
+@registry.rule(
+    "ROD.EXTRA_ONDERSTEUNING.DATUMS",
+    severity=_AFKEUR,
+    summary="A period of extra support ends on or after its begin and lies within the enrolment.",
+    guidance="Correct the begin or end date of the extra support so it falls within the enrolment.",
+    source=f"{_PVE_ISE}: datum begin (inclusief), datum eind (inclusief)",
+    applies_to=Enrolment,
+)
+def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+    einde = e.datum_einde
+    for i, x in enumerate(e.extra_ondersteuning):
+        if x.datum_begin < e.datum_inschrijving or x.datum_begin > einde:
+            yield Violation(
+                f"extra_ondersteuning[{i}].datum_begin",
+                f"extra support begins on {x.datum_begin}, outside the enrolment "
+                f"({e.datum_inschrijving} – {einde})",
+                _key(e),
+            )
+        if x.datum_einde is not None and (x.datum_einde < x.datum_begin or x.datum_einde > einde):
+            yield Violation(
+                f"extra_ondersteuning[{i}].datum_einde",
+                f"extra support ends on {x.datum_einde}, before its begin "
+                f"or after the enrolment's last day {einde}",
+                _key(e),
+            )
+
+
+# --------------------------------------------------------------------------- period codes
+
+
+@registry.rule(
+    "ROD.PERIODE.OPLEIDINGSCODE",
+    severity=_AFKEUR,
+    summary="The opleidingscode is a crebo code of five digits.",
+    guidance="Use the crebo code of the kwalificatie or kwalificatiedossier, e.g. 25655.",
+    source=f"{_PVE_ISP}: Opleidingcode AN5..5 (centraal register beroepsopleidingen)",
+    applies_to=Periode,
+)
+def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+    if not crebo.is_valid(p.opleidingscode) or len(p.opleidingscode) != 5:
+        yield Violation(
+            "opleidingscode", f"opleidingscode {p.opleidingscode!r} is not a crebo code (5 digits)"
+        )
+
+
+@registry.rule(
+    "ROD.PERIODE.LEERTRAJECT",
+    severity=_AFKEUR,
+    summary="The leertraject is a code of the value list, valid on the period's datum_begin.",
+    guidance=(
+        "Use BOL, BBL, OVO, EX or ODT. BOL_DT may only be used for "
+        "periods that begin on or before 2023-07-31; "
+        "CBL/COL (and _DT) only until 2016-12-09."
+    ),
+    source=f"{_PVE_WL}, Leertraject (BOL_DT t/m 31-07-2023); ISP Leertraject AN2..6",
+    applies_to=Periode,
+)
+def _periode_leertraject(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+    value = LEERTRAJECT.get(p.leertraject)
+    if value is None:
+        yield Violation(
+            "leertraject",
+            f"leertraject {p.leertraject!r} is not a code of waardenlijst leertraject",
+            values={"waardenlijst": "leertraject", "code": p.leertraject},
+        )
+    elif not value.geldig_op(p.datum_begin):
+        yield Violation(
+            "leertraject",
+            f"leertraject {p.leertraject!r} is not valid on {p.datum_begin} "
+            f"(valid {value.geldig_van or '…'} – {value.geldig_tot or '…'})",
+            values={"waardenlijst": "leertraject", "code": p.leertraject, "datum": p.datum_begin.isoformat()},
+        )
+
+
+@registry.rule(
+    "ROD.PERIODE.NIVEAU",
+    severity=_AFKEUR,
+    summary="The niveau, when given, is MBO-1, MBO-2, MBO-3 or MBO-4.",
+    guidance="Use MBO-1 (entree/assistent) to MBO-4 (middenkader/specialist), or leave the niveau out.",
+    source=f"{_PVE_WL}, niveau; ISP Niveau AN5..5",
+    applies_to=Periode,
+)
+def _periode_niveau(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+    if p.niveau is not None and not NIVEAU.is_valid(p.niveau, op=p.datum_begin):
+        yield Violation(
+            "niveau",
+            f"niveau {p.niveau!r} is not a code of waardenlijst niveau",
+            values={"waardenlijst": "niveau", "code": p.niveau},
+        )
+
+
+@registry.rule(
+    "ROD.PERIODE.LEERROUTEFASE",
+    severity=_AFKEUR,
+    summary="The leerroutefase, when given, is VO or MBO, and only for periods from 2020-08-01.",
+    guidance="Use VO or MBO for a vmbo-mbo leerroute; leave it out for periods that begin before 2020-08-01.",
+    source=f"{_PVE_WL}, Leerroutefase (vanaf 1-8-2020); ISP Leerroutefase AN2..3",
+    applies_to=Periode,
+)
+def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+    fase = p.leerroutefase
+    if fase is not None and not LEERROUTEFASE.is_valid(fase, op=p.datum_begin):
+        known = fase in LEERROUTEFASE
+        yield Violation(
+            "leerroutefase",
+            f"leerroutefase {fase!r} is not valid on {p.datum_begin} (from 2020-08-01)"
+            if known
+            else f"leerroutefase {fase!r} is not a code of waardenlijst leerroutefase",
+            values={"waardenlijst": "leerroutefase", "code": fase},
+        )
+
+
+@registry.rule(
+    "ROD.PERIODE.ONDERWIJSAANBIEDER",
+    severity=_AFKEUR,
+    summary="The onderwijsaanbieder, when given, is a RIO id of the form nnnAnnn.",
+    guidance="Use the onderwijsaanbieder id as registered in RIO, e.g. 100A501.",
+    source=f"{_PVE_ISP}: onderwijsaanbieder AN7..7 (nnnAnnn, RIO)",
+    applies_to=Periode,
+    external="RIO",
+)
+def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+    oa = p.onderwijsaanbieder
+    if oa is not None and (len(oa) != 7 or not onderwijsaanbieder.is_valid(oa)):
+        yield Violation("onderwijsaanbieder", f"onderwijsaanbieder {oa!r} is not of the form nnnAnnn")
+
+
+@registry.rule(
+    "ROD.PERIODE.ONDERWIJSLOCATIE",
+    severity=_AFKEUR,
+    summary="The onderwijslocatie, when given, is a RIO id of the form nnnXnnn.",
+    guidance="Use the onderwijslocatie id as registered in RIO, e.g. 101X591.",
+    source=f"{_PVE_ISP}: onderwijslocatie AN7..7 (nnnXnnn, RIO)",
+    applies_to=Periode,
+    external="RIO",
+)
+def _periode_onderwijslocatie(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+    ol = p.onderwijslocatie
+    if ol is not None and (len(ol) != 7 or not onderwijslocatie.is_valid(ol)):
+        yield Violation("onderwijslocatie", f"onderwijslocatie {ol!r} is not of the form nnnXnnn")
+
+
+_LOCATIECODE_VSV = re.compile(r"[A-Za-z0-9]{12}")
+
+
+@registry.rule(
+    "ROD.PERIODE.LOCATIECODE_VSV",
+    severity=_AFKEUR,
+    summary="The locatiecode VSV, when given, has exactly 12 characters (the NHR vestigingsnummer).",
+    guidance="Use the 12-character vestigingsnummer from the Handelsregister of the building concerned.",
+    source=f"{_PVE_ISP}: Locatiecode VSV AN12..12",
+    applies_to=Periode,
+)
+def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+    code = p.locatiecode_vsv
+    if code is not None and _LOCATIECODE_VSV.fullmatch(code) is None:
+        yield Violation("locatiecode_vsv", f"locatiecode_vsv {code!r} is not 12 letters or digits")
+
+
+# --------------------------------------------------------------------------- BPV
+
+
+@registry.rule(
+    "ROD.BPV.VOLGNUMMER",
+    severity=_AFKEUR,
+    summary="The BPV volgnummer and its inschrijvingvolgnummer have 1 to 20 letters and digits.",
+    guidance="Give the agreement a volgnummer of at most 20 letters and digits, without spaces or signs.",
+    source=f"{_PVE_BPV}: Volgnummer, Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
+    applies_to=BpvAgreement,
+)
+def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+    if not _volgnummer_ok(b.volgnummer):
+        yield Violation(
+            "volgnummer", f"volgnummer {b.volgnummer!r} is not 1-20 letters and digits", b.volgnummer
+        )
+    if not _volgnummer_ok(b.inschrijvingvolgnummer):
+        yield Violation(
+            "inschrijvingvolgnummer",
+            f"inschrijvingvolgnummer {b.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
+            b.volgnummer,
+        )
+
+
+@registry.rule(
+    "ROD.BPV.LEERBEDRIJF",
+    severity=_AFKEUR,
+    summary="A BPV agreement names the SBB leerbedrijf id (9 digits, 100000000-999999999).",
+    guidance=(
+        "Register the leerbedrijf at SBB first (Vaststellen "
+        "leerbedrijf) and use the leerbedrijf id SBB gives; "
+        "only then exchange the BPV with DUO. Whether SBB knows the id cannot be checked here."
+    ),
+    source=f"{_PVE_BPV}: LeerbedrijfID N9..9 (verplicht, 100000000 t/m 999999999); {_ROD_PAGE}, section bpv",
+    applies_to=BpvAgreement,
+    url=_ROD_URL,
+    external="SBB",
+)
+def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+    lid = b.leerbedrijf_id
+    if not lid:
+        yield Violation("leerbedrijf_id", "the BPV agreement has no SBB leerbedrijf_id", b.volgnummer)
+    elif len(lid) != 9 or not leerbedrijf.is_valid(lid):
+        yield Violation(
+            "leerbedrijf_id",
+            f"leerbedrijf_id {lid!r} is not an SBB id (9 digits, 100000000-999999999)",
+            b.volgnummer,
+        )
+
+
+@registry.rule(
+    "ROD.BPV.OMVANG",
+    severity=_AFKEUR,
+    summary="The omvang of a BPV, when given, is 1 to 9999 hours.",
+    guidance="Give the total number of BPV hours agreed, a whole number from 1 to 9999.",
+    source=f"{_PVE_BPV}: Omvang N1..4 (totaal aantal uren)",
+    applies_to=BpvAgreement,
+)
+def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+    if b.omvang is not None and not 1 <= b.omvang <= 9999:
+        yield Violation(
+            "omvang", f"omvang {b.omvang} is not 1-9999 hours", b.volgnummer, {"omvang": str(b.omvang)}
+        )
+
+
+@registry.rule(
+    "ROD.BPV.DATUMS",
+    severity=_AFKEUR,
+    summary="BPV dates are in order: the planned and the actual end are not before the begin.",
+    guidance="Check datum_begin, datum_einde_gepland and datum_einde_werkelijk of the agreement.",
+    source=f"{_PVE_BPV}: Datum begin, Datum einde gepland, Datum einde werkelijk",
+    applies_to=BpvAgreement,
+)
+def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+    if b.datum_einde_gepland < b.datum_begin:
+        yield Violation(
+            "datum_einde_gepland",
+            f"datum_einde_gepland {b.datum_einde_gepland} is before datum_begin {b.datum_begin}",
+            b.volgnummer,
+        )
+    if b.datum_einde_werkelijk is not None and b.datum_einde_werkelijk < b.datum_begin:
+        yield Violation(
+            "datum_einde_werkelijk",
+            f"datum_einde_werkelijk {b.datum_einde_werkelijk} is before datum_begin {b.datum_begin}",
+            b.volgnummer,
+        )
+
+
+@registry.rule(
+    "ROD.BPV.CODES",
+    severity=_AFKEUR,
+    summary="The BPV's opleidingscode (crebo, 5 digits) and keuzedeel code, when given, are well formed.",
+    guidance="Use the crebo code of the opleiding and the keuzedeel code (e.g. K0067) the BPV belongs to.",
+    source=f"{_PVE_BPV}: opleidingcode AN5..5, codeKeuzedeel AN5",
+    applies_to=BpvAgreement,
+)
+def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+    if b.opleidingscode is not None and (len(b.opleidingscode) != 5 or not crebo.is_valid(b.opleidingscode)):
+        yield Violation(
+            "opleidingscode",
+            f"opleidingscode {b.opleidingscode!r} is not a crebo code (5 digits)",
+            b.volgnummer,
+        )
+    if b.keuzedeel is not None and (len(b.keuzedeel) != 5 or not keuzedeel.is_valid(b.keuzedeel)):
+        yield Violation("keuzedeel", f"keuzedeel {b.keuzedeel!r} is not a keuzedeel code", b.volgnummer)
+
+
+# --------------------------------------------------------------------------- the record
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.VOLGNUMMER_UNIEK",
+    severity=_AFKEUR,
+    summary="An inschrijvingvolgnummer is unique per institution within a student's enrolments.",
+    guidance="Give every enrolment of the student at the institution its own inschrijvingvolgnummer.",
+    source="DUO BasisSchema type Inschrijvingvolgnummer ('in het MBO per instelling en persoon uniek'); "
+    + _PVE_ISG,
+    applies_to=MboStudentRecord,
+)
+def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+    if len(r.inschrijvingen) < 2:
+        return
+    seen: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(r.inschrijvingen):
+        key = (e.instelling, e.inschrijvingvolgnummer)
+        if key in seen:
+            yield Violation(
+                f"inschrijvingen[{i}].inschrijvingvolgnummer",
+                f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is "
+                f"used by inschrijvingen[{seen[key]}] too",
+                e.inschrijvingvolgnummer,
+            )
+        else:
+            seen[key] = i
+
+
+@registry.rule(
+    "ROD.BPV.VOLGNUMMER_UNIEK",
+    severity=_AFKEUR,
+    summary="A BPV volgnummer is unique within the BPV agreements of one enrolment.",
+    guidance="Give every BPV agreement of the enrolment its own volgnummer.",
+    source=f"{_PVE_BPV}: Volgnummer (door de instelling toegekend, per inschrijving)",
+    applies_to=MboStudentRecord,
+)
+def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+    if len(r.bpv_overeenkomsten) < 2:
+        return
+    counts = Counter((b.inschrijvingvolgnummer, b.volgnummer) for b in r.bpv_overeenkomsten)
+    if max(counts.values()) < 2:
+        return
+    seen: set[tuple[str, str]] = set()
+    for i, b in enumerate(r.bpv_overeenkomsten):
+        key = (b.inschrijvingvolgnummer, b.volgnummer)
+        if key in seen:
+            yield Violation(
+                f"bpv_overeenkomsten[{i}].volgnummer",
+                f"BPV volgnummer {b.volgnummer!r} appears more than once "
+                f"for enrolment {b.inschrijvingvolgnummer!r}",
+                b.volgnummer,
+            )
+        seen.add(key)
+
+
+@registry.rule(
+    "ROD.BPV.INSCHRIJVING",
+    severity=_AFKEUR,
+    summary=(
+        "A BPV agreement belongs to an enrolment of the student and lies within it (end dates inclusive)."
+    ),
+    guidance=(
+        "Name the enrolment's inschrijvingvolgnummer, and keep the BPV's begin and (actual or planned) end "
+        "within the enrolment's datum inschrijving and last day."
+    ),
+    source=f"{_PVE_BPV}: Inschrijvingvolgnummer (verplicht); {_PVE_ISG} (inclusiefdatum)",
+    applies_to=MboStudentRecord,
+)
+def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+    if not r.bpv_overeenkomsten:
+        return
+    by_nummer = {e.inschrijvingvolgnummer: e for e in r.inschrijvingen}
+    for i, b in enumerate(r.bpv_overeenkomsten):
+        e = by_nummer.get(b.inschrijvingvolgnummer)
+        if e is None:
+            yield Violation(
+                f"bpv_overeenkomsten[{i}].inschrijvingvolgnummer",
+                f"no enrolment with inschrijvingvolgnummer {b.inschrijvingvolgnummer!r}",
+                b.volgnummer,
+            )
+            continue
+        if b.datum_begin < e.datum_inschrijving:
+            yield Violation(
+                f"bpv_overeenkomsten[{i}].datum_begin",
+                f"BPV begins on {b.datum_begin}, before the enrolment's "
+                f"datum_inschrijving {e.datum_inschrijving}",
+                b.volgnummer,
+            )
+        if b.datum_einde > e.datum_einde:
+            field = "datum_einde_werkelijk" if b.datum_einde_werkelijk is not None else "datum_einde_gepland"
+            yield Violation(
+                f"bpv_overeenkomsten[{i}].{field}",
+                f"BPV ends on {b.datum_einde}, after the enrolment's last day {e.datum_einde}",
+                b.volgnummer,
+            )
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.BBL_BPV",
+    severity=_ATTENTIE,
+    summary="An enrolment with a BBL period has at least one BPV agreement.",
+    guidance=(
+        "A BBL student learns in a leerbedrijf under a praktijkovereenkomst; record the BPV agreement (after "
+        "registering the leerbedrijf at SBB). Funding of a BBL enrolment counts its BPV agreements."
+    ),
+    source=f"{_PVE}, §13.1 and §16 (BPV's of BBL enrolments; 'Bekostigingsrelevante BPV')",
+    applies_to=MboStudentRecord,
+)
+def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+    if not r.inschrijvingen:
+        return
+    met_bpv = {b.inschrijvingvolgnummer for b in r.bpv_overeenkomsten}
+    for i, e in enumerate(r.inschrijvingen):
+        if e.inschrijvingvolgnummer in met_bpv:
+            continue
+        if any(p.leertraject == "BBL" for p in e.perioden):
+            yield Violation(
+                f"inschrijvingen[{i}]",
+                "the enrolment has a BBL period but no BPV agreement",
+                e.inschrijvingvolgnummer,
+            )

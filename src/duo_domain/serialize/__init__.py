@@ -1,0 +1,8 @@
+"""Serializers: domain objects to and from their documents.
+
+:mod:`duo_domain.serialize.json` reads and writes the JSON documents through a
+cattrs converter (:func:`~duo_domain.serialize.json.make_converter`). Import
+the submodule you need; this package imports nothing at import time.
+"""
+
+__all__: list[str] = []

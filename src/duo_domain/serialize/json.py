@@ -1,0 +1,347 @@
+"""JSON for the MBO student record, through a cattrs converter.
+
+The wire names are the attribute names (``inschrijvingvolgnummer``,
+``datum_begin``, ``perioden``, ...), so a finding's path points at the same
+place in the object and in the document. Dates are ISO 8601 (``YYYY-MM-DD``);
+a BSN or onderwijsnummer is written in full (the document is the data, not a
+log line).
+
+Structuring is strict: a string is never read as a number or a boolean, a
+number never as a string, unknown keys are refused, and every bad path is
+reported, not only the first (:class:`~duo_domain.errors.InvalidDocument`).
+Values that are well-formed but wrong for the domain (an unknown leertraject,
+an onderwijslocatie that is not ``nnnXnnn``) are *not* structural problems;
+they become findings of :func:`duo_domain.rules.validate`.
+
+Examples:
+    >>> from duo_domain.serialize.json import loads_mbo, dumps_mbo
+    >>> doc = '''{"student": {"studentnummer": "S1"}, "inschrijvingen": [{
+    ...   "inschrijvingvolgnummer": "A1", "instelling": "25LX", "datum_inschrijving": "2024-08-01",
+    ...   "datum_uitschrijving_gepland": "2027-07-31",
+    ...   "perioden": [{"datum_begin": "2024-08-01", "opleidingscode": "25655", "leertraject": "BOL",
+    ...                 "indicatie_bekostigbaar": true, "onderwijslocatie": "101X591"}]}]}'''
+    >>> record = loads_mbo(doc)
+    >>> record.inschrijvingen[0].perioden[0].datum_begin
+    datetime.date(2024, 8, 1)
+    >>> loads_mbo('{"student": {}, "inschrijvingen": [{"inschrijvingvolgnummer": 7}]}')
+    Traceback (most recent call last):
+    ...
+    duo_domain.errors.InvalidDocument: invalid MBO student record: ... @ $.inschrijvingen[0]... (and ... more)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
+from duo_domain.identity.bsn import Bsn
+from duo_domain.identity.onderwijsnummer import Onderwijsnummer
+from duo_domain.identity.student import (
+    BuitenlandsAdres,
+    NederlandsAdres,
+    OnvolledigeDatum,
+    Persoonsgegevens,
+    Student,
+)
+from duo_domain.mbo.bpv import BpvAgreement
+from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
+from duo_domain.mbo.record import MboStudentRecord
+
+__all__ = [
+    "DOCUMENT_NAME",
+    "dumps_mbo",
+    "loads_mbo",
+    "make_converter",
+    "structure_mbo",
+    "unstructure_mbo",
+]
+
+#: How the document is named in error messages.
+DOCUMENT_NAME = "MBO student record"
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_BUITENLANDS_KEYS = frozenset({"adresregel1", "adresregel2", "adresregel3", "landcode"})
+
+_DOMAIN_CLASSES: tuple[type, ...] = (
+    MboStudentRecord,
+    Enrolment,
+    Periode,
+    ExtraOndersteuning,
+    BpvAgreement,
+    Student,
+    Persoonsgegevens,
+    NederlandsAdres,
+    BuitenlandsAdres,
+)
+
+
+def _type_name(value: object) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number" if isinstance(value, (int, float, Decimal)) else type(value).__name__
+    )
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected a string, got {_type_name(value)}")
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {_type_name(value)}")
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal) and value == value.to_integral_value() and value.is_finite():
+        return int(value)
+    raise TypeError(f"expected a whole number, got {_type_name(value)}")
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date string YYYY-MM-DD, got {_type_name(value)}")
+    if _ISO_DATE.fullmatch(value) is None:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value[:32]!r}")
+    return dt.date.fromisoformat(value)
+
+
+def _structure_onvolledige_datum(value: Any, _: type) -> OnvolledigeDatum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date string YYYY-MM-DD (00 for unknown), got {_type_name(value)}")
+    return OnvolledigeDatum.parse(value)
+
+
+def _structure_bsn(value: Any, _: type) -> Bsn:
+    if not isinstance(value, str):
+        raise TypeError(f"expected the BSN as a string of 9 digits, got {_type_name(value)}")
+    return Bsn(value)
+
+
+def _structure_onderwijsnummer(value: Any, _: type) -> Onderwijsnummer:
+    if not isinstance(value, str):
+        raise TypeError(f"expected the onderwijsnummer as a string of 9 digits, got {_type_name(value)}")
+    return Onderwijsnummer(value)
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """A cattrs converter for the MBO student record and everything in it.
+
+    Like cattrs' own preconfigured converters, each call builds a new,
+    independent converter; adjust it freely.
+
+    Args:
+        detailed_validation: Collect every error with its path (slower). The
+            readers of this module first try without it and only fall back to
+            it to report a bad document.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from duo_domain.mbo.enrolment import ExtraOndersteuning
+        >>> conv = make_converter()
+        >>> conv.unstructure(ExtraOndersteuning(dt.date(2024, 8, 1)))
+        {'datum_begin': '2024-08-01'}
+        >>> conv.structure({"datum_begin": "2024-08-01"}, ExtraOndersteuning).datum_begin
+        datetime.date(2024, 8, 1)
+    """
+    conv = cattrs.Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(OnvolledigeDatum, _structure_onvolledige_datum)
+    conv.register_unstructure_hook(OnvolledigeDatum, str)
+    conv.register_structure_hook(Bsn, _structure_bsn)
+    conv.register_unstructure_hook(Bsn, Bsn.unmasked)
+    conv.register_structure_hook(Onderwijsnummer, _structure_onderwijsnummer)
+    conv.register_unstructure_hook(Onderwijsnummer, Onderwijsnummer.unmasked)
+
+    def _is_tuple_of_domain(kind: Any) -> bool:
+        origin = getattr(kind, "__origin__", None)
+        args: tuple[Any, ...] = tuple(getattr(kind, "__args__", ()))
+        return origin is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0])
+
+    def _tuple_factory(kind: Any) -> Any:
+        item = kind.__args__[0]
+        inner = conv.get_structure_hook(item)
+
+        def structure(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected an array, got {_type_name(value)}")
+            if not detailed_validation:
+                return tuple(inner(v, item) for v in value)
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, v in enumerate(value):
+                try:
+                    out.append(inner(v, item))
+                except Exception as exc:
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), f"Structuring {kind} @ index {i}"]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+            return tuple(out)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_tuple_of_domain, _tuple_factory)
+
+    nl_fn = make_dict_structure_fn(NederlandsAdres, conv, _cattrs_forbid_extra_keys=True)
+    bl_fn = make_dict_structure_fn(BuitenlandsAdres, conv, _cattrs_forbid_extra_keys=True)
+
+    def _structure_adres(value: Any, _: type) -> NederlandsAdres | BuitenlandsAdres:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an address object, got {_type_name(value)}")
+        if _BUITENLANDS_KEYS & value.keys():
+            return bl_fn(value, BuitenlandsAdres)
+        return nl_fn(value, NederlandsAdres)
+
+    conv.register_structure_hook(NederlandsAdres | BuitenlandsAdres, _structure_adres)
+    conv.register_structure_hook(NederlandsAdres | BuitenlandsAdres | None, _optional(_structure_adres))
+
+    def _dict_only(cls: type) -> Any:
+        fn: Any = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: Any, kind: type) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object, got {_type_name(value)}")
+            return fn(value, kind)
+
+        return structure
+
+    # Leaves first: a generated function captures the hooks of its fields when it is made.
+    for cls in reversed(_DOMAIN_CLASSES):
+        if cls not in (NederlandsAdres, BuitenlandsAdres):
+            conv.register_structure_hook(cls, _dict_only(cls))
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
+
+    return conv
+
+
+def _optional(fn: Any) -> Any:
+    def structure(value: Any, kind: type) -> Any:
+        return None if value is None else fn(value, kind)
+
+    return structure
+
+
+_FAST: cattrs.Converter | None = None
+_DETAILED: cattrs.Converter | None = None
+
+
+def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
+    global _FAST, _DETAILED  # noqa: PLW0603 - built lazily once, never mutated after
+    if _FAST is None or _DETAILED is None:
+        _FAST = make_converter(detailed_validation=False)
+        _DETAILED = make_converter(detailed_validation=True)
+    return _FAST, _DETAILED
+
+
+def _problems(exc: BaseException, path: str) -> list[DocumentProblem]:
+    """Every leaf error of a cattrs exception group as a problem with its path."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [DocumentProblem(f"{path}.{key}", "unknown key") for key in sorted(exc.extra_fields)]
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        out: list[DocumentProblem] = []
+        for sub in exc.exceptions:
+            out.extend(_problems(sub, _sub_path(sub, path)))
+        return out
+    if isinstance(exc, KeyError):
+        return [DocumentProblem(path, "required key is missing")]
+    if isinstance(exc, DuoDomainError):
+        return [DocumentProblem(path, exc.message)]
+    if isinstance(exc, (TypeError, ValueError)):
+        return [DocumentProblem(path, str(exc))]
+    return [DocumentProblem(path, f"cannot be read ({type(exc).__name__})")]
+
+
+def _sub_path(exc: BaseException, path: str) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if not isinstance(note, str):
+            continue
+        if " @ attribute " in note:
+            return f"{path}.{note.rsplit(' @ attribute ', 1)[1]}"
+        if " @ index " in note:
+            return f"{path}[{note.rsplit(' @ index ', 1)[1]}]"
+    return path
+
+
+def structure_mbo(data: Any) -> MboStudentRecord | list[MboStudentRecord]:
+    """One record (a JSON object) or a list of records (a JSON array) from parsed JSON.
+
+    Raises:
+        InvalidDocument: listing every structural problem with its path
+            (``$.inschrijvingen[0].perioden[1].datum_begin``; ``$[3]...`` in a list).
+    """
+    fast, detailed = _converters()
+    if isinstance(data, list):
+        try:
+            return [fast.structure(item, MboStudentRecord) for item in data]
+        except Exception:
+            problems: list[DocumentProblem] = []
+            out: list[MboStudentRecord] = []
+            for i, item in enumerate(data):
+                try:
+                    out.append(detailed.structure(item, MboStudentRecord))
+                except Exception as exc:
+                    problems.extend(_problems(exc, f"$[{i}]"))
+            if problems:
+                raise InvalidDocument(problems, document=DOCUMENT_NAME) from None
+            return out
+    if not isinstance(data, dict):
+        raise InvalidDocument(
+            [DocumentProblem("$", f"expected an object or an array of objects, got {_type_name(data)}")],
+            document=DOCUMENT_NAME,
+        )
+    try:
+        return fast.structure(data, MboStudentRecord)
+    except Exception:
+        try:
+            return detailed.structure(data, MboStudentRecord)
+        except Exception as exc:
+            raise InvalidDocument(_problems(exc, "$"), document=DOCUMENT_NAME) from None
+
+
+def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
+    """Read a JSON document with one MBO student record or a list of them.
+
+    Numbers are read as :class:`~decimal.Decimal`, never through ``float``.
+
+    Raises:
+        InvalidDocument: when the text is not JSON, or not such a document.
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InvalidDocument(
+            [DocumentProblem("$", f"not JSON: {exc.msg}", line=exc.lineno)], document=DOCUMENT_NAME
+        ) from None
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise InvalidDocument(
+            [DocumentProblem("$", f"not JSON ({type(exc).__name__})")], document=DOCUMENT_NAME
+        ) from None
+    return structure_mbo(data)
+
+
+def unstructure_mbo(obj: MboStudentRecord | list[MboStudentRecord]) -> Any:
+    """Plain JSON-ready data for one record or a list of records."""
+    fast, _ = _converters()
+    return fast.unstructure(obj)
+
+
+def dumps_mbo(obj: MboStudentRecord | list[MboStudentRecord], *, indent: int | None = None) -> str:
+    """The JSON text of one record or a list of records."""
+    return json.dumps(unstructure_mbo(obj), indent=indent, ensure_ascii=False)
