@@ -19,6 +19,7 @@ from duo_domain.rules import registry
 SECTIONS: tuple[str, ...] = (
     "duo_domain._cli.demo_identity",
     "duo_domain._cli.demo_mbo",
+    "duo_domain._cli.demo_mbo_results",
 )
 
 

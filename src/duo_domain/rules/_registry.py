@@ -26,6 +26,7 @@ _F = TypeVar("_F", bound=CheckFunction)
 RULE_MODULES: tuple[str, ...] = (
     "duo_domain.identity.rules",
     "duo_domain.mbo.rules",
+    "duo_domain.mbo.result_rules",
 )
 
 

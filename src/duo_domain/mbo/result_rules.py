@@ -1,0 +1,498 @@
+"""The ROD rules for MBO results: diplomas, generic exam parts, vrijstellingen, keuzedelen.
+
+Importing this module registers the rules in the library's catalogue
+(:data:`duo_domain.rules.registry`); the default registry does so on first
+use. Rule ids start with ``ROD.RESULTAAT.`` (a part of a result) or
+``ROD.DIPLOMA.`` (the diploma as a whole).
+
+Two rules need the student's enrolments beside the diploma. They are plain
+functions over a diploma and a sequence of enrolment-like objects
+(:func:`diploma_inschrijving_violations`, :func:`uitschrijfdatum_violations`)
+and are registered on :class:`DiplomaBijInschrijvingen`, which pairs the two.
+
+Severities follow DUO where DUO's documents say what happens (a field that
+breaks its definition in the PvE, or a code outside the minister's code
+table, is not registered: ``AFKEUR``); where DUO's documents are silent the
+rule is a warning (``ATTENTIE``) and its guidance says so.
+
+Examples:
+    >>> import datetime as dt
+    >>> from decimal import Decimal
+    >>> from duo_domain.mbo.results import GeneriekExamenonderdeel
+    >>> from duo_domain.rules import validate
+    >>> geo = GeneriekExamenonderdeel("1", "3005", eindcijfer=Decimal(6),
+    ...                               cijfer_ie=Decimal("10.1"), cijfer_ce=Decimal("5.5"))
+    >>> [(f.rule_id, f.path, f.severity.value) for f in validate(geo)]
+    [('ROD.RESULTAAT.CIJFER_BEREIK', '$.cijfer_ie', 'afkeur')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any, Protocol
+
+import attrs
+
+from duo_domain.identity import crebo, keuzedeel, onderwijsaanbieder
+from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, examencodetabel
+from duo_domain.mbo.grades import is_deelcijfer, is_eindcijfer
+from duo_domain.mbo.results import (
+    Diploma,
+    Exemption,
+    GeneriekExamenonderdeel,
+    KeuzedeelResultaat,
+    LosseResultaten,
+)
+from duo_domain.rules import CheckContext, Severity, Violation, registry
+
+__all__ = [
+    "DiplomaBijInschrijvingen",
+    "EnrolmentLike",
+    "PeriodeLike",
+    "diploma_inschrijving_violations",
+    "uitschrijfdatum_violations",
+]
+
+_PVE = "PvE MBO-instelling – DUO 4.8.2"
+_PVE_DIP = f"{_PVE}, §15.5.8 Recordsoort DIP"
+_PVE_GEO = f"{_PVE}, §15.5.9 Recordsoort GEO"
+_PVE_KZD = f"{_PVE}, §15.5.10 Recordsoort KZD"
+_EKB = "Ekb WEB (BWBR0027963)"
+_CODETABEL = "Regeling codetabellen vo, vso en mbo (BWBR0048579), art. 7 lid 1 en bijlage VIIa"
+_CODETABEL_URL = "https://wetten.overheid.nl/BWBR0048579"
+_EKB_URL = "https://wetten.overheid.nl/BWBR0027963"
+
+
+class PeriodeLike(Protocol):
+    """What the diploma rules read of an enrolment period."""
+
+    @property
+    def opleidingscode(self) -> str: ...  # pragma: no cover
+
+
+class EnrolmentLike(Protocol):
+    """What the diploma rules read of an enrolment (``duo_domain.mbo`` enrolments fit)."""
+
+    @property
+    def inschrijvingvolgnummer(self) -> str: ...  # pragma: no cover
+
+    @property
+    def perioden(self) -> Sequence[Any]: ...  # pragma: no cover
+
+    @property
+    def datum_uitschrijving_werkelijk(self) -> dt.date | None: ...  # pragma: no cover
+
+
+def _fmt(value: Decimal) -> str:
+    return str(value)
+
+
+# --------------------------------------------------------------------------- generic parts
+
+
+@registry.rule(
+    "ROD.RESULTAAT.CIJFER_BEREIK",
+    severity=Severity.AFKEUR,
+    summary="IE and CE grades are 1.0-10.0 with one decimal; the eindcijfer is a whole number 1-10.",
+    guidance="Register the IE and CE grades as the examencommissie set them (one decimal, 1.0 to 10.0) "
+    "and the eindcijfer as the whole number of Ekb WEB art. 15.",
+    source=f"{_EKB} art. 14 and art. 15 lid 1; {_PVE_GEO} (Eindcijfer N1..2, Cijfer IE/CE N2..3)",
+    applies_to=GeneriekExamenonderdeel,
+    url=_EKB_URL,
+)
+def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[Violation]:
+    for name in ("cijfer_ie", "cijfer_ce"):
+        grade = getattr(geo, name)
+        if grade is not None and not is_deelcijfer(grade):
+            yield Violation(
+                name,
+                f"{name} {_fmt(grade)} is not a grade 1.0-10.0 with one decimal",
+                geo.resultaatvolgnummer,
+                {name: str(grade)},
+            )
+    if geo.eindcijfer is not None and not is_eindcijfer(geo.eindcijfer):
+        yield Violation(
+            "eindcijfer",
+            f"eindcijfer {_fmt(geo.eindcijfer)} is not a whole number 1-10",
+            geo.resultaatvolgnummer,
+            {"eindcijfer": str(geo.eindcijfer)},
+        )
+
+
+@registry.rule(
+    "ROD.RESULTAAT.EINDCIJFER_BEREKENING",
+    severity=Severity.ATTENTIE,
+    summary="The eindcijfer of a generic part is the IE/CE mean (or the one grade) rounded half up.",
+    guidance="Recompute the eindcijfer: the exact mean of IE and CE, rounded up from .5 (Ekb WEB art. 15). "
+    "A deliberate other grade (a part also taken at a higher level, art. 8 lid 5) may stand; check it.",
+    source=f"{_EKB} art. 15 lid 1, 3 en 4",
+    applies_to=GeneriekExamenonderdeel,
+    url=_EKB_URL,
+)
+def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[Violation]:
+    if geo.eindcijfer is None or not is_eindcijfer(geo.eindcijfer):
+        return
+    computed = geo.berekende_eindwaardering()
+    if computed is not None and computed != geo.eindcijfer:
+        yield Violation(
+            "eindcijfer",
+            f"eindcijfer {_fmt(geo.eindcijfer)} differs from {computed}, the art. 15 result of "
+            f"IE {geo.cijfer_ie} / CE {geo.cijfer_ce}",
+            geo.resultaatvolgnummer,
+            {"eindcijfer": str(geo.eindcijfer), "berekend": str(computed)},
+        )
+
+
+@registry.rule(
+    "ROD.RESULTAAT.GENERIEK_CODE",
+    severity=Severity.AFKEUR,
+    summary="A generic exam part has a code of the generieke examenonderdelencodetabel, valid on its date.",
+    guidance="Use a code of bijlage VIIa of the Regeling codetabellen vo, vso en mbo (3001-3029, without the "
+    "Nt2 codes 3019-3026); the old rekenen codes 3002/3004/3006/3007 only until school year 2026-2027.",
+    source=_CODETABEL,
+    applies_to=GeneriekExamenonderdeel,
+    url=_CODETABEL_URL,
+)
+def _generiek_code(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[Violation]:
+    row = examencodetabel().get(geo.code)
+    if row is None:
+        yield Violation(
+            "code",
+            f"{geo.code!r} is not a code of the generieke examenonderdelencodetabel mbo",
+            geo.resultaatvolgnummer,
+            {"code": geo.code},
+        )
+    elif geo.datum_resultaat is not None and not row.geldig_op(geo.datum_resultaat):
+        yield Violation(
+            "code",
+            f"code {geo.code} ({row.omschrijving}) may not be used for a result of {geo.datum_resultaat}"
+            + (f" ({row.schooljaren})" if row.schooljaren else ""),
+            geo.resultaatvolgnummer,
+            {"code": geo.code, "datum_resultaat": geo.datum_resultaat.isoformat()},
+        )
+
+
+# --------------------------------------------------------------------------- diploma
+
+
+@registry.rule(
+    "ROD.RESULTAAT.GENERIEK_CODE_NIVEAU",
+    severity=Severity.ATTENTIE,
+    summary="A generic part's code is at the niveau of the opleiding or higher (Engels only at niveau 4).",
+    guidance="Register the part at the reference level of the opleiding (e.g. Nederlandse taal 3F, 3005, "
+    "for niveau 4), or at a higher level the examencommissie allowed (Ekb WEB art. 3a). Checked only "
+    "when the diploma's niveau is given. DUO's own check is not published; hence a warning.",
+    source=f"{_CODETABEL}; {_EKB} art. 3 lid 2 en art. 3a; "
+    "Besluit referentieniveaus Nederlandse taal en rekenen (BWBR0027879) art. 2 en 3",
+    applies_to=Diploma,
+    url=_CODETABEL_URL,
+)
+def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
+    if d.niveau is None:
+        return
+    for i, geo in enumerate(d.generieke_examenonderdelen):
+        row = examencodetabel().get(geo.code)
+        if row is not None and not row.past_bij_niveau(d.niveau):
+            yield Violation(
+                f"generieke_examenonderdelen[{i}].code",
+                f"code {geo.code} ({row.omschrijving}) does not fit an opleiding of niveau {d.niveau}",
+                d.resultaatvolgnummer,
+                {"code": geo.code, "niveau": str(d.niveau)},
+            )
+
+
+@registry.rule(
+    "ROD.RESULTAAT.GENERIEK_CODE_COHORT",
+    severity=Severity.ATTENTIE,
+    summary="The old rekenen codes (3002, 3004, 3006, 3007) are for students who started before 2022-08-01, "
+    "until school year 2026-2027.",
+    guidance="For a student who started on or after 2022-08-01 register rekenen with 3027, 3028 or 3029 "
+    "(mbo-rekenniveau 2, 3, 4), unless the part rests on a vrijstelling for an earlier exam. Checked "
+    "only when the diploma's cohort_start is given.",
+    source=f"{_CODETABEL}, technische toelichting bij bijlage VIIa",
+    applies_to=Diploma,
+    url=_CODETABEL_URL,
+)
+def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
+    for i, geo in enumerate(d.generieke_examenonderdelen):
+        row = examencodetabel().get(geo.code)
+        if row is None:
+            continue
+        path = f"generieke_examenonderdelen[{i}].code"
+        if d.cohort_start is not None and not row.past_bij_cohort(d.cohort_start) and not geo.vrijstellingen:
+            yield Violation(
+                path,
+                f"code {geo.code} ({row.omschrijving}) is only for students who started before "
+                f"{row.cohort_start_voor}; this student started on {d.cohort_start}",
+                d.resultaatvolgnummer,
+                {"code": geo.code, "cohort_start": d.cohort_start.isoformat()},
+            )
+        if not row.geldig_op(d.datum_resultaat):
+            yield Violation(
+                path,
+                f"code {geo.code} ({row.omschrijving}) may not be used for a diploma of {d.datum_resultaat}",
+                d.resultaatvolgnummer,
+                {"code": geo.code, "datum_resultaat": d.datum_resultaat.isoformat()},
+            )
+
+
+@registry.rule(
+    "ROD.DIPLOMA.OPLEIDINGSCODE",
+    severity=Severity.AFKEUR,
+    summary="A diploma's opleidingscode is a crebo code of five digits.",
+    guidance="Give the crebo code of the opleiding the diploma is for (AN5).",
+    source=f"{_PVE_DIP}: Opleidingcode AN5",
+    applies_to=Diploma,
+)
+def _diploma_opleidingscode(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
+    if not crebo.is_valid(d.opleidingscode):
+        yield Violation(
+            "opleidingscode",
+            f"opleidingscode {d.opleidingscode!r} is not a crebo code of five digits",
+            d.resultaatvolgnummer,
+            {"opleidingscode": d.opleidingscode},
+        )
+    if d.onderwijsaanbieder is not None and not onderwijsaanbieder.is_valid(d.onderwijsaanbieder):
+        yield Violation(
+            "onderwijsaanbieder",
+            f"onderwijsaanbieder {d.onderwijsaanbieder!r} is not a RIO code nnnAnnn",
+            d.resultaatvolgnummer,
+            {"onderwijsaanbieder": d.onderwijsaanbieder},
+        )
+
+
+# --------------------------------------------------------------------------- vrijstellingen
+
+
+@registry.rule(
+    "ROD.RESULTAAT.VRIJSTELLING_OMVANG",
+    severity=Severity.AFKEUR,
+    summary="A vrijstelling names what it covers: the whole part, its instellingsexamen or centraal examen.",
+    guidance="Record whether the examencommissie exempted the whole part, the IE or the CE; DUO's GEO record "
+    "has a separate field for each.",
+    source=f"{_EKB} art. 3b lid 4; {_PVE_GEO} (Vrijstelling generiek examenonderdeel, Vrijstelling IE/CE)",
+    applies_to=Exemption,
+    url=_EKB_URL,
+)
+def _vrijstelling_omvang(e: Exemption, ctx: CheckContext) -> Iterator[Violation]:
+    if e.omvang is None:
+        yield Violation(
+            "omvang", f"vrijstelling {e.code!r} does not say what it covers", None, {"code": e.code}
+        )
+
+
+@registry.rule(
+    "ROD.RESULTAAT.VRIJSTELLING_CODE",
+    severity=Severity.SIGNAAL,
+    summary="A vrijstelling code is one seen in DUO's files (MBO, KZDL); DUO does not publish the full list.",
+    guidance="Check the code against DUO's schema for generieke examenonderdelen; the library only knows the "
+    "values seen in DUO's registratieoverzichten.",
+    source=f"{_PVE_GEO}: Vrijstelling AN1..4 / AN3 (value list not in the PvE)",
+    applies_to=Exemption,
+)
+def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Iterator[Violation]:
+    if e.code not in VRIJSTELLINGSCODES:
+        yield Violation("code", f"vrijstelling code {e.code!r} is not a known value", None, {"code": e.code})
+
+
+# --------------------------------------------------------------------------- keuzedelen and loose results
+
+
+@registry.rule(
+    "ROD.RESULTAAT.KEUZEDEEL",
+    severity=Severity.AFKEUR,
+    summary="A keuzedeel result has a keuzedeel code (K and four digits); a grade, if given, is whole 1-10.",
+    guidance="Use the keuzedeel code of the SBB register (e.g. K0067); give the eindwaardering as a whole "
+    "number (Ekb WEB art. 15 lid 2) or leave it out.",
+    source=f"{_PVE_KZD}: Code keuzedeel AN5; {_EKB} art. 15 lid 2",
+    applies_to=KeuzedeelResultaat,
+)
+def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Iterator[Violation]:
+    if not keuzedeel.is_valid(k.code):
+        yield Violation(
+            "code", f"{k.code!r} is not a keuzedeel code", k.resultaatvolgnummer, {"code": k.code}
+        )
+    if k.eindcijfer is not None and not is_eindcijfer(k.eindcijfer):
+        yield Violation(
+            "eindcijfer",
+            f"eindcijfer {_fmt(k.eindcijfer)} is not a whole number 1-10",
+            k.resultaatvolgnummer,
+            {"eindcijfer": str(k.eindcijfer)},
+        )
+
+
+@registry.rule(
+    "ROD.RESULTAAT.LOS_GEGEVENS",
+    severity=Severity.AFKEUR,
+    summary="A loose result (without a diploma) carries its datum resultaat and inschrijvingvolgnummer.",
+    guidance="For a part, keuzedeel or AMvB-onderdeel obtained without a diploma, give the date of the "
+    "result and the enrolment in which it was obtained.",
+    source=f"{_PVE}, §15.5.9-15.5.11 (Datum resultaat and Inschrijvingvolgnummer: only for loose results)",
+    applies_to=LosseResultaten,
+)
+def _los_gegevens(losse: LosseResultaten, ctx: CheckContext) -> Iterator[Violation]:
+    groups: tuple[tuple[str, Sequence[Any]], ...] = (
+        ("generieke_examenonderdelen", losse.generieke_examenonderdelen),
+        ("keuzedelen", losse.keuzedelen),
+        ("amvb_onderdelen", losse.amvb_onderdelen),
+    )
+    for name, items in groups:
+        for i, item in enumerate(items):
+            for field in ("datum_resultaat", "inschrijvingvolgnummer"):
+                if getattr(item, field) is None:
+                    yield Violation(
+                        f"{name}[{i}].{field}",
+                        f"loose result {item.resultaatvolgnummer} has no {field}",
+                        item.resultaatvolgnummer,
+                    )
+
+
+# --------------------------------------------------------------------------- diploma and enrolments
+
+
+def _enrolment(diploma: Diploma, enrolments: Sequence[EnrolmentLike]) -> EnrolmentLike | None:
+    for e in enrolments:
+        if getattr(e, "inschrijvingvolgnummer", None) == diploma.inschrijvingvolgnummer:
+            return e
+    return None
+
+
+def diploma_inschrijving_violations(
+    diploma: Diploma, enrolments: Sequence[EnrolmentLike], *, path: str = ""
+) -> Iterator[Violation]:
+    """A diploma needs an enrolment for the same opleiding at the institution.
+
+    The enrolment is the one the diploma names by its inschrijvingvolgnummer;
+    one of its periods must carry the diploma's opleidingscode, and, where
+    both are known, the same onderwijsaanbieder.
+
+    Args:
+        diploma: The diploma.
+        enrolments: The student's enrolments at the institution.
+        path: Prefix for the violation paths (e.g. ``"diploma"``).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from types import SimpleNamespace as NS
+        >>> d = Diploma("8105949", "25311", dt.date(2024, 9, 19), True, "1")
+        >>> e = NS(inschrijvingvolgnummer="1", datum_uitschrijving_werkelijk=dt.date(2024, 9, 19),
+        ...        perioden=[NS(opleidingscode="25311")])
+        >>> list(diploma_inschrijving_violations(d, [e]))
+        []
+        >>> [v.message for v in diploma_inschrijving_violations(d, [])]
+        ['diploma 8105949 names enrolment 1, which is not among the enrolments']
+    """
+    prefix = f"{path}." if path else ""
+    e = _enrolment(diploma, enrolments)
+    if e is None:
+        yield Violation(
+            f"{prefix}inschrijvingvolgnummer",
+            f"diploma {diploma.resultaatvolgnummer} names enrolment {diploma.inschrijvingvolgnummer}, "
+            "which is not among the enrolments",
+            diploma.resultaatvolgnummer,
+            {"inschrijvingvolgnummer": diploma.inschrijvingvolgnummer},
+        )
+        return
+    perioden = list(getattr(e, "perioden", ()))
+    same = [p for p in perioden if getattr(p, "opleidingscode", None) == diploma.opleidingscode]
+    if not same:
+        codes = sorted({str(getattr(p, "opleidingscode", "?")) for p in perioden})
+        yield Violation(
+            f"{prefix}opleidingscode",
+            f"diploma {diploma.resultaatvolgnummer} is for opleiding {diploma.opleidingscode}, but enrolment "
+            f"{diploma.inschrijvingvolgnummer} is for {', '.join(codes) or 'no opleiding'}",
+            diploma.resultaatvolgnummer,
+            {"opleidingscode": diploma.opleidingscode, "inschrijving": ", ".join(codes)},
+        )
+        return
+    aanbieders = {getattr(p, "onderwijsaanbieder", None) for p in same} - {None}
+    if diploma.onderwijsaanbieder is not None and aanbieders and diploma.onderwijsaanbieder not in aanbieders:
+        yield Violation(
+            f"{prefix}onderwijsaanbieder",
+            f"diploma {diploma.resultaatvolgnummer} names onderwijsaanbieder {diploma.onderwijsaanbieder}, "
+            f"but the enrolment for {diploma.opleidingscode} is at {', '.join(sorted(map(str, aanbieders)))}",
+            diploma.resultaatvolgnummer,
+            {"onderwijsaanbieder": diploma.onderwijsaanbieder},
+        )
+
+
+def uitschrijfdatum_violations(
+    diploma: Diploma, enrolments: Sequence[EnrolmentLike], *, path: str = ""
+) -> Iterator[Violation]:
+    """When the student leaves with the diploma, the werkelijke uitschrijfdatum is the datum resultaat.
+
+    Judged once the enrolment the diploma names has a werkelijke
+    uitschrijfdatum; an enrolment that is still running is not judged.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from types import SimpleNamespace as NS
+        >>> d = Diploma("8106681", "25655", dt.date(2024, 9, 16), True, "3")
+        >>> e = NS(inschrijvingvolgnummer="3", datum_uitschrijving_werkelijk=dt.date(2024, 9, 30),
+        ...        perioden=[NS(opleidingscode="25655")])
+        >>> [v.values["datum_uitschrijving_werkelijk"] for v in uitschrijfdatum_violations(d, [e])]
+        ['2024-09-30']
+    """
+    prefix = f"{path}." if path else ""
+    e = _enrolment(diploma, enrolments)
+    if e is None:
+        return
+    leaving = getattr(e, "datum_uitschrijving_werkelijk", None)
+    if leaving is not None and leaving != diploma.datum_resultaat:
+        yield Violation(
+            f"{prefix}datum_resultaat",
+            f"enrolment {diploma.inschrijvingvolgnummer} ends on {leaving}, but the diploma obtained in it "
+            f"is dated {diploma.datum_resultaat}",
+            diploma.resultaatvolgnummer,
+            {
+                "datum_resultaat": diploma.datum_resultaat.isoformat(),
+                "datum_uitschrijving_werkelijk": leaving.isoformat(),
+            },
+        )
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class DiplomaBijInschrijvingen:
+    """A diploma together with the student's enrolments at the institution, for the rules that need both.
+
+    Attributes:
+        diploma: The diploma.
+        inschrijvingen: The enrolments (any objects with ``inschrijvingvolgnummer``,
+            ``perioden[*].opleidingscode`` and ``datum_uitschrijving_werkelijk``).
+    """
+
+    diploma: Diploma
+    inschrijvingen: tuple[Any, ...] = attrs.field(default=(), converter=_as_tuple)
+
+
+@registry.rule(
+    "ROD.DIPLOMA.INSCHRIJVING",
+    severity=Severity.AFKEUR,
+    summary="A diploma needs an enrolment for the same opleiding at the institution.",
+    guidance="Link the diploma to the enrolment (inschrijvingvolgnummer) in which the student followed the "
+    "opleiding of the diploma's crebo code; register that enrolment first.",
+    source=f"{_PVE_DIP}: Inschrijvingvolgnummer (de inschrijving waarbinnen het diploma is behaald)",
+    applies_to=DiplomaBijInschrijvingen,
+)
+def _diploma_inschrijving(ctx_obj: DiplomaBijInschrijvingen, ctx: CheckContext) -> Iterator[Violation]:
+    yield from diploma_inschrijving_violations(ctx_obj.diploma, ctx_obj.inschrijvingen, path="diploma")
+
+
+@registry.rule(
+    "ROD.DIPLOMA.UITSCHRIJFDATUM",
+    severity=Severity.ATTENTIE,
+    summary="A student who leaves with the diploma has the datum resultaat as werkelijke uitschrijfdatum.",
+    guidance="Deregister the enrolment on the date the diploma was obtained (the datum uitslag).",
+    source="Regeling gegevensverstrekking persoonsgebonden nummer BVE 2009 (BWBR0027035), bijlage: "
+    "'Indien een diploma wordt behaald, dient de Werkelijke datum uitschrijving gelijk te zijn aan de "
+    "Datum kwalificatie behaald'",
+    applies_to=DiplomaBijInschrijvingen,
+)
+def _diploma_uitschrijfdatum(ctx_obj: DiplomaBijInschrijvingen, ctx: CheckContext) -> Iterator[Violation]:
+    yield from uitschrijfdatum_violations(ctx_obj.diploma, ctx_obj.inschrijvingen, path="diploma")

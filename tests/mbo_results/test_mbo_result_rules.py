@@ -1,0 +1,263 @@
+"""ROD.RESULTAAT.* and ROD.DIPLOMA.* rules: cases that pass and cases that fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace as Namespace
+
+import pytest
+
+from duo_domain.mbo.result_rules import (
+    DiplomaBijInschrijvingen,
+    diploma_inschrijving_violations,
+    uitschrijfdatum_violations,
+)
+from duo_domain.mbo.results import (
+    AmvbOnderdeel,
+    Diploma,
+    Exemption,
+    GeneriekExamenonderdeel,
+    KeuzedeelResultaat,
+    KeuzedeelUitkomst,
+    LosseResultaten,
+    VrijstellingOmvang,
+)
+from duo_domain.rules import registry, validate
+
+D = Decimal
+DAY = dt.date(2025, 1, 16)
+
+
+def ids(obj: object) -> list[str]:
+    return [f.rule_id for f in validate(obj)]
+
+
+def diploma(*geos: GeneriekExamenonderdeel, **kw: object) -> Diploma:
+    base: dict[str, object] = {
+        "resultaatvolgnummer": "8286771",
+        "opleidingscode": "25655",
+        "datum_resultaat": DAY,
+        "indicatie_bekostigbaar": True,
+        "inschrijvingvolgnummer": "C3",
+        "onderwijsaanbieder": "100A501",
+        "generieke_examenonderdelen": geos,
+    }
+    base.update(kw)
+    return Diploma(**base)  # type: ignore[arg-type]
+
+
+def test_all_rules_have_sources() -> None:
+    ours = [r for r in registry if r.id.startswith(("ROD.RESULTAAT.", "ROD.DIPLOMA."))]
+    assert len(ours) == 12
+    for r in ours:
+        assert r.source
+        assert r.guidance
+        assert r.summary
+
+
+@pytest.mark.parametrize(
+    ("kw", "bad"),
+    [
+        ({"cijfer_ie": D("1.0"), "cijfer_ce": D("10.0"), "eindcijfer": D(6)}, False),
+        ({"cijfer_ie": D("0.9")}, True),
+        ({"cijfer_ce": D("10.1")}, True),
+        ({"cijfer_ce": D("6.45")}, True),
+        ({"eindcijfer": D(1)}, False),
+        ({"eindcijfer": D(10)}, False),
+        ({"eindcijfer": D(0)}, True),
+        ({"eindcijfer": D(11)}, True),
+        ({"eindcijfer": D("5.5")}, True),
+    ],
+)
+def test_cijfer_bereik(kw: dict[str, Decimal], bad: bool) -> None:
+    geo = GeneriekExamenonderdeel("1", "3005", **kw)  # type: ignore[arg-type]
+    assert ("ROD.RESULTAAT.CIJFER_BEREIK" in ids(geo)) is bad
+
+
+@pytest.mark.parametrize(
+    ("eind", "ie", "ce", "bad"),
+    [
+        (6, "6.9", "4.1", False),
+        (5, "6.9", "4.1", True),
+        (5, "5.4", "5.5", False),
+        (6, "5.4", "5.5", True),
+        (7, None, None, False),
+        (7, "6.5", None, False),
+    ],
+)
+def test_eindcijfer_berekening(eind: int, ie: str | None, ce: str | None, bad: bool) -> None:
+    geo = GeneriekExamenonderdeel("1", "3005", D(eind), D(ie) if ie else None, D(ce) if ce else None)
+    assert ("ROD.RESULTAAT.EINDCIJFER_BEREKENING" in ids(geo)) is bad
+
+
+@pytest.mark.parametrize(
+    ("code", "datum", "bad"),
+    [
+        ("3005", None, False),
+        ("3019", None, True),
+        ("9999", None, True),
+        ("3002", dt.date(2027, 7, 31), False),
+        ("3002", dt.date(2027, 8, 1), True),
+        ("3029", dt.date(2022, 7, 31), True),
+        ("3029", dt.date(2022, 8, 1), False),
+    ],
+)
+def test_generiek_code(code: str, datum: dt.date | None, bad: bool) -> None:
+    geo = GeneriekExamenonderdeel("1", code, D(6), datum_resultaat=datum, inschrijvingvolgnummer="1")
+    assert ("ROD.RESULTAAT.GENERIEK_CODE" in ids(geo)) is bad
+
+
+@pytest.mark.parametrize(
+    ("niveau", "code", "bad"),
+    [
+        (4, "3005", False),
+        (4, "3001", True),
+        (3, "3013", True),
+        (3, "3028", False),
+        (3, "3027", True),
+        (2, "3005", False),
+        (None, "3001", False),
+    ],
+)
+def test_code_niveau(niveau: int | None, code: str, bad: bool) -> None:
+    d = diploma(GeneriekExamenonderdeel("1", code, D(6)), niveau=niveau)
+    found = [f for f in validate(d) if f.rule_id == "ROD.RESULTAAT.GENERIEK_CODE_NIVEAU"]
+    assert bool(found) is bad
+    if bad:
+        assert found[0].path == "$.generieke_examenonderdelen[0].code"
+
+
+@pytest.mark.parametrize(
+    ("cohort", "code", "exempt", "datum", "bad"),
+    [
+        (dt.date(2022, 7, 31), "3006", False, DAY, False),
+        (dt.date(2022, 8, 1), "3006", False, DAY, True),
+        (dt.date(2022, 8, 1), "3006", True, DAY, False),  # a vrijstelling for an earlier exam
+        (dt.date(2022, 8, 1), "3029", False, DAY, False),
+        (None, "3006", False, DAY, False),
+        (dt.date(2021, 8, 1), "3006", False, dt.date(2027, 7, 31), False),
+        (dt.date(2021, 8, 1), "3006", False, dt.date(2027, 8, 1), True),
+    ],
+)
+def test_code_cohort(cohort: dt.date | None, code: str, exempt: bool, datum: dt.date, bad: bool) -> None:
+    vr = (Exemption("MBO", VrijstellingOmvang.GEHEEL),) if exempt else ()
+    d = diploma(
+        GeneriekExamenonderdeel("1", code, D(6), vrijstellingen=vr),
+        cohort_start=cohort,
+        datum_resultaat=datum,
+    )
+    assert ("ROD.RESULTAAT.GENERIEK_CODE_COHORT" in ids(d)) is bad
+
+
+@pytest.mark.parametrize(
+    ("opleiding", "aanbieder", "bad"),
+    [
+        ("25655", "100A501", False),
+        ("2565", "100A501", True),
+        ("25655", "100X501", True),
+        ("25655", None, False),
+    ],
+)
+def test_diploma_opleidingscode(opleiding: str, aanbieder: str | None, bad: bool) -> None:
+    d = diploma(opleidingscode=opleiding, onderwijsaanbieder=aanbieder)
+    assert ("ROD.DIPLOMA.OPLEIDINGSCODE" in ids(d)) is bad
+
+
+def test_vrijstelling_rules() -> None:
+    assert ids(Exemption("MBO", VrijstellingOmvang.IE)) == []
+    assert ids(Exemption("MBO")) == ["ROD.RESULTAAT.VRIJSTELLING_OMVANG"]
+    assert ids(Exemption("HAVO", VrijstellingOmvang.GEHEEL)) == ["ROD.RESULTAAT.VRIJSTELLING_CODE"]
+    geo = GeneriekExamenonderdeel("1", "3005", D(6), vrijstellingen=(Exemption("KZDL"),))
+    found = [f for f in validate(geo) if f.rule_id == "ROD.RESULTAAT.VRIJSTELLING_OMVANG"]
+    assert found[0].path == "$.vrijstellingen[0].omvang"
+
+
+@pytest.mark.parametrize(
+    ("code", "eind", "bad"),
+    [("K0067", None, False), ("K0067", D(6), False), ("K67", None, True), ("K0067", D(11), True)],
+)
+def test_keuzedeel(code: str, eind: Decimal | None, bad: bool) -> None:
+    k = KeuzedeelResultaat("1", code, KeuzedeelUitkomst.BEHAALD, eindcijfer=eind)
+    assert ("ROD.RESULTAAT.KEUZEDEEL" in ids(k)) is bad
+
+
+def test_losse_resultaten() -> None:
+    ok = LosseResultaten(
+        generieke_examenonderdelen=(
+            GeneriekExamenonderdeel("1", "3001", D(6), datum_resultaat=DAY, inschrijvingvolgnummer="2"),
+        ),
+        amvb_onderdelen=(
+            AmvbOnderdeel("3", "C0163", certificaat=True, datum_resultaat=DAY, inschrijvingvolgnummer="C1"),
+        ),
+    )
+    assert ids(ok) == []
+    bad = LosseResultaten(keuzedelen=(KeuzedeelResultaat("1", "K0161", KeuzedeelUitkomst.BEHAALD),))
+    paths = [f.path for f in validate(bad) if f.rule_id == "ROD.RESULTAAT.LOS_GEGEVENS"]
+    assert paths == ["$.keuzedelen[0].datum_resultaat", "$.keuzedelen[0].inschrijvingvolgnummer"]
+
+
+def enrolment(
+    volgnummer: str, *codes: str, einde: dt.date | None = None, aanbieder: str | None = None
+) -> Namespace:
+    return Namespace(
+        inschrijvingvolgnummer=volgnummer,
+        datum_uitschrijving_werkelijk=einde,
+        perioden=[Namespace(opleidingscode=c, onderwijsaanbieder=aanbieder) for c in codes],
+    )
+
+
+def test_diploma_needs_enrolment_for_same_opleiding() -> None:
+    d = diploma()
+    assert list(diploma_inschrijving_violations(d, [enrolment("C3", "25000", "25655")])) == []
+    missing = list(diploma_inschrijving_violations(d, [enrolment("C2", "25655")]))
+    assert [v.path for v in missing] == ["inschrijvingvolgnummer"]
+    other = list(diploma_inschrijving_violations(d, [enrolment("C3", "25000")], path="diploma"))
+    assert [v.path for v in other] == ["diploma.opleidingscode"]
+    elsewhere = list(diploma_inschrijving_violations(d, [enrolment("C3", "25655", aanbieder="100A498")]))
+    assert [v.path for v in elsewhere] == ["onderwijsaanbieder"]
+    same = list(diploma_inschrijving_violations(d, [enrolment("C3", "25655", aanbieder="100A501")]))
+    assert same == []
+
+
+@pytest.mark.parametrize(
+    ("einde", "bad"),
+    [(None, False), (DAY, False), (DAY + dt.timedelta(days=1), True), (DAY - dt.timedelta(days=1), True)],
+)
+def test_uitschrijfdatum(einde: dt.date | None, bad: bool) -> None:
+    found = list(uitschrijfdatum_violations(diploma(), [enrolment("C3", "25655", einde=einde)]))
+    assert bool(found) is bad
+    assert list(uitschrijfdatum_violations(diploma(), [])) == []
+
+
+def test_cross_rules_registered_on_pair() -> None:
+    pair = DiplomaBijInschrijvingen(diploma(), [enrolment("C3", "25000", einde=DAY + dt.timedelta(days=3))])
+    found = {f.rule_id: f.path for f in validate(pair)}
+    assert found == {
+        "ROD.DIPLOMA.INSCHRIJVING": "$.diploma.opleidingscode",
+        "ROD.DIPLOMA.UITSCHRIJFDATUM": "$.diploma.datum_resultaat",
+    }
+    assert ids(DiplomaBijInschrijvingen(diploma(), [enrolment("C3", "25655", einde=DAY)])) == []
+
+
+def test_type_checks_on_construction() -> None:
+    with pytest.raises(TypeError):
+        GeneriekExamenonderdeel("1", "3005", 6.0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        diploma(generieke_examenonderdelen=["3005"])
+    with pytest.raises(TypeError):
+        diploma(datum_resultaat=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    with pytest.raises(ValueError, match="niveau"):
+        diploma(niveau=5)
+
+
+def test_with_the_library_enrolment() -> None:
+    enrolment_mod = pytest.importorskip("duo_domain.mbo.enrolment")
+    periode = enrolment_mod.Periode(dt.date(2023, 1, 30), "25655", "BBL", True, onderwijsaanbieder="100A501")  # noqa: FBT003
+    e = enrolment_mod.Enrolment("C3", "27DV", dt.date(2023, 1, 30), dt.date(2025, 1, 29), [periode], DAY)
+    assert list(diploma_inschrijving_violations(diploma(), [e])) == []
+    assert list(uitschrijfdatum_violations(diploma(), [e])) == []
+    late = enrolment_mod.Enrolment(
+        "C3", "27DV", dt.date(2023, 1, 30), dt.date(2025, 1, 29), [periode], DAY.replace(day=20)
+    )
+    assert [v.path for v in uitschrijfdatum_violations(diploma(), [late])] == ["datum_resultaat"]

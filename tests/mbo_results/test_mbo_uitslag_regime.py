@@ -1,0 +1,106 @@
+"""Regime choice: Ekb WEB art. 17 (2022 text) or the transitional art. 18c, on each side of every boundary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from duo_domain.errors import UnsupportedPeriod
+from duo_domain.mbo.uitslag import Regime, choose_regime
+
+d = dt.date
+NEW, OLD = Regime.EKB_2022, Regime.OVERGANGSRECHT_18C
+
+
+@pytest.mark.parametrize(
+    ("cohort_start", "expected"),
+    [
+        (d(2022, 7, 31), OLD),
+        (d(2022, 8, 1), NEW),
+        (d(2020, 8, 1), OLD),
+        (d(2019, 8, 1), NEW),
+        (d(2023, 2, 1), NEW),
+    ],
+)
+def test_cohort_start_boundary(cohort_start: dt.date, expected: Regime) -> None:
+    choice = choose_regime(cohort_start=cohort_start, studieduur_jaren=3, datum_uitslag=d(2025, 7, 1))
+    assert choice.regime is expected
+
+
+def test_finishing_within_studieduur_plus_two_years() -> None:
+    # started 2021-09-08, studieduur 3: the period ends on 2026-09-07
+    on_last_day = choose_regime(cohort_start=d(2021, 9, 8), studieduur_jaren=3, datum_uitslag=d(2026, 9, 7))
+    day_after = choose_regime(cohort_start=d(2021, 9, 8), studieduur_jaren=3, datum_uitslag=d(2026, 9, 8))
+    assert on_last_day.regime is OLD
+    assert on_last_day.uiterlijk == d(2026, 9, 7)
+    assert day_after.regime is NEW
+    assert "after studieduur 3 + 2 studiejaren" in day_after.reden
+    assert day_after.artikel == "Ekb WEB art. 18c lid 1"
+
+
+@pytest.mark.parametrize(
+    ("duur", "last_day"), [(1, d(2024, 7, 31)), (2, d(2025, 7, 31)), (4, d(2027, 7, 31))]
+)
+def test_period_follows_the_studieduur(duur: int, last_day: dt.date) -> None:
+    start = d(2021, 8, 1)
+    assert choose_regime(cohort_start=start, studieduur_jaren=duur, datum_uitslag=last_day).regime is OLD
+    after = last_day + dt.timedelta(days=1)
+    assert choose_regime(cohort_start=start, studieduur_jaren=duur, datum_uitslag=after).regime is NEW
+
+
+@pytest.mark.parametrize(
+    ("instroom", "last_start"),
+    [(2, d(2023, 7, 31)), (3, d(2024, 7, 31)), (4, d(2025, 7, 31))],
+)
+def test_lid_2_later_studiejaren(instroom: int, last_start: dt.date) -> None:
+    inside = choose_regime(
+        cohort_start=last_start, studieduur_jaren=2, datum_uitslag=d(2026, 7, 1), instroom_studiejaar=instroom
+    )
+    outside = choose_regime(
+        cohort_start=last_start + dt.timedelta(days=1),
+        studieduur_jaren=2,
+        datum_uitslag=d(2026, 7, 1),
+        instroom_studiejaar=instroom,
+    )
+    assert inside.regime is OLD
+    assert inside.artikel == "Ekb WEB art. 18c lid 2"
+    assert outside.regime is NEW
+
+
+def test_lid_2_does_not_cover_year_5() -> None:
+    choice = choose_regime(
+        cohort_start=d(2022, 9, 1), studieduur_jaren=2, datum_uitslag=d(2024, 7, 1), instroom_studiejaar=5
+    )
+    assert choice.regime is NEW
+
+
+def test_uitslag_before_2022_08_01_is_refused() -> None:
+    with pytest.raises(UnsupportedPeriod, match="2022-07-31"):
+        choose_regime(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 7, 31))
+    assert (
+        choose_regime(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 8, 1)).regime
+        is OLD
+    )
+
+
+def test_leap_day_start() -> None:
+    choice = choose_regime(cohort_start=d(2020, 2, 29), studieduur_jaren=2, datum_uitslag=d(2024, 2, 27))
+    assert choice.uiterlijk == d(2024, 2, 28)
+    assert choice.regime is OLD
+
+
+@pytest.mark.parametrize(("duur", "instroom"), [(0, 1), (3, 0)])
+def test_bad_arguments(duur: int, instroom: int) -> None:
+    with pytest.raises(ValueError, match="must be 1 or more"):
+        choose_regime(
+            cohort_start=d(2021, 8, 1),
+            studieduur_jaren=duur,
+            datum_uitslag=d(2024, 7, 1),
+            instroom_studiejaar=instroom,
+        )
+
+
+def test_str_names_regime_and_reason() -> None:
+    choice = choose_regime(cohort_start=d(2021, 8, 1), studieduur_jaren=3, datum_uitslag=d(2024, 7, 1))
+    assert str(choice).startswith("overgangsrecht-18c: started on 2021-08-01")
