@@ -28,6 +28,8 @@ COMMANDS: tuple[str, ...] = (
     "duo_domain._cli.rules",
     "duo_domain._cli.validate",
     "duo_domain._cli.check",
+    "duo_domain._cli.uitslag",
+    "duo_domain._cli.convert",
 )
 
 

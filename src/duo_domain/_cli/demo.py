@@ -20,6 +20,7 @@ SECTIONS: tuple[str, ...] = (
     "duo_domain._cli.demo_identity",
     "duo_domain._cli.demo_mbo",
     "duo_domain._cli.demo_mbo_results",
+    "duo_domain._cli.demo_vo",
 )
 
 

@@ -1,0 +1,117 @@
+"""``duo-domain uitslag FILE [--json]``: the uitslag of a VO cijferlijst or an MBO document.
+
+A document with ``"sector": "mbo"`` at the top goes to the MBO uitslag;
+anything else is read as a VO cijferlijst. Exit 0 whenever an uitslag was
+determined (geslaagd or afgewezen); exit 2 with one line naming the field
+when the document cannot be judged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, TextIO
+
+from duo_domain._cli._common import EXIT_OK, CliError, Command, print_json, read_bytes
+from duo_domain.errors import DuoDomainError, InvalidDocument
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the JSON document (- for stdin)")
+    p.add_argument("--json", action="store_true", help="print the uitslag as JSON")
+
+
+def _one_line(exc: DuoDomainError) -> str:
+    if isinstance(exc, InvalidDocument):
+        first = exc.problems[0]
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        return f"{first.path}: {first.message}{more}"
+    return str(exc)
+
+
+def _mbo(data: Mapping[str, Any], args: argparse.Namespace, out: TextIO) -> int:
+    from duo_domain.mbo.uitslag import uitslag_from_document
+
+    result = uitslag_from_document(data)
+    if args.json:
+        print_json(result.to_dict(), out)
+    else:
+        out.write(result.format_text())
+        out.write("\n")
+    return EXIT_OK
+
+
+def _vo_text(kandidaat: Any, result: Any) -> str:
+    from duo_domain.vo.codes import vakcodetabel
+
+    tabel = vakcodetabel()
+    ss = kandidaat.schoolsoort.value
+    lines = [
+        f"Cijferlijst {ss} {kandidaat.examenjaar}"
+        f"  (regels: Uitvoeringsbesluit WVO 2020, {result.regelset.wettekst})"
+    ]
+    lines.append(f"{'vak':<6}{'omschrijving':<44}{'SE':>6}{'CE':>6}{'eind':>6}")
+    left = set(result.buiten_beschouwing)
+    for v in kandidaat.vakken:
+        row = tabel.get(v.vakcode, ss)
+        name = row.omschrijving if row else "?"
+        se = "" if v.se is None else str(v.se)
+        ce = v.ce_definitief
+        ce_s = "" if ce is None else str(ce)
+        if v.beoordeling is not None:
+            eind = v.beoordeling.value
+        elif v.vakcode in result.eindcijfers:
+            eind = str(result.eindcijfers[v.vakcode])
+        else:
+            eind = "vrijst." if v.vrijstelling else ""
+        mark = "  (buiten beschouwing)" if v.vakcode in left else ""
+        lines.append(f"{v.vakcode:<6}{name[:43]:<44}{se:>6}{ce_s:>6}{eind:>6}{mark}")
+    pws = kandidaat.profielwerkstuk
+    if pws is not None:
+        val = (
+            str(pws.cijfer) if pws.cijfer is not None else (pws.beoordeling.value if pws.beoordeling else "")
+        )
+        lines.append(f"{'':<6}{'profielwerkstuk':<44}{'':>6}{'':>6}{val:>6}")
+    d = result.to_dict()
+    if result.combinatiecijfer is not None:
+        lines.append(f"combinatiecijfer: {result.combinatiecijfer}")
+    lines.append(f"gemiddelde CE: {d['ce_gemiddelde'] or '-'}")
+    lines.append(f"uitslag: {result.uitslag.value.upper()}")
+    lines.extend(f"  - {r.toelichting} [{r.regel}; {r.artikel}]" for r in result.redenen)
+    if result.buiten_beschouwing:
+        lines.append("buiten beschouwing gelaten (art. 3.33 lid 3): " + ", ".join(result.buiten_beschouwing))
+    return "\n".join(lines) + "\n"
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    raw = read_bytes(args.file)
+    try:
+        data = json.loads(raw, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{args.file}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+    except UnicodeDecodeError:
+        raise CliError(f"{args.file}: not UTF-8 text") from None
+    try:
+        if isinstance(data, Mapping) and data.get("sector") == "mbo":
+            return _mbo(data, args, out)
+        from duo_domain.vo.document import cijferlijst_from_document
+        from duo_domain.vo.uitslag import bepaal_uitslag
+
+        kandidaat = cijferlijst_from_document(data)
+        result = bepaal_uitslag(kandidaat)
+    except DuoDomainError as exc:
+        raise CliError(f"{args.file}: {_one_line(exc)}") from None
+    if args.json:
+        print_json(result.to_dict(), out)
+    else:
+        out.write(_vo_text(kandidaat, result))
+    return EXIT_OK
+
+
+COMMAND = Command(
+    "uitslag", "determine the uitslag of a VO cijferlijst or MBO document (text or --json)", _configure, _run
+)

@@ -1,0 +1,305 @@
+"""VO code tables as data: vakcodes and elementcodes, each subject's role in the uitslag.
+
+The library ships the public tables of the *Regeling codetabellen school- en
+studiejaar 2015–2016* (BWBR0036964, bijlage I and III), limited to the codes
+of the current examination programmes (the "nieuw" and "blijvend" havo/vwo
+codes, the vmbo general subjects and the beroepsgerichte profielvakken and
+keuzevakken). Every subject carries its :class:`Vaksoort`: the role it plays
+in the slaag-zakregeling (Uitvoeringsbesluit WVO 2020, BWBR0045787,
+art. 3.13, 3.34 and 3.35).
+
+The tables are data files inside the package, read lazily on first use. A
+vendor with a newer table passes its own text to :func:`load_vakcodetabel` /
+:func:`load_elementcodetabel` and hands the result to the functions that take
+a ``tabel`` argument.
+
+Examples:
+    >>> from duo_domain.vo.codes import Vaksoort, vakcodetabel
+    >>> tabel = vakcodetabel()
+    >>> tabel.bron
+    'Regeling codetabellen school- en studiejaar 2015-2016 (BWBR0036964), bijlage III'
+    >>> tabel.soort("1001", "havo") is Vaksoort.NEDERLANDS
+    True
+    >>> tabel.soort("1700", "vmbo-gl"), tabel.soort("1701", "vmbo-gl")
+    (<Vaksoort.PROFIELVAK: 'profielvak'>, <Vaksoort.KEUZEVAK: 'keuzevak'>)
+    >>> tabel.soort("1001", "vmbo-tl") is None  # not a vmbo subject
+    True
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterator, Mapping
+from importlib import resources
+
+import attrs
+
+__all__ = [
+    "Elementcode",
+    "ElementcodeTabel",
+    "Vak",
+    "VakcodeTabel",
+    "Vaksoort",
+    "elementcodetabel",
+    "load_elementcodetabel",
+    "load_vakcodetabel",
+    "vakcodetabel",
+]
+
+SCHOOLSOORTEN: tuple[str, ...] = ("vwo", "havo", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl")
+
+
+class Vaksoort(enum.Enum):
+    """The role of a subject in the uitslag (Uitvoeringsbesluit WVO 2020, art. 3.34 and 3.35)."""
+
+    ALGEMEEN = "algemeen"
+    """An examination subject with a grade and no special role."""
+    NEDERLANDS = "nederlands"
+    """havo/vwo: kernvak (art. 3.34 lid 1 b); vmbo: Nederlandse taal (art. 3.35 lid 1 b)."""
+    ENGELS = "engels"
+    """havo/vwo kernvak Engelse taal en literatuur (art. 3.34 lid 1 b)."""
+    WISKUNDE = "wiskunde"
+    """havo/vwo kernvak wiskunde A, B or C (art. 3.34 lid 1 b)."""
+    LO = "lo"
+    """Lichamelijke opvoeding: judged goed/voldoende/onvoldoende (art. 3.13 lid 3)."""
+    KUNSTVAKKEN = "kunstvakken"
+    """vmbo kunstvakken inclusief ckv: judged goed/voldoende/onvoldoende (art. 3.13 lid 3)."""
+    COMBINATIE = "combinatie"
+    """havo/vwo compulsory combinatiecijfer component: maatschappijleer, ckv (art. 3.34 lid 2)."""
+    LITERATUUR = "literatuur"
+    """Optional combinatiecijfer component (art. 3.34 lid 2 a)."""
+    ANW = "anw"
+    """Optional combinatiecijfer component (art. 3.34 lid 2 b)."""
+    PRAKTIJKGERICHT_HAVO = "praktijkgericht_havo"
+    """havo praktijkgericht vak technologie/maatschappij: optional component (3.34 lid 2 c, 2026-08-01)."""
+    LEVENSBESCHOUWING = "levensbeschouwing"
+    """Godsdienst or levensbeschouwelijk vormingsonderwijs: optional component (3.34 lid 2 c, later d)."""
+    PROFIELVAK = "profielvak"
+    """vmbo beroepsgericht profielvak (art. 3.35 lid 3 and 4)."""
+    PRAKTIJKGERICHT_VMBO = "praktijkgericht_vmbo"
+    """vmbo-gl praktijkgericht vak in place of the profielvak, from 2024-08-01 (3.7 lid 1a, 3.35 lid 4)."""
+    KEUZEVAK = "keuzevak"
+    """vmbo beroepsgericht keuzevak (art. 3.35 lid 3 and 4)."""
+    GEEN_UITSLAG = "geen_uitslag"
+    """Registered but not part of the uitslag (rekentoets, maatschappelijke stage)."""
+
+    @property
+    def is_kernvak(self) -> bool:
+        """True for the havo/vwo kernvakken of art. 3.34 lid 1 b."""
+        return self in (Vaksoort.NEDERLANDS, Vaksoort.ENGELS, Vaksoort.WISKUNDE)
+
+    @property
+    def is_beoordeling(self) -> bool:
+        """True for subjects judged goed/voldoende/onvoldoende instead of a grade (art. 3.13 lid 3)."""
+        return self in (Vaksoort.LO, Vaksoort.KUNSTVAKKEN)
+
+
+@attrs.frozen
+class Vak:
+    """One row of the vakcodetabel.
+
+    Attributes:
+        vakcode: The 4-digit vakcode.
+        schoolsoorten: The school types the code is valid for.
+        soort: The subject's role in the uitslag.
+        omschrijving: The legal subject name.
+    """
+
+    vakcode: str
+    schoolsoorten: frozenset[str]
+    soort: Vaksoort
+    omschrijving: str
+
+
+@attrs.frozen
+class Elementcode:
+    """One row of the elementcodetabel (exam-year codes only).
+
+    Attributes:
+        elementcode: The 4-digit elementcode.
+        schoolsoort: The school type (``vwo``, ``havo``, ``vmbo-bb``, ...).
+        omschrijving: Profile / leerweg description.
+    """
+
+    elementcode: str
+    schoolsoort: str
+    omschrijving: str
+
+
+def _beoordelingswijze(soort: Vaksoort, schoolsoort: str) -> int:
+    if soort is Vaksoort.GEEN_UITSLAG:
+        return 2
+    if soort is Vaksoort.LO or (soort is Vaksoort.KUNSTVAKKEN and schoolsoort.startswith("vmbo")):
+        return 1
+    return 0
+
+
+def _rows(text: str, naam: str, columns: int) -> Iterator[tuple[dict[str, str], list[str]]]:
+    meta: dict[str, str] = {}
+    header_seen = False
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition("=")
+            if sep and " " not in key.strip():
+                meta[key.strip()] = value.strip()
+            continue
+        parts = [p.strip() for p in line.split(";")]
+        if len(parts) != columns:
+            raise ValueError(f"{naam} line {lineno}: expected {columns} columns, got {len(parts)}")
+        if not header_seen:
+            header_seen = True
+            continue
+        yield meta, parts
+
+
+@attrs.frozen
+class VakcodeTabel:
+    """A vakcodetabel: vakcode → :class:`Vak`, with its source and school year.
+
+    Attributes:
+        bron: Where the table comes from.
+        schooljaar: The school year the table was published for.
+        vakken: The rows.
+    """
+
+    bron: str
+    schooljaar: str
+    vakken: tuple[Vak, ...]
+    _index: Mapping[tuple[str, str], Vak] = attrs.field(init=False, repr=False, eq=False)
+    _rollen: Mapping[str, Mapping[str, tuple[Vaksoort, int]]] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[tuple[str, str], Vak] = {}
+        rollen: dict[str, dict[str, tuple[Vaksoort, int]]] = {ss: {} for ss in SCHOOLSOORTEN}
+        for vak in self.vakken:
+            for ss in vak.schoolsoorten:
+                if (vak.vakcode, ss) in index:
+                    raise ValueError(f"vakcode {vak.vakcode} appears twice for {ss}")
+                index[(vak.vakcode, ss)] = vak
+                rollen[ss][vak.vakcode] = (vak.soort, _beoordelingswijze(vak.soort, ss))
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_rollen", rollen)
+
+    def rollen(self, schoolsoort: str) -> Mapping[str, tuple[Vaksoort, int]]:
+        """Vakcode → (soort, how it is judged) for one school type, precomputed.
+
+        How it is judged: ``0`` a grade, ``1`` goed/voldoende/onvoldoende
+        (art. 3.13 lid 3), ``2`` not part of the uitslag.
+        """
+        return self._rollen.get(schoolsoort, {})
+
+    def get(self, vakcode: str, schoolsoort: str) -> Vak | None:
+        """The row for ``vakcode`` in ``schoolsoort``, or ``None`` when the table lacks it."""
+        return self._index.get((vakcode, schoolsoort))
+
+    def soort(self, vakcode: str, schoolsoort: str) -> Vaksoort | None:
+        """The subject's role, or ``None`` when the code is unknown for that school type."""
+        vak = self._index.get((vakcode, schoolsoort))
+        return None if vak is None else vak.soort
+
+    def index(self) -> Mapping[tuple[str, str], Vak]:
+        """The lookup ``(vakcode, schoolsoort) → Vak`` (read-only use)."""
+        return self._index
+
+    def __contains__(self, vakcode: object) -> bool:
+        return any(v.vakcode == vakcode for v in self.vakken)
+
+    def __len__(self) -> int:
+        return len(self.vakken)
+
+
+@attrs.frozen
+class ElementcodeTabel:
+    """An elementcodetabel for examination years: elementcode → :class:`Elementcode`.
+
+    Attributes:
+        bron: Where the table comes from.
+        schooljaar: The school year the table was published for.
+        codes: The rows.
+    """
+
+    bron: str
+    schooljaar: str
+    codes: tuple[Elementcode, ...]
+    _index: Mapping[str, Elementcode] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", {c.elementcode: c for c in self.codes})
+
+    def get(self, elementcode: str) -> Elementcode | None:
+        """The row for ``elementcode``, or ``None``."""
+        return self._index.get(elementcode)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+def load_vakcodetabel(text: str) -> VakcodeTabel:
+    r"""Read a vakcodetabel from text in the shipped format.
+
+    The format is ``;``-separated with a header line
+    ``vakcode;schoolsoorten;soort;omschrijving``; ``schoolsoorten`` is a
+    space-separated list of ``vwo havo vmbo-bb vmbo-kb vmbo-gl vmbo-tl``;
+    ``soort`` a :class:`Vaksoort` value. Comment lines start with ``#``;
+    ``# bron=...`` and ``# schooljaar=...`` set the table's source and year.
+
+    Raises:
+        ValueError: on a malformed line, an unknown soort or schoolsoort.
+
+    Examples:
+        >>> t = load_vakcodetabel("# bron=eigen\n# schooljaar=2025-2026\n"
+        ...     "vakcode;schoolsoorten;soort;omschrijving\n9001;havo;praktijkgericht_havo;technologie\n")
+        >>> t.schooljaar, t.soort("9001", "havo")
+        ('2025-2026', <Vaksoort.PRAKTIJKGERICHT_HAVO: 'praktijkgericht_havo'>)
+    """
+    meta: dict[str, str] = {}
+    vakken = []
+    for meta, (code, soorten, soort, oms) in _rows(text, "vakcodetabel", 4):  # noqa: B007
+        ss = frozenset(soorten.split())
+        unknown = ss.difference(SCHOOLSOORTEN)
+        if unknown or not ss:
+            raise ValueError(f"vakcode {code}: unknown schoolsoort {sorted(unknown)}")
+        if len(code) != 4 or not code.isdigit():
+            raise ValueError(f"vakcode {code!r} is not 4 digits")
+        vakken.append(Vak(code, ss, Vaksoort(soort), oms))
+    return VakcodeTabel(meta.get("bron", ""), meta.get("schooljaar", ""), tuple(vakken))
+
+
+def load_elementcodetabel(text: str) -> ElementcodeTabel:
+    """Read an elementcodetabel from text in the shipped format (``elementcode;schoolsoort;omschrijving``).
+
+    Raises:
+        ValueError: on a malformed line or an unknown schoolsoort.
+    """
+    meta: dict[str, str] = {}
+    codes = []
+    for meta, (code, ss, oms) in _rows(text, "elementcodetabel", 3):  # noqa: B007
+        if ss not in SCHOOLSOORTEN:
+            raise ValueError(f"elementcode {code}: unknown schoolsoort {ss!r}")
+        codes.append(Elementcode(code, ss, oms))
+    return ElementcodeTabel(meta.get("bron", ""), meta.get("schooljaar", ""), tuple(codes))
+
+
+def _data(name: str) -> str:
+    return resources.files("duo_domain.vo").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def vakcodetabel() -> VakcodeTabel:
+    """The shipped vakcodetabel (read on first call, then cached)."""
+    return load_vakcodetabel(_data("vakcodes.csv"))
+
+
+@functools.cache
+def elementcodetabel() -> ElementcodeTabel:
+    """The shipped elementcodetabel (read on first call, then cached).
+
+    Examples:
+        >>> elementcodetabel().get("0372").schoolsoort
+        'havo'
+    """
+    return load_elementcodetabel(_data("elementcodes.csv"))

@@ -1,0 +1,120 @@
+"""Deadlines for sending VO exam results to BRON, and what is late on a given date.
+
+* The CE results and the uitslag are due within **2 weeks after the datum
+  uitslag** (DUO, *Examenresultaten uitwisselen*; Regeling gegevenslevering
+  onderwijsnummer VO, BWBR0015232, art. 6).
+* The SE results have a deadline per examenjaar that DUO publishes; it is
+  data (:data:`SE_TERMIJNEN`), and a vendor passes its own table for years the
+  library does not list.
+
+Examples:
+    >>> import datetime as dt
+    >>> uiterste_datum_uitslag(dt.date(2026, 6, 16))
+    datetime.date(2026, 6, 30)
+    >>> se_termijn(2021)
+    datetime.date(2021, 5, 16)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import attrs
+
+from duo_domain.errors import UnsupportedPeriod
+from duo_domain.vo.model import Examenkandidaat
+
+__all__ = ["SE_TERMIJNEN", "Termijn", "se_termijn", "te_laat", "termijnen", "uiterste_datum_uitslag"]
+
+#: SE deadline per examenjaar as DUO published it ("Voor de SE-cijfers is de
+#: deadline 16 mei 2021", duo.nl, Examenresultaten uitwisselen).
+SE_TERMIJNEN: Mapping[int, dt.date] = {2021: dt.date(2021, 5, 16)}
+
+_TWEE_WEKEN = dt.timedelta(days=14)
+_BRON_UITSLAG = (
+    "DUO Examenresultaten uitwisselen; Regeling gegevenslevering onderwijsnummer VO (BWBR0015232) art. 6"
+)
+
+
+@attrs.frozen
+class Termijn:
+    """One deadline for a candidate's results.
+
+    Attributes:
+        wat: ``"se"``, ``"ce"`` or ``"uitslag"``.
+        uiterlijk: The last day (inclusive) on which BRON must have it.
+        bron: The source of the deadline.
+    """
+
+    wat: str
+    uiterlijk: dt.date
+    bron: str
+
+
+def uiterste_datum_uitslag(datum_uitslag: dt.date) -> dt.date:
+    """The last day for CE results and uitslag: 2 weeks after the datum uitslag."""
+    return datum_uitslag + _TWEE_WEKEN
+
+
+def se_termijn(examenjaar: int, tabel: Mapping[int, dt.date] | None = None) -> dt.date:
+    """The SE deadline of ``examenjaar``.
+
+    Raises:
+        UnsupportedPeriod: when the table has no deadline for that year.
+    """
+    found = (SE_TERMIJNEN if tabel is None else tabel).get(examenjaar)
+    if found is None:
+        raise UnsupportedPeriod(f"no SE deadline known for examenjaar {examenjaar}; pass a table")
+    return found
+
+
+def termijnen(
+    kandidaat: Examenkandidaat, *, se_tabel: Mapping[int, dt.date] | None = None
+) -> tuple[Termijn, ...]:
+    """Every deadline that applies to the candidate (the SE one only when the year is known)."""
+    out: list[Termijn] = []
+    table = SE_TERMIJNEN if se_tabel is None else se_tabel
+    if kandidaat.examenjaar in table:
+        out.append(Termijn("se", table[kandidaat.examenjaar], "DUO SE-deadline per examenjaar"))
+    if kandidaat.datum_uitslag is not None:
+        last = uiterste_datum_uitslag(kandidaat.datum_uitslag)
+        out.append(Termijn("ce", last, _BRON_UITSLAG))
+        out.append(Termijn("uitslag", last, _BRON_UITSLAG))
+    return tuple(out)
+
+
+def te_laat(
+    kandidaat: Examenkandidaat,
+    op: dt.date,
+    *,
+    aangeleverd: Mapping[str, dt.date] | None = None,
+    se_tabel: Mapping[int, dt.date] | None = None,
+) -> tuple[Termijn, ...]:
+    """The deadlines missed as seen on date ``op``.
+
+    A deadline is missed when its item was delivered after the deadline, or
+    was not delivered and ``op`` is past the deadline.
+
+    Args:
+        kandidaat: The candidate.
+        op: The date to judge on.
+        aangeleverd: When each item (``"se"``, ``"ce"``, ``"uitslag"``) reached BRON, if it did.
+        se_tabel: SE deadlines per examenjaar; :data:`SE_TERMIJNEN` by default.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from duo_domain.vo import Examenkandidaat, Schoolsoort
+        >>> k = Examenkandidaat(Schoolsoort.HAVO, 2026, (), datum_uitslag=dt.date(2026, 6, 16))
+        >>> [t.wat for t in te_laat(k, dt.date(2026, 6, 30))]
+        []
+        >>> [t.wat for t in te_laat(k, dt.date(2026, 7, 1), aangeleverd={"ce": dt.date(2026, 6, 20)})]
+        ['uitslag']
+    """
+    delivered = aangeleverd or {}
+    late = []
+    for t in termijnen(kandidaat, se_tabel=se_tabel):
+        when = delivered.get(t.wat)
+        if (when is not None and when > t.uiterlijk) or (when is None and op > t.uiterlijk):
+            late.append(t)
+    return tuple(late)

@@ -1,0 +1,375 @@
+"""The BRON.EXAMEN.* rules: what DUO checks on a VO candidate's exam results.
+
+Two groups:
+
+* **record rules** — the shape of what a school sends: vakcode, elementcode,
+  onderwijsaanbieder, the form of SE and CE grades (art. 3.13), the
+  eindcijfer as reported (art. 3.32), the examenjaar, the herkansing;
+* **slaag-zakregeling rules** — one per condition of art. 3.34 / 3.35. They
+  fire when the school reports ``geslaagd`` while the library finds that
+  condition unmet (after leaving out extra subjects, art. 3.33 lid 3), the
+  way BRON re-checks every uitslag. ``BRON.EXAMEN.UITSLAG_AFGEWEZEN`` flags
+  the opposite: reported afgewezen although the candidate passes.
+
+The uitslag itself is :func:`duo_domain.vo.bepaal_uitslag`; its reasons carry
+the same rule ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib
+from collections.abc import Callable, Iterator
+
+from duo_domain.errors import DuoDomainError
+from duo_domain.rules import CheckContext, Severity, Violation, registry
+from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
+from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
+from duo_domain.vo.model import Examenkandidaat, Uitslag
+from duo_domain.vo.regelsets import regelset
+from duo_domain.vo.uitslag import UitslagResultaat, bepaal_uitslag
+
+__all__: list[str] = []
+
+UB = "Uitvoeringsbesluit WVO 2020 (BWBR0045787)"
+URL = "https://wetten.overheid.nl/BWBR0045787"
+IN_FORCE = dt.date(2022, 8, 1)
+
+
+def _identifier_check(module: str, fallback: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``is_valid`` of an identity module, or a shape check when that module is absent."""
+    try:
+        mod = importlib.import_module(f"duo_domain.identity.{module}")
+    except ImportError:
+        return fallback
+    check: Callable[[str], bool] = mod.is_valid
+    return check
+
+
+def _four_digits(value: str) -> bool:
+    return len(value) == 4 and value.isdigit()
+
+
+def _aanbieder_shape(value: str) -> bool:
+    return len(value) == 7 and value[:3].isdigit() and value[3] == "A" and value[4:].isdigit()
+
+
+@functools.lru_cache(maxsize=128)
+def _uitslag_cached(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
+    try:
+        return bepaal_uitslag(kandidaat)
+    except DuoDomainError:
+        return None
+
+
+def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
+    try:
+        return _uitslag_cached(kandidaat)
+    except TypeError:  # an unhashable field: compute without the cache
+        try:
+            return bepaal_uitslag(kandidaat)
+        except DuoDomainError:
+            return None
+
+
+# --- record rules ---------------------------------------------------------------------------
+
+
+@registry.rule(
+    "BRON.EXAMEN.VAKCODE",
+    severity=Severity.AFKEUR,
+    summary="Every vakcode is 4 digits and in the vakcodetabel for the candidate's schoolsoort.",
+    guidance="Use the vakcode of the current Regeling codetabellen for this schoolsoort/leerweg.",
+    source="Regeling codetabellen (vakcodetabel VO), e.g. 2015-2016 BWBR0036964 bijlage III",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+)
+def _vakcode(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    valid = _identifier_check("vakcode", _four_digits)
+    tabel = vakcodetabel()
+    ss = k.schoolsoort.value
+    for i, v in enumerate(k.vakken):
+        if not valid(v.vakcode):
+            yield Violation(
+                f"vakken[{i}].vakcode",
+                f"vakcode {v.vakcode!r} is not 4 digits",
+                values={"vakcode": v.vakcode},
+            )
+        elif tabel.get(v.vakcode, ss) is None:
+            yield Violation(
+                f"vakken[{i}].vakcode",
+                f"vakcode {v.vakcode} is not in the vakcodetabel for {ss}",
+                values={"vakcode": v.vakcode, "schoolsoort": ss},
+            )
+
+
+@registry.rule(
+    "BRON.EXAMEN.SE_CIJFER",
+    severity=Severity.AFKEUR,
+    summary="An SE grade is 1.0-10.0: one decimal when the subject has a CE, a whole number without CE.",
+    guidance="Send the SE grade as the examenreglement fixes it: 6.4 for a subject with CE, 6 without.",
+    source=f"{UB} art. 3.13 lid 1 en 2",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.13",
+)
+def _se(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    for i, v in enumerate(k.vakken):
+        if v.se is not None and not is_se_cijfer(v.se, met_ce=v.heeft_ce):
+            form = "1.0-10.0 with one decimal" if v.heeft_ce else "a whole number 1-10 (no CE)"
+            yield Violation(
+                f"vakken[{i}].se", f"SE grade {v.se} of {v.vakcode} must be {form}", values={"se": str(v.se)}
+            )
+
+
+@registry.rule(
+    "BRON.EXAMEN.CE_CIJFER",
+    severity=Severity.AFKEUR,
+    summary="A CE grade of every tijdvak is 1.0-10.0 with one decimal.",
+    guidance="Send the CE grade the rector set from the score with the CvTE rules (one decimal).",
+    source=f"{UB} art. 3.25 lid 4",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.25",
+)
+def _ce(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    for i, v in enumerate(k.vakken):
+        for name in ("ce", "ce2", "ce3"):
+            c = getattr(v, name)
+            if c is not None and not is_ce_cijfer(c):
+                yield Violation(
+                    f"vakken[{i}].{name}", f"CE grade {c} of {v.vakcode} is not 1.0-10.0 with one decimal"
+                )
+
+
+@registry.rule(
+    "BRON.EXAMEN.BEOORDELING",
+    severity=Severity.AFKEUR,
+    summary="LO (all school types) and vmbo kunstvakken are judged goed/voldoende/onvoldoende, not graded.",
+    guidance="Send a beoordeling (goed/voldoende/onvoldoende) and no SE/CE grade for these subjects.",
+    source=f"{UB} art. 3.13 lid 3",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.13",
+)
+def _beoordeling(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    tabel = vakcodetabel()
+    ss = k.schoolsoort.value
+    for i, v in enumerate(k.vakken):
+        row = tabel.get(v.vakcode, ss)
+        if row is None or v.vrijstelling:
+            continue
+        needs = row.soort.is_beoordeling and (k.schoolsoort.is_vmbo or row.soort is Vaksoort.LO)
+        if needs and (v.beoordeling is None or v.se is not None):
+            yield Violation(f"vakken[{i}].beoordeling", f"{v.vakcode} needs a beoordeling and no grade")
+
+
+@registry.rule(
+    "BRON.EXAMEN.EINDCIJFER",
+    severity=Severity.AFKEUR,
+    summary="A reported eindcijfer equals the mean of SE and CE rounded half up (without CE: the SE grade).",
+    guidance="Recompute (SE + CE) / 2: first decimal 4 or lower rounds down, 5 or higher up"
+    " (5.45 -> 5, 5.50 -> 6).",
+    source=f"{UB} art. 3.32",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.32",
+)
+def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    for i, v in enumerate(k.vakken):
+        if v.eindcijfer is None or v.se is None:
+            continue
+        ce = v.ce_definitief
+        if not is_se_cijfer(v.se, met_ce=ce is not None) or (ce is not None and not is_ce_cijfer(ce)):
+            continue  # the grade rules report this
+        computed = eindcijfer(v.se, ce)
+        if v.eindcijfer != computed:
+            yield Violation(
+                f"vakken[{i}].eindcijfer",
+                f"eindcijfer {v.eindcijfer} of {v.vakcode} should be {computed}",
+                values={"gemeld": str(v.eindcijfer), "berekend": str(computed)},
+            )
+
+
+@registry.rule(
+    "BRON.EXAMEN.HERKANSING",
+    severity=Severity.ATTENTIE,
+    summary="At most one subject is re-taken in tijdvak 2 or 3 (herkansing).",
+    guidance="Check the CE grades of tijdvak 2/3: only one herkansing is allowed; a later tijdvak after"
+    " verhindering (art. 3.29) has no tijdvak-1 grade.",
+    source=f"{UB} art. 3.38 lid 1",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.38",
+)
+def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    retaken = [v.vakcode for v in k.vakken if v.ce is not None and (v.ce2 is not None or v.ce3 is not None)]
+    if len(retaken) > 1:
+        yield Violation("vakken", f"{len(retaken)} subjects re-taken after tijdvak 1: {', '.join(retaken)}")
+
+
+@registry.rule(
+    "BRON.EXAMEN.ONDERWIJSAANBIEDER",
+    severity=Severity.AFKEUR,
+    summary="The exam results name the RIO onderwijsaanbieder (nnnAnnn).",
+    guidance="Register the onderwijsaanbieder from RIO with the exam results.",
+    source="DUO Examenresultaten uitwisselen (onderwijsaanbieder uit RIO)",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    external="RIO",
+)
+def _aanbieder(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    if not k.onderwijsaanbieder:
+        yield Violation("onderwijsaanbieder", "the onderwijsaanbieder is missing")
+    elif not _identifier_check("onderwijsaanbieder", _aanbieder_shape)(k.onderwijsaanbieder):
+        yield Violation(
+            "onderwijsaanbieder", f"{k.onderwijsaanbieder!r} is not an onderwijsaanbieder (nnnAnnn)"
+        )
+
+
+@registry.rule(
+    "BRON.EXAMEN.ELEMENTCODE",
+    severity=Severity.AFKEUR,
+    summary="The elementcode is present, known and of the candidate's schoolsoort.",
+    guidance="Use the elementcode of the profile / leerweg from the Regeling codetabellen.",
+    source="Regeling codetabellen (elementcodetabel VO), e.g. 2015-2016 BWBR0036964 bijlage I",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+)
+def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    code = k.elementcode
+    if not code:
+        yield Violation("elementcode", "the elementcode is missing")
+        return
+    if not _identifier_check("elementcode", _four_digits)(code):
+        yield Violation("elementcode", f"{code!r} is not an elementcode (4 digits)")
+        return
+    row = elementcodetabel().get(code)
+    if row is None:
+        yield Violation("elementcode", f"elementcode {code} is not in the elementcodetabel for exam years")
+    elif row.schoolsoort != k.schoolsoort.value:
+        yield Violation("elementcode", f"elementcode {code} is {row.schoolsoort}, not {k.schoolsoort.value}")
+
+
+@registry.rule(
+    "BRON.EXAMEN.EXAMENJAAR",
+    severity=Severity.AFKEUR,
+    summary="The examenjaar has a slaag-zakregeling in the library and is the year of the datum uitslag.",
+    guidance="The examenjaar is the calendar year in which the uitslag is determined.",
+    source="Regeling gegevenslevering onderwijsnummer VO (BWBR0015232) bijlage 2 item 6",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+)
+def _examenjaar(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    try:
+        regelset(k.examenjaar)
+    except DuoDomainError as exc:
+        yield Violation("examenjaar", str(exc))
+    if k.datum_uitslag is not None and k.datum_uitslag.year != k.examenjaar:
+        yield Violation(
+            "datum_uitslag", f"datum uitslag {k.datum_uitslag} is not in examenjaar {k.examenjaar}"
+        )
+
+
+# --- slaag-zakregeling ---------------------------------------------------------------------
+
+
+def _condition(rule_id: str, summary: str, guidance: str, source: str) -> None:
+    def check(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+        if k.uitslag is not Uitslag.GESLAAGD:
+            return
+        result = _uitslag(k)
+        if result is None:
+            return
+        for r in result.redenen:
+            if r.regel == rule_id:
+                yield Violation("uitslag", f"reported geslaagd, but: {r.toelichting} ({r.artikel})")
+
+    registry.rule(
+        rule_id,
+        severity=Severity.AFKEUR,
+        summary=summary,
+        guidance=guidance,
+        source=source,
+        applies_to=Examenkandidaat,
+        geldig_van=IN_FORCE,
+        url=URL,
+    )(check)
+
+
+_condition(
+    "BRON.EXAMEN.CE_GEMIDDELDE",
+    "The unrounded mean of the CE grades is at least 5.5 (5.49 fails, 5.50 passes).",
+    "Check the CE grades; the highest tijdvak counts and the cspe counts once. Otherwise: afgewezen.",
+    f"{UB} art. 3.34 lid 1 a; art. 3.35 lid 1 a",
+)
+_condition(
+    "BRON.EXAMEN.KERNVAKKEN",
+    "havo/vwo: of Nederlands, Engels and wiskunde A/B/C at most one eindcijfer 5, the others 6 or higher.",
+    "Check the kernvakken' eindcijfers; a wiskunde taken as extra subject may be left out (art. 3.33 lid 3).",
+    f"{UB} art. 3.34 lid 1 b",
+)
+_condition(
+    "BRON.EXAMEN.COMPENSATIE",
+    "Eindcijfers below 6 are compensated as the law allows (havo/vwo: mean 6.0; vmbo: a 7 or higher).",
+    "Check the eindcijfers below 6 and (havo/vwo) the mean of all eindcijfers incl. the combinatiecijfer.",
+    f"{UB} art. 3.34 lid 1 c; art. 3.35 lid 1 c",
+)
+_condition(
+    "BRON.EXAMEN.COMBINATIECIJFER_ONDERDEEL",
+    "No component of the combinatiecijfer has an eindcijfer below 4.",
+    "Check the components' eindcijfers (havo/vwo: maatschappijleer, ckv, profielwerkstuk, ...;"
+    " vmbo: keuzevakken,"
+    " gl also the profielvak).",
+    f"{UB} art. 3.34 lid 1 d; art. 3.35 lid 1 d",
+)
+_condition(
+    "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING",
+    "Lichamelijke opvoeding is judged voldoende or goed.",
+    "Send the LO beoordeling; onvoldoende means afgewezen.",
+    f"{UB} art. 3.34 lid 1 e; art. 3.35 lid 1 e",
+)
+_condition(
+    "BRON.EXAMEN.NEDERLANDS",
+    "vmbo: the eindcijfer for Nederlandse taal is 5 or higher.",
+    "Check the eindcijfer Nederlandse taal (the eindcijfer, not the CE grade).",
+    f"{UB} art. 3.35 lid 1 b",
+)
+_condition(
+    "BRON.EXAMEN.KUNSTVAKKEN",
+    "vmbo: the kunstvakken including ckv are judged voldoende or goed.",
+    "Send the beoordeling of kunstvakken I (0416).",
+    f"{UB} art. 3.35 lid 1 e",
+)
+_condition(
+    "BRON.EXAMEN.PROFIELWERKSTUK",
+    "vmbo gl/tl: the profielwerkstuk is judged voldoende or goed.",
+    "Send the profielwerkstuk's beoordeling.",
+    f"{UB} art. 3.35 lid 1 f",
+)
+_condition(
+    "BRON.EXAMEN.LEERWERKTRAJECT",
+    "vmbo-bb leer-werktraject: Nederlandse taal, profielvak and keuzevakken' eindcijfer each 6 or higher.",
+    "Check the three eindcijfers of art. 3.35 lid 6.",
+    f"{UB} art. 3.35 lid 6",
+)
+
+
+@registry.rule(
+    "BRON.EXAMEN.UITSLAG_AFGEWEZEN",
+    severity=Severity.ATTENTIE,
+    summary="A candidate reported afgewezen meets the slaag-zakregeling.",
+    guidance="Check the uitslag: with these grades (leaving out extra subjects if needed) it passes.",
+    source=f"{UB} art. 3.33 lid 3; art. 3.34; art. 3.35",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=URL,
+)
+def _afgewezen(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    if k.uitslag is not Uitslag.AFGEWEZEN:
+        return
+    result = _uitslag(k)
+    if result is not None and result.geslaagd:
+        left = f" (leaving out {', '.join(result.buiten_beschouwing)})" if result.buiten_beschouwing else ""
+        yield Violation("uitslag", f"reported afgewezen, but the candidate passes{left}")
