@@ -1,0 +1,239 @@
+"""Reconciliation of own records with DUO's registratieoverzicht, and ``duo-domain reconcile``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from duo_domain.cli import main
+from duo_domain.identity import Student
+from duo_domain.mbo.bpv import BpvAgreement
+from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
+from duo_domain.mbo.reconcile import Category, reconcile
+from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.serialize import returnfile as rf
+from duo_domain.serialize.json import dumps_mbo
+
+DUO = """VLP|27DV|2024-07-31|2026-03-24|2026-03-25
+PER|111222333||1987-11-23|V
+ISG|111222333||C3|2023-01-30|2025-01-29|2025-01-16|08
+ISP|111222333||C3|2023-01-30|25655|BBL||J||100A501|101X591||
+ISE|111222333||C3|2023-03-01|2023-06-30
+BPV|111222333||C3|C1|2023-01-07|2023-02-01|2025-01-29|2024-08-30|2163|100018965|25655|
+PER|123456782||1990-01-01|M
+ISG|123456782||1|2024-08-01|2026-07-31||
+ISP|123456782||1|2024-08-01|25311|BOL||J||100A500|101X589||
+SLR|2|2|2|1|1|0|0|0|0
+"""
+
+
+def _own() -> MboStudentRecord:
+    return MboStudentRecord(
+        Student(bsn="111222333"),
+        [
+            Enrolment(
+                "C3",
+                "27DV",
+                dt.date(2023, 1, 30),
+                dt.date(2025, 1, 29),
+                [
+                    Periode(
+                        dt.date(2023, 1, 30), "25655", "BBL", indicatie_bekostigbaar=True,
+                        onderwijsaanbieder="100A501", onderwijslocatie="101X591",
+                    )
+                ],
+                datum_uitschrijving_werkelijk=dt.date(2025, 1, 16),
+                reden_uitschrijving="08",
+                extra_ondersteuning=[ExtraOndersteuning(dt.date(2023, 3, 1), dt.date(2023, 6, 30))],
+            ),
+            Enrolment("X9", "99XX", dt.date(2023, 1, 30), dt.date(2025, 1, 29), []),  # another institution
+        ],
+        [
+            BpvAgreement(
+                "C3", "C1", dt.date(2023, 1, 7), dt.date(2023, 2, 1), dt.date(2025, 1, 29),
+                dt.date(2024, 8, 30), 2163, "100018965", "25655",
+            )
+        ],
+    )  # fmt: skip
+
+
+def _second() -> MboStudentRecord:
+    return MboStudentRecord(
+        Student(bsn="123456782"),
+        [
+            Enrolment(
+                "1",
+                "27DV",
+                dt.date(2024, 8, 1),
+                dt.date(2026, 7, 31),
+                [
+                    Periode(
+                        dt.date(2024, 8, 1),
+                        "25311",
+                        "BOL",
+                        indicatie_bekostigbaar=True,
+                        onderwijsaanbieder="100A500",
+                        onderwijslocatie="101X589",
+                    )
+                ],
+            )
+        ],
+    )
+
+
+def test_equal_records_have_no_differences() -> None:
+    result = reconcile([_own(), _second()], rf.read(DUO))
+    assert result.ok
+    assert list(result) == []
+    assert result.instelling == "27DV"
+    assert "diploma" in result.compared
+
+
+def test_every_category_with_its_business_key() -> None:
+    own = _own()
+    enrolment = attrs.evolve(
+        own.inschrijvingen[0],
+        datum_uitschrijving_werkelijk=None,
+        perioden=[
+            *own.inschrijvingen[0].perioden,
+            Periode(dt.date(2024, 8, 1), "25655", "BOL", indicatie_bekostigbaar=False),
+        ],
+    )
+    bpv2 = attrs.evolve(own.bpv_overeenkomsten[0], volgnummer="C2")
+    own = attrs.evolve(own, inschrijvingen=[enrolment], bpv_overeenkomsten=[bpv2])
+    extra = MboStudentRecord(
+        Student(bsn="999999990"),
+        [Enrolment("7", "27DV", dt.date(2024, 8, 1), dt.date(2026, 7, 31), [])],
+    )
+    result = reconcile([own, extra], rf.read(DUO))
+    found = {(d.category, d.entity, d.key, d.field) for d in result}
+    assert found == {
+        (Category.FIELD_DIFFERS, "inschrijving", (("inschrijving", "C3"),), "datum_uitschrijving_werkelijk"),
+        (Category.MISSING_AT_DUO, "periode", (("inschrijving", "C3"), ("periode", "2024-08-01")), None),
+        (Category.MISSING_AT_DUO, "bpv", (("bpv", "C3/C2"),), None),
+        (Category.MISSING_HERE, "bpv", (("bpv", "C3/C1"),), None),
+        (Category.MISSING_HERE, "inschrijving", (("inschrijving", "1"),), None),
+        (Category.MISSING_AT_DUO, "inschrijving", (("inschrijving", "7"),), None),
+    }
+    differs = next(d for d in result if d.category is Category.FIELD_DIFFERS)
+    assert (differs.own, differs.duo) == (None, dt.date(2025, 1, 16))
+    assert differs.message == (
+        "student *****2333, inschrijving C3: datum_uitschrijving_werkelijk differs: "
+        "here (empty), at DUO 2025-01-16"
+    )
+    for d in result:
+        assert "111222333" not in d.message
+        assert "123456782" not in json.dumps(d.to_dict())
+    counts = {c: len(ds) for c, ds in result.by_category().items()}
+    assert counts == {Category.MISSING_AT_DUO: 3, Category.MISSING_HERE: 2, Category.FIELD_DIFFERS: 1}
+
+
+def test_diplomas_and_their_parts_are_compared() -> None:
+    duo = rf.read(
+        DUO.replace(
+            "PER|123456782",
+            "DIP|111222333||8286771|25655|2025-01-16||J|C3|100A501\n"
+            "GEO|111222333||8286771|25655|8286774|3005||6|MBO|74|MBO|51|MBO||\n"
+            "KZD|111222333||8286771|25655|8286772|K0067||Behaald|||\n"
+            "PER|123456782",
+        )
+    )
+    result = reconcile([_own(), _second()], duo)
+    assert [(d.category, d.entity, d.key) for d in result] == [
+        (Category.MISSING_HERE, "diploma", (("diploma", "8286771"),))
+    ]
+    [person] = [p for p in rf.group_persons(duo.records) if p.diplomas]
+    diploma = person.diplomas[0]
+    geo = diploma.generieke_examenonderdelen[0]
+    changed = attrs.evolve(
+        diploma,
+        generieke_examenonderdelen=[attrs.evolve(geo, cijfer_ie=geo.cijfer_ie - Decimal("0.1"))],  # type: ignore[operator]
+        keuzedelen=[],
+    )
+    own = attrs.evolve(_own(), diplomas=[changed])
+    result = reconcile([own, _second()], duo)
+    assert [(d.category, d.entity, d.field, d.own, d.duo) for d in result] == [
+        (Category.FIELD_DIFFERS, "generiek_examenonderdeel", "cijfer_ie", Decimal("7.3"), Decimal("7.4")),
+        (Category.MISSING_HERE, "keuzedeel", None, None, None),
+    ]
+    assert result.differences[0].to_dict()["hier"] == "7.3"
+
+
+def test_ignored_fields_and_students_without_number() -> None:
+    own = attrs.evolve(
+        _own(),
+        inschrijvingen=[attrs.evolve(_own().inschrijvingen[0], reden_uitschrijving="07")],
+    )
+    assert [d.field for d in reconcile([own, _second()], rf.read(DUO))] == ["reden_uitschrijving"]
+    assert reconcile([own, _second()], rf.read(DUO), ignore={"inschrijving.reden_uitschrijving"}).ok
+    nameless = MboStudentRecord(Student(studentnummer="S1"))
+    result = reconcile([_own(), _second(), nameless], rf.read(DUO))
+    assert [(d.category, d.student) for d in result] == [
+        (Category.MISSING_AT_DUO, "without BSN/onderwijsnummer (S1)")
+    ]
+
+
+def _write(tmp_path: Path, own: list[MboStudentRecord], duo: str) -> tuple[str, str]:
+    own_path = tmp_path / "own.json"
+    own_path.write_text(dumps_mbo(own), encoding="utf-8")
+    duo_path = tmp_path / "RO.csv"
+    duo_path.write_text(duo, encoding="utf-8")
+    return str(own_path), str(duo_path)
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["reconcile", *args], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_exit_0_without_differences(tmp_path: Path) -> None:
+    code, out, _ = _run(*_write(tmp_path, [_own(), _second()], DUO))
+    assert code == 0
+    assert out.endswith("0 differences (ontbreekt_bij_duo 0, ontbreekt_hier 0, veld_verschilt 0)\n")
+
+
+def test_cli_exit_1_with_differences_text_and_json(tmp_path: Path) -> None:
+    paths = _write(tmp_path, [_own()], DUO)
+    code, out, _ = _run(*paths)
+    assert code == 1
+    assert "[ontbreekt_hier] student *****6782, inschrijving 1: inschrijving missing here" in out
+    code, out, _ = _run(*paths, "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["aantallen"] == {"ontbreekt_bij_duo": 0, "ontbreekt_hier": 1, "veld_verschilt": 0}
+    assert data["verschillen"][0]["sleutel"] == {"inschrijving": "1"}
+    assert "123456782" not in out
+
+
+@pytest.mark.parametrize(
+    ("own", "duo", "reason"),
+    [
+        ("{not json", DUO, "own.json"),
+        ('[{"student": {"bsn": "111222334"}}]', DUO, "own.json"),
+        (None, "garbage\n", "RO.csv"),
+        (None, "VLP;27DV;2025;20251119;V\n", "GRONDSLAG"),
+    ],
+)
+def test_cli_exit_2_for_unreadable_input(tmp_path: Path, own: str | None, duo: str, reason: str) -> None:
+    own_path, duo_path = _write(tmp_path, [_own()], duo)
+    if own is not None:
+        Path(own_path).write_text(own, encoding="utf-8")
+    code, out, err = _run(own_path, duo_path)
+    assert code == 2
+    assert out == ""
+    assert reason in err
+    assert len(err.strip().splitlines()) == 1
+    assert "111222334" not in err
+
+
+def test_cli_missing_file(tmp_path: Path) -> None:
+    code, _, err = _run(str(tmp_path / "nope.json"), str(tmp_path / "nope.csv"))
+    assert code == 2
+    assert "no such file" in err

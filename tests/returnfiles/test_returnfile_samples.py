@@ -1,0 +1,148 @@
+"""DUO's pseudonymised sample files: every line is read, and written back identically."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from duo_domain.errors import InvalidDocument
+from duo_domain.identity.student import OnvolledigeDatum
+from duo_domain.mbo.results import KeuzedeelUitkomst, VrijstellingOmvang
+from duo_domain.serialize import returnfile as rf
+from duo_domain.serialize.returnfile import Datumnotatie, GeoRecord, OngeldigNummer, PerRecord
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+EXPECTED = {
+    "RO_27DV_20240731_20260324.csv": {
+        "VLP": 1, "PER": 10, "ISG": 12, "ISP": 19, "BPV": 17, "DIP": 4, "GEO": 11, "KZD": 9, "SLR": 1,
+    },
+    "RO_21CY_20250730_20250731.csv": {
+        "SLR": 1, "PER": 4, "ISG": 4, "ISP": 5, "ISE": 1, "BPV": 11, "GEO": 3, "KZD": 3, "DIP": 1, "AMO": 1,
+        "VLP": 1,
+    },
+    "RO_25LX_20250101_20251231.csv": {
+        "VLP": 1, "PER": 3, "ISG": 3, "ISP": 3, "ISE": 1, "BPV": 2, "DIP": 1, "GEO": 3, "KZD": 2, "AMO": 1,
+        "SLR": 1,
+    },
+}  # fmt: skip
+
+
+def _read(name: str) -> rf.ReturnFile:
+    return rf.read((FIXTURES / name).read_bytes(), check_numbers=False)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_reads_every_record_without_problems(name: str) -> None:
+    result = _read(name)
+    assert result.problems == ()
+    assert result.counts() == EXPECTED[name]
+    assert len(result) == sum(EXPECTED[name].values())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_round_trips_to_identical_lines(name: str) -> None:
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    result = _read(name)
+    assert [rf.format_record(r) for r in result] == lines
+    assert rf.dumps(result.records, newline="\r\n") == (FIXTURES / name).read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_streams_from_a_binary_file_in_small_chunks(name: str) -> None:
+    path = FIXTURES / name
+    data = path.read_bytes()
+    chunks = [data[i : i + 7] for i in range(0, len(data), 7)]
+    streamed = list(rf.iter_records(chunks, check_numbers=False))
+    with path.open("rb") as handle:
+        from_file = list(rf.iter_records(handle, check_numbers=False))
+    assert streamed == from_file == list(_read(name).records)
+
+
+def test_pseudonymised_numbers_are_read_and_reported_on_per_lines_only() -> None:
+    result = rf.read((FIXTURES / "RO_27DV_20240731_20260324.csv").read_bytes())
+    assert len(result) == 84
+    assert len(result.problems) == 10
+    assert {p.path for p in result.problems} <= {"PER.burgerservicenummer", "PER.onderwijsnummer"}
+    assert [p.line for p in result.problems][:2] == [2, 13]
+    per = result.of_type(PerRecord)[0]
+    assert isinstance(per.burgerservicenummer, OngeldigNummer)
+    assert per.burgerservicenummer.unmasked() == "BSN1"
+    assert "BSN1" not in repr(per)
+
+
+def test_dialects_of_the_samples() -> None:
+    pipe = _read("RO_27DV_20240731_20260324.csv").records[1]
+    semi = _read("RO_21CY_20250730_20250731.csv").records[1]
+    assert (pipe.opmaak.scheidingsteken, pipe.opmaak.datumnotatie) == ("|", Datumnotatie.ISO)
+    assert (semi.opmaak.scheidingsteken, semi.opmaak.datumnotatie) == (";", Datumnotatie.DMY)
+    assert semi.opmaak.aantal_velden == 16
+    assert isinstance(semi, PerRecord)
+    assert semi.geboortedatum == OnvolledigeDatum(1992, 2, 24)
+
+
+def test_grades_are_read_exactly() -> None:
+    geo = _read("RO_27DV_20240731_20260324.csv").of_type(GeoRecord)
+    first = geo[0]
+    assert (first.eindcijfer, first.cijfer_ie, first.cijfer_ce) == (
+        Decimal(6),
+        Decimal("7.4"),
+        Decimal("5.1"),
+    )
+    assert first.vrijstelling_ie == "MBO"
+    ten = [g for g in geo if g.cijfer_ce == Decimal("10.0")]
+    assert len(ten) == 1
+    assert str(ten[0].cijfer_ce) == "10.0"
+
+
+def test_samples_map_to_domain_objects() -> None:
+    persons = list(rf.group_persons(_read("RO_27DV_20240731_20260324.csv").records))
+    assert len(persons) == 10
+    assert all(p.problems == () for p in persons)
+    first = persons[0]
+    assert first.student_record.student.bsn is None  # a pseudonym is not a BSN
+    assert first.student_record.student.persoonsgegevens is not None
+    enrolment = first.student_record.inschrijvingen[0]
+    assert (enrolment.instelling, enrolment.inschrijvingvolgnummer, enrolment.reden_uitschrijving) == (
+        "27DV",
+        "C3",
+        "08",
+    )
+    assert [b.volgnummer for b in first.student_record.bpv_overeenkomsten] == ["C1", "C2"]
+    [diploma] = first.diplomas
+    assert diploma.opleidingscode == "25655"
+    assert [g.code for g in diploma.generieke_examenonderdelen] == ["3005", "3006", "3013"]
+    nl = diploma.generieke_examenonderdelen[0]
+    assert {e.omvang for e in nl.vrijstellingen} == set(VrijstellingOmvang)
+    assert [k.resultaat for k in diploma.keuzedelen] == [KeuzedeelUitkomst.BEHAALD] * 2
+    assert sum(len(p.diplomas) for p in persons) == 4
+    onr = [p for p in persons if p.onderwijsnummer is not None]
+    assert len(onr) == 3
+
+
+def test_loose_results_of_the_samples() -> None:
+    persons = list(rf.group_persons(_read("RO_21CY_20250730_20250731.csv").records))
+    second = persons[1]
+    assert second.diplomas == ()
+    assert [g.code for g in second.losse_resultaten.generieke_examenonderdelen] == ["3001", "3002"]
+    assert [k.resultaat for k in second.losse_resultaten.keuzedelen] == [
+        KeuzedeelUitkomst.BEHAALD,
+        KeuzedeelUitkomst.NIET_BEHAALD,
+        KeuzedeelUitkomst.NIET_BEHAALD,
+    ]
+    third = persons[2]
+    assert [a.code for a in third.diplomas[0].amvb_onderdelen] == ["C0004"]
+    assert len(second.student_record.inschrijvingen[0].extra_ondersteuning) == 0
+    assert len(persons[0].student_record.inschrijvingen[0].extra_ondersteuning) == 1
+
+
+def test_sample_totals_do_not_match_the_subsets() -> None:
+    problems = rf.check_totals(_read("RO_27DV_20240731_20260324.csv").records)
+    assert "SLR.totaal_aantal_personen" in {p.path for p in problems}
+
+
+def test_grondslag_file_is_refused_as_a_whole() -> None:
+    with pytest.raises(InvalidDocument, match="GRONDSLAG"):
+        rf.read((FIXTURES / "GRONDSLAG_IP_MBO_27DV_20251119_2025.csv").read_bytes())
