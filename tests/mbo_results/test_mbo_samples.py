@@ -1,6 +1,6 @@
 """Every diploma in DUO's return-file samples passes under its cohort's rule and breaks no result rule.
 
-The samples (``shared/fixtures/duo-mbo-returnfiles``, pseudonymised, test data
+The samples (``tests/returnfiles/fixtures``, pseudonymised, test data
 only) are read with a small reader local to this test: enough of the DIP,
 GEO, KZD, ISG and ISP records (PvE MBO-instelling 4.8.2 §15.5 and §17).
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -40,13 +39,9 @@ from duo_domain.mbo.results import (
 from duo_domain.mbo.uitslag import uitslag_from_diploma
 from duo_domain.rules import validate
 
-FIXTURES = Path(os.environ.get("DUO_MBO_FIXTURES", "/work/shared/fixtures/duo-mbo-returnfiles"))
+FIXTURES = Path(__file__).resolve().parents[1] / "returnfiles" / "fixtures"
 RO_FILES = ["RO_27DV_20240731_20260324.csv", "RO_21CY_20250730_20250731.csv", "RO_25LX_20250101_20251231.csv"]
 GRONDSLAG = "GRONDSLAG_IP_MBO_27DV_20251119_2025.csv"
-
-pytestmark = pytest.mark.skipif(
-    not FIXTURES.is_dir(), reason=f"DUO return-file samples not found at {FIXTURES}"
-)
 
 
 def _date(text: str) -> dt.date | None:
