@@ -1,13 +1,20 @@
 """duo_domain: the domain of what Dutch schools exchange with DUO, typed and checked.
 
-Importing the package is cheap and has no side effects: rule modules load on
-first use of the catalogue.
+Importing the package is cheap and has no side effects: the domain packages
+(:mod:`duo_domain.identity`, :mod:`duo_domain.mbo`, :mod:`duo_domain.vo`) load
+when one of their names is first used, and rule modules on first use of the
+catalogue.
 
 Examples:
     >>> import duo_domain
     >>> duo_domain.Severity.AFKEUR.is_error
     True
+    >>> duo_domain.Student(bsn="111222333")
+    Student(bsn=Bsn('*****2333'), onderwijsnummer=None, persoonsgegevens=None, studentnummer=None)
 """
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from duo_domain._version import __version__
 from duo_domain.errors import (
@@ -36,13 +43,61 @@ from duo_domain.rules import (
     validate,
 )
 
+if TYPE_CHECKING:
+    from duo_domain.identity import Bsn, Onderwijsnummer, Persoonsgegevens, Student
+    from duo_domain.mbo.bpv import BpvAgreement
+    from duo_domain.mbo.enrolment import Enrolment, Periode
+    from duo_domain.mbo.record import MboStudentRecord
+    from duo_domain.mbo.results import Diploma, Exemption, GeneriekExamenonderdeel, KeuzedeelResultaat
+    from duo_domain.vo import Examenkandidaat, ExamResult
+
+#: Names loaded from their own module on first use, so ``import duo_domain`` stays cheap.
+_LAZY: dict[str, str] = {
+    "Bsn": "duo_domain.identity",
+    "Onderwijsnummer": "duo_domain.identity",
+    "Persoonsgegevens": "duo_domain.identity",
+    "Student": "duo_domain.identity",
+    "BpvAgreement": "duo_domain.mbo.bpv",
+    "Enrolment": "duo_domain.mbo.enrolment",
+    "Periode": "duo_domain.mbo.enrolment",
+    "MboStudentRecord": "duo_domain.mbo.record",
+    "Diploma": "duo_domain.mbo.results",
+    "Exemption": "duo_domain.mbo.results",
+    "GeneriekExamenonderdeel": "duo_domain.mbo.results",
+    "KeuzedeelResultaat": "duo_domain.mbo.results",
+    "ExamResult": "duo_domain.vo",
+    "Examenkandidaat": "duo_domain.vo",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'duo_domain' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
+    "BpvAgreement",
+    "Bsn",
     "CheckContext",
+    "Diploma",
     "DocumentProblem",
     "DuoDomainError",
+    "Enrolment",
+    "ExamResult",
+    "Examenkandidaat",
+    "Exemption",
     "Finding",
     "FindingError",
     "FindingsError",
+    "GeneriekExamenonderdeel",
     "InvalidChecksum",
     "InvalidCode",
     "InvalidComponent",
@@ -50,10 +105,16 @@ __all__ = [
     "InvalidFormat",
     "InvalidIdentifier",
     "InvalidLength",
+    "KeuzedeelResultaat",
+    "MboStudentRecord",
+    "Onderwijsnummer",
+    "Periode",
+    "Persoonsgegevens",
     "Report",
     "Rule",
     "RuleRegistry",
     "Severity",
+    "Student",
     "UnsupportedPeriod",
     "Violation",
     "__version__",

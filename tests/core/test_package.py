@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import duo_domain
 from duo_domain.rules import registry
 
@@ -16,7 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_public_names_exist_and_are_listed() -> None:
     for name in duo_domain.__all__:
         assert hasattr(duo_domain, name), name
-    assert sorted(duo_domain.__all__) == duo_domain.__all__
+    assert len(set(duo_domain.__all__)) == len(duo_domain.__all__)
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = duo_domain.no_such_name
+    assert "Student" in dir(duo_domain)
 
 
 def test_py_typed_is_shipped() -> None:
