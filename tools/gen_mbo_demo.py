@@ -4,7 +4,10 @@ Deterministic (fixed seed): running it again gives the same file. No real
 persons: BSNs are drawn from the 9999xxxxx range (with a valid 11-proef) and
 the few students without a BSN carry only a studentnummer and made-up
 personal data. About a third of the records carry one deliberate fault each,
-so the demo shows the rules at work.
+so the demo shows the rules at work. Students who left without dropping out
+(reden 08) carry a diploma with generic exam parts and keuzedelen; a few of
+those diplomas carry a fault of their own (drawn from a separate random
+stream, so the enrolment data does not depend on them).
 
 Usage::
 
@@ -19,6 +22,7 @@ import datetime as dt
 import json
 import random
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -181,13 +185,81 @@ def student_record(rng: random.Random, n: int, fault: str | None) -> dict[str, A
     return record
 
 
+def _grade(rng: random.Random) -> Decimal:
+    return Decimal(rng.randint(55, 90)) / 10
+
+
+def _eindcijfer(ie: Decimal, ce: Decimal) -> str:
+    return str(((ie + ce) / 2).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def add_diploma(record: dict[str, Any], rng: random.Random) -> None:
+    """Give a student who left with reden 08 a diploma; about one in four with a fault."""
+    inschrijving = record["inschrijvingen"][0]
+    werkelijk = inschrijving.get("datum_uitschrijving_werkelijk")
+    if werkelijk is None or inschrijving.get("reden_uitschrijving") != "08":
+        return
+    periode = inschrijving["perioden"][0]
+    niveau = int(periode["niveau"][-1])
+    start = inschrijving["datum_inschrijving"]
+    nieuw = start >= "2022-08-01"
+    rekenen = {4: "3029", 3: "3028"}.get(niveau, "3027") if nieuw else ("3006" if niveau == 4 else "3002")
+    codes = ["3005" if niveau == 4 else "3001", rekenen] + (["3013"] if niveau == 4 else [])
+    volgnummer = inschrijving["inschrijvingvolgnummer"]
+    parts = []
+    for i, code in enumerate(codes, start=1):
+        ie, ce = _grade(rng), _grade(rng)
+        parts.append(
+            {
+                "resultaatvolgnummer": f"{volgnummer}G{i}",
+                "code": code,
+                "eindcijfer": _eindcijfer(ie, ce),
+                "cijfer_ie": str(ie),
+                "cijfer_ce": str(ce),
+            }
+        )
+    diploma: dict[str, Any] = {
+        "resultaatvolgnummer": f"{volgnummer}D",
+        "opleidingscode": periode["opleidingscode"],
+        "datum_resultaat": werkelijk,
+        "indicatie_bekostigbaar": True,
+        "inschrijvingvolgnummer": volgnummer,
+        "onderwijsaanbieder": AANBIEDER,
+        "generieke_examenonderdelen": parts,
+        "keuzedelen": [
+            {
+                "resultaatvolgnummer": f"{volgnummer}K1",
+                "code": "K0067",
+                "resultaat": "Behaald",
+                "eindcijfer": "7",
+            }
+        ],
+        "niveau": niveau,
+        "cohort_start": start,
+    }
+    fault = rng.choice(
+        ["", "", "", "", "", "andere_datum", "andere_inschrijving", "vrijstelling_zonder_omvang"]
+    )
+    if fault == "andere_datum":
+        diploma["datum_resultaat"] = _d(
+            dt.date.fromisoformat(werkelijk) - dt.timedelta(days=rng.randint(1, 30))
+        )
+    elif fault == "andere_inschrijving":
+        diploma["inschrijvingvolgnummer"] = f"{volgnummer}X"
+    elif fault == "vrijstelling_zonder_omvang":
+        parts[0]["vrijstellingen"] = [{"code": "MBO"}]
+    record["diplomas"] = [diploma]
+
+
 def generate(n_students: int, *, seed: int = 20250801, fault_rate: float = 0.3) -> list[dict[str, Any]]:
     """``n_students`` synthetic records as plain JSON data (deterministic for a seed)."""
     rng = random.Random(seed)
     out = []
     for n in range(n_students):
         fault = FAULTS[rng.randrange(len(FAULTS))] if rng.random() < fault_rate else None
-        out.append(student_record(rng, n, fault))
+        record = student_record(rng, n, fault)
+        add_diploma(record, random.Random(f"{seed}-diploma-{n}"))
+        out.append(record)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -10,6 +11,7 @@ from duo_domain.identity import Bsn, Student
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.mbo.results import Diploma, GeneriekExamenonderdeel
 
 D = dt.date
 
@@ -56,6 +58,25 @@ def bpv(**kw: object) -> BpvAgreement:
     return BpvAgreement(**values)  # type: ignore[arg-type]
 
 
+def diploma(**kw: object) -> Diploma:
+    """A diploma obtained in enrolment C3 (crebo 25655), with Nederlands 3F."""
+    values: dict[str, object] = {
+        "resultaatvolgnummer": "D1",
+        "opleidingscode": "25655",
+        "datum_resultaat": D(2026, 7, 10),
+        "indicatie_bekostigbaar": True,
+        "inschrijvingvolgnummer": "C3",
+        "onderwijsaanbieder": "100A501",
+        "generieke_examenonderdelen": (
+            GeneriekExamenonderdeel(
+                "G1", "3005", eindcijfer=Decimal(6), cijfer_ie=Decimal("6.9"), cijfer_ce=Decimal("4.1")
+            ),
+        ),
+    }
+    values.update(kw)
+    return Diploma(**values)  # type: ignore[arg-type]
+
+
 def record(**kw: object) -> MboStudentRecord:
     values: dict[str, object] = {
         "student": Student(bsn=Bsn("111222333"), studentnummer="S1"),
@@ -72,6 +93,7 @@ class Builders:
     periode = staticmethod(periode)
     enrolment = staticmethod(enrolment)
     bpv = staticmethod(bpv)
+    diploma = staticmethod(diploma)
     record = staticmethod(record)
 
 

@@ -17,6 +17,14 @@ from duo_domain.identity.student import BuitenlandsAdres, NederlandsAdres, Perso
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.mbo.results import (
+    AmvbOnderdeel,
+    Diploma,
+    Exemption,
+    GeneriekExamenonderdeel,
+    KeuzedeelResultaat,
+    LosseResultaten,
+)
 from duo_domain.serialize.json import dumps_mbo, loads_mbo
 
 
@@ -90,7 +98,14 @@ def test_schema_matches_the_classes() -> None:
         "periode": Periode,
         "extra_ondersteuning": ExtraOndersteuning,
         "bpv_overeenkomst": BpvAgreement,
+        "diploma": Diploma,
+        "generiek_examenonderdeel": GeneriekExamenonderdeel,
+        "vrijstelling": Exemption,
+        "keuzedeel_resultaat": KeuzedeelResultaat,
+        "amvb_onderdeel": AmvbOnderdeel,
+        "losse_resultaten": LosseResultaten,
     }
+    assert set(defs) == set(pairs)
     for name, cls in pairs.items():
         fields = attrs.fields(cls)
         assert set(defs[name]["properties"]) == {f.alias for f in fields}, name
@@ -122,6 +137,28 @@ def test_cli_validate_findings_exit_1(tmp_path: Path, build: Any) -> None:
         "path": "$[1].bpv_overeenkomsten[0].omvang",
     }
     assert finding["message"]
+
+
+def test_cli_validate_reports_diploma_findings(tmp_path: Path, build: Any) -> None:
+    good = build.record(diplomas=[build.diploma()])
+    stray = build.record(
+        diplomas=[build.diploma(), build.diploma(resultaatvolgnummer="D2", inschrijvingvolgnummer="X9")]
+    )
+    f = tmp_path / "r.json"
+    f.write_text(dumps_mbo([good]), encoding="utf-8")
+    code, out, _ = run("validate", str(f), "--json")
+    assert (code, json.loads(out)) == (0, {"findings": []})
+    f.write_text(dumps_mbo([good, stray]), encoding="utf-8")
+    code, out, _ = run("validate", str(f), "--json")
+    assert code == 1
+    findings = json.loads(out)["findings"]
+    assert [(x["rule"], x["severity"], x["path"]) for x in findings] == [
+        ("ROD.DIPLOMA.INSCHRIJVING", "afkeur", "$[1].diplomas[1].inschrijvingvolgnummer")
+    ]
+    assert "X9" in findings[0]["message"]
+    code, out, _ = run("validate", str(f))
+    assert code == 1
+    assert "ROD.DIPLOMA.INSCHRIJVING" in out
 
 
 def test_cli_validate_warning_only_exit_0(tmp_path: Path, build: Any) -> None:
@@ -169,3 +206,6 @@ def test_demo_section_and_data() -> None:
     assert "findings per rule" in text
     assert "ROD.PERIODE.LEERTRAJECT" in text
     assert "ROD.BPV.OMVANG" in text
+    assert "diplomas" in text
+    assert "ROD.DIPLOMA.INSCHRIJVING" in text
+    assert "ROD.DIPLOMA.UITSCHRIJFDATUM" in text

@@ -8,6 +8,9 @@ from types import SimpleNamespace as Namespace
 
 import pytest
 
+from duo_domain.identity import Student
+from duo_domain.mbo.enrolment import Enrolment, Periode
+from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.result_rules import (
     DiplomaBijInschrijvingen,
     diploma_inschrijving_violations,
@@ -230,14 +233,55 @@ def test_uitschrijfdatum(einde: dt.date | None, bad: bool) -> None:
     assert list(uitschrijfdatum_violations(diploma(), [])) == []
 
 
-def test_cross_rules_registered_on_pair() -> None:
-    pair = DiplomaBijInschrijvingen(diploma(), [enrolment("C3", "25000", einde=DAY + dt.timedelta(days=3))])
-    found = {f.rule_id: f.path for f in validate(pair)}
+def _record(*diplomas: Diploma, einde: dt.date | None = None, code: str = "25655") -> MboStudentRecord:
+    periode = Periode(dt.date(2023, 1, 30), code, "BBL", True, onderwijsaanbieder="100A501")  # noqa: FBT003
+    e = Enrolment("C3", "27DV", dt.date(2023, 1, 30), dt.date(2025, 1, 29), [periode], einde)
+    return MboStudentRecord(Student(studentnummer="S1"), [e], diplomas=diplomas)
+
+
+def test_cross_rules_registered_on_the_record() -> None:
+    record = _record(diploma(), einde=DAY + dt.timedelta(days=3), code="25000")
+    found = {f.rule_id: f.path for f in validate(record) if f.rule_id.startswith("ROD.DIPLOMA.")}
     assert found == {
-        "ROD.DIPLOMA.INSCHRIJVING": "$.diploma.opleidingscode",
-        "ROD.DIPLOMA.UITSCHRIJFDATUM": "$.diploma.datum_resultaat",
+        "ROD.DIPLOMA.INSCHRIJVING": "$.diplomas[0].opleidingscode",
+        "ROD.DIPLOMA.UITSCHRIJFDATUM": "$.diplomas[0].datum_resultaat",
     }
-    assert ids(DiplomaBijInschrijvingen(diploma(), [enrolment("C3", "25655", einde=DAY)])) == []
+    assert [r.applies_to for r in registry if r.id in found] == [MboStudentRecord, MboStudentRecord]
+
+
+@pytest.mark.parametrize(
+    ("einde", "expected"),
+    [
+        (None, []),
+        (DAY, []),
+        (DAY + dt.timedelta(days=1), ["ROD.DIPLOMA.UITSCHRIJFDATUM"]),
+        (DAY - dt.timedelta(days=1), ["ROD.DIPLOMA.UITSCHRIJFDATUM"]),
+    ],
+)
+def test_record_uitschrijfdatum(einde: dt.date | None, expected: list[str]) -> None:
+    found = [
+        f.rule_id for f in validate(_record(diploma(), einde=einde)) if f.rule_id.startswith("ROD.DIPLOMA.")
+    ]
+    assert found == expected
+
+
+def test_record_paths_per_diploma() -> None:
+    record = _record(diploma(), diploma(resultaatvolgnummer="D2", inschrijvingvolgnummer="C9"))
+    found = [(f.rule_id, f.path) for f in validate(record) if f.rule_id.startswith("ROD.DIPLOMA.")]
+    assert found == [("ROD.DIPLOMA.INSCHRIJVING", "$.diplomas[1].inschrijvingvolgnummer")]
+    listed = validate([_record(), record])
+    assert [f.path for f in listed if f.rule_id == "ROD.DIPLOMA.INSCHRIJVING"] == [
+        "$[1].diplomas[1].inschrijvingvolgnummer"
+    ]
+
+
+def test_record_without_diplomas_is_not_judged() -> None:
+    assert [f.rule_id for f in validate(_record()) if f.rule_id.startswith("ROD.DIPLOMA.")] == []
+
+
+def test_pair_no_longer_carries_the_cross_rules() -> None:
+    pair = DiplomaBijInschrijvingen(diploma(), [enrolment("C3", "25000", einde=DAY + dt.timedelta(days=3))])
+    assert not [i for i in ids(pair) if i in ("ROD.DIPLOMA.INSCHRIJVING", "ROD.DIPLOMA.UITSCHRIJFDATUM")]
 
 
 def test_type_checks_on_construction() -> None:

@@ -30,10 +30,11 @@ def section(out: TextIO) -> None:
     report = validate(records)
     n_ins = sum(len(r.inschrijvingen) for r in records)
     n_bpv = sum(len(r.bpv_overeenkomsten) for r in records)
+    n_dip = sum(len(r.diplomas) for r in records)
     with_error = {f.path.split(".", 1)[0] for f in report.errors}
     out.write(
         f"MBO register ROD: synthetic institution, {len(records)} students, {n_ins} enrolments, "
-        f"{n_bpv} BPV agreements\n"
+        f"{n_bpv} BPV agreements, {n_dip} diplomas\n"
     )
     out.write(
         f"  {len(records) - len(with_error)} records DUO would register as they are, "

@@ -1,9 +1,20 @@
-"""The MBO student record: one student with enrolments and BPV agreements.
+"""The MBO student record: one student with enrolments, BPV agreements and results.
 
 :class:`MboStudentRecord` is the unit the JSON document of ``duo-domain
 validate`` holds (one record, or a list of them). Rules that need more than
 one object (a BPV agreement lies within its enrolment, volgnummers are
-unique, a BBL enrolment has a BPV agreement) are registered on the record.
+unique, a BBL enrolment has a BPV agreement, a diploma needs an enrolment for
+its opleiding) are registered on the record.
+
+Examples:
+    >>> import datetime as dt
+    >>> from duo_domain.identity import Student
+    >>> from duo_domain.mbo.results import Diploma
+    >>> from duo_domain.rules import validate
+    >>> r = MboStudentRecord(Student(studentnummer="S1"),
+    ...     diplomas=[Diploma("D1", "25655", dt.date(2025, 7, 10), True, "C9")])
+    >>> [(f.rule_id, f.path) for f in validate(r) if f.rule_id.startswith("ROD.DIPLOMA")]
+    [('ROD.DIPLOMA.INSCHRIJVING', '$.diplomas[0].inschrijvingvolgnummer')]
 """
 
 from __future__ import annotations
@@ -15,6 +26,7 @@ import attrs
 from duo_domain.identity.student import Student
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment
+from duo_domain.mbo.results import Diploma, LosseResultaten
 
 __all__ = ["MboStudentRecord"]
 
@@ -24,6 +36,10 @@ def _tuple_of_enrolments(value: Iterable[Enrolment]) -> tuple[Enrolment, ...]:
 
 
 def _tuple_of_bpv(value: Iterable[BpvAgreement]) -> tuple[BpvAgreement, ...]:
+    return tuple(value)
+
+
+def _tuple_of_diplomas(value: Iterable[Diploma]) -> tuple[Diploma, ...]:
     return tuple(value)
 
 
@@ -37,11 +53,17 @@ class MboStudentRecord:
         inschrijvingen: The student's enrolments.
         bpv_overeenkomsten: The student's BPV agreements, each naming its
             enrolment by ``inschrijvingvolgnummer``.
+        diplomas: The student's diplomas (ROD-OR), each naming the enrolment
+            it was obtained in by ``inschrijvingvolgnummer``.
+        losse_resultaten: Generic exam parts, keuzedelen and AMvB-onderdelen
+            obtained without a diploma; empty by default.
     """
 
     student: Student
     inschrijvingen: tuple[Enrolment, ...] = attrs.field(default=(), converter=_tuple_of_enrolments)
     bpv_overeenkomsten: tuple[BpvAgreement, ...] = attrs.field(default=(), converter=_tuple_of_bpv)
+    diplomas: tuple[Diploma, ...] = attrs.field(default=(), converter=_tuple_of_diplomas)
+    losse_resultaten: LosseResultaten = attrs.field(factory=LosseResultaten)
 
     def inschrijving(self, inschrijvingvolgnummer: str) -> Enrolment | None:
         """The enrolment with this volgnummer, or ``None``."""
@@ -53,3 +75,7 @@ class MboStudentRecord:
     def bpv_van(self, inschrijvingvolgnummer: str) -> tuple[BpvAgreement, ...]:
         """The BPV agreements that belong to the enrolment with this volgnummer."""
         return tuple(b for b in self.bpv_overeenkomsten if b.inschrijvingvolgnummer == inschrijvingvolgnummer)
+
+    def diplomas_van(self, inschrijvingvolgnummer: str) -> tuple[Diploma, ...]:
+        """The diplomas obtained in the enrolment with this volgnummer."""
+        return tuple(d for d in self.diplomas if d.inschrijvingvolgnummer == inschrijvingvolgnummer)

@@ -8,7 +8,8 @@ use. Rule ids start with ``ROD.RESULTAAT.`` (a part of a result) or
 Two rules need the student's enrolments beside the diploma. They are plain
 functions over a diploma and a sequence of enrolment-like objects
 (:func:`diploma_inschrijving_violations`, :func:`uitschrijfdatum_violations`)
-and are registered on :class:`DiplomaBijInschrijvingen`, which pairs the two.
+and are registered on :class:`~duo_domain.mbo.record.MboStudentRecord`, which
+holds both: ``validate(record)`` reports them at ``$.diplomas[0]...``.
 
 Severities follow DUO where DUO's documents say what happens (a field that
 breaks its definition in the PvE, or a code outside the minister's code
@@ -38,6 +39,7 @@ import attrs
 from duo_domain.identity import crebo, keuzedeel, onderwijsaanbieder
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, examencodetabel
 from duo_domain.mbo.grades import is_deelcijfer, is_eindcijfer
+from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import (
     Diploma,
     Exemption,
@@ -459,7 +461,14 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 @attrs.frozen
 class DiplomaBijInschrijvingen:
-    """A diploma together with the student's enrolments at the institution, for the rules that need both.
+    """A diploma together with enrolment-like objects, as a plain pair.
+
+    The rules ``ROD.DIPLOMA.INSCHRIJVING`` and ``ROD.DIPLOMA.UITSCHRIJFDATUM``
+    are registered on :class:`~duo_domain.mbo.record.MboStudentRecord`, not on
+    this pair: validating the pair checks only the diploma itself. Put the
+    diploma in a record's ``diplomas`` to have it checked against the
+    enrolments, or call :func:`diploma_inschrijving_violations` and
+    :func:`uitschrijfdatum_violations` directly.
 
     Attributes:
         diploma: The diploma.
@@ -478,10 +487,11 @@ class DiplomaBijInschrijvingen:
     guidance="Link the diploma to the enrolment (inschrijvingvolgnummer) in which the student followed the "
     "opleiding of the diploma's crebo code; register that enrolment first.",
     source=f"{_PVE_DIP}: Inschrijvingvolgnummer (de inschrijving waarbinnen het diploma is behaald)",
-    applies_to=DiplomaBijInschrijvingen,
+    applies_to=MboStudentRecord,
 )
-def _diploma_inschrijving(ctx_obj: DiplomaBijInschrijvingen, ctx: CheckContext) -> Iterator[Violation]:
-    yield from diploma_inschrijving_violations(ctx_obj.diploma, ctx_obj.inschrijvingen, path="diploma")
+def _diploma_inschrijving(record: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+    for i, diploma in enumerate(record.diplomas):
+        yield from diploma_inschrijving_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]")
 
 
 @registry.rule(
@@ -492,7 +502,8 @@ def _diploma_inschrijving(ctx_obj: DiplomaBijInschrijvingen, ctx: CheckContext) 
     source="Regeling gegevensverstrekking persoonsgebonden nummer BVE 2009 (BWBR0027035), bijlage: "
     "'Indien een diploma wordt behaald, dient de Werkelijke datum uitschrijving gelijk te zijn aan de "
     "Datum kwalificatie behaald'",
-    applies_to=DiplomaBijInschrijvingen,
+    applies_to=MboStudentRecord,
 )
-def _diploma_uitschrijfdatum(ctx_obj: DiplomaBijInschrijvingen, ctx: CheckContext) -> Iterator[Violation]:
-    yield from uitschrijfdatum_violations(ctx_obj.diploma, ctx_obj.inschrijvingen, path="diploma")
+def _diploma_uitschrijfdatum(record: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+    for i, diploma in enumerate(record.diplomas):
+        yield from uitschrijfdatum_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]")

@@ -1,10 +1,19 @@
 """JSON for the MBO student record, through a cattrs converter.
 
-The wire names are the attribute names (``inschrijvingvolgnummer``,
-``datum_begin``, ``perioden``, ...), so a finding's path points at the same
-place in the object and in the document. Dates are ISO 8601 (``YYYY-MM-DD``);
-a BSN or onderwijsnummer is written in full (the document is the data, not a
-log line).
+The record holds the student, enrolments, BPV agreements, diplomas (with their
+generic exam parts, vrijstellingen, keuzedelen and AMvB-onderdelen) and loose
+results. The wire names are the attribute names (``inschrijvingvolgnummer``,
+``datum_begin``, ``perioden``, ``cijfer_ie``, ...), so a finding's path points
+at the same place in the object and in the document. Dates are ISO 8601
+(``YYYY-MM-DD``); a BSN or onderwijsnummer is written in full (the document is
+the data, not a log line); enums are written by value (``"ie"``,
+``"Behaald"``).
+
+Grades are :class:`~decimal.Decimal` and are written as decimal strings
+(``str(value)``: ``"6.50"`` stays ``"6.50"``, so reading gives back the same
+digits). Reading accepts a JSON number (read with ``parse_float=Decimal``, so
+exactly) or a string such as ``"6.5"`` (digits, an optional decimal point and
+exponent); a binary ``float`` is refused, never converted.
 
 Structuring is strict: a string is never read as a number or a boolean, a
 number never as a string, unknown keys are refused, and every bad path is
@@ -23,6 +32,16 @@ Examples:
     >>> record = loads_mbo(doc)
     >>> record.inschrijvingen[0].perioden[0].datum_begin
     datetime.date(2024, 8, 1)
+    >>> d = loads_mbo(
+    ...   '{"student": {}, "diplomas": [{"resultaatvolgnummer": "D1", "opleidingscode": "25655",'
+    ...   ' "datum_resultaat": "2025-07-10", "indicatie_bekostigbaar": true, "inschrijvingvolgnummer": "A1",'
+    ...   ' "generieke_examenonderdelen": [{"resultaatvolgnummer": "G1", "code": "3005", "cijfer_ie": 6.9,'
+    ...   ' "cijfer_ce": "4.10", "vrijstellingen": [{"code": "MBO", "omvang": "ce"}]}]}]}')
+    >>> geo = d.diplomas[0].generieke_examenonderdelen[0]
+    >>> geo.cijfer_ie, geo.cijfer_ce, geo.vrijstellingen[0].omvang
+    (Decimal('6.9'), Decimal('4.10'), <VrijstellingOmvang.CE: 'ce'>)
+    >>> unstructure_mbo(d)["diplomas"][0]["generieke_examenonderdelen"][0]["cijfer_ce"]
+    '4.10'
     >>> loads_mbo('{"student": {}, "inschrijvingen": [{"inschrijvingvolgnummer": 7}]}')
     Traceback (most recent call last):
     ...
@@ -32,9 +51,10 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -55,6 +75,16 @@ from duo_domain.identity.student import (
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.mbo.results import (
+    AmvbOnderdeel,
+    Diploma,
+    Exemption,
+    GeneriekExamenonderdeel,
+    KeuzedeelResultaat,
+    KeuzedeelUitkomst,
+    LosseResultaten,
+    VrijstellingOmvang,
+)
 
 __all__ = [
     "DOCUMENT_NAME",
@@ -69,6 +99,7 @@ __all__ = [
 DOCUMENT_NAME = "MBO student record"
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _BUITENLANDS_KEYS = frozenset({"adresregel1", "adresregel2", "adresregel3", "landcode"})
 
 _DOMAIN_CLASSES: tuple[type, ...] = (
@@ -77,11 +108,19 @@ _DOMAIN_CLASSES: tuple[type, ...] = (
     Periode,
     ExtraOndersteuning,
     BpvAgreement,
+    Diploma,
+    LosseResultaten,
+    GeneriekExamenonderdeel,
+    Exemption,
+    KeuzedeelResultaat,
+    AmvbOnderdeel,
     Student,
     Persoonsgegevens,
     NederlandsAdres,
     BuitenlandsAdres,
 )
+
+_ENUMS: tuple[type[enum.Enum], ...] = (VrijstellingOmvang, KeuzedeelUitkomst)
 
 
 def _type_name(value: object) -> str:
@@ -118,6 +157,48 @@ def _structure_date(value: Any, _: type) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"expected a finite decimal number, got {value}")
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        if _DECIMAL.fullmatch(value) is None:
+            raise ValueError(f'expected a decimal number such as 6.5 or "6.5", got {value[:32]!r}')
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # an exponent beyond what Decimal can hold
+            raise ValueError(f"number out of range: {value[:32]!r}") from None
+    if isinstance(value, float):
+        raise TypeError(
+            "expected a decimal number, got a binary float: read the JSON with parse_float=Decimal "
+            "or give the number as a string"
+        )
+    raise TypeError(f"expected a decimal number (a JSON number or a string), got {_type_name(value)}")
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    # str() keeps sign, digits and exponent: "6.50" stays "6.50", and reading it back gives the same Decimal.
+    return str(value)
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Any:
+    values = {str(m.value): m for m in kind}
+    allowed = ", ".join(repr(v) for v in values)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string ({allowed}), got {_type_name(value)}")
+        member = values.get(value)
+        if member is None:
+            raise ValueError(f"expected one of {allowed}, got {value[:32]!r}")
+        return member
+
+    return structure
+
+
 def _structure_onvolledige_datum(value: Any, _: type) -> OnvolledigeDatum:
     if not isinstance(value, str):
         raise TypeError(f"expected a date string YYYY-MM-DD (00 for unknown), got {_type_name(value)}")
@@ -139,6 +220,11 @@ def _structure_onderwijsnummer(value: Any, _: type) -> Onderwijsnummer:
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """A cattrs converter for the MBO student record and everything in it.
 
+    Every class of the record has its hooks: the student and the matching
+    set, enrolments with periods and extra support, BPV agreements,
+    diplomas, generic exam parts, vrijstellingen, keuzedeel results,
+    AMvB-onderdelen and loose results.
+
     Like cattrs' own preconfigured converters, each call builds a new,
     independent converter; adjust it freely.
 
@@ -155,6 +241,10 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         {'datum_begin': '2024-08-01'}
         >>> conv.structure({"datum_begin": "2024-08-01"}, ExtraOndersteuning).datum_begin
         datetime.date(2024, 8, 1)
+        >>> from decimal import Decimal
+        >>> from duo_domain.mbo.results import GeneriekExamenonderdeel
+        >>> conv.unstructure(GeneriekExamenonderdeel("G1", "3005", cijfer_ie=Decimal("6.50")))
+        {'resultaatvolgnummer': 'G1', 'code': '3005', 'cijfer_ie': '6.50'}
     """
     conv = cattrs.Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
     conv.register_structure_hook(str, _structure_str)
@@ -168,6 +258,11 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_unstructure_hook(Bsn, Bsn.unmasked)
     conv.register_structure_hook(Onderwijsnummer, _structure_onderwijsnummer)
     conv.register_unstructure_hook(Onderwijsnummer, Onderwijsnummer.unmasked)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    for kind in _ENUMS:
+        conv.register_structure_hook(kind, _enum_hook(kind))
+        conv.register_unstructure_hook(kind, lambda member: member.value)
 
     def _is_tuple_of_domain(kind: Any) -> bool:
         origin = getattr(kind, "__origin__", None)
@@ -263,6 +358,13 @@ def _problems(exc: BaseException, path: str) -> list[DocumentProblem]:
         return [DocumentProblem(path, "required key is missing")]
     if isinstance(exc, DuoDomainError):
         return [DocumentProblem(path, exc.message)]
+    if (
+        isinstance(exc, (TypeError, ValueError))
+        and len(exc.args) >= 2
+        and isinstance(exc.args[1], attrs.Attribute)
+    ):
+        # An attrs validator of the class (e.g. a diploma's niveau outside 1-4): name its field.
+        return [DocumentProblem(f"{path}.{exc.args[1].name}", str(exc.args[0]))]
     if isinstance(exc, (TypeError, ValueError)):
         return [DocumentProblem(path, str(exc))]
     return [DocumentProblem(path, f"cannot be read ({type(exc).__name__})")]
@@ -332,6 +434,11 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     except (UnicodeDecodeError, RecursionError) as exc:
         raise InvalidDocument(
             [DocumentProblem("$", f"not JSON ({type(exc).__name__})")], document=DOCUMENT_NAME
+        ) from None
+    except InvalidOperation:
+        raise InvalidDocument(
+            [DocumentProblem("$", "not JSON this library can read: a number out of range")],
+            document=DOCUMENT_NAME,
         ) from None
     return structure_mbo(data)
 
