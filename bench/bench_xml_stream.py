@@ -1,0 +1,214 @@
+"""Stream a million MBO records through XML: duo_domain against the raw lxml floor.
+
+Run: ``python bench/bench_xml_stream.py [N]`` (default N = 1,000,000).
+
+Each record is an ``aanleverenBpvMBO`` item: a student (BSN) with one BPV
+agreement (11 elements). Four phases, each in a fresh child process so that
+peak memory is its own:
+
+* library write: :func:`duo_domain.serialize.xml.write_stream` from a generator
+  of domain objects, each record checked against the XSD;
+* floor write: the same elements and text written with ``lxml.etree.xmlfile``
+  straight from tuples of strings, without the library;
+* library read: :func:`duo_domain.serialize.xml.read_stream`, each record
+  checked against the XSD and turned into domain objects;
+* floor read: ``lxml.etree.iterparse`` over the same file, each record's texts
+  collected into a tuple, without the library.
+
+Prints records per second, peak memory growth (peak RSS minus RSS at the
+start of the phase) and the library/floor ratio. Goals: at least half the
+floor's speed, and under 100 MB peak memory growth for the million.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from duo_domain.identity.student import Student
+from duo_domain.mbo.bpv import BpvAgreement
+from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.serialize.xml import Bedrijfsdocument, read_stream, write_stream
+
+MBO = "urn:duo-domain:schema:mbo:v1"
+PER = "urn:duo-domain:schema:persoon:v1"
+BAS = "urn:duo-domain:schema:basis:v1"
+NSMAP = {"bas": BAS, "per": PER, "mbo": MBO, "vo": "urn:duo-domain:schema:vo:v1"}
+KOP = Bedrijfsdocument(uuid.UUID(int=42), "25LX", "DUO", dt.datetime(2026, 1, 5, 8, 0, tzinfo=dt.UTC))
+BSNS = ("111222333", "123456782", "012345672", "100000009")
+START = dt.date(2025, 8, 1)
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+
+
+def _records(n: int) -> Iterator[MboStudentRecord]:
+    for i in range(n):
+        begin = START + dt.timedelta(days=i % 300)
+        bpv = BpvAgreement(
+            inschrijvingvolgnummer=f"I{i % 97}",
+            volgnummer=str(i),
+            afsluitdatum=begin - dt.timedelta(days=14),
+            datum_begin=begin,
+            datum_einde_gepland=begin + dt.timedelta(days=300),
+            omvang=400 + i % 1000,
+            leerbedrijf_id=str(100000000 + i),
+            opleidingscode="25655",
+        )
+        yield MboStudentRecord(Student(bsn=BSNS[i % 4], studentnummer=f"S{i}"), bpv_overeenkomsten=(bpv,))
+
+
+def _rows(n: int) -> Iterator[tuple[str, ...]]:
+    for i in range(n):
+        begin = START + dt.timedelta(days=i % 300)
+        yield (
+            BSNS[i % 4],
+            f"S{i}",
+            f"I{i % 97}",
+            str(i),
+            (begin - dt.timedelta(days=14)).isoformat(),
+            begin.isoformat(),
+            (begin + dt.timedelta(days=300)).isoformat(),
+            str(400 + i % 1000),
+            str(100000000 + i),
+            "25655",
+        )
+
+
+_BPV_TAGS = [
+    f"{{{MBO}}}{t}"
+    for t in (
+        "inschrijvingvolgnummer",
+        "bpvVolgnummer",
+        "afsluitdatum",
+        "datumBegin",
+        "datumEindeGepland",
+        "omvang",
+        "leerbedrijfId",
+        "opleidingcode",
+    )
+]
+
+
+def library_write(path: str, n: int) -> int:
+    with open(path, "wb") as f:
+        return write_stream(f, "aanleverenBpvMBO", KOP, _records(n))
+
+
+def floor_write(path: str, n: int) -> int:
+    sub = etree.SubElement
+    count = 0
+    with open(path, "wb") as f, etree.xmlfile(f, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{MBO}}}aanleverenBpvMBO", nsmap=NSMAP):
+            for tag, text in zip(
+                (
+                    "identificatiecodeBedrijfsdocument",
+                    "verzendendeInstantie",
+                    "ontvangendeInstantie",
+                    "datumTijdBedrijfsdocument",
+                ),
+                (str(KOP.identificatiecode), "25LX", "DUO", "2026-01-05T08:00:00Z"),
+                strict=True,
+            ):
+                el = etree.Element(f"{{{BAS}}}{tag}", nsmap=NSMAP)
+                el.text = text
+                xf.write(el)
+            for row in _rows(n):
+                student = etree.Element(f"{{{MBO}}}student", nsmap=NSMAP)
+                persoon = sub(student, f"{{{MBO}}}persoon")
+                sub(persoon, f"{{{PER}}}burgerservicenummer").text = row[0]
+                sub(persoon, f"{{{PER}}}studentnummer").text = row[1]
+                bpv = sub(student, f"{{{MBO}}}bpvOvereenkomst")
+                for tag, text in zip(_BPV_TAGS, row[2:], strict=True):
+                    sub(bpv, tag).text = text
+                xf.write(student)
+                count += 1
+    return count
+
+
+def library_read(path: str, n: int) -> int:
+    count = 0
+    with open(path, "rb") as f:
+        for _ in read_stream(f):
+            count += 1
+    return count
+
+
+def floor_read(path: str, n: int) -> int:
+    count = 0
+    tag = f"{{{MBO}}}student"
+    with open(path, "rb") as f:
+        for _, element in etree.iterparse(f, events=("end",), tag=tag):
+            persoon, bpv = element[0], element[1]
+            _row = (*(e.text for e in persoon), *(e.text for e in bpv))
+            count += 1
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    return count
+
+
+def _child(fn: Callable[[str, int], int], path: str, n: int, queue: Any) -> None:
+    start_rss = _rss_kib()
+    t0 = time.perf_counter()
+    count = fn(path, n)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    queue.put((count, seconds, max(0, peak - start_rss)))
+
+
+def _run(fn: Callable[[str, int], int], path: str, n: int) -> tuple[int, float, int]:
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(fn, path, n, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    with tempfile.TemporaryDirectory() as tmp:
+        lib_file = str(Path(tmp) / "library.xml")
+        floor_file = str(Path(tmp) / "floor.xml")
+        results = {}
+        for name, fn, path in (
+            ("library write", library_write, lib_file),
+            ("floor write", floor_write, floor_file),
+            ("library read", library_read, lib_file),
+            ("floor read", floor_read, floor_file),
+        ):
+            count, seconds, growth = _run(fn, path, n)
+            assert count == n, (name, count)
+            results[name] = (count / seconds, growth)
+            print(
+                f"{name:14s} {count:>9,} records {seconds:7.2f} s {count / seconds:>10,.0f} rec/s "
+                f"peak memory growth {growth / 1024:6.1f} MiB"
+            )
+        same = Path(lib_file).read_bytes() == Path(floor_file).read_bytes()
+        print(
+            f"file size {Path(lib_file).stat().st_size / 1e6:.0f} MB; "
+            f"library and floor files identical: {same}"
+        )
+    for phase in ("write", "read"):
+        ratio = results[f"library {phase}"][0] / results[f"floor {phase}"][0]
+        print(f"{phase}: library / floor speed = {ratio:.2f} (goal >= 0.50)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,369 @@
+"""Streaming: write and read messages of any size in flat memory.
+
+:func:`write_stream` writes a message record by record through lxml's
+incremental writer (:func:`lxml.etree.xmlfile`); :func:`read_stream` reads
+one with :func:`lxml.etree.iterparse` and yields each record as soon as its
+element is complete, then drops the element. Memory stays flat whatever the
+number of records; a million is an ordinary batch.
+
+Each record is checked against its XSD as it passes (on by default), the
+parser is the hardened one (no DTD, no entities, no network), and a record
+whose element grows beyond ``max_record_bytes`` is refused. Because a stream
+cannot be taken back, a problem raises
+:class:`~duo_domain.errors.InvalidDocument` with the line and the record's
+path; the records before it have been yielded already.
+
+Examples:
+    >>> import datetime as dt, io, uuid
+    >>> from duo_domain.identity.student import Student
+    >>> from duo_domain.mbo.bpv import BpvAgreement
+    >>> from duo_domain.mbo.record import MboStudentRecord
+    >>> from duo_domain.serialize.xml import Bedrijfsdocument
+    >>> moment = dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)
+    >>> kop = Bedrijfsdocument(uuid.UUID(int=7), "25LX", "DUO", moment)
+    >>> def records(n):
+    ...     for i in range(n):
+    ...         bpv = BpvAgreement("A1", str(i), dt.date(2025, 8, 1), dt.date(2025, 9, 1),
+    ...                            dt.date(2026, 6, 30), omvang=400, leerbedrijf_id="100018965")
+    ...         yield MboStudentRecord(Student(bsn="111222333"), bpv_overeenkomsten=[bpv])
+    >>> sink = io.BytesIO()
+    >>> write_stream(sink, "aanleverenBpvMBO", kop, records(3))
+    3
+    >>> stream = read_stream(io.BytesIO(sink.getvalue()))
+    >>> [r.bpv_overeenkomsten[0].volgnummer for r in stream]
+    ['0', '1', '2']
+    >>> stream.soort, stream.kop == kop
+    ('aanleverenBpvMBO', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Final
+
+from lxml import etree
+
+from duo_domain.errors import DocumentProblem, InvalidDocument
+from duo_domain.serialize.xml._codec import ReadProblem, codec, qname
+from duo_domain.serialize.xml._hardened import (
+    GuardedReader,
+    XmlRefused,
+    check_stream_root,
+    syntax_error,
+)
+from duo_domain.serialize.xml._mapping import BERICHTEN, NAMESPACES, NS_BASIS, Berichtmapping
+from duo_domain.serialize.xml._schemas import schema
+from duo_domain.serialize.xml.header import Bedrijfsdocument
+from duo_domain.serialize.xml.messages import (
+    _berichtmapping,
+    _clean,
+    _locate,
+    _path,
+    check_records,
+    kop_element,
+    record_element,
+)
+
+__all__ = ["DEFAULT_MAX_RECORD_BYTES", "MessageStream", "read_stream", "write_stream"]
+
+#: A single record's element may not be larger than this: 16 MiB.
+DEFAULT_MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
+
+_DOCUMENT = "XML message stream"
+#: libxml2 reads this far ahead of the element it reports.
+_READ_AHEAD: Final = 32 * 1024
+_NSMAP: Final = dict(NAMESPACES)
+_ROOTS: Final = {qname(b.namespace, b.naam): b for b in BERICHTEN.values()}
+_KOP_TAGS: Final = tuple(
+    qname(NS_BASIS, local)
+    for local in (
+        "identificatiecodeBedrijfsdocument",
+        "verzendendeInstantie",
+        "ontvangendeInstantie",
+        "datumTijdBedrijfsdocument",
+    )
+)
+_ITEM_TAGS: Final = tuple({qname(b.namespace, b.item_element) for b in BERICHTEN.values()})
+
+
+def _problem(path: str, message: str, line: int | None = None) -> InvalidDocument:
+    return InvalidDocument([DocumentProblem(path, message, line=line)], document=_DOCUMENT)
+
+
+def write_stream(
+    sink: IO[bytes],
+    soort: str,
+    kop: Bedrijfsdocument,
+    records: Iterable[Any],
+    *,
+    validate: bool = True,
+) -> int:
+    """Write a message to the binary file ``sink``, one record at a time.
+
+    Args:
+        sink: A binary file object (or anything :func:`lxml.etree.xmlfile` accepts).
+        soort: The message kind, e.g. ``"aanleverenInschrijvingMBO"``.
+        kop: The header.
+        records: The records, from any iterable (a generator keeps memory flat).
+        validate: Check each record against the XSD before it is written.
+
+    Returns:
+        The number of records written.
+
+    Raises:
+        InvalidDocument: a record of the wrong type, with parts the message
+            does not carry, or refused by the XSD (path ``$[i]...``). What was
+            written before stays written; the message is then incomplete.
+    """
+    mapping = _berichtmapping(soort)
+    root = kop_element(mapping, kop)
+    xsd = schema(mapping.xsd) if validate else None
+    count = 0
+    with etree.xmlfile(sink, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element(root.tag, nsmap=_NSMAP):
+            for child in root:
+                xf.write(child)
+            for record in records:
+                problems = check_records(mapping, (record,), count)
+                if problems:
+                    raise InvalidDocument(problems, document=_DOCUMENT)
+                element = record_element(mapping, record)
+                if xsd is not None and not xsd.validate(element):
+                    raise InvalidDocument(
+                        [
+                            DocumentProblem(_record_path(count, e), _clean(entry.message))
+                            for entry in xsd.error_log
+                            for e in (_locate(element, entry),)
+                        ],
+                        document=_DOCUMENT,
+                    )
+                xf.write(element)
+                count += 1
+    return count
+
+
+def _record_path(index: int, element: etree._Element | None) -> str:
+    """``$[index]`` plus the attribute path inside the record."""
+    if element is None:
+        return f"$[{index}]"
+    inner = _path(element)
+    return f"$[{index}]{inner[1:]}" if inner.startswith("$") else f"$[{index}]"
+
+
+class MessageStream:
+    """The records of a streamed message, read as they are iterated.
+
+    Iterate it once. :attr:`soort` and :attr:`kop` are known as soon as the
+    header has been read (accessing them reads it).
+
+    Args:
+        source: A binary file object.
+        validate: Check each record against the XSD as it is read.
+        max_bytes: The most the whole stream may hold, or ``None`` for no limit.
+        max_record_bytes: The most one record's element may take.
+    """
+
+    def __init__(
+        self,
+        source: IO[bytes],
+        *,
+        validate: bool = True,
+        max_bytes: int | None = None,
+        max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    ) -> None:
+        self._reader = GuardedReader(source, max_bytes)
+        self._validate = validate
+        self._max_record = max_record_bytes
+        self._mapping: Berichtmapping | None = None
+        self._kop: Bedrijfsdocument | None = None
+        self._records = self._iterate()
+        self._pending: list[Any] = []
+
+    @property
+    def soort(self) -> str:
+        """The message kind (the root element's local name)."""
+        self._until_kop()
+        assert self._mapping is not None
+        return self._mapping.naam
+
+    @property
+    def kop(self) -> Bedrijfsdocument:
+        """The header."""
+        self._until_kop()
+        assert self._kop is not None
+        return self._kop
+
+    def _until_kop(self) -> None:
+        while self._kop is None:
+            try:
+                self._pending.append(next(self._records))
+            except StopIteration:
+                break
+        if self._kop is None:
+            raise _problem("$.kop", "the message has no header")
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        if self._pending:
+            return self._pending.pop(0)
+        return next(self._records)
+
+    def _iterate(self) -> Iterator[Any]:
+        events = etree.iterparse(
+            self._reader,
+            events=("end",),
+            tag=(*_KOP_TAGS, *_ITEM_TAGS),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            attribute_defaults=False,
+            huge_tree=False,
+            collect_ids=False,
+        )
+        try:
+            yield from self._walk(events)
+        except etree.XMLSyntaxError as exc:
+            raise syntax_error(exc, document=_DOCUMENT) from None
+
+    def _start(self, element: etree._Element) -> tuple[etree._Element, Berichtmapping]:
+        root = element.getparent()
+        mapping = _ROOTS.get(root.tag) if root is not None else None  # type: ignore[arg-type]
+        if root is None or mapping is None:
+            shown = root if root is not None else element
+            raise _problem(
+                "/", f"root element {_clean(str(shown.tag))!r} is not a known message", shown.sourceline
+            )
+        check_stream_root(root)
+        self._mapping = mapping
+        return root, mapping
+
+    def _walk(self, events: Any) -> Iterator[Any]:
+        root: etree._Element | None = None
+        mapping: Berichtmapping | None = None
+        item_tag = ""
+        kop_holder = etree.Element("kop")
+        xsd: etree.XMLSchema | None = None
+        index = 0
+        mark = 0
+        for _, element in events:
+            if root is None:
+                root, mapping = self._start(element)
+                item_tag = qname(mapping.namespace, mapping.item_element)
+                xsd = schema(mapping.xsd) if self._validate else None
+            if element.getparent() is not root:
+                continue
+            assert mapping is not None
+            if element.tag == item_tag:
+                if self._kop is None:
+                    self._kop = self._read_kop(kop_holder, element)
+                if self._reader.count - mark > self._max_record + _READ_AHEAD:
+                    raise XmlRefused(
+                        [
+                            DocumentProblem(
+                                f"$[{index}]",
+                                f"a record is larger than the limit of {self._max_record} bytes",
+                                line=element.sourceline,
+                            )
+                        ],
+                        document=_DOCUMENT,
+                    )
+                mark = self._reader.count
+                yield self._read_record(element, mapping, xsd, index)
+                index += 1
+            elif element.tag in _KOP_TAGS and index == 0:
+                clone = etree.SubElement(kop_holder, element.tag)
+                clone.text = element.text
+                clone.set("line", str(element.sourceline or 0))
+            else:
+                raise _problem(
+                    f"$[{index}]",
+                    f"unexpected element {etree.QName(element).localname!r}",
+                    element.sourceline,
+                )
+            element.clear()
+            while element.getprevious() is not None:
+                del root[0]
+        if root is None:
+            found = getattr(events, "root", None)
+            name = _clean(str(found.tag)) if found is not None else "none"
+            raise _problem("/", f"root element {name!r} is not a known message")
+        if index == 0:
+            raise _problem("$", "the message has no records", root.sourceline)
+
+    def _read_kop(self, holder: etree._Element, at: etree._Element) -> Bedrijfsdocument:
+        tags = [child.tag for child in holder]
+        if tags != list(_KOP_TAGS):
+            raise _problem("$.kop", "the header must have its four elements, in order", at.sourceline)
+        try:
+            kop: Bedrijfsdocument = codec(Bedrijfsdocument).read(holder)
+        except ReadProblem as problem:
+            line = problem.element.get("line")
+            raise _problem(
+                "$.kop", problem.message, int(line) if line and line != "0" else at.sourceline
+            ) from None
+        return kop
+
+    def _read_record(
+        self,
+        element: etree._Element,
+        mapping: Berichtmapping,
+        xsd: etree.XMLSchema | None,
+        index: int,
+    ) -> Any:
+        if xsd is not None and not xsd.validate(element):
+            raise InvalidDocument(
+                [
+                    DocumentProblem(
+                        _record_path(index, found),
+                        _clean(entry.message),
+                        line=found.sourceline if found is not None else element.sourceline,
+                    )
+                    for entry in xsd.error_log
+                    for found in (_locate(element, entry),)
+                ],
+                document=_DOCUMENT,
+            )
+        try:
+            record = codec(mapping.item_cls).read(element)
+        except ReadProblem as problem:
+            raise _problem(
+                _record_path(index, problem.element), problem.message, problem.element.sourceline
+            ) from None
+        problems = check_records(mapping, (record,), index)
+        if problems:
+            first = problems[0]
+            raise _problem(first.path, first.message, element.sourceline)
+        return record
+
+
+def read_stream(
+    source: IO[bytes],
+    *,
+    validate: bool = True,
+    max_bytes: int | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> MessageStream:
+    """The records of the message in the binary file ``source``, read one at a time.
+
+    Args:
+        source: A binary file object.
+        validate: Check each record against the XSD as it is read.
+        max_bytes: The most the whole stream may hold, or ``None`` for no limit.
+        max_record_bytes: The most one record's element may take.
+
+    Returns:
+        A :class:`MessageStream`: iterate it for the records; its ``kop`` and
+        ``soort`` give the header and the message kind.
+
+    Raises:
+        XmlRefused: (while iterating) a DOCTYPE or entities, input over
+            ``max_bytes``, a record over ``max_record_bytes``, or nesting deeper
+            than libxml2's limit.
+        InvalidDocument: (while iterating) not well-formed, not a known
+            message, or a record that breaks the XSD or holds a refused value.
+    """
+    return MessageStream(source, validate=validate, max_bytes=max_bytes, max_record_bytes=max_record_bytes)
