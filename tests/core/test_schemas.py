@@ -65,3 +65,27 @@ def test_the_demo_institution_satisfies_the_student_record_schema() -> None:
     for record in items[:50]:
         errors = sorted(validator.iter_errors(record), key=str)
         assert errors == [], errors[0].message if errors else ""
+
+
+VO_CIJFERLIJST = {
+    "schoolsoort": "havo",
+    "examenjaar": 2026,
+    "vakken": [
+        {"vakcode": "1001", "se": 6.4, "ce": 6.0},
+        {"vakcode": "1019", "se": 7},
+        {"vakcode": "0353", "beoordeling": "voldoende"},
+        {"vakcode": "0131", "se": 6.3, "ce": 6.1, "extra": True},
+        {"vakcode": "1700", "se": 6.0, "ce": 6.5, "rol": "profielvak"},
+        {"vakcode": "1701", "se": 7, "rol": "keuzevak"},
+    ],
+    "profielwerkstuk": {"cijfer": 7},
+}
+
+
+def test_the_documented_vo_example_and_its_result_satisfy_the_schemas() -> None:
+    from duo_domain.vo import bepaal_uitslag, cijferlijst_from_json
+
+    jsonschema.validate(VO_CIJFERLIJST, _schema("duo_domain.vo", "data/cijferlijst.schema.json"))
+    result = bepaal_uitslag(cijferlijst_from_json(json.dumps(VO_CIJFERLIJST))).to_dict()
+    jsonschema.validate(result, _schema("duo_domain.vo", "data/uitslag.schema.json"))
+    assert result["uitslag"] == "geslaagd"

@@ -55,7 +55,7 @@ def _vo_text(kandidaat: Any, result: Any) -> str:
     lines.append(f"{'vak':<6}{'omschrijving':<44}{'SE':>6}{'CE':>6}{'eind':>6}")
     left = set(result.buiten_beschouwing)
     for v in kandidaat.vakken:
-        row = tabel.get(v.vakcode, ss)
+        row = tabel.get(v.vakcode, ss) or tabel.zoek(v.vakcode)
         name = row.omschrijving if row else "?"
         se = "" if v.se is None else str(v.se)
         ce = v.ce_definitief
@@ -82,6 +82,7 @@ def _vo_text(kandidaat: Any, result: Any) -> str:
     lines.extend(f"  - {r.toelichting} [{r.regel}; {r.artikel}]" for r in result.redenen)
     if result.buiten_beschouwing:
         lines.append("buiten beschouwing gelaten (art. 3.33 lid 3): " + ", ".join(result.buiten_beschouwing))
+    lines.extend(f"opmerking: {o}" for o in result.opmerkingen)
     return "\n".join(lines) + "\n"
 
 

@@ -24,6 +24,8 @@ Examples:
     (<Vaksoort.PROFIELVAK: 'profielvak'>, <Vaksoort.KEUZEVAK: 'keuzevak'>)
     >>> tabel.soort("1001", "vmbo-tl") is None  # not a vmbo subject
     True
+    >>> tabel.zoek("1700").omschrijving  # known, for another school type
+    'Economie en ondernemen'
 """
 
 from __future__ import annotations
@@ -171,9 +173,11 @@ class VakcodeTabel:
     vakken: tuple[Vak, ...]
     _index: Mapping[tuple[str, str], Vak] = attrs.field(init=False, repr=False, eq=False)
     _rollen: Mapping[str, Mapping[str, tuple[Vaksoort, int]]] = attrs.field(init=False, repr=False, eq=False)
+    _per_code: Mapping[str, Vak] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[tuple[str, str], Vak] = {}
+        per_code: dict[str, Vak] = {}
         rollen: dict[str, dict[str, tuple[Vaksoort, int]]] = {ss: {} for ss in SCHOOLSOORTEN}
         for vak in self.vakken:
             for ss in vak.schoolsoorten:
@@ -181,7 +185,9 @@ class VakcodeTabel:
                     raise ValueError(f"vakcode {vak.vakcode} appears twice for {ss}")
                 index[(vak.vakcode, ss)] = vak
                 rollen[ss][vak.vakcode] = (vak.soort, _beoordelingswijze(vak.soort, ss))
+            per_code.setdefault(vak.vakcode, vak)
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_per_code", per_code)
         object.__setattr__(self, "_rollen", rollen)
 
     def rollen(self, schoolsoort: str) -> Mapping[str, tuple[Vaksoort, int]]:
@@ -201,12 +207,20 @@ class VakcodeTabel:
         vak = self._index.get((vakcode, schoolsoort))
         return None if vak is None else vak.soort
 
+    def zoek(self, vakcode: str) -> Vak | None:
+        """The first row for ``vakcode`` whatever its school types, or ``None`` when no row has it.
+
+        Use it to tell a code that exists for another school type from a code
+        that exists nowhere in the table.
+        """
+        return self._per_code.get(vakcode)
+
     def index(self) -> Mapping[tuple[str, str], Vak]:
         """The lookup ``(vakcode, schoolsoort) → Vak`` (read-only use)."""
         return self._index
 
     def __contains__(self, vakcode: object) -> bool:
-        return any(v.vakcode == vakcode for v in self.vakken)
+        return vakcode in self._per_code
 
     def __len__(self) -> int:
         return len(self.vakken)

@@ -17,6 +17,13 @@ WVO 2020 (BWBR0045787) in the version that judges the candidate's examenjaar
   out — as few as possible — if that makes the candidate pass; the result
   names them in :attr:`UitslagResultaat.buiten_beschouwing`.
 
+A vakcode the code table has only for other school types is judged as a
+regular graded subject of the candidate (no kernvak; a combinatiecijfer
+component only when marked so; for vmbo a ``rol`` makes it a profielvak or
+keuzevak, for havo/vwo a ``rol`` has no meaning in art. 3.34) and named in
+:attr:`UitslagResultaat.opmerkingen`. A vakcode in no row of the table is a
+document error.
+
 Every failed condition is one :class:`Reden` with the rule id of the
 catalogue (``BRON.EXAMEN.*``), the article and an explanation.
 
@@ -50,7 +57,7 @@ from typing import Any
 import attrs
 
 from duo_domain.errors import DocumentProblem, InvalidDocument
-from duo_domain.vo.codes import VakcodeTabel, Vaksoort, vakcodetabel
+from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examenkandidaat, ExamResult, Rol, Schoolsoort, Uitslag
 from duo_domain.vo.regelsets import REGELSETS, Regelset, regelset
 
@@ -110,6 +117,8 @@ class UitslagResultaat:
         regelset: The rule set applied.
         examenjaar: The examenjaar judged.
         schoolsoort: The school type judged.
+        opmerkingen: Notes on how the document was read, e.g. a vakcode the
+            code table has only for other school types, judged as a regular subject.
     """
 
     uitslag: Uitslag
@@ -123,6 +132,7 @@ class UitslagResultaat:
     regelset: Regelset
     examenjaar: int
     schoolsoort: Schoolsoort
+    opmerkingen: tuple[str, ...] = ()
 
     @property
     def geslaagd(self) -> bool:
@@ -155,6 +165,7 @@ class UitslagResultaat:
             "schoolsoort": self.schoolsoort.value,
             "examenjaar": self.examenjaar,
             "regelset": self.regelset.wettekst,
+            "opmerkingen": list(self.opmerkingen),
         }
 
 
@@ -179,10 +190,25 @@ def _tenths(value: Decimal) -> int | None:
         return None
 
 
+def _vreemd(k: Examenkandidaat, v: ExamResult, vak: Vak) -> str:
+    """The note for a vakcode the table has only for other school types."""
+    if k.schoolsoort.is_vmbo and v.rol is not None:
+        als = f"a {v.rol.value} (rol)"
+    elif v.combinatiecijfer and not k.schoolsoort.is_vmbo:
+        als = "an optional combinatiecijfer component"
+    else:
+        als = "a regular subject"
+    return (
+        f"vakcode {v.vakcode} ({vak.omschrijving}) is not a {k.schoolsoort.value} subject"
+        f" in the code table; judged as {als}"
+    )
+
+
 def _prepare(
-    k: Examenkandidaat, rs: Regelset, rollen: Mapping[str, tuple[Vaksoort, int]]
-) -> tuple[list[_Prep], list[DocumentProblem]]:
+    k: Examenkandidaat, rs: Regelset, rollen: Mapping[str, tuple[Vaksoort, int]], tabel: VakcodeTabel
+) -> tuple[list[_Prep], list[DocumentProblem], list[str]]:
     problems: list[DocumentProblem] = []
+    opmerkingen: list[str] = []
     prepared: list[_Prep] = []
     append = prepared.append
     ss = k.schoolsoort.value
@@ -193,7 +219,17 @@ def _prepare(
         code = v.vakcode
         entry = rollen.get(code)
         if entry is None or code in seen:
-            what = "appears twice" if entry is not None else f"is unknown for {ss}"
+            if code in seen:
+                what = "appears twice"
+            else:
+                vak = tabel.zoek(code)
+                if vak is not None:
+                    # in the table for another school type only: a regular graded subject
+                    seen.add(code)
+                    opmerkingen.append(_vreemd(k, v, vak))
+                    _prepare_slow(i, v, Vaksoort.ALGEMEEN, 0, k, rs, vmbo, prepared, problems, vreemd=True)
+                    continue
+                what = f"is unknown for {ss} and in no row of the code table"
             problems.append(DocumentProblem(f"$.vakken[{i}].vakcode", f"vakcode {code!r} {what}"))
             continue
         seen.add(code)
@@ -244,7 +280,7 @@ def _prepare(
             )
     if sum(1 for p in prepared if p[5]) > MAX_EXTRA_VAKKEN:
         problems.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
-    return prepared, problems
+    return prepared, problems, opmerkingen
 
 
 def _prepare_slow(  # noqa: PLR0917 - an internal helper of _prepare
@@ -257,9 +293,16 @@ def _prepare_slow(  # noqa: PLR0917 - an internal helper of _prepare
     vmbo: bool,
     prepared: list[_Prep],
     problems: list[DocumentProblem],
+    *,
+    vreemd: bool = False,
 ) -> None:
     base = f"$.vakken[{i}]"
-    if v.rol is not None:
+    if vreemd:
+        # a vakcode the table has for other school types only (soort ALGEMEEN): for vmbo the
+        # rol makes it a profielvak or keuzevak; for havo/vwo a rol has no meaning (art. 3.34)
+        if vmbo and v.rol is not None:
+            soort = _ROL_SOORT[v.rol]
+    elif v.rol is not None:
         if not vmbo or soort not in _BEROEPS:
             problems.append(
                 DocumentProblem(f"{base}.rol", "rol applies to vmbo profielvakken and keuzevakken")
@@ -280,7 +323,7 @@ def _prepare_slow(  # noqa: PLR0917 - an internal helper of _prepare
         return
     combi_opt = False
     if v.combinatiecijfer:
-        if vmbo or soort not in rs.combinatie_optioneel:
+        if vmbo or (soort not in rs.combinatie_optioneel and not vreemd):
             problems.append(
                 DocumentProblem(
                     f"{base}.combinatiecijfer",
@@ -652,8 +695,9 @@ def bepaal_uitslag(
             many decimals, ...), with paths such as ``$.vakken[2].se``.
     """
     rs = regelset(kandidaat.examenjaar, regelsets)
-    rollen = (tabel or vakcodetabel()).rollen(kandidaat.schoolsoort.value)
-    prepared, problems = _prepare(kandidaat, rs, rollen)
+    tabel = tabel or vakcodetabel()
+    rollen = tabel.rollen(kandidaat.schoolsoort.value)
+    prepared, problems, opmerkingen = _prepare(kandidaat, rs, rollen, tabel)
     if kandidaat.leerwerktraject and kandidaat.schoolsoort is not Schoolsoort.VMBO_BB:
         problems.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
     if problems:
@@ -686,4 +730,5 @@ def bepaal_uitslag(
         regelset=rs,
         examenjaar=kandidaat.examenjaar,
         schoolsoort=kandidaat.schoolsoort,
+        opmerkingen=tuple(opmerkingen),
     )
