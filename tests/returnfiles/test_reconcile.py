@@ -11,12 +11,15 @@ from pathlib import Path
 import attrs
 import pytest
 
+from duo_domain._cli.reconcile import AREA_NAMES
 from duo_domain.cli import main
+from duo_domain.errors import DuoDomainError
 from duo_domain.identity import Student
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
-from duo_domain.mbo.reconcile import Category, reconcile
+from duo_domain.mbo.reconcile import AREAS, Category, reconcile
 from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.mbo.results import Diploma
 from duo_domain.serialize import returnfile as rf
 from duo_domain.serialize.json import dumps_mbo
 
@@ -92,7 +95,7 @@ def test_equal_records_have_no_differences() -> None:
     assert result.ok
     assert list(result) == []
     assert result.instelling == "27DV"
-    assert "diploma" in result.compared
+    assert result.compared == ("student", "inschrijving", "periode", "extra_ondersteuning", "bpv")
 
 
 def test_every_category_with_its_business_key() -> None:
@@ -134,22 +137,56 @@ def test_every_category_with_its_business_key() -> None:
     assert counts == {Category.MISSING_AT_DUO: 3, Category.MISSING_HERE: 2, Category.FIELD_DIFFERS: 1}
 
 
-def test_diplomas_and_their_parts_are_compared() -> None:
-    duo = rf.read(
-        DUO.replace(
-            "PER|123456782",
-            "DIP|111222333||8286771|25655|2025-01-16||J|C3|100A501\n"
-            "GEO|111222333||8286771|25655|8286774|3005||6|MBO|74|MBO|51|MBO||\n"
-            "KZD|111222333||8286771|25655|8286772|K0067||Behaald|||\n"
-            "PER|123456782",
-        )
+DUO_WITH_DIPLOMA = DUO.replace(
+    "PER|123456782",
+    "DIP|111222333||8286771|25655|2025-01-16||J|C3|100A501\n"
+    "GEO|111222333||8286771|25655|8286774|3005||6|MBO|74|MBO|51|MBO||\n"
+    "KZD|111222333||8286771|25655|8286772|K0067||Behaald|||\n"
+    "PER|123456782",
+)
+
+
+def _duo_diploma() -> Diploma:
+    [person] = [p for p in rf.group_persons(rf.read(DUO_WITH_DIPLOMA).records) if p.diplomas]
+    return person.diplomas[0]
+
+
+def _other_diploma() -> Diploma:
+    return Diploma(
+        "D2", "25311", dt.date(2026, 7, 1), indicatie_bekostigbaar=True, inschrijvingvolgnummer="1"
     )
+
+
+def test_diplomas_are_not_compared_when_the_own_records_include_none() -> None:
+    duo = rf.read(DUO_WITH_DIPLOMA)
     result = reconcile([_own(), _second()], duo)
+    assert result.ok
+    assert "diploma" not in result.compared
+
+
+def test_diplomas_are_compared_when_one_own_record_includes_one() -> None:
+    duo = rf.read(DUO_WITH_DIPLOMA)
+    second = attrs.evolve(_second(), diplomas=[_other_diploma()])
+    result = reconcile([_own(), second], duo)
+    assert "diploma" in result.compared
+    assert [(d.category, d.entity, d.key) for d in result] == [
+        (Category.MISSING_HERE, "diploma", (("diploma", "8286771"),)),
+        (Category.MISSING_AT_DUO, "diploma", (("diploma", "D2"),)),
+    ]
+
+
+def test_diplomas_compared_on_request() -> None:
+    duo = rf.read(DUO_WITH_DIPLOMA)
+    result = reconcile([_own(), _second()], duo, compare={"inschrijvingen", "bpv", "diplomas"})
     assert [(d.category, d.entity, d.key) for d in result] == [
         (Category.MISSING_HERE, "diploma", (("diploma", "8286771"),))
     ]
-    [person] = [p for p in rf.group_persons(duo.records) if p.diplomas]
-    diploma = person.diplomas[0]
+    assert result.compared == ("student", *(e for entities in AREAS.values() for e in entities))
+
+
+def test_diplomas_and_their_parts_are_compared() -> None:
+    duo = rf.read(DUO_WITH_DIPLOMA)
+    diploma = _duo_diploma()
     geo = diploma.generieke_examenonderdelen[0]
     changed = attrs.evolve(
         diploma,
@@ -163,6 +200,47 @@ def test_diplomas_and_their_parts_are_compared() -> None:
         (Category.MISSING_HERE, "keuzedeel", None, None, None),
     ]
     assert result.differences[0].to_dict()["hier"] == "7.3"
+
+
+def test_only_the_chosen_areas_are_compared() -> None:
+    own = attrs.evolve(_own(), bpv_overeenkomsten=[], diplomas=[_duo_diploma()])
+    own = attrs.evolve(own, inschrijvingen=[attrs.evolve(own.inschrijvingen[0], reden_uitschrijving="07")])
+    duo = rf.read(DUO_WITH_DIPLOMA)
+    everything = {(d.entity, d.field) for d in reconcile([own, _second()], duo)}
+    assert everything == {("inschrijving", "reden_uitschrijving"), ("bpv", None)}
+    assert [d.entity for d in reconcile([own, _second()], duo, compare={"bpv"})] == ["bpv"]
+    assert [d.field for d in reconcile([own, _second()], duo, compare=["inschrijvingen"])] == [
+        "reden_uitschrijving"
+    ]
+    only_diplomas = reconcile([own, _second()], duo, compare="diplomas")
+    assert only_diplomas.ok
+    assert only_diplomas.compared == ("student", "diploma", "generiek_examenonderdeel", "keuzedeel")
+
+
+def test_a_student_missing_at_duo_is_reported_in_any_area() -> None:
+    extra = MboStudentRecord(
+        Student(bsn="999999990"), [Enrolment("7", "27DV", dt.date(2024, 8, 1), dt.date(2026, 7, 31), [])]
+    )
+    result = reconcile([_own(), _second(), extra], rf.read(DUO), compare={"diplomas"})
+    assert [(d.category, d.entity, d.student) for d in result] == [
+        (Category.MISSING_AT_DUO, "student", "*****9990")
+    ]
+
+
+def test_diplomas_of_an_enrolment_at_another_institution_are_not_compared() -> None:
+    elsewhere = attrs.evolve(_other_diploma(), inschrijvingvolgnummer="X9")
+    own = attrs.evolve(_own(), diplomas=[_duo_diploma(), elsewhere])
+    assert reconcile([own, _second()], rf.read(DUO_WITH_DIPLOMA)).ok
+    unknown = attrs.evolve(_other_diploma(), inschrijvingvolgnummer="Z9")
+    own = attrs.evolve(_own(), diplomas=[_duo_diploma(), unknown])
+    result = reconcile([own, _second()], rf.read(DUO_WITH_DIPLOMA))
+    assert [(d.category, d.key) for d in result] == [(Category.MISSING_AT_DUO, (("diploma", "D2"),))]
+
+
+@pytest.mark.parametrize("compare", [(), ["bpv", "cijfers"], "nothing"])
+def test_unknown_or_no_area_is_refused(compare: object) -> None:
+    with pytest.raises(DuoDomainError, match="compare"):
+        reconcile([_own()], rf.read(DUO), compare=compare)  # type: ignore[arg-type]
 
 
 def test_ignored_fields_and_students_without_number() -> None:
@@ -197,6 +275,31 @@ def test_cli_exit_0_without_differences(tmp_path: Path) -> None:
     code, out, _ = _run(*_write(tmp_path, [_own(), _second()], DUO))
     assert code == 0
     assert out.endswith("0 differences (ontbreekt_bij_duo 0, ontbreekt_hier 0, veld_verschilt 0)\n")
+
+
+def test_cli_says_when_diplomas_were_not_compared(tmp_path: Path) -> None:
+    paths = _write(tmp_path, [_own(), _second()], DUO_WITH_DIPLOMA)
+    code, out, _ = _run(*paths)
+    assert code == 0
+    assert out.splitlines() == [
+        "diplomas not compared: the own records include none (--only diplomas compares them)",
+        "0 differences (ontbreekt_bij_duo 0, ontbreekt_hier 0, veld_verschilt 0)",
+    ]
+    code, out, _ = _run(*paths, "--only", "diplomas", "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["vergeleken"] == ["student", "diploma", "generiek_examenonderdeel", "keuzedeel"]
+    assert [d["sleutel"] for d in data["verschillen"]] == [{"diploma": "8286771"}]
+    code, out, _ = _run(*paths, "--only", "inschrijvingen", "--only", "bpv")
+    assert (code, "diplomas not compared" in out) == (0, False)
+
+
+def test_cli_areas_are_the_library_areas(tmp_path: Path) -> None:
+    assert tuple(AREAS) == AREA_NAMES
+    code, out, err = _run(*_write(tmp_path, [_own()], DUO), "--only", "cijfers")
+    assert (code, out) == (2, "")
+    assert "--only" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_cli_exit_1_with_differences_text_and_json(tmp_path: Path) -> None:

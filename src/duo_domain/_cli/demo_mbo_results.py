@@ -11,6 +11,9 @@ from typing import Any, TextIO
 
 __all__ = ["section"]
 
+#: The rule groups this section shows (the diploma and its parts).
+RESULT_RULES = ("ROD.DIPLOMA.", "ROD.RESULTAAT.")
+
 #: Synthetic uitslag documents: one per regime, and one that fails.
 DOCUMENTS: tuple[tuple[str, dict[str, Any]], ...] = (
     (
@@ -63,8 +66,25 @@ DOCUMENTS: tuple[tuple[str, dict[str, Any]], ...] = (
 )
 
 
-def _diplomas() -> list[Any]:
-    from duo_domain.mbo.result_rules import DiplomaBijInschrijvingen
+def _records() -> list[Any]:
+    """Two synthetic students, each with an enrolment and the diploma obtained in it.
+
+    The first record is in order; in the second, the enrolment the diploma
+    names is for another opleiding and ends three weeks after the diploma,
+    which the rules on the record report.
+
+    Examples:
+        >>> from duo_domain.rules import validate
+        >>> good, flawed = _records()
+        >>> [f.rule_id for f in validate(good) if f.rule_id.startswith(RESULT_RULES)]
+        []
+        >>> sorted({f.rule_id for f in validate(flawed)} & {"ROD.DIPLOMA.INSCHRIJVING",
+        ...                                                "ROD.DIPLOMA.UITSCHRIJFDATUM"})
+        ['ROD.DIPLOMA.INSCHRIJVING', 'ROD.DIPLOMA.UITSCHRIJFDATUM']
+    """
+    from duo_domain.identity import Student
+    from duo_domain.mbo.enrolment import Enrolment, Periode
+    from duo_domain.mbo.record import MboStudentRecord
     from duo_domain.mbo.results import (
         Diploma,
         Exemption,
@@ -75,10 +95,11 @@ def _diplomas() -> list[Any]:
     )
 
     behaald = KeuzedeelUitkomst.BEHAALD
+    datum = dt.date(2025, 7, 10)
     good = Diploma(
         "D100001",
         "25655",
-        dt.date(2025, 7, 10),
+        datum,
         indicatie_bekostigbaar=True,
         inschrijvingvolgnummer="C1",
         onderwijsaanbieder="100A501",
@@ -96,7 +117,7 @@ def _diplomas() -> list[Any]:
     flawed = Diploma(
         "D100002",
         "25809",
-        dt.date(2025, 7, 10),
+        datum,
         indicatie_bekostigbaar=True,
         inschrijvingvolgnummer="C2",
         onderwijsaanbieder="100A501",
@@ -109,7 +130,32 @@ def _diplomas() -> list[Any]:
         niveau=3,
         cohort_start=dt.date(2023, 8, 1),
     )
-    return [DiplomaBijInschrijvingen(good), DiplomaBijInschrijvingen(flawed)]
+
+    def enrolment(volgnummer: str, begin: dt.date, opleiding: str, einde: dt.date) -> Enrolment:
+        return Enrolment(
+            inschrijvingvolgnummer=volgnummer,
+            instelling="27DV",
+            datum_inschrijving=begin,
+            datum_uitschrijving_gepland=dt.date(begin.year + 3, 7, 31),
+            datum_uitschrijving_werkelijk=einde,
+            reden_uitschrijving="08",
+            perioden=[
+                Periode(begin, opleiding, "BOL", indicatie_bekostigbaar=True, onderwijsaanbieder="100A501")
+            ],
+        )
+
+    return [
+        MboStudentRecord(
+            Student(studentnummer="S100001"),
+            [enrolment("C1", good.cohort_start or datum, "25655", datum)],
+            diplomas=[good],
+        ),
+        MboStudentRecord(
+            Student(studentnummer="S100002"),
+            [enrolment("C2", flawed.cohort_start or datum, "25806", dt.date(2025, 7, 31))],
+            diplomas=[flawed],
+        ),
+    ]
 
 
 def section(out: TextIO) -> None:
@@ -117,18 +163,28 @@ def section(out: TextIO) -> None:
     from duo_domain.mbo.uitslag import uitslag_from_diploma, uitslag_from_document
     from duo_domain.rules import validate
 
-    out.write("MBO diplomas (ROD-OR, synthetic)\n")
-    for item in _diplomas():
-        d = item.diploma
-        parts = ", ".join(f"{g.code}={g.eindcijfer}" for g in d.generieke_examenonderdelen)
-        out.write(f"  diploma {d.resultaatvolgnummer} crebo {d.opleidingscode} niveau {d.niveau}: {parts}\n")
-        findings = list(validate(item.diploma))
+    out.write("MBO diplomas (ROD-OR, synthetic), checked on the student record with its enrolment\n")
+    for record in _records():
+        [e] = record.inschrijvingen
+        opleidingen = ", ".join(p.opleidingscode for p in e.perioden)
+        out.write(
+            f"  student {record.student.studentnummer}: enrolment {e.inschrijvingvolgnummer} "
+            f"(crebo {opleidingen}, {e.datum_inschrijving} to {e.datum_uitschrijving_werkelijk})\n"
+        )
+        findings = [f for f in validate(record) if f.rule_id.startswith(RESULT_RULES)]
+        for d in record.diplomas:
+            parts = ", ".join(f"{g.code}={g.eindcijfer}" for g in d.generieke_examenonderdelen)
+            out.write(
+                f"    diploma {d.resultaatvolgnummer} crebo {d.opleidingscode} niveau {d.niveau}, "
+                f"{d.datum_resultaat}: {parts}\n"
+            )
+            if d.niveau is not None and d.cohort_start is not None:
+                u = uitslag_from_diploma(d, niveau=d.niveau, cohort_start=d.cohort_start, studieduur_jaren=3)
+                out.write(f"      generic parts against {u.regime.regime.value}: {u.uitslag}\n")
         if not findings:
-            out.write("    no findings\n")
+            out.write("    no findings on the diploma\n")
         for f in findings:
-            out.write(f"    {f.severity.value.upper()} {f.rule_id}: {f.message}\n")
-        u = uitslag_from_diploma(d, niveau=d.niveau, cohort_start=d.cohort_start, studieduur_jaren=3)
-        out.write(f"    generic parts against {u.regime.regime.value}: {u.uitslag}\n")
+            out.write(f"    {f.severity.value.upper()} {f.rule_id} at {f.path}: {f.message}\n")
     out.write("\nMBO uitslag explanations (Ekb WEB art. 17 / 18c)\n")
     for title, doc in DOCUMENTS:
         u = uitslag_from_document(doc)

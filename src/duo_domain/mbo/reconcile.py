@@ -18,8 +18,19 @@ on its ``resultaatvolgnummer``, and its generic exam parts and keuzedelen on
 theirs. Loose results (without a diploma) are not compared. BSNs and onderwijsnummers are masked
 in every message and in :meth:`Difference.to_dict`.
 
+What is compared comes in three areas (:data:`AREAS`): ``inschrijvingen``
+(enrolments with their periods and periods of extra support), ``bpv`` and
+``diplomas`` (with their generic exam parts and keuzedelen). By default the
+enrolments and BPV agreements are always compared, and the diplomas only when
+the own records include at least one diploma: a system that does not export
+diplomas would otherwise see every diploma DUO registered as *missing here*.
+Pass ``compare=`` to choose the areas yourself (``compare={"diplomas"}``
+compares diplomas even when the own records have none).
+:attr:`Reconciliation.compared` says what was compared.
+
 When DUO's file names its institution (the voorlooprecord's BRIN), only own
-enrolments of that institution are compared.
+enrolments of that institution are compared, with their BPV agreements and
+the diplomas obtained in them.
 
 Examples:
     >>> import datetime as dt
@@ -46,10 +57,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
+from duo_domain.errors import DuoDomainError
 from duo_domain.identity._common import mask
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
@@ -58,7 +70,14 @@ from duo_domain.mbo.results import Diploma
 from duo_domain.serialize._returnfile_domain import Persoon, group_persons
 from duo_domain.serialize._returnfile_records import OboVlpRecord, Record, VlpRecord
 
-__all__ = ["Category", "Difference", "Reconciliation", "reconcile"]
+__all__ = ["AREAS", "Category", "Difference", "Reconciliation", "reconcile"]
+
+#: The areas :func:`reconcile` can compare, each with the entities it covers.
+AREAS: Final[Mapping[str, tuple[str, ...]]] = {
+    "inschrijvingen": ("inschrijving", "periode", "extra_ondersteuning"),
+    "bpv": ("bpv",),
+    "diplomas": ("diploma", "generiek_examenonderdeel", "keuzedeel"),
+}
 
 
 class Category(enum.StrEnum):
@@ -264,13 +283,26 @@ def _extra(items: Iterable[ExtraOndersteuning]) -> dict[str, ExtraOndersteuning]
     return {p.datum_begin.isoformat(): p for p in items}
 
 
+def _own_diplomas(own: MboStudentRecord, brin: str | None) -> dict[str, Diploma]:
+    """The own diplomas to compare: not those obtained in an enrolment at another institution."""
+    elsewhere = {
+        e.inschrijvingvolgnummer for e in own.inschrijvingen if brin is not None and e.instelling != brin
+    }
+    here = {e.inschrijvingvolgnummer for e in own.inschrijvingen if brin is None or e.instelling == brin}
+    return {
+        d.resultaatvolgnummer: d
+        for d in own.diplomas
+        if d.inschrijvingvolgnummer in here or d.inschrijvingvolgnummer not in elsewhere
+    }
+
+
 def _compare_person(  # noqa: PLR0917 - private
     c: _Collector,
     student: str,
     own: MboStudentRecord | None,
     duo: Persoon | None,
     brin: str | None,
-    with_diplomas: bool,
+    areas: frozenset[str],
 ) -> None:
     own_enrolments: dict[str, Enrolment] = {}
     own_bpv: dict[str, BpvAgreement] = {}
@@ -284,7 +316,7 @@ def _compare_person(  # noqa: PLR0917 - private
             for b in own.bpv_overeenkomsten
             if b.inschrijvingvolgnummer in own_enrolments
         }
-        own_diplomas = {d.resultaatvolgnummer: d for d in getattr(own, "diplomas", None) or ()}
+        own_diplomas = _own_diplomas(own, brin)
     duo_enrolments: dict[str, Enrolment] = {}
     duo_bpv: dict[str, BpvAgreement] = {}
     duo_diplomas: dict[str, Diploma] = {}
@@ -294,7 +326,12 @@ def _compare_person(  # noqa: PLR0917 - private
             f"{b.inschrijvingvolgnummer}/{b.volgnummer}": b for b in duo.student_record.bpv_overeenkomsten
         }
         duo_diplomas = {d.resultaatvolgnummer: d for d in duo.diplomas}
-    if not (own_enrolments or duo_enrolments or own_diplomas or (with_diplomas and duo_diplomas)):
+    something = (
+        ("inschrijvingen" in areas and (own_enrolments or duo_enrolments))
+        or ("bpv" in areas and (own_bpv or duo_bpv))
+        or ("diplomas" in areas and (own_diplomas or duo_diplomas))
+    )
+    if not something:
         category = Category.MISSING_AT_DUO if duo is None else Category.MISSING_HERE
         if own is None or duo is None:
             c.out.append(Difference(category, "student", student))
@@ -311,8 +348,12 @@ def _compare_person(  # noqa: PLR0917 - private
             _EXTRA_FIELDS,
         )
 
-    c.match("inschrijving", student, (), own_enrolments, duo_enrolments, _ENROLMENT_FIELDS, enrolment_detail)
-    c.match("bpv", student, (), own_bpv, duo_bpv, _BPV_FIELDS)
+    if "inschrijvingen" in areas:
+        c.match(
+            "inschrijving", student, (), own_enrolments, duo_enrolments, _ENROLMENT_FIELDS, enrolment_detail
+        )
+    if "bpv" in areas:
+        c.match("bpv", student, (), own_bpv, duo_bpv, _BPV_FIELDS)
 
     def diploma_detail(key: tuple[tuple[str, str], ...], a: Diploma, b: Diploma) -> None:
         c.match(
@@ -332,12 +373,33 @@ def _compare_person(  # noqa: PLR0917 - private
             _KZD_FIELDS,
         )
 
-    if with_diplomas:
+    if "diplomas" in areas:
         c.match("diploma", student, (), own_diplomas, duo_diplomas, _DIPLOMA_FIELDS, diploma_detail)
 
 
+def _areas(compare: Collection[str] | None, own: Iterable[MboStudentRecord]) -> frozenset[str]:
+    if compare is None:
+        default = {"inschrijvingen", "bpv"}
+        if any(r.diplomas for r in own):
+            default.add("diplomas")
+        return frozenset(default)
+    if isinstance(compare, str):
+        compare = (compare,)
+    chosen = frozenset(compare)
+    unknown = sorted(chosen - set(AREAS))
+    if unknown or not chosen:
+        raise DuoDomainError(
+            f"compare: {', '.join(map(repr, unknown)) or 'nothing given'}; choose from {', '.join(AREAS)}"
+        )
+    return chosen
+
+
 def reconcile(
-    own: Iterable[MboStudentRecord], duo: Iterable[Record], *, ignore: Collection[str] = ()
+    own: Iterable[MboStudentRecord],
+    duo: Iterable[Record],
+    *,
+    ignore: Collection[str] = (),
+    compare: Collection[str] | None = None,
 ) -> Reconciliation:
     """Compare the institution's own records with DUO's registratieoverzicht.
 
@@ -347,10 +409,31 @@ def reconcile(
             :class:`~duo_domain.serialize.returnfile.ReturnFile`.
         ignore: Fields not to compare, as ``"entity.field"``, e.g.
             ``{"periode.niveau"}``.
+        compare: The areas to compare, from :data:`AREAS` (``"inschrijvingen"``,
+            ``"bpv"``, ``"diplomas"``). By default the enrolments and BPV
+            agreements, and the diplomas when at least one own record
+            includes a diploma.
 
     Returns:
         Every difference: per student, then per entity and key.
+
+    Raises:
+        DuoDomainError: for an unknown area, or an empty ``compare``.
+
+    Examples:
+        >>> from duo_domain.identity import Student
+        >>> from duo_domain.serialize.returnfile import read
+        >>> duo = read('''PER|111222333||1987-11-23|V
+        ... DIP|111222333||8286771|25655|2025-01-16||J|C3|100A501
+        ... ''')
+        >>> own = [MboStudentRecord(Student(bsn="111222333"))]
+        >>> reconcile(own, duo).ok
+        True
+        >>> [d.message for d in reconcile(own, duo, compare={"diplomas"})]
+        ['student *****2333, diploma 8286771: diploma missing here']
     """
+    records_own = list(own)
+    areas = _areas(compare, records_own)
     brin: str | None = None
 
     def records() -> Iterator[Record]:
@@ -367,7 +450,7 @@ def reconcile(
             duo_people[key] = person
     own_people: dict[tuple[str, str], MboStudentRecord] = {}
     c = _Collector(ignore)
-    for index, record in enumerate(own):
+    for index, record in enumerate(records_own):
         key = _own_key(record)
         if key is None:
             name = record.student.studentnummer or f"#{index}"
@@ -376,10 +459,10 @@ def reconcile(
             )
             continue
         own_people[key] = record
-    with_diplomas = any(getattr(r, "diplomas", None) is not None for r in own_people.values())
     for key in sorted(set(own_people) | set(duo_people)):
-        _compare_person(c, mask(key[1]), own_people.get(key), duo_people.get(key), brin, with_diplomas)
-    compared: tuple[str, ...] = ("student", "inschrijving", "periode", "extra_ondersteuning", "bpv")
-    if with_diplomas:
-        compared = (*compared, "diploma", "generiek_examenonderdeel", "keuzedeel")
+        _compare_person(c, mask(key[1]), own_people.get(key), duo_people.get(key), brin, areas)
+    compared = (
+        "student",
+        *(entity for area, entities in AREAS.items() if area in areas for entity in entities),
+    )
     return Reconciliation(tuple(c.out), compared, brin)
