@@ -4,7 +4,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-VENDOR_SUITE = '''
+VENDOR_SUITE = """
 import attrs
 from duo_domain.identity import Student
 
@@ -22,7 +22,7 @@ def test_failure_lists_the_findings(duo_assert_valid):
 
 def test_validate_fixture(duo_validate):
     assert duo_validate(Student(bsn="111222333")).ok
-'''
+"""
 
 
 def test_plugin_is_registered_and_its_fixtures_work(pytester: pytest.Pytester) -> None:
