@@ -31,3 +31,14 @@ def test_python_examples_run(page: Path) -> None:
 
 def test_every_page_has_been_looked_at() -> None:
     assert len(PAGES) > 10
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_doctest_examples_are_inside_code_blocks(page: Path) -> None:
+    """A ``>>>`` line outside a fenced block would render as plain text on the site."""
+    inside = False
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("```"):
+            inside = not inside
+        elif line.startswith(">>>"):
+            assert inside, f"{page.name}:{number}: example outside a code block"

@@ -1,7 +1,21 @@
-"""Test helpers for vendors' own test suites: hypothesis strategies for valid and invalid data.
+"""Test helpers for vendors' own test suites: hypothesis strategies, factories and the pytest plugin.
 
 Needs the optional dependency ``hypothesis`` (``pip install duo-domain[testing]``);
 nothing else in the library imports this package.
+
+* :mod:`duo_domain.testing.identity` — identifiers, addresses, students;
+* :mod:`duo_domain.testing.mbo` — enrolments, BPV agreements, records, diplomas
+  and loose results;
+* :mod:`duo_domain.testing.vo` — VO candidates that pass, fail for a chosen
+  reason or break a rule;
+* :mod:`duo_domain.testing.factories` — plain, deterministic fixtures;
+* :mod:`duo_domain.testing.pytest_plugin` — fixtures and assertions.
+
+Every strategy of a domain object is valid by construction and takes
+``breaks=RULE_ID`` to break that one rule; the strategies are also registered
+with hypothesis (``st.from_type(Student)``). The MBO, VO and factory names are
+imported on first use, so importing hypothesis (which registers the types)
+stays cheap.
 
 Examples:
     >>> from hypothesis import given
@@ -11,6 +25,9 @@ Examples:
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from duo_domain.testing.identity import (
     brins,
@@ -52,12 +69,151 @@ from duo_domain.testing.identity import (
     vestigingen,
 )
 
+if TYPE_CHECKING:
+    from duo_domain.testing._breaking import PERSOON_BREAKS, students_breaking
+    from duo_domain.testing._register import REGISTERED_TYPES, breakable_rules, strategy_for
+    from duo_domain.testing.factories import (
+        make_bpv_agreement,
+        make_bsn,
+        make_enrolment,
+        make_examenkandidaat,
+        make_mbo_student_record,
+        make_onderwijsnummer,
+        make_student,
+    )
+    from duo_domain.testing.mbo import (
+        BPV_BREAKS,
+        DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS,
+        DIPLOMA_BREAKS,
+        ENROLMENT_BREAKS,
+        EXEMPTION_BREAKS,
+        GENERIEK_EXAMENONDERDEEL_BREAKS,
+        KEUZEDEEL_BREAKS,
+        LOSSE_RESULTATEN_BREAKS,
+        MBO_BREAKS,
+        MBO_STUDENT_RECORD_BREAKS,
+        PERIODE_BREAKS,
+        amvb_onderdelen,
+        bpv_agreements,
+        diplomas,
+        diplomas_bij_inschrijvingen,
+        enrolments,
+        exemptions,
+        extra_ondersteuningen,
+        generieke_examenonderdelen,
+        keuzedeel_resultaten,
+        losse_resultaten,
+        mbo_student_records,
+        perioden,
+    )
+    from duo_domain.testing.vo import (
+        CONDITIONS,
+        EXAMENKANDIDAAT_BREAKS,
+        VO_BREAKS,
+        exam_results,
+        examenkandidaten,
+        profielwerkstukken,
+    )
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("PERSOON_BREAKS", "students_breaking"), "duo_domain.testing._breaking"),
+    **dict.fromkeys(("REGISTERED_TYPES", "breakable_rules", "strategy_for"), "duo_domain.testing._register"),
+    **dict.fromkeys(
+        (
+            "make_bpv_agreement",
+            "make_bsn",
+            "make_enrolment",
+            "make_examenkandidaat",
+            "make_mbo_student_record",
+            "make_onderwijsnummer",
+            "make_student",
+        ),
+        "duo_domain.testing.factories",
+    ),
+    **dict.fromkeys(
+        (
+            "BPV_BREAKS",
+            "DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS",
+            "DIPLOMA_BREAKS",
+            "ENROLMENT_BREAKS",
+            "EXEMPTION_BREAKS",
+            "GENERIEK_EXAMENONDERDEEL_BREAKS",
+            "KEUZEDEEL_BREAKS",
+            "LOSSE_RESULTATEN_BREAKS",
+            "MBO_BREAKS",
+            "MBO_STUDENT_RECORD_BREAKS",
+            "PERIODE_BREAKS",
+            "amvb_onderdelen",
+            "bpv_agreements",
+            "diplomas",
+            "diplomas_bij_inschrijvingen",
+            "enrolments",
+            "exemptions",
+            "extra_ondersteuningen",
+            "generieke_examenonderdelen",
+            "keuzedeel_resultaten",
+            "losse_resultaten",
+            "mbo_student_records",
+            "perioden",
+        ),
+        "duo_domain.testing.mbo",
+    ),
+    **dict.fromkeys(
+        (
+            "CONDITIONS",
+            "EXAMENKANDIDAAT_BREAKS",
+            "VO_BREAKS",
+            "exam_results",
+            "examenkandidaten",
+            "profielwerkstukken",
+        ),
+        "duo_domain.testing.vo",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
+    "BPV_BREAKS",
+    "CONDITIONS",
+    "DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS",
+    "DIPLOMA_BREAKS",
+    "ENROLMENT_BREAKS",
+    "EXAMENKANDIDAAT_BREAKS",
+    "EXEMPTION_BREAKS",
+    "GENERIEK_EXAMENONDERDEEL_BREAKS",
+    "KEUZEDEEL_BREAKS",
+    "LOSSE_RESULTATEN_BREAKS",
+    "MBO_BREAKS",
+    "MBO_STUDENT_RECORD_BREAKS",
+    "PERIODE_BREAKS",
+    "PERSOON_BREAKS",
+    "REGISTERED_TYPES",
+    "VO_BREAKS",
+    "amvb_onderdelen",
+    "bpv_agreements",
+    "breakable_rules",
     "brins",
     "bsns",
     "buitenlandse_adressen",
     "crebos",
+    "diplomas",
+    "diplomas_bij_inschrijvingen",
     "elementcodes",
+    "enrolments",
+    "exam_results",
+    "examenkandidaten",
+    "exemptions",
+    "extra_ondersteuningen",
+    "generieke_examenonderdelen",
     "identifiers",
     "invalid_brins",
     "invalid_bsns",
@@ -75,8 +231,18 @@ __all__ = [
     "invalid_postcodes",
     "invalid_vakcodes",
     "invalid_vestigingen",
+    "keuzedeel_resultaten",
     "keuzedelen",
     "leerbedrijven",
+    "losse_resultaten",
+    "make_bpv_agreement",
+    "make_bsn",
+    "make_enrolment",
+    "make_examenkandidaat",
+    "make_mbo_student_record",
+    "make_onderwijsnummer",
+    "make_student",
+    "mbo_student_records",
     "nederlandse_adressen",
     "oins",
     "onderwijsaanbieders",
@@ -85,9 +251,13 @@ __all__ = [
     "onderwijsnummers",
     "onvolledige_datums",
     "opleidingseenheden",
+    "perioden",
     "persoonsgegevens",
     "postcodes",
+    "profielwerkstukken",
+    "strategy_for",
     "students",
+    "students_breaking",
     "vakcodes",
     "vestigingen",
 ]

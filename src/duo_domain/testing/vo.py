@@ -1,0 +1,473 @@
+"""Hypothesis strategies for VO exam results: candidates that pass, fail for a chosen reason, or break a rule.
+
+:func:`examenkandidaten` draws complete candidates for every schoolsoort and
+supported examenjaar: the required subjects with grades in the legal form
+(SE and CE with one decimal, SE without CE whole, LO and the vmbo kunstvakken
+judged), a profielwerkstuk, an elementcode of the schoolsoort and an
+onderwijsaanbieder. The reported ``uitslag`` is the one
+:func:`~duo_domain.vo.bepaal_uitslag` gives (or absent), so validating a
+candidate gives no finding at all.
+
+* ``geslaagd=True`` draws only candidates that pass;
+* ``reden="BRON.EXAMEN.KERNVAKKEN"`` draws candidates that are afgewezen for
+  that condition alone (and are reported afgewezen: still no finding);
+* ``breaks="BRON.EXAMEN.KERNVAKKEN"`` draws candidates reported *geslaagd*
+  while they fail that condition, so validating them yields that rule's
+  finding and no other. :data:`EXAMENKANDIDAAT_BREAKS` lists every rule a
+  candidate can break (the record rules, every condition of the
+  slaag-zakregeling, ``BRON.EXAMEN.UITSLAG_AFGEWEZEN`` and the ``PERSOON.*``
+  rules of the candidate's student).
+
+Examples:
+    >>> from hypothesis import given, settings
+    >>> from duo_domain.rules import validate
+    >>> from duo_domain.vo import bepaal_uitslag
+    >>> from duo_domain.testing import examenkandidaten
+    >>> @settings(max_examples=10)
+    ... @given(examenkandidaten(reden="BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"))
+    ... def test_fails_on_lo(kandidaat):
+    ...     assert [r.regel for r in bepaal_uitslag(kandidaat).redenen] == [
+    ...         "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"]
+    ...     assert len(validate(kandidaat)) == 0
+    >>> test_fails_on_lo()
+
+Needs the optional dependency ``hypothesis`` (``pip install duo-domain[testing]``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from duo_domain.errors import DuoDomainError
+from duo_domain.testing._breaking import PERSOON_BREAKS, check_breaks, merge, students_breaking
+from duo_domain.testing.identity import invalid_onderwijsaanbieders, onderwijsaanbieders
+from duo_domain.vo.codes import elementcodetabel, vakcodetabel
+from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
+from duo_domain.vo.model import (
+    Beoordeling,
+    Examenkandidaat,
+    ExamResult,
+    Profielwerkstuk,
+    Schoolsoort,
+    Uitslag,
+)
+from duo_domain.vo.regelsets import REGELSETS
+from duo_domain.vo.uitslag import bepaal_uitslag
+
+__all__ = [
+    "CONDITIONS",
+    "EXAMENKANDIDAAT_BREAKS",
+    "VO_BREAKS",
+    "exam_results",
+    "examenkandidaten",
+    "profielwerkstukken",
+]
+
+_HV = (Schoolsoort.HAVO, Schoolsoort.VWO)
+_VMBO = (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB, Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL)
+
+#: The conditions of the slaag-zakregeling (rule ids), with the school types a
+#: candidate can fail them in.
+CONDITIONS: Mapping[str, tuple[Schoolsoort, ...]] = {
+    "BRON.EXAMEN.CE_GEMIDDELDE": (*_HV, *_VMBO),
+    "BRON.EXAMEN.KERNVAKKEN": _HV,
+    "BRON.EXAMEN.COMPENSATIE": (*_HV, *_VMBO),
+    "BRON.EXAMEN.COMBINATIECIJFER_ONDERDEEL": (
+        *_HV,
+        Schoolsoort.VMBO_BB,
+        Schoolsoort.VMBO_KB,
+        Schoolsoort.VMBO_GL,
+    ),
+    "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING": (*_HV, *_VMBO),
+    "BRON.EXAMEN.NEDERLANDS": _VMBO,
+    "BRON.EXAMEN.KUNSTVAKKEN": _VMBO,
+    "BRON.EXAMEN.PROFIELWERKSTUK": (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL),
+    "BRON.EXAMEN.LEERWERKTRAJECT": (Schoolsoort.VMBO_BB,),
+}
+_RECORD_RULES = frozenset(
+    {
+        "BRON.EXAMEN.VAKCODE",
+        "BRON.EXAMEN.SE_CIJFER",
+        "BRON.EXAMEN.CE_CIJFER",
+        "BRON.EXAMEN.BEOORDELING",
+        "BRON.EXAMEN.EINDCIJFER",
+        "BRON.EXAMEN.HERKANSING",
+        "BRON.EXAMEN.ONDERWIJSAANBIEDER",
+        "BRON.EXAMEN.ELEMENTCODE",
+        "BRON.EXAMEN.EXAMENJAAR",
+    }
+)
+#: Rules an :class:`~duo_domain.vo.model.Examenkandidaat` can be made to break.
+EXAMENKANDIDAAT_BREAKS = merge(_RECORD_RULES, CONDITIONS, {"BRON.EXAMEN.UITSLAG_AFGEWEZEN"}, PERSOON_BREAKS)
+
+#: Per domain type, the rule ids its strategy's ``breaks=`` accepts.
+VO_BREAKS: Mapping[type, frozenset[str]] = {
+    Examenkandidaat: EXAMENKANDIDAAT_BREAKS,
+    ExamResult: frozenset(),
+    Profielwerkstuk: frozenset(),
+}
+
+_EXAMENJAREN = (REGELSETS[0].examenjaar_van, REGELSETS[-1].examenjaar_tot)
+_HV_POOL = ("1003", "1004", "1018", "1021", "1022", "1023", "1028", "0131", "1034")
+_TL_POOL = ("0191", "0125", "0063", "0053", "0173")
+_FAMILIES = {
+    "1200": ("1201", "1202", "1203", "1204", "1205"),
+    "1300": ("1301", "1302", "1303", "1304", "1305"),
+}
+_NE = {Schoolsoort.HAVO: "1001", Schoolsoort.VWO: "1001"}
+_LO = "0353"
+_KV = "0416"
+
+# How a subject is judged in the template: "ce" graded with a CE, "se" graded
+# without CE (a whole SE grade), "lo"/"kv" judged goed/voldoende/onvoldoende.
+Template = Sequence[tuple[str, str]]
+
+
+def template(
+    schoolsoort: Schoolsoort,
+    *,
+    wiskunde: str = "1024",
+    keuze: Sequence[str] | None = None,
+    familie: str = "1200",
+) -> list[tuple[str, str]]:
+    """The subjects of a complete exam: ``(vakcode, how it is judged)`` pairs.
+
+    havo/vwo: Nederlands, Engels, a wiskunde and the ``keuze`` subjects with a
+    CE; maatschappijleer and ckv (combinatiecijfer) with an SE only; LO.
+    vmbo: Nederlands, Engels, wiskunde, economie (tl: plus two of ``keuze``)
+    with a CE; maatschappijleer; LO and kunstvakken I; bb, kb and gl the
+    beroepsgerichte profielvak of ``familie`` with a CE and its keuzevakken
+    (four, gl two). ``keuze`` defaults to geschiedenis, economie and
+    aardrijkskunde (havo/vwo), biologie and geschiedenis (vmbo-tl).
+    """
+    if keuze is None:
+        keuze = ("1021", "1022", "0131") if schoolsoort in _HV else ("0191", "0125")
+    if schoolsoort in _HV:
+        return [
+            ("1001", "ce"),
+            ("1002", "ce"),
+            (wiskunde, "ce"),
+            *((c, "ce") for c in keuze),
+            ("1019", "se"),
+            ("1020", "se"),
+            (_LO, "lo"),
+        ]
+    out = [("0011", "ce"), ("0071", "ce"), ("0153", "ce"), ("0233", "ce")]
+    if schoolsoort is Schoolsoort.VMBO_TL:
+        out += [(c, "ce") for c in keuze[:2]]
+    out += [("0322", "se"), (_LO, "lo"), (_KV, "kv")]
+    if schoolsoort is not Schoolsoort.VMBO_TL:
+        n = 2 if schoolsoort is Schoolsoort.VMBO_GL else 4
+        out += [(familie, "ce"), *((k, "se") for k in _FAMILIES[familie][:n])]
+    return out
+
+
+def _tenths(t: int) -> Decimal:
+    return Decimal(t).scaleb(-1)
+
+
+Grade = Callable[[str, str], ExamResult]
+
+
+def build(
+    schoolsoort: Schoolsoort,
+    examenjaar: int,
+    subjects: Template,
+    grade: Grade,
+    *,
+    pws: Profielwerkstuk | None,
+    leerwerktraject: bool = False,
+    elementcode: str | None = None,
+    onderwijsaanbieder: str | None = "100A501",
+) -> Examenkandidaat:
+    """A candidate from a template and a function that grades each subject (no uitslag reported)."""
+    return Examenkandidaat(
+        schoolsoort=schoolsoort,
+        examenjaar=examenjaar,
+        vakken=[grade(code, how) for code, how in subjects],
+        profielwerkstuk=pws,
+        leerwerktraject=leerwerktraject,
+        elementcode=elementcode or elementcodes_for(schoolsoort)[0],
+        onderwijsaanbieder=onderwijsaanbieder,
+    )
+
+
+def elementcodes_for(schoolsoort: Schoolsoort) -> list[str]:
+    """The elementcodes of the shipped table for a schoolsoort."""
+    return [c.elementcode for c in elementcodetabel().codes if c.schoolsoort == schoolsoort.value]
+
+
+def _set(k: Examenkandidaat, code: str, **changes: Any) -> Examenkandidaat:
+    vakken = [attrs.evolve(v, **changes) if v.vakcode == code else v for v in k.vakken]
+    return attrs.evolve(k, vakken=vakken)
+
+
+def fail_for(k: Examenkandidaat, reden: str) -> Examenkandidaat:
+    """Make a passing candidate whose graded subjects all have an eindcijfer of 7 or more fail for ``reden``.
+
+    The change is the smallest that fails that condition alone: e.g. for
+    ``BRON.EXAMEN.KERNVAKKEN`` Nederlands gets a 4, which the other grades
+    compensate for under art. 3.34 lid 1 c but not under the kernvakkenregel.
+
+    Raises:
+        ValueError: when ``reden`` cannot be failed in the candidate's schoolsoort.
+    """
+    if k.schoolsoort not in CONDITIONS.get(reden, ()):
+        raise ValueError(f"a {k.schoolsoort.value} candidate cannot fail {reden}")
+    four, five = Decimal("4.0"), Decimal("5.0")
+    ne = "1001" if k.schoolsoort in _HV else "0011"
+    if reden == "BRON.EXAMEN.CE_GEMIDDELDE":
+        vakken = [attrs.evolve(v, se=Decimal("8.0"), ce=five) if v.ce is not None else v for v in k.vakken]
+        return attrs.evolve(k, vakken=vakken)
+    if reden in ("BRON.EXAMEN.KERNVAKKEN", "BRON.EXAMEN.NEDERLANDS"):
+        return _set(k, ne, se=four, ce=four)
+    if reden == "BRON.EXAMEN.COMPENSATIE":
+        ce_vakken = [v.vakcode for v in k.vakken if v.ce is not None and v.vakcode != ne]
+        if k.schoolsoort in _HV:
+            ce_vakken = [c for c in ce_vakken if c not in ("1002", "1024", "1025", "1026")]
+        for code in ce_vakken[:3]:
+            k = _set(k, code, se=five, ce=five)
+        return k
+    if reden == "BRON.EXAMEN.COMBINATIECIJFER_ONDERDEEL":
+        if k.schoolsoort in _HV:
+            return _set(k, "1019", se=Decimal(3))
+        keuzevak = next(v.vakcode for v in reversed(k.vakken) if v.ce is None and v.se is not None)
+        return _set(k, keuzevak, se=Decimal(3))
+    if reden == "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING":
+        return _set(k, _LO, beoordeling=Beoordeling.ONVOLDOENDE)
+    if reden == "BRON.EXAMEN.KUNSTVAKKEN":
+        return _set(k, _KV, beoordeling=Beoordeling.ONVOLDOENDE)
+    if reden == "BRON.EXAMEN.PROFIELWERKSTUK":
+        return attrs.evolve(k, profielwerkstuk=Profielwerkstuk(beoordeling=Beoordeling.ONVOLDOENDE))
+    # BRON.EXAMEN.LEERWERKTRAJECT: a leer-werktraject needs Nederlands 6 or higher (art. 3.35 lid 6)
+    return attrs.evolve(_set(k, ne, se=five, ce=five), leerwerktraject=True)
+
+
+def report(k: Examenkandidaat, *, uitslag: bool = True, eindcijfers: bool = False) -> Examenkandidaat:
+    """The candidate with the uitslag (and, if asked, the eindcijfers) the library computes."""
+    if eindcijfers:
+        vakken = []
+        for v in k.vakken:
+            ce = v.ce_definitief
+            ok = v.se is not None and is_se_cijfer(v.se, met_ce=ce is not None)
+            if ok and v.se is not None and (ce is None or is_ce_cijfer(ce)):
+                v = attrs.evolve(v, eindcijfer=eindcijfer(v.se, ce))  # noqa: PLW2901 - the rebuilt item
+            vakken.append(v)
+        k = attrs.evolve(k, vakken=vakken)
+    if not uitslag:
+        return attrs.evolve(k, uitslag=None)
+    try:
+        return attrs.evolve(k, uitslag=bepaal_uitslag(k).uitslag)
+    except DuoDomainError:
+        return attrs.evolve(k, uitslag=None)
+
+
+# --------------------------------------------------------------------------- strategies
+
+_GOED = st.sampled_from((Beoordeling.VOLDOENDE, Beoordeling.GOED))
+_ALLE_BEOORDELINGEN = st.sampled_from(tuple(Beoordeling))
+_AANBIEDER = onderwijsaanbieders()
+
+
+def _grader(draw: st.DrawFn, lo: int) -> Grade:
+    """Grades from ``lo`` tenths (55: every eindcijfer 6 or more) up to 10.0."""
+    beoordeling = _GOED if lo >= 55 else _ALLE_BEOORDELINGEN
+
+    def grade(code: str, how: str) -> ExamResult:
+        if how == "ce":
+            return ExamResult(
+                code, se=_tenths(draw(st.integers(lo, 100))), ce=_tenths(draw(st.integers(lo, 100)))
+            )
+        if how == "se":
+            return ExamResult(code, se=Decimal(draw(st.integers(max(1, (lo + 9) // 10), 10))))
+        return ExamResult(code, beoordeling=draw(beoordeling))
+
+    return grade
+
+
+@st.composite
+def _kandidaat(
+    draw: st.DrawFn,
+    *,
+    breaks: str | None,
+    schoolsoort: Schoolsoort | None,
+    geslaagd: bool | None,
+    reden: str | None,
+) -> Examenkandidaat:
+    condition = breaks if breaks in CONDITIONS else reden
+    soorten: Sequence[Schoolsoort] = CONDITIONS[condition] if condition else tuple(Schoolsoort)
+    if breaks == "BRON.EXAMEN.UITSLAG_AFGEWEZEN":
+        geslaagd = True
+    ss = schoolsoort or draw(st.sampled_from(tuple(soorten)))
+    if geslaagd is False and condition is None:
+        # afgewezen for sure: fail one condition the school type has
+        reden = condition = draw(st.sampled_from(tuple(c for c, s in CONDITIONS.items() if ss in s)))
+    jaar = draw(st.integers(*_EXAMENJAREN))
+    passing = geslaagd is True or condition is not None or draw(st.booleans())
+    lo = 70 if condition is not None else (55 if passing else 10)
+    if ss in _HV:
+        wiskunde = draw(
+            st.sampled_from(("1024", "1025", "1026") if ss is Schoolsoort.VWO else ("1024", "1025"))
+        )
+        keuze = draw(st.lists(st.sampled_from(_HV_POOL), min_size=3, max_size=3, unique=True))
+    else:
+        wiskunde = "1024"
+        keuze = draw(st.lists(st.sampled_from(_TL_POOL), min_size=2, max_size=2, unique=True))
+    subjects = template(ss, wiskunde=wiskunde, keuze=keuze, familie=draw(st.sampled_from(tuple(_FAMILIES))))
+    if ss in _HV:
+        pws = Profielwerkstuk(cijfer=draw(st.integers((lo + 9) // 10, 10)))
+    elif ss in (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL):
+        pws = Profielwerkstuk(beoordeling=draw(_GOED if lo >= 55 else _ALLE_BEOORDELINGEN))
+    else:
+        pws = None
+    k = build(
+        ss,
+        jaar,
+        subjects,
+        _grader(draw, lo),
+        pws=pws,
+        leerwerktraject=ss is Schoolsoort.VMBO_BB and condition is None and draw(st.integers(0, 3)) == 0,
+        elementcode=draw(st.sampled_from(tuple(elementcodes_for(ss)))),
+        onderwijsaanbieder=draw(_AANBIEDER),
+    )
+    if draw(st.booleans()):
+        k = attrs.evolve(k, datum_uitslag=dt.date(jaar, draw(st.integers(6, 7)), draw(st.integers(1, 30))))
+    if breaks is None and condition is None and draw(st.booleans()):
+        # one herkansing in tijdvak 2 (allowed: at most one subject, art. 3.38 lid 1)
+        v = draw(st.sampled_from([v for v in k.vakken if v.ce is not None]))
+        k = _set(k, v.vakcode, ce2=_tenths(draw(st.integers(max(lo, 10), 100))))
+    k = attrs.evolve(k, student=draw(st.none() | students_breaking(None)))
+    if breaks in PERSOON_BREAKS:
+        k = attrs.evolve(k, student=draw(students_breaking(breaks)))
+    if condition is not None:
+        k = fail_for(k, condition)
+    k = draw(_break_record(k, breaks)) if breaks in _RECORD_RULES - {"BRON.EXAMEN.EINDCIJFER"} else k
+    eind = draw(st.booleans()) and breaks not in ("BRON.EXAMEN.SE_CIJFER", "BRON.EXAMEN.CE_CIJFER")
+    k = report(
+        k,
+        uitslag=draw(st.booleans()) or breaks is not None,
+        eindcijfers=eind or breaks == "BRON.EXAMEN.EINDCIJFER",
+    )
+    if breaks == "BRON.EXAMEN.EINDCIJFER":
+        i = draw(st.sampled_from([i for i, v in enumerate(k.vakken) if v.eindcijfer is not None]))
+        wrong = draw(st.sampled_from(tuple(g for g in range(1, 11) if g != k.vakken[i].eindcijfer)))
+        vakken = list(k.vakken)
+        vakken[i] = attrs.evolve(vakken[i], eindcijfer=wrong)
+        k = attrs.evolve(k, vakken=vakken)
+    if breaks in CONDITIONS:
+        k = attrs.evolve(k, uitslag=Uitslag.GESLAAGD)
+    elif breaks == "BRON.EXAMEN.UITSLAG_AFGEWEZEN" or (reden is not None and k.uitslag is not None):
+        k = attrs.evolve(k, uitslag=Uitslag.AFGEWEZEN)
+    return k
+
+
+@st.composite
+def _break_record(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandidaat:
+    graded = [v for v in k.vakken if v.ce is not None]
+    if rule == "BRON.EXAMEN.VAKCODE":
+        ss = k.schoolsoort.value
+        bad = st.sampled_from(("9999", "0000", "123", "12a4", "", "0011", "1001", "1026", "1700"))
+        code = draw(bad.filter(lambda c: vakcodetabel().get(c, ss) is None))
+        v = draw(st.sampled_from(graded))
+        return _set(k, v.vakcode, vakcode=code)
+    if rule == "BRON.EXAMEN.SE_CIJFER":
+        if draw(st.booleans()):
+            v = draw(st.sampled_from(graded))
+            return _set(
+                k, v.vakcode, se=draw(st.sampled_from(("6.45", "10.5", "0.5", "11.0", "0.0")).map(Decimal))
+            )
+        v = next(v for v in k.vakken if v.ce is None and v.se is not None)
+        return _set(k, v.vakcode, se=draw(st.sampled_from(("6.5", "7.1", "0", "11")).map(Decimal)))
+    if rule == "BRON.EXAMEN.CE_CIJFER":
+        v = draw(st.sampled_from(graded))
+        field = draw(st.sampled_from(("ce", "ce2")))
+        changes = {field: draw(st.sampled_from(("5.55", "10.1", "0.9", "0")).map(Decimal))}
+        return _set(k, v.vakcode, **changes)
+    if rule == "BRON.EXAMEN.BEOORDELING":
+        if draw(st.booleans()):
+            return _set(k, _LO, se=Decimal(draw(st.integers(1, 10))))
+        return _set(k, _LO, beoordeling=None)
+    if rule == "BRON.EXAMEN.HERKANSING":
+        two = draw(st.lists(st.sampled_from(graded), min_size=2, max_size=3, unique_by=lambda v: v.vakcode))
+        for v in two:
+            k = _set(k, v.vakcode, ce2=_tenths(draw(st.integers(10, 100))))
+        return k
+    if rule == "BRON.EXAMEN.ONDERWIJSAANBIEDER":
+        return attrs.evolve(
+            k, onderwijsaanbieder=draw(st.none() | st.just("") | invalid_onderwijsaanbieders())
+        )
+    if rule == "BRON.EXAMEN.ELEMENTCODE":
+        other = [c.elementcode for c in elementcodetabel().codes if c.schoolsoort != k.schoolsoort.value]
+        bad = st.one_of(
+            st.sampled_from((None, "", "12", "12345", "ABCD", "9999")), st.sampled_from(tuple(other))
+        )
+        return attrs.evolve(k, elementcode=draw(bad))
+    if rule == "BRON.EXAMEN.EXAMENJAAR":
+        if draw(st.booleans()):
+            jaar = draw(st.sampled_from((_EXAMENJAREN[0] - 1, _EXAMENJAREN[1] + 1)))
+            return attrs.evolve(k, examenjaar=jaar, datum_uitslag=None)
+        jaar = k.examenjaar + draw(st.sampled_from((-1, 1)))
+        return attrs.evolve(k, datum_uitslag=dt.date(jaar, 7, 1))
+    raise ValueError(rule)  # pragma: no cover - guarded by check_breaks
+
+
+def examenkandidaten(
+    *,
+    breaks: str | None = None,
+    schoolsoort: Schoolsoort | None = None,
+    geslaagd: bool | None = None,
+    reden: str | None = None,
+) -> st.SearchStrategy[Examenkandidaat]:
+    """VO candidates with a complete exam, valid by construction.
+
+    Args:
+        breaks: A rule of :data:`EXAMENKANDIDAAT_BREAKS` to break, or ``None``.
+        schoolsoort: Only this school type (it must allow the chosen condition).
+        geslaagd: ``True`` for candidates that pass, ``False`` for candidates
+            that are afgewezen (for one condition), ``None`` for both.
+        reden: A condition of :data:`CONDITIONS`: candidates that are
+            afgewezen for that condition alone.
+
+    Raises:
+        ValueError: for a rule this strategy cannot break, an unknown reden,
+            a reden with ``geslaagd=True``, or a school type that cannot fail
+            the condition asked for.
+    """
+    check_breaks(breaks, EXAMENKANDIDAAT_BREAKS, "examenkandidaten")
+    if reden is not None:
+        check_breaks(reden, CONDITIONS, "examenkandidaten(reden=...)")
+        if geslaagd:
+            raise ValueError("a candidate with a reden is afgewezen; do not ask for geslaagd=True as well")
+        if breaks is not None:
+            raise ValueError("give breaks= or reden=, not both")
+    condition = breaks if breaks in CONDITIONS else reden
+    if schoolsoort is not None and condition is not None and schoolsoort not in CONDITIONS[condition]:
+        raise ValueError(f"a {schoolsoort.value} candidate cannot fail {condition}")
+    return _kandidaat(breaks=breaks, schoolsoort=schoolsoort, geslaagd=geslaagd, reden=reden)
+
+
+def exam_results() -> st.SearchStrategy[ExamResult]:
+    """Subject results of a havo/vwo subject with SE and CE (one decimal) and the matching eindcijfer."""
+
+    def result(args: tuple[str, int, int, bool]) -> ExamResult:
+        code, se, ce, with_eind = args
+        r = ExamResult(code, se=_tenths(se), ce=_tenths(ce))
+        return attrs.evolve(r, eindcijfer=eindcijfer(_tenths(se), _tenths(ce))) if with_eind else r
+
+    return st.tuples(
+        st.sampled_from(_HV_POOL), st.integers(10, 100), st.integers(10, 100), st.booleans()
+    ).map(result)
+
+
+def profielwerkstukken() -> st.SearchStrategy[Profielwerkstuk]:
+    """Profielwerkstukken: a grade 1-10 (havo/vwo) or a beoordeling (vmbo)."""
+    return st.one_of(
+        st.builds(Profielwerkstuk, cijfer=st.integers(1, 10)),
+        st.builds(Profielwerkstuk, beoordeling=_ALLE_BEOORDELINGEN),
+    )
