@@ -12,7 +12,6 @@ from duo_domain.identity import Student
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.result_rules import (
-    DiplomaBijInschrijvingen,
     diploma_inschrijving_violations,
     uitschrijfdatum_violations,
 )
@@ -277,11 +276,6 @@ def test_record_paths_per_diploma() -> None:
 
 def test_record_without_diplomas_is_not_judged() -> None:
     assert [f.rule_id for f in validate(_record()) if f.rule_id.startswith("ROD.DIPLOMA.")] == []
-
-
-def test_pair_no_longer_carries_the_cross_rules() -> None:
-    pair = DiplomaBijInschrijvingen(diploma(), [enrolment("C3", "25000", einde=DAY + dt.timedelta(days=3))])
-    assert not [i for i in ids(pair) if i in ("ROD.DIPLOMA.INSCHRIJVING", "ROD.DIPLOMA.UITSCHRIJFDATUM")]
 
 
 def test_type_checks_on_construction() -> None:

@@ -23,7 +23,6 @@ STRATEGIES: list[tuple[Callable[..., st.SearchStrategy[Any]], frozenset[str], in
     (mbo.keuzedeel_resultaten, mbo.KEUZEDEEL_BREAKS, 10),
     (mbo.losse_resultaten, mbo.LOSSE_RESULTATEN_BREAKS, 5),
     (mbo.diplomas, mbo.DIPLOMA_BREAKS, 6),
-    (mbo.diplomas_bij_inschrijvingen, mbo.DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS, 4),
     (mbo.mbo_student_records, mbo.MBO_STUDENT_RECORD_BREAKS, 3),
 ]
 KNOBS = [

@@ -30,11 +30,9 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
-
-import attrs
 
 from duo_domain.identity import crebo, keuzedeel, onderwijsaanbieder
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, examencodetabel
@@ -50,7 +48,6 @@ from duo_domain.mbo.results import (
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 
 __all__ = [
-    "DiplomaBijInschrijvingen",
     "EnrolmentLike",
     "PeriodeLike",
     "diploma_inschrijving_violations",
@@ -453,31 +450,6 @@ def uitschrijfdatum_violations(
                 "datum_uitschrijving_werkelijk": leaving.isoformat(),
             },
         )
-
-
-def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
-@attrs.frozen
-class DiplomaBijInschrijvingen:
-    """A diploma together with enrolment-like objects, as a plain pair.
-
-    The rules ``ROD.DIPLOMA.INSCHRIJVING`` and ``ROD.DIPLOMA.UITSCHRIJFDATUM``
-    are registered on :class:`~duo_domain.mbo.record.MboStudentRecord`, not on
-    this pair: validating the pair checks only the diploma itself. Put the
-    diploma in a record's ``diplomas`` to have it checked against the
-    enrolments, or call :func:`diploma_inschrijving_violations` and
-    :func:`uitschrijfdatum_violations` directly.
-
-    Attributes:
-        diploma: The diploma.
-        inschrijvingen: The enrolments (any objects with ``inschrijvingvolgnummer``,
-            ``perioden[*].opleidingscode`` and ``datum_uitschrijving_werkelijk``).
-    """
-
-    diploma: Diploma
-    inschrijvingen: tuple[Any, ...] = attrs.field(default=(), converter=_as_tuple)
 
 
 @registry.rule(

@@ -83,7 +83,6 @@ if TYPE_CHECKING:
     )
     from duo_domain.testing.mbo import (
         BPV_BREAKS,
-        DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS,
         DIPLOMA_BREAKS,
         ENROLMENT_BREAKS,
         EXEMPTION_BREAKS,
@@ -96,7 +95,6 @@ if TYPE_CHECKING:
         amvb_onderdelen,
         bpv_agreements,
         diplomas,
-        diplomas_bij_inschrijvingen,
         enrolments,
         exemptions,
         extra_ondersteuningen,
@@ -133,7 +131,6 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(
         (
             "BPV_BREAKS",
-            "DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS",
             "DIPLOMA_BREAKS",
             "ENROLMENT_BREAKS",
             "EXEMPTION_BREAKS",
@@ -146,7 +143,6 @@ _LAZY: dict[str, str] = {
             "amvb_onderdelen",
             "bpv_agreements",
             "diplomas",
-            "diplomas_bij_inschrijvingen",
             "enrolments",
             "exemptions",
             "extra_ondersteuningen",
@@ -184,7 +180,6 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BPV_BREAKS",
     "CONDITIONS",
-    "DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS",
     "DIPLOMA_BREAKS",
     "ENROLMENT_BREAKS",
     "EXAMENKANDIDAAT_BREAKS",
@@ -206,7 +201,6 @@ __all__ = [
     "buitenlandse_adressen",
     "crebos",
     "diplomas",
-    "diplomas_bij_inschrijvingen",
     "elementcodes",
     "enrolments",
     "exam_results",

@@ -37,7 +37,6 @@ from duo_domain.identity import (
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.record import MboStudentRecord
-from duo_domain.mbo.result_rules import DiplomaBijInschrijvingen
 from duo_domain.mbo.results import (
     AmvbOnderdeel,
     Diploma,
@@ -75,7 +74,6 @@ _SOURCES: Mapping[type, tuple[str, str]] = {
     AmvbOnderdeel: (_M, "amvb_onderdelen"),
     LosseResultaten: (_M, "losse_resultaten"),
     Diploma: (_M, "diplomas"),
-    DiplomaBijInschrijvingen: (_M, "diplomas_bij_inschrijvingen"),
     ExamResult: (_V, "exam_results"),
     Profielwerkstuk: (_V, "profielwerkstukken"),
     Examenkandidaat: (_V, "examenkandidaten"),

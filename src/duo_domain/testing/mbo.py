@@ -41,7 +41,6 @@ from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSC
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, GeneriekExamencode, Onderdeel, examencodetabel
 from duo_domain.mbo.record import MboStudentRecord
-from duo_domain.mbo.result_rules import DiplomaBijInschrijvingen
 from duo_domain.mbo.results import (
     AmvbOnderdeel,
     Diploma,
@@ -65,7 +64,6 @@ from duo_domain.testing.identity import (
 
 __all__ = [
     "BPV_BREAKS",
-    "DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS",
     "DIPLOMA_BREAKS",
     "ENROLMENT_BREAKS",
     "EXEMPTION_BREAKS",
@@ -78,7 +76,6 @@ __all__ = [
     "amvb_onderdelen",
     "bpv_agreements",
     "diplomas",
-    "diplomas_bij_inschrijvingen",
     "enrolments",
     "exemptions",
     "extra_ondersteuningen",
@@ -160,9 +157,6 @@ DIPLOMA_BREAKS = merge(
     GENERIEK_EXAMENONDERDEEL_BREAKS,
     KEUZEDEEL_BREAKS,
 )
-#: Rules a :class:`~duo_domain.mbo.result_rules.DiplomaBijInschrijvingen` can be made to break.
-#: Rules a :class:`~duo_domain.mbo.result_rules.DiplomaBijInschrijvingen` can be made to break.
-DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS = DIPLOMA_BREAKS
 _DIPLOMA_IN_RECORD = frozenset(
     {
         "ROD.DIPLOMA.INSCHRIJVING",
@@ -198,7 +192,6 @@ MBO_BREAKS: Mapping[type, frozenset[str]] = {
     AmvbOnderdeel: frozenset(),
     LosseResultaten: LOSSE_RESULTATEN_BREAKS,
     Diploma: DIPLOMA_BREAKS,
-    DiplomaBijInschrijvingen: DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS,
 }
 
 # --------------------------------------------------------------------------- small values
@@ -955,29 +948,3 @@ def mbo_student_records(*, breaks: str | None = None) -> st.SearchStrategy[MboSt
     """
     check_breaks(breaks, MBO_STUDENT_RECORD_BREAKS, "mbo_student_records")
     return _record(breaks)
-
-
-@st.composite
-def _diploma_bij_inschrijvingen(draw: st.DrawFn, breaks: str | None) -> DiplomaBijInschrijvingen:
-    n = draw(st.integers(1, 2))
-    volgnummers = draw(st.lists(_VOLGNUMMER, min_size=n, max_size=n, unique=True))
-    inschrijvingen = [draw(_enrolment(volgnummer=v)) for v in volgnummers]
-    diploma = draw(_linked_diploma(inschrijvingen[0], breaks))
-    return DiplomaBijInschrijvingen(diploma=diploma, inschrijvingen=draw(st.permutations(inschrijvingen)))
-
-
-def diplomas_bij_inschrijvingen(*, breaks: str | None = None) -> st.SearchStrategy[DiplomaBijInschrijvingen]:
-    """A diploma paired with the student's enrolments, one of them the enrolment it was obtained in.
-
-    Validating the pair checks the diploma and the enrolments; the rules that
-    link the two are checked on a :class:`~duo_domain.mbo.record.MboStudentRecord`
-    (see :func:`mbo_student_records`).
-
-    Args:
-        breaks: A rule of :data:`DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS` to break, or ``None``.
-
-    Raises:
-        ValueError: for a rule this strategy cannot break.
-    """
-    check_breaks(breaks, DIPLOMA_BIJ_INSCHRIJVINGEN_BREAKS, "diplomas_bij_inschrijvingen")
-    return _diploma_bij_inschrijvingen(breaks)
