@@ -1,4 +1,4 @@
-"""The JSON Schemas shipped in the package are valid schemas, and the documents the library accepts satisfy them."""
+"""The JSON Schemas shipped in the package are valid, and the documents the library accepts satisfy them."""
 
 from __future__ import annotations
 

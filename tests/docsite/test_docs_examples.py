@@ -26,7 +26,7 @@ def test_python_examples_run(page: Path) -> None:
     namespace: dict[str, object] = {"__name__": f"docs_example_{page.stem}"}
     for i, block in enumerate(_blocks(page)):
         code = compile(block, f"{page.relative_to(ROOT)} [python block {i + 1}]", "exec")
-        exec(code, namespace)  # noqa: S102 - the project's own documentation
+        exec(code, namespace)
 
 
 def test_every_page_has_been_looked_at() -> None:
