@@ -29,6 +29,8 @@ def nine_digits(value: str, kind: str, label: str) -> str:
         InvalidLength: for more or fewer than nine digits; short input is
             never padded with zeros.
     """
+    if type(value) is str and len(value) == 9 and value.isdigit() and value.isascii():
+        return value  # the common case, nine plain digits: compact would return it unchanged
     number = compact(value, kind)
     if number and not (number.isascii() and number.isdigit()):
         raise InvalidFormat(f"a {label} consists of digits only (spaces, dots and dashes aside)", kind=kind)

@@ -58,12 +58,33 @@ _AFKEUR = Severity.AFKEUR
 _ATTENTIE = Severity.ATTENTIE
 
 
+# The usual, well-formed value of an identifier field, as a full-match pattern. A rule settles
+# such a value with one regular-expression match, without the calls of the identifier module
+# (validation runs these rules for every record of a whole institution); any other value, even a
+# valid one in an unusual spelling, goes to the identifier module, which has the last word. Each
+# pattern accepts only values the module's ``is_valid`` accepts at the length the rule demands.
+_BRIN_GEWOON = re.compile(r"[0-9]{2}[A-Z]{2}").fullmatch
+_CREBO_GEWOON = re.compile(r"[0-9]{5}").fullmatch
+_AANBIEDER_GEWOON = re.compile(r"[0-9]{3}A[0-9]{3}").fullmatch
+_LOCATIE_GEWOON = re.compile(r"[0-9]{3}X[0-9]{3}").fullmatch
+_KEUZEDEEL_GEWOON = re.compile(r"K[0-9]{4}").fullmatch
+_LEERBEDRIJF_GEWOON = re.compile(r"[1-9][0-9]{8}").fullmatch
+_VOLGNUMMER_MATCH = VOLGNUMMER_PATROON.fullmatch
+
+
 def _key(e: Enrolment) -> str:
     return e.inschrijvingvolgnummer
 
 
+def _gesorteerd(e: Enrolment) -> list[tuple[int, Periode]]:
+    """``e.gesorteerde_perioden()``; a single period (the usual case) needs no sorting."""
+    if len(e.perioden) == 1:
+        return [(0, e.perioden[0])]
+    return e.gesorteerde_perioden()
+
+
 def _volgnummer_ok(value: object) -> bool:
-    return isinstance(value, str) and VOLGNUMMER_PATROON.fullmatch(value) is not None
+    return isinstance(value, str) and _VOLGNUMMER_MATCH(value) is not None
 
 
 # --------------------------------------------------------------------------- enrolment
@@ -96,7 +117,10 @@ def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Iterator[Violat
     external="RIO",
 )
 def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
-    if not brin.is_valid(e.instelling) or len(e.instelling) != 4:
+    instelling = e.instelling
+    if type(instelling) is str and _BRIN_GEWOON(instelling):
+        return
+    if not brin.is_valid(instelling) or len(instelling) != 4:
         yield Violation("instelling", f"instelling {e.instelling!r} is not a BRIN code", _key(e))
 
 
@@ -305,7 +329,7 @@ def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
 def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
     if not e.perioden:
         return
-    ordered = e.gesorteerde_perioden()
+    ordered = _gesorteerd(e)
     i_first, first = ordered[0]
     if first.datum_begin > e.datum_inschrijving:
         yield Violation(
@@ -369,7 +393,10 @@ def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]
     applies_to=Periode,
 )
 def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
-    if not crebo.is_valid(p.opleidingscode) or len(p.opleidingscode) != 5:
+    code = p.opleidingscode
+    if type(code) is str and _CREBO_GEWOON(code):
+        return
+    if not crebo.is_valid(code) or len(code) != 5:
         yield Violation(
             "opleidingscode", f"opleidingscode {p.opleidingscode!r} is not a crebo code (5 digits)"
         )
@@ -453,7 +480,9 @@ def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Iterator[Violation]
 )
 def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
     oa = p.onderwijsaanbieder
-    if oa is not None and (len(oa) != 7 or not onderwijsaanbieder.is_valid(oa)):
+    if oa is None or (type(oa) is str and _AANBIEDER_GEWOON(oa)):
+        return
+    if len(oa) != 7 or not onderwijsaanbieder.is_valid(oa):
         yield Violation("onderwijsaanbieder", f"onderwijsaanbieder {oa!r} is not of the form nnnAnnn")
 
 
@@ -468,7 +497,9 @@ def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Iterator[Viola
 )
 def _periode_onderwijslocatie(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
     ol = p.onderwijslocatie
-    if ol is not None and (len(ol) != 7 or not onderwijslocatie.is_valid(ol)):
+    if ol is None or (type(ol) is str and _LOCATIE_GEWOON(ol)):
+        return
+    if len(ol) != 7 or not onderwijslocatie.is_valid(ol):
         yield Violation("onderwijslocatie", f"onderwijslocatie {ol!r} is not of the form nnnXnnn")
 
 
@@ -529,6 +560,8 @@ def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
 )
 def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
     lid = b.leerbedrijf_id
+    if type(lid) is str and _LEERBEDRIJF_GEWOON(lid):
+        return
     if not lid:
         yield Violation("leerbedrijf_id", "the BPV agreement has no SBB leerbedrijf_id", b.volgnummer)
     elif len(lid) != 9 or not leerbedrijf.is_valid(lid):
@@ -586,13 +619,23 @@ def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
     applies_to=BpvAgreement,
 )
 def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
-    if b.opleidingscode is not None and (len(b.opleidingscode) != 5 or not crebo.is_valid(b.opleidingscode)):
+    code = b.opleidingscode
+    if (
+        code is not None
+        and not (type(code) is str and _CREBO_GEWOON(code))
+        and (len(code) != 5 or not crebo.is_valid(code))
+    ):
         yield Violation(
             "opleidingscode",
             f"opleidingscode {b.opleidingscode!r} is not a crebo code (5 digits)",
             b.volgnummer,
         )
-    if b.keuzedeel is not None and (len(b.keuzedeel) != 5 or not keuzedeel.is_valid(b.keuzedeel)):
+    kd = b.keuzedeel
+    if (
+        kd is not None
+        and not (type(kd) is str and _KEUZEDEEL_GEWOON(kd))
+        and (len(kd) != 5 or not keuzedeel.is_valid(kd))
+    ):
         yield Violation("keuzedeel", f"keuzedeel {b.keuzedeel!r} is not a keuzedeel code", b.volgnummer)
 
 
@@ -708,13 +751,15 @@ def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violat
 def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
     if not r.inschrijvingen:
         return
-    met_bpv = {b.inschrijvingvolgnummer for b in r.bpv_overeenkomsten}
+    met_bpv = {b.inschrijvingvolgnummer for b in r.bpv_overeenkomsten} if r.bpv_overeenkomsten else ()
     for i, e in enumerate(r.inschrijvingen):
         if e.inschrijvingvolgnummer in met_bpv:
             continue
-        if any(p.leertraject == "BBL" for p in e.perioden):
-            yield Violation(
-                f"inschrijvingen[{i}]",
-                "the enrolment has a BBL period but no BPV agreement",
-                e.inschrijvingvolgnummer,
-            )
+        for p in e.perioden:  # a loop, not any(): this runs for every record
+            if p.leertraject == "BBL":
+                yield Violation(
+                    f"inschrijvingen[{i}]",
+                    "the enrolment has a BBL period but no BPV agreement",
+                    e.inschrijvingvolgnummer,
+                )
+                break

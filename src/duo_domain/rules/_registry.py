@@ -199,21 +199,22 @@ def _can_hold_attrs(hint: Any) -> bool:
     return True  # Any, TypeVars and whatever else: look at the value
 
 
-_IS_ATTRS: dict[type, bool] = {}
+class _IsAttrs(dict[type, bool]):
+    """``attrs.has`` per type, remembered: the walk asks it for every value it meets."""
+
+    def __missing__(self, kind: type) -> bool:
+        found = self[kind] = attrs.has(kind)
+        return found
+
+
+_IS_ATTRS = _IsAttrs()
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _is_attrs(kind: type) -> bool:
-    found = _IS_ATTRS.get(kind)
-    if found is None:
-        found = _IS_ATTRS[kind] = attrs.has(kind)
-    return found
 
 
 def _child_fields(kind: type) -> tuple[str, ...]:
     """The fields of ``kind`` that may hold attrs instances (none for other types), once per type."""
     names = _CHILD_FIELDS.get(kind)
-    if names is None and not _is_attrs(kind):
+    if names is None and not _IS_ATTRS[kind]:
         names = _CHILD_FIELDS[kind] = ()
     elif names is None:
         try:
@@ -227,29 +228,71 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return names
 
 
-def _walk(obj: Any, path: str, reg: RuleRegistry, ctx: CheckContext, out: list[Finding]) -> None:
-    kind = type(obj)
-    for rule in reg.active_rules(kind, ctx.peildatum):
-        for v in rule.check(obj, ctx):
-            out.append(  # noqa: PERF401 - a loop is faster than extend with a generator here
-                Finding(
-                    rule_id=rule.id,
-                    severity=rule.severity,
-                    path=_join(path, v.path),
-                    message=v.message,
-                    business_key=v.business_key,
-                    values=v.values,
-                    source=rule.source,
+#: What the walk does with objects of one type: the checks of the rules in force, and the
+#: fields to walk into. Built once per type and validate call (the rules depend on the peildatum).
+_Plan = tuple[tuple[tuple[CheckFunction, Rule], ...], tuple[str, ...]]
+
+
+#: Where the walk is: ``"$"`` (or ``"$[3]"``) at the top, below that ``(parent, field, index)``
+#: with ``index`` ``None`` for a field holding one object. The text (``$.inschrijvingen[0].perioden``)
+#: is only built for an object that has a finding; most objects have none.
+_Where = str | tuple[Any, str, int | None]
+
+
+def _path_text(where: _Where) -> str:
+    if isinstance(where, str):
+        return where
+    parent, name, index = where
+    if index is None:
+        return f"{_path_text(parent)}.{name}"
+    return f"{_path_text(parent)}.{name}[{index}]"
+
+
+def _walker(reg: RuleRegistry, ctx: CheckContext, out: list[Finding]) -> Callable[[Any, _Where], None]:
+    """The depth-first walk of one :func:`validate` call, as a closure.
+
+    The walk runs for every object of a large document, so it keeps its per-object work small:
+    the registry, context and output are captured once instead of passed down, the rules and
+    child fields of each type are looked up once (``plans``) instead of per object, and the
+    path of an object is spelled out only when it has a finding.
+    """
+    plans: dict[type, _Plan] = {}
+    is_attrs = _IS_ATTRS
+
+    def plan_for(kind: type) -> _Plan:
+        rules = tuple((rule.check, rule) for rule in reg.active_rules(kind, ctx.peildatum))
+        found = plans[kind] = (rules, _child_fields(kind))
+        return found
+
+    def walk(obj: Any, where: _Where) -> None:
+        kind = type(obj)
+        checks, children = plans.get(kind) or plan_for(kind)
+        path = None
+        for check, rule in checks:
+            for v in check(obj, ctx):
+                if path is None:
+                    path = _path_text(where)
+                out.append(
+                    Finding(
+                        rule_id=rule.id,
+                        severity=rule.severity,
+                        path=_join(path, v.path),
+                        message=v.message,
+                        business_key=v.business_key,
+                        values=v.values,
+                        source=rule.source,
+                    )
                 )
-            )
-    for name in _CHILD_FIELDS.get(kind) or _child_fields(kind):
-        value = getattr(obj, name)
-        if _is_attrs(type(value)):
-            _walk(value, f"{path}.{name}", reg, ctx, out)
-        elif isinstance(value, (tuple, list)):
-            for i, item in enumerate(value):
-                if _is_attrs(type(item)):
-                    _walk(item, f"{path}.{name}[{i}]", reg, ctx, out)
+        for name in children:
+            value = getattr(obj, name)
+            if is_attrs[type(value)]:
+                walk(value, (where, name, None))
+            elif isinstance(value, (tuple, list)):
+                for i, item in enumerate(value):
+                    if is_attrs[type(item)]:
+                        walk(item, (where, name, i))
+
+    return walk
 
 
 def validate(
@@ -277,11 +320,11 @@ def validate(
         A :class:`Report` with every finding; it never stops at the first.
     """
     reg = _DEFAULT if registry is None else registry
-    ctx = CheckContext(peildatum=peildatum)
     out: list[Finding] = []
+    walk = _walker(reg, CheckContext(peildatum=peildatum), out)
     if isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):
-            _walk(item, f"$[{i}]", reg, ctx, out)
+            walk(item, f"$[{i}]")
     else:
-        _walk(obj, "$", reg, ctx, out)
+        walk(obj, "$")
     return Report(out)

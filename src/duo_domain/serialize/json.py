@@ -54,7 +54,10 @@ import datetime as dt
 import enum
 import json
 import re
+import types
+import typing
 from decimal import Decimal, InvalidOperation
+from types import NoneType
 from typing import Any
 
 import attrs
@@ -99,6 +102,7 @@ __all__ = [
 DOCUMENT_NAME = "MBO student record"
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_fromisoformat = dt.date.fromisoformat
 _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _BUITENLANDS_KEYS = frozenset({"adresregel1", "adresregel2", "adresregel3", "landcode"})
 
@@ -135,6 +139,12 @@ def _structure_str(value: Any, _: type) -> str:
     raise TypeError(f"expected a string, got {_type_name(value)}")
 
 
+def _structure_optional_str(value: Any, _: type) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"expected a string, got {_type_name(value)}")
+
+
 def _structure_bool(value: Any, _: type) -> bool:
     if isinstance(value, bool):
         return value
@@ -150,6 +160,15 @@ def _structure_int(value: Any, _: type) -> int:
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
+    # The common case first, without the regular expression: ten characters with the dashes in
+    # place. CPython's date.fromisoformat then accepts exactly YYYY-MM-DD with ASCII digits (its C
+    # parser reads the digits byte by byte), so nothing passes here that the check below refuses.
+    # Anything else, valid or not, takes the full path with its precise messages.
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return _fromisoformat(value)
+        except ValueError:
+            pass
     if not isinstance(value, str):
         raise TypeError(f"expected a date string YYYY-MM-DD, got {_type_name(value)}")
     if _ISO_DATE.fullmatch(value) is None:
@@ -277,7 +296,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
             if not isinstance(value, list):
                 raise TypeError(f"expected an array, got {_type_name(value)}")
             if not detailed_validation:
-                return tuple(inner(v, item) for v in value)
+                return tuple([inner(v, item) for v in value])
             out: list[Any] = []
             errors: list[Exception] = []
             for i, v in enumerate(value):
@@ -294,6 +313,17 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
     conv.register_structure_hook_factory(_is_tuple_of_domain, _tuple_factory)
 
+    def _optional_factory(kind: Any) -> Any:
+        # cattrs' own hook for ``X | None`` looks up the hook of X on every call; this one looks it
+        # up once, when the hook of the class holding the field is made.
+        (item,) = (arg for arg in kind.__args__ if arg is not NoneType)
+        hook = conv.get_structure_hook(item)
+        if hook is _structure_str:
+            return _structure_optional_str  # the most common optional field: one call, not two
+        return _optional(hook, item)
+
+    conv.register_structure_hook_factory(_is_simple_optional, _optional_factory)
+
     nl_fn = make_dict_structure_fn(NederlandsAdres, conv, _cattrs_forbid_extra_keys=True)
     bl_fn = make_dict_structure_fn(BuitenlandsAdres, conv, _cattrs_forbid_extra_keys=True)
 
@@ -305,7 +335,10 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         return nl_fn(value, NederlandsAdres)
 
     conv.register_structure_hook(NederlandsAdres | BuitenlandsAdres, _structure_adres)
-    conv.register_structure_hook(NederlandsAdres | BuitenlandsAdres | None, _optional(_structure_adres))
+    conv.register_structure_hook(
+        NederlandsAdres | BuitenlandsAdres | None,
+        _optional(_structure_adres, NederlandsAdres | BuitenlandsAdres),
+    )
 
     def _dict_only(cls: type) -> Any:
         fn: Any = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
@@ -326,9 +359,17 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     return conv
 
 
-def _optional(fn: Any) -> Any:
-    def structure(value: Any, kind: type) -> Any:
-        return None if value is None else fn(value, kind)
+def _is_simple_optional(kind: Any) -> bool:
+    """Whether ``kind`` is ``X | None`` (``Optional[X]``) for a single X."""
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 2 and NoneType in args
+
+
+def _optional(fn: Any, item: Any) -> Any:
+    """The hook for ``item | None``, given the hook ``fn`` of ``item``."""
+
+    def structure(value: Any, _: type) -> Any:
+        return None if value is None else fn(value, item)
 
     return structure
 
