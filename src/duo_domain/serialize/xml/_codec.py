@@ -4,6 +4,22 @@ One :class:`_Codec` per domain class, built on first use from
 :data:`~duo_domain.serialize.xml._mapping.MAPPINGS`. Writing skips a field
 whose value equals the attribute's default (``None``, ``False``, ``()``), so
 the element is absent; reading leaves an absent field to the default.
+
+The table is not interpreted per object: on first use each class's writer
+and reader are generated as straight-line Python functions (one statement
+per field, element names and converters bound as constants) and compiled
+once. The mapping table stays the single source of every element name.
+
+Examples:
+    >>> import datetime as dt
+    >>> from lxml import etree
+    >>> from duo_domain.mbo.enrolment import ExtraOndersteuning
+    >>> c = codec(ExtraOndersteuning)
+    >>> element = c.encode(etree.Element("x"), ExtraOndersteuning(dt.date(2025, 9, 1)))
+    >>> [child.text for child in element]
+    ['2025-09-01']
+    >>> c.decode(element)
+    ExtraOndersteuning(datum_begin=datetime.date(2025, 9, 1), datum_einde=None)
 """
 
 from __future__ import annotations
@@ -132,11 +148,17 @@ class _Field:
     herhaald: bool
     # For writing: element name per class for a choice, else one name.
     tags: Mapping[type, str] | str
-    write_one: Callable[[etree._Element, str, Any], None]
+    # For a choice: the class of each element; for a nested element: its class; else None.
+    soort: object
 
 
 class _Codec:
-    """Writes and reads the element of one domain class."""
+    """Writes and reads the element of one domain class.
+
+    The writer and the reader are compiled once per class from the mapping
+    table into straight-line Python functions (:attr:`encode`,
+    :attr:`decode`): no table is interpreted per record.
+    """
 
     def __init__(self, mapping: Typemapping) -> None:
         self.cls = mapping.cls
@@ -163,45 +185,27 @@ class _Codec:
             tags: Mapping[type, str] | str
             if isinstance(veld.soort, Mapping):
                 tags = {cls: qname(ns, local) for cls, local in veld.soort.items()}
-                write_one = self._choice_writer(tags)
                 for cls, tag in tags.items():
                     self.readers[tag] = (veld.attr, veld.herhaald, 2, _nested_reader(cls))
                     self.nested[tag] = cls
             else:
                 tags = qname(ns, veld.element)
-                write_one, how, read_one = _scalar_codec(veld.soort)
+                how, read_one = _scalar_reader(veld.soort)
                 self.readers[tags] = (veld.attr, veld.herhaald, how, read_one)
                 if isinstance(veld.soort, type) and veld.soort in MAPPINGS:
                     self.nested[tags] = veld.soort
             if veld.herhaald:
                 repeated.append(veld.attr)
-            self.fields.append(_Field(veld.attr, default, veld.herhaald, tags, write_one))
+            self.fields.append(_Field(veld.attr, default, veld.herhaald, tags, veld.soort))
         self.repeated = tuple(repeated)
-
-    @staticmethod
-    def _choice_writer(tags: Mapping[type, str]) -> Callable[[etree._Element, str, Any], None]:
-        def write(parent: etree._Element, _tag: str, value: Any) -> None:
-            tag = tags.get(type(value))
-            if tag is None:
-                raise TypeError(f"cannot write a {type(value).__name__} here")
-            kind: type = type(value)
-            codec(kind).write_into(etree.SubElement(parent, tag), value)
-
-        return write
+        #: ``encode(element, obj)``: fill ``element`` with the fields of ``obj``.
+        self.encode: Callable[[etree._Element, Any], etree._Element] = _compile_writer(self)
+        #: ``decode(element)``: the object ``element`` holds (see :meth:`read`).
+        self.decode: Callable[[etree._Element], Any] = _compile_reader(self)
 
     def write_into(self, element: etree._Element, obj: Any) -> etree._Element:
         """Fill ``element`` with the fields of ``obj``."""
-        for f in self.fields:
-            value = getattr(obj, f.attr)
-            if value is None or (f.default is not _MISSING and value == f.default):
-                continue
-            tag = f.tags if isinstance(f.tags, str) else ""
-            if f.herhaald:
-                for item in value:
-                    f.write_one(element, tag, item)
-            else:
-                f.write_one(element, tag, value)
-        return element
+        return self.encode(element, obj)
 
     def read(self, element: etree._Element) -> Any:
         """The object held by ``element`` (already checked against the schema).
@@ -209,77 +213,167 @@ class _Codec:
         Raises:
             ReadProblem: a value the domain class refuses, or an unknown element.
         """
-        kwargs: dict[str, Any] = {name: [] for name in self.repeated}
-        readers = self.readers
-        for child in element:
-            entry = readers.get(child.tag)  # type: ignore[arg-type]
-            if entry is None:
-                if not isinstance(child.tag, str):
-                    continue  # comments and processing instructions
-                raise ReadProblem(child, f"unexpected element {etree.QName(child).localname!r}")
-            attr, herhaald, how, read_one = entry
-            try:
-                if how == 0:
-                    value = child.text or ""
-                elif how == 1:
-                    text = child.text
-                    value = read_one(text.strip() if text else "")
-                else:
-                    value = read_one(child)
-            except ReadProblem:
-                raise
-            except (ValueError, TypeError) as exc:
-                raise ReadProblem(child, _reason(exc)) from None
-            if herhaald:
-                kwargs[attr].append(value)
-            else:
-                kwargs[attr] = value
-        try:
-            return self.cls(**kwargs)
-        except (ValueError, TypeError) as exc:
-            raise ReadProblem(element, _reason(exc)) from None
+        return self.decode(element)
 
 
 def _reason(exc: BaseException) -> str:
     return mask_numbers(str(exc)) or type(exc).__name__
 
 
-def _scalar_codec(
-    soort: object,
-) -> tuple[Callable[[etree._Element, str, Any], None], int, Callable[[Any], Any]]:
+def _scalar_reader(soort: object) -> tuple[int, Callable[[Any], Any]]:
+    """How a simple element is read: 0 text as is, 1 ``function(stripped text)``, 2 ``function(element)``."""
     if isinstance(soort, Soort):
-        to_text = _TO_TEXT[soort]
         if soort is Soort.TEXT:
-
-            def write_text(parent: etree._Element, tag: str, value: Any) -> None:
-                etree.SubElement(parent, tag).text = value
-
-            return write_text, 0, _read_text
-        from_text = _FROM_TEXT[soort]
-
-        def write_scalar(parent: etree._Element, tag: str, value: Any) -> None:
-            etree.SubElement(parent, tag).text = to_text(value)
-
-        return write_scalar, 1, from_text
+            return 0, _read_text
+        return 1, _FROM_TEXT[soort]
     if isinstance(soort, type) and issubclass(soort, enum.Enum):
-        enum_from_text = _enum_reader(soort)
-
-        def write_enum(parent: etree._Element, tag: str, value: Any) -> None:
-            etree.SubElement(parent, tag).text = str(value.value)
-
-        return write_enum, 1, enum_from_text
+        return 1, _enum_reader(soort)
     if isinstance(soort, type) and soort in MAPPINGS:
-        cls = soort
-
-        def write_nested(parent: etree._Element, tag: str, value: Any) -> None:
-            codec(cls).write_into(etree.SubElement(parent, tag), value)
-
-        return write_nested, 2, _nested_reader(cls)
+        return 2, _nested_reader(soort)
     raise TypeError(f"no XML mapping for {soort!r}")
 
 
+def _enum_text(value: Any) -> str:
+    return str(value.value)
+
+
+def _to_text(soort: object) -> Callable[[Any], str] | None:
+    """The function writing a simple value as text; ``None`` for a string written as is."""
+    if soort is Soort.TEXT:
+        return None
+    if isinstance(soort, Soort):
+        return _TO_TEXT[soort]
+    if isinstance(soort, type) and issubclass(soort, enum.Enum):
+        return _enum_text
+    raise TypeError(f"no XML mapping for {soort!r}")
+
+
+def _choice_error(value: Any) -> TypeError:
+    return TypeError(f"cannot write a {type(value).__name__} here")
+
+
+def _unexpected(child: etree._Element) -> ReadProblem:
+    return ReadProblem(child, f"unexpected element {etree.QName(child).localname!r}")
+
+
+def _compile(name: str, lines: list[str], env: dict[str, Any]) -> Any:
+    """Compile the function ``name`` from ``lines``; every value it uses is bound in ``env``.
+
+    The source holds only identifiers and constants bound in ``env``: the
+    attribute names come from the mapping table and are checked to be
+    identifiers, element names and defaults are passed as bound values.
+    """
+    namespace = dict(env)
+    exec(compile("\n".join(lines), f"<duo_domain.serialize.xml {name}>", "exec"), namespace)  # noqa: S102
+    return namespace[name]
+
+
+def _attr_name(attr: str) -> str:
+    if not attr.isidentifier():
+        raise TypeError(f"attribute name {attr!r} is not an identifier")
+    return attr
+
+
+def _compile_writer(c: _Codec) -> Callable[[etree._Element, Any], etree._Element]:
+    """``encode(element, obj)`` for one class: a field equal to its default is left out."""
+    env: dict[str, Any] = {"SE": etree.SubElement, "choice_error": _choice_error}
+    lines = ["def encode(element, obj):"]
+    for i, f in enumerate(c.fields):
+        attr = _attr_name(f.attr)
+        lines.append(f"    v = obj.{attr}")
+        test = "v is not None"
+        if f.default is not _MISSING and f.default is not None:
+            env[f"D{i}"] = f.default
+            test += f" and not (v == D{i})"
+        lines.append(f"    if {test}:")
+        item = "item" if f.herhaald else "v"
+        indent = "        "
+        if f.herhaald:
+            lines.append("        for item in v:")
+            indent += "    "
+        if isinstance(f.tags, Mapping):
+            env[f"C{i}"] = {cls: (tag, codec(cls).encode) for cls, tag in f.tags.items()}
+            lines += [
+                f"{indent}found = C{i}.get(type({item}))",
+                f"{indent}if found is None:",
+                f"{indent}    raise choice_error({item})",
+                f"{indent}found[1](SE(element, found[0]), {item})",
+            ]
+            continue
+        env[f"T{i}"] = f.tags
+        if isinstance(f.soort, type) and f.soort in MAPPINGS:
+            env[f"W{i}"] = codec(f.soort).encode
+            lines.append(f"{indent}W{i}(SE(element, T{i}), {item})")
+            continue
+        to_text = _to_text(f.soort)
+        if to_text is None:
+            lines.append(f"{indent}SE(element, T{i}).text = {item}")
+        else:
+            env[f"F{i}"] = to_text
+            lines.append(f"{indent}SE(element, T{i}).text = F{i}({item})")
+    lines.append("    return element")
+    encode: Callable[[etree._Element, Any], etree._Element] = _compile("encode", lines, env)
+    return encode
+
+
+def _compile_reader(c: _Codec) -> Callable[[etree._Element], Any]:
+    """``decode(element)`` for one class, with the error handling of :meth:`_Codec.read`."""
+    env: dict[str, Any] = {
+        "CLS": c.cls,
+        "ReadProblem": ReadProblem,
+        "reason": _reason,
+        "unexpected": _unexpected,
+        "STR": str,
+    }
+    lines = ["def decode(element):"]
+    kwargs = ", ".join(f"{_attr_name(name)!r}: []" for name in c.repeated)
+    lines.append(f"    kwargs = {{{kwargs}}}")
+    lines.append("    for child in element:")
+    lines.append("        tag = child.tag")
+    keyword = "if"
+    for i, (tag, (attr, herhaald, how, read_one)) in enumerate(c.readers.items()):
+        env[f"T{i}"] = tag
+        env[f"R{i}"] = read_one
+        lines.append(f"        {keyword} tag == T{i}:")
+        keyword = "elif"
+        if how == 0:
+            value = "child.text or ''"
+            lines.append(f"            value = {value}")
+        else:
+            lines.append("            try:")
+            if how == 1:
+                lines.append("                text = child.text")
+                lines.append(f"                value = R{i}(text.strip() if text else '')")
+            else:
+                lines.append(f"                value = R{i}(child)")
+            lines += [
+                "            except ReadProblem:",
+                "                raise",
+                "            except (ValueError, TypeError) as exc:",
+                "                raise ReadProblem(child, reason(exc)) from None",
+            ]
+        key = _attr_name(attr)
+        if herhaald:
+            lines.append(f"            kwargs[{key!r}].append(value)")
+        else:
+            lines.append(f"            kwargs[{key!r}] = value")
+    if keyword == "elif":
+        lines.append("        elif isinstance(tag, STR):")
+    else:
+        lines.append("        if isinstance(tag, STR):")
+    lines.append("            raise unexpected(child)")
+    lines += [
+        "    try:",
+        "        return CLS(**kwargs)",
+        "    except (ValueError, TypeError) as exc:",
+        "        raise ReadProblem(element, reason(exc)) from None",
+    ]
+    decode: Callable[[etree._Element], Any] = _compile("decode", lines, env)
+    return decode
+
+
 def _nested_reader(cls: type) -> Callable[[etree._Element], Any]:
-    return codec(cls).read
+    return codec(cls).decode
 
 
 @functools.cache

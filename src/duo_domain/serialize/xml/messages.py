@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -126,6 +126,36 @@ def check_records(mapping: Berichtmapping, records: Iterable[Any], start: int = 
                 )
             )
     return problems
+
+
+@functools.cache
+def record_fits(mapping: Berichtmapping) -> Callable[[Any], bool]:
+    """A quick test that one record fits a message of kind ``mapping``.
+
+    True when :func:`check_records` would find nothing; call that for the problems.
+    """
+    cls = mapping.item_cls
+    defaults = _defaults(cls)
+    verplicht = tuple((a, defaults.get(a)) for a in sorted(mapping.verplicht))
+    not_carried = tuple((a, defaults.get(a)) for a in _not_carried(mapping))
+
+    def fits(record: Any) -> bool:
+        if not isinstance(record, cls):
+            return False
+        if verplicht:
+            for a, d in verplicht:
+                v = getattr(record, a, None)
+                if not (v is None or v == () or v is False or v == d):
+                    break
+            else:
+                return False
+        for a, d in not_carried:
+            v = getattr(record, a)
+            if not (v is None or v == () or v is False or v == d):
+                return False
+        return True
+
+    return fits
 
 
 def _empty(value: Any, default: Any) -> bool:

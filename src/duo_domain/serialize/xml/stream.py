@@ -61,7 +61,7 @@ from duo_domain.serialize.xml.messages import (
     _path,
     check_records,
     kop_element,
-    record_element,
+    record_fits,
 )
 
 __all__ = ["DEFAULT_MAX_RECORD_BYTES", "MessageStream", "read_stream", "write_stream"]
@@ -118,6 +118,10 @@ def write_stream(
     mapping = _berichtmapping(soort)
     root = kop_element(mapping, kop)
     xsd = schema(mapping.xsd) if validate else None
+    fits = record_fits(mapping)
+    encode = codec(mapping.item_cls).encode
+    # An empty record element with the namespace declarations, copied per record.
+    blank = etree.Element(qname(mapping.namespace, mapping.item_element), nsmap=_NSMAP)
     count = 0
     with etree.xmlfile(sink, encoding="UTF-8") as xf:
         xf.write_declaration()
@@ -125,10 +129,9 @@ def write_stream(
             for child in root:
                 xf.write(child)
             for record in records:
-                problems = check_records(mapping, (record,), count)
-                if problems:
-                    raise InvalidDocument(problems, document=_DOCUMENT)
-                element = record_element(mapping, record)
+                if not fits(record):
+                    raise InvalidDocument(check_records(mapping, (record,), count), document=_DOCUMENT)
+                element = encode(blank.__copy__(), record)  # type: ignore[attr-defined]
                 if xsd is not None and not xsd.validate(element):
                     raise InvalidDocument(
                         [
@@ -148,7 +151,12 @@ def _record_path(index: int, element: etree._Element | None) -> str:
     if element is None:
         return f"$[{index}]"
     inner = _path(element)
-    return f"$[{index}]{inner[1:]}" if inner.startswith("$") else f"$[{index}]"
+    if not inner.startswith("$"):
+        return f"$[{index}]"
+    rest = inner[1:]
+    if rest.startswith("["):  # the record's place among the elements still in memory
+        rest = rest[rest.index("]") + 1 :]
+    return f"$[{index}]{rest}"
 
 
 class MessageStream:
@@ -159,7 +167,10 @@ class MessageStream:
 
     Args:
         source: A binary file object.
-        validate: Check each record against the XSD as it is read.
+        validate: Check each record against the XSD as it is read (the
+            default). Without it, an element the mapping table does not know
+            is still refused, and so is any value the domain classes refuse
+            (a BSN failing the 11-proef, an impossible date).
         max_bytes: The most the whole stream may hold, or ``None`` for no limit.
         max_record_bytes: The most one record's element may take.
     """
@@ -204,7 +215,13 @@ class MessageStream:
             raise _problem("$.kop", "the message has no header")
 
     def __iter__(self) -> Iterator[Any]:
-        return self
+        # The records' generator itself when nothing was read ahead: no call per record here.
+        return self._records if not self._pending else self._drain()
+
+    def _drain(self) -> Iterator[Any]:
+        while self._pending:
+            yield self._pending.pop(0)
+        yield from self._records
 
     def __next__(self) -> Any:
         if self._pending:
@@ -244,55 +261,86 @@ class MessageStream:
     def _walk(self, events: Any) -> Iterator[Any]:
         root: etree._Element | None = None
         mapping: Berichtmapping | None = None
-        item_tag = ""
         kop_holder = etree.Element("kop")
-        xsd: etree.XMLSchema | None = None
-        index = 0
-        mark = 0
+        # The header: its elements, up to the first record.
         for _, element in events:
             if root is None:
                 root, mapping = self._start(element)
-                item_tag = qname(mapping.namespace, mapping.item_element)
-                xsd = schema(mapping.xsd) if self._validate else None
             if element.getparent() is not root:
                 continue
-            assert mapping is not None
-            if element.tag == item_tag:
-                if self._kop is None:
-                    self._kop = self._read_kop(kop_holder, element)
-                if self._reader.count - mark > self._max_record + _READ_AHEAD:
-                    raise XmlRefused(
-                        [
-                            DocumentProblem(
-                                f"$[{index}]",
-                                f"a record is larger than the limit of {self._max_record} bytes",
-                                line=element.sourceline,
-                            )
-                        ],
-                        document=_DOCUMENT,
-                    )
-                mark = self._reader.count
-                yield self._read_record(element, mapping, xsd, index)
-                index += 1
-            elif element.tag in _KOP_TAGS and index == 0:
+            if element.tag in _KOP_TAGS:
                 clone = etree.SubElement(kop_holder, element.tag)
                 clone.text = element.text
                 clone.set("line", str(element.sourceline or 0))
-            else:
-                raise _problem(
-                    f"$[{index}]",
-                    f"unexpected element {etree.QName(element).localname!r}",
-                    element.sourceline,
-                )
-            element.clear()
-            while element.getprevious() is not None:
-                del root[0]
+                element.clear()
+                continue
+            assert mapping is not None
+            if element.tag != qname(mapping.namespace, mapping.item_element):
+                local = etree.QName(element).localname
+                raise _problem("$[0]", f"unexpected element {local!r}", element.sourceline)
+            self._kop = self._read_kop(kop_holder, element)
+            yield from self._records_from(events, root, mapping, element)
+            return
         if root is None:
             found = getattr(events, "root", None)
             name = _clean(str(found.tag)) if found is not None else "none"
             raise _problem("/", f"root element {name!r} is not a known message")
-        if index == 0:
-            raise _problem("$", "the message has no records", root.sourceline)
+        raise _problem("$", "the message has no records", root.sourceline)
+
+    def _records_from(
+        self, events: Any, root: etree._Element, mapping: Berichtmapping, first: etree._Element
+    ) -> Iterator[Any]:
+        """The records, from the first record element on; the hot loop of the reader."""
+        item_tag = qname(mapping.namespace, mapping.item_element)
+        xsd = schema(mapping.xsd) if self._validate else None
+        decode = codec(mapping.item_cls).decode
+        fits = record_fits(mapping)
+        reader = self._reader
+        limit = self._max_record + _READ_AHEAD
+        index = 0
+        mark = 0
+        element = first
+        pending = True
+        while True:
+            if pending:
+                pending = False
+            else:
+                for _, element in events:
+                    if element.getparent() is root:
+                        break
+                else:
+                    return
+            if element.tag != item_tag:
+                local = etree.QName(element).localname
+                raise _problem(f"$[{index}]", f"unexpected element {local!r}", element.sourceline)
+            if reader.count - mark > limit:
+                raise XmlRefused(
+                    [
+                        DocumentProblem(
+                            f"$[{index}]",
+                            f"a record is larger than the limit of {self._max_record} bytes",
+                            line=element.sourceline,
+                        )
+                    ],
+                    document=_DOCUMENT,
+                )
+            mark = reader.count
+            if xsd is not None and not xsd.validate(element):
+                raise _schema_problems(element, xsd, index)
+            try:
+                record = decode(element)
+            except ReadProblem as problem:
+                raise _problem(
+                    _record_path(index, problem.element), problem.message, problem.element.sourceline
+                ) from None
+            if not fits(record):
+                first_problem = check_records(mapping, (record,), index)[0]
+                raise _problem(first_problem.path, first_problem.message, element.sourceline)
+            yield record
+            index += 1
+            element.clear()
+            while element.getprevious() is not None:
+                del root[0]
 
     def _read_kop(self, holder: etree._Element, at: etree._Element) -> Bedrijfsdocument:
         tags = [child.tag for child in holder]
@@ -307,37 +355,20 @@ class MessageStream:
             ) from None
         return kop
 
-    def _read_record(
-        self,
-        element: etree._Element,
-        mapping: Berichtmapping,
-        xsd: etree.XMLSchema | None,
-        index: int,
-    ) -> Any:
-        if xsd is not None and not xsd.validate(element):
-            raise InvalidDocument(
-                [
-                    DocumentProblem(
-                        _record_path(index, found),
-                        _clean(entry.message),
-                        line=found.sourceline if found is not None else element.sourceline,
-                    )
-                    for entry in xsd.error_log
-                    for found in (_locate(element, entry),)
-                ],
-                document=_DOCUMENT,
+
+def _schema_problems(element: etree._Element, xsd: etree.XMLSchema, index: int) -> InvalidDocument:
+    return InvalidDocument(
+        [
+            DocumentProblem(
+                _record_path(index, found),
+                _clean(entry.message),
+                line=found.sourceline if found is not None else element.sourceline,
             )
-        try:
-            record = codec(mapping.item_cls).read(element)
-        except ReadProblem as problem:
-            raise _problem(
-                _record_path(index, problem.element), problem.message, problem.element.sourceline
-            ) from None
-        problems = check_records(mapping, (record,), index)
-        if problems:
-            first = problems[0]
-            raise _problem(first.path, first.message, element.sourceline)
-        return record
+            for entry in xsd.error_log
+            for found in (_locate(element, entry),)
+        ],
+        document=_DOCUMENT,
+    )
 
 
 def read_stream(
@@ -351,7 +382,10 @@ def read_stream(
 
     Args:
         source: A binary file object.
-        validate: Check each record against the XSD as it is read.
+        validate: Check each record against the XSD as it is read (the
+            default). Without it, an element the mapping table does not know
+            is still refused, and so is any value the domain classes refuse
+            (a BSN failing the 11-proef, an impossible date).
         max_bytes: The most the whole stream may hold, or ``None`` for no limit.
         max_record_bytes: The most one record's element may take.
 
