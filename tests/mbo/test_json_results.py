@@ -242,3 +242,15 @@ def test_each_class_on_its_own(cls: type, data: dict[str, Any]) -> None:
     obj: object = conv.structure(data, cls)
     assert isinstance(obj, cls)
     assert conv.unstructure(obj) == data
+
+
+def test_an_empty_foreign_address_stays_foreign() -> None:
+    from duo_domain.identity import BuitenlandsAdres, NederlandsAdres, Persoonsgegevens, Student
+    from duo_domain.serialize.json import make_converter
+
+    conv = make_converter()
+    for adres in (BuitenlandsAdres(), NederlandsAdres()):
+        student = Student(persoonsgegevens=Persoonsgegevens(geslachtsnaam="Jansen", adres=adres))
+        data = conv.unstructure(student)
+        assert conv.structure(data, Student) == student
+    assert conv.unstructure(BuitenlandsAdres()) == {"landcode": None}

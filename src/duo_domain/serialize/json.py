@@ -356,6 +356,18 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
             conv.register_structure_hook(cls, _dict_only(cls))
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
 
+    # The two address kinds are told apart by their keys (see _structure_adres). A foreign address
+    # with every field empty would be written as {} and read back as a Dutch one: keep its landcode.
+    unstructure_bl = make_dict_unstructure_fn(BuitenlandsAdres, conv, _cattrs_omit_if_default=True)
+
+    def _unstructure_buitenlands(adres: BuitenlandsAdres) -> dict[str, Any]:
+        out: dict[str, Any] = unstructure_bl(adres)
+        if not out:
+            out["landcode"] = None
+        return out
+
+    conv.register_unstructure_hook(BuitenlandsAdres, _unstructure_buitenlands)
+
     return conv
 
 

@@ -364,7 +364,7 @@ def nederlandse_adressen() -> st.SearchStrategy[NederlandsAdres]:
         huisnummer=st.integers(1, 99999),
         huisletter=st.none() | st.sampled_from("ABCD"),
         huisnummertoevoeging=st.none() | st.sampled_from(["BIS", "2", "HS", "1HG"]),
-        huisnummeraanduiding=st.none(),
+        huisnummeraanduiding=st.none() | st.sampled_from(["by", "to"]),
         straatnaam=_NAAM,
         plaatsnaam=_NAAM.map(str.upper),
     )

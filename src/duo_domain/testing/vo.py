@@ -51,6 +51,7 @@ from duo_domain.vo.codes import elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import (
     Beoordeling,
+    Examendeel,
     Examenkandidaat,
     ExamResult,
     Profielwerkstuk,
@@ -453,21 +454,36 @@ def examenkandidaten(
 
 
 def exam_results() -> st.SearchStrategy[ExamResult]:
-    """Subject results of a havo/vwo subject with SE and CE (one decimal) and the matching eindcijfer."""
+    """Subject results of a havo/vwo subject: SE and CE (one decimal) and the matching eindcijfer or none.
 
-    def result(args: tuple[str, int, int, bool]) -> ExamResult:
-        code, se, ce, with_eind = args
-        r = ExamResult(code, se=_tenths(se), ce=_tenths(ce))
+    Sometimes with the examendeel and the BRON indicators diplomavak and certificaat.
+    """
+
+    def result(args: tuple[str, int, int, bool, dict[str, Any]]) -> ExamResult:
+        code, se, ce, with_eind, reported = args
+        r = ExamResult(code, se=_tenths(se), ce=_tenths(ce), **reported)
         return attrs.evolve(r, eindcijfer=eindcijfer(_tenths(se), _tenths(ce))) if with_eind else r
 
+    # what a school reports besides the grades (BRON indicators and the examendeel), or nothing
+    reported = st.fixed_dictionaries(
+        {},
+        optional={
+            "examendeel": st.sampled_from(tuple(Examendeel)),
+            "diplomavak": st.booleans(),
+            "certificaat": st.booleans(),
+        },
+    )
     return st.tuples(
-        st.sampled_from(_HV_POOL), st.integers(10, 100), st.integers(10, 100), st.booleans()
+        st.sampled_from(_HV_POOL), st.integers(10, 100), st.integers(10, 100), st.booleans(), reported
     ).map(result)
 
 
 def profielwerkstukken() -> st.SearchStrategy[Profielwerkstuk]:
-    """Profielwerkstukken: a grade 1-10 (havo/vwo) or a beoordeling (vmbo)."""
+    """Profielwerkstukken: a grade 1-10 (havo/vwo) or a beoordeling (vmbo), sometimes with a titel."""
+    titel = st.none() | st.text(
+        "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZéë'-", min_size=1, max_size=40
+    )
     return st.one_of(
-        st.builds(Profielwerkstuk, cijfer=st.integers(1, 10)),
-        st.builds(Profielwerkstuk, beoordeling=_ALLE_BEOORDELINGEN),
+        st.builds(Profielwerkstuk, cijfer=st.integers(1, 10), titel=titel),
+        st.builds(Profielwerkstuk, beoordeling=_ALLE_BEOORDELINGEN, titel=titel),
     )
