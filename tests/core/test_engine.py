@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 import pytest
 
 from duo_domain.rules import CheckContext, Rule, RuleRegistry, Severity, Violation, validate
+from duo_domain.rules._model import CheckFunction
 
 
 @attrs.frozen
@@ -182,3 +184,86 @@ def test_walk_follows_every_field_when_annotations_cannot_be_resolved() -> None:
 
     assert _child_fields(Unresolvable) == ("blad",)
     assert validate(Unresolvable(Leaf(0)), registry=_registry()).has("T.LEAF.POSITIVE")
+
+
+# --- what a check function may return -----------------------------------------------------------------
+
+
+def _two(leaf: Leaf) -> list[Violation]:
+    return [Violation("waarde", f"first {leaf.waarde}"), Violation("", f"second {leaf.waarde}")]
+
+
+def _as_generator(leaf: Leaf, ctx: CheckContext) -> Iterator[Violation]:
+    if leaf.waarde <= 0:
+        yield from _two(leaf)
+
+
+def _as_tuple(leaf: Leaf, ctx: CheckContext) -> tuple[Violation, ...]:
+    return tuple(_two(leaf)) if leaf.waarde <= 0 else ()
+
+
+def _as_list(leaf: Leaf, ctx: CheckContext) -> list[Violation]:
+    return _two(leaf) if leaf.waarde <= 0 else []
+
+
+def _as_iterator(leaf: Leaf, ctx: CheckContext) -> Iterator[Violation]:
+    return iter(_two(leaf) if leaf.waarde <= 0 else [])
+
+
+def _one_rule(
+    check: CheckFunction, rule_id: str = "T.LEAF.TWO", reg: RuleRegistry | None = None
+) -> RuleRegistry:
+    reg = RuleRegistry() if reg is None else reg
+    reg.rule(rule_id, severity=Severity.AFKEUR, summary="s", guidance="g", source="test", applies_to=Leaf)(
+        check
+    )
+    return reg
+
+
+@pytest.mark.parametrize("check", [_as_generator, _as_tuple, _as_list, _as_iterator])
+def test_a_check_may_return_any_iterable_of_violations(check: CheckFunction) -> None:
+    reg = _one_rule(check)
+    report = validate(Branch("x", Leaf(1), (Leaf(0), Leaf(2))), registry=reg)
+    assert [(f.rule_id, f.path, f.message) for f in report] == [
+        ("T.LEAF.TWO", "$.bladeren[0].waarde", "first 0"),
+        ("T.LEAF.TWO", "$.bladeren[0]", "second 0"),
+    ]
+    assert validate(Leaf(5), registry=reg).ok
+
+
+def test_checks_of_both_kinds_keep_the_order_of_rules_and_findings() -> None:
+    reg = _one_rule(_as_tuple, "T.LEAF.A")
+    _one_rule(_as_generator, "T.LEAF.B", reg)
+    _one_rule(_as_list, "T.LEAF.C", reg)
+    report = validate([Leaf(-1), Leaf(3), Leaf(0)], registry=reg)
+    assert [(f.rule_id, f.path) for f in report] == [
+        (rule_id, path)
+        for item in ("$[0]", "$[2]")
+        for rule_id in ("T.LEAF.A", "T.LEAF.B", "T.LEAF.C")
+        for path in (f"{item}.waarde", item)
+    ]
+
+
+def test_an_empty_result_is_not_iterated() -> None:
+    class Loud(tuple[Violation, ...]):
+        def __iter__(self) -> Iterator[Violation]:
+            raise AssertionError("an empty result must not be iterated")
+
+    reg = _one_rule(lambda leaf, ctx: Loud())
+    assert validate(Branch("x", Leaf(1), (Leaf(2),)), registry=reg).ok
+
+
+def test_a_check_that_returns_none_is_a_bug_not_a_pass() -> None:
+    reg = RuleRegistry()
+
+    @reg.rule(
+        "T.LEAF.FORGETFUL", severity=Severity.AFKEUR, summary="s", guidance="g", source="t", applies_to=Leaf
+    )
+    def _forgetful(leaf: Leaf, ctx: CheckContext) -> Any:
+        if leaf.waarde < 0:
+            return (Violation("waarde", "negative"),)
+        return None
+
+    assert len(validate(Leaf(-1), registry=reg)) == 1
+    with pytest.raises(TypeError, match=r"T\.LEAF\.FORGETFUL returned None"):
+        validate(Leaf(1), registry=reg)

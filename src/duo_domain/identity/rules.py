@@ -25,7 +25,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from duo_domain.identity import postcode as _postcode
 from duo_domain.identity.student import BuitenlandsAdres, Geslacht, NederlandsAdres, Student
@@ -63,14 +63,17 @@ def _too_long(value: str | None, limit: int) -> bool:
     "DUO schemas: xsd:choice of burgerservicenummer or onderwijsnummer",
     applies_to=Student,
 )
-def _both_numbers(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _both_numbers(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if s.bsn is not None and s.onderwijsnummer is not None:
-        yield Violation(
-            "onderwijsnummer",
-            "both a BSN and an onderwijsnummer are given; send one of them (the BSN)",
-            business_key=s.studentnummer,
+        return (
+            Violation(
+                "onderwijsnummer",
+                "both a BSN and an onderwijsnummer are given; send one of them (the BSN)",
+                business_key=s.studentnummer,
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -83,14 +86,17 @@ def _both_numbers(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_ZONDER_PGN}; {_PVE}",
     applies_to=Student,
 )
-def _no_number_no_data(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _no_number_no_data(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if _needs_matching_set(s) and s.persoonsgegevens is None:
-        yield Violation(
-            "persoonsgegevens",
-            "no BSN, no onderwijsnummer and no personal data to identify the student by",
-            business_key=s.studentnummer,
+        return (
+            Violation(
+                "persoonsgegevens",
+                "no BSN, no onderwijsnummer and no personal data to identify the student by",
+                business_key=s.studentnummer,
+            ),
         )
+    return ()
 
 
 # --- persoonsgegevens ---------------------------------------------------------------------------------
@@ -105,22 +111,25 @@ def _no_number_no_data(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_ZONDER_PGN} (achternaam, verplicht); {_BASIS} Geslachtsnaam-v02",
     applies_to=Student,
 )
-def _geslachtsnaam(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _geslachtsnaam(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     p = s.persoonsgegevens
     if p is None:
-        return
+        return ()
     path = "persoonsgegevens.geslachtsnaam"
     if p.geslachtsnaam is None or not p.geslachtsnaam.strip():
         if _needs_matching_set(s):
-            yield Violation(path, "geslachtsnaam is missing", business_key=s.studentnummer)
+            return (Violation(path, "geslachtsnaam is missing", business_key=s.studentnummer),)
     elif _too_long(p.geslachtsnaam, 200):
-        yield Violation(
-            path,
-            f"geslachtsnaam has {len(p.geslachtsnaam)} characters, at most 200 are allowed",
-            business_key=s.studentnummer,
-            values={"length": str(len(p.geslachtsnaam))},
+        return (
+            Violation(
+                path,
+                f"geslachtsnaam has {len(p.geslachtsnaam)} characters, at most 200 are allowed",
+                business_key=s.studentnummer,
+                values={"length": str(len(p.geslachtsnaam))},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -131,16 +140,19 @@ def _geslachtsnaam(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_BASIS} Voorvoegsels-v02",
     applies_to=Student,
 )
-def _voorvoegsels(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _voorvoegsels(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     p = s.persoonsgegevens
     if p is not None and p.voorvoegsels is not None and len(p.voorvoegsels) > 10:
-        yield Violation(
-            "persoonsgegevens.voorvoegsels",
-            f"voorvoegsels have {len(p.voorvoegsels)} characters, at most 10 are allowed",
-            business_key=s.studentnummer,
-            values={"length": str(len(p.voorvoegsels))},
+        return (
+            Violation(
+                "persoonsgegevens.voorvoegsels",
+                f"voorvoegsels have {len(p.voorvoegsels)} characters, at most 10 are allowed",
+                business_key=s.studentnummer,
+                values={"length": str(len(p.voorvoegsels))},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -152,22 +164,25 @@ def _voorvoegsels(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_ZONDER_PGN} (voornamen, optioneel); {_BASIS} Voornamen-v03",
     applies_to=Student,
 )
-def _voornamen(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _voornamen(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     p = s.persoonsgegevens
     if p is None:
-        return
+        return ()
     path = "persoonsgegevens.voornamen"
     if p.voornamen is None or not p.voornamen.strip():
         if _needs_matching_set(s):
-            yield Violation(path, "voornamen are missing; DUO matches better with them", s.studentnummer)
+            return (Violation(path, "voornamen are missing; DUO matches better with them", s.studentnummer),)
     elif _too_long(p.voornamen, 200):
-        yield Violation(
-            path,
-            f"voornamen have {len(p.voornamen)} characters, at most 200 are allowed",
-            business_key=s.studentnummer,
-            values={"length": str(len(p.voornamen))},
+        return (
+            Violation(
+                path,
+                f"voornamen have {len(p.voornamen)} characters, at most 200 are allowed",
+                business_key=s.studentnummer,
+                values={"length": str(len(p.voornamen))},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -179,11 +194,12 @@ def _voornamen(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_ZONDER_PGN} (geboorteDatum, verplicht, DatumOnvolledigType); {_PVE} (Geboortedatum verplicht)",
     applies_to=Student,
 )
-def _geboortedatum(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _geboortedatum(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     p = s.persoonsgegevens
     if p is not None and p.geboortedatum is None and _needs_matching_set(s):
-        yield Violation("persoonsgegevens.geboortedatum", "geboortedatum is missing", s.studentnummer)
+        return (Violation("persoonsgegevens.geboortedatum", "geboortedatum is missing", s.studentnummer),)
+    return ()
 
 
 @registry.rule(
@@ -195,22 +211,25 @@ def _geboortedatum(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_ZONDER_PGN} (geslacht, verplicht); {_BASIS} Geslacht-v02; PvE MBO v4.8.2 ch. 13 (M/V/O)",
     applies_to=Student,
 )
-def _geslacht(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _geslacht(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     p = s.persoonsgegevens
     if p is None:
-        return
+        return ()
     path = "persoonsgegevens.geslacht"
     if p.geslacht is None:
         if _needs_matching_set(s):
-            yield Violation(path, "geslacht is missing", s.studentnummer)
+            return (Violation(path, "geslacht is missing", s.studentnummer),)
     elif p.geslacht not in _GESLACHT_CODES:
-        yield Violation(
-            path,
-            f"geslacht {p.geslacht[:10]!r} is not one of M, V, O",
-            business_key=s.studentnummer,
-            values={"geslacht": p.geslacht[:10]},
+        return (
+            Violation(
+                path,
+                f"geslacht {p.geslacht[:10]!r} is not one of M, V, O",
+                business_key=s.studentnummer,
+                values={"geslacht": p.geslacht[:10]},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -222,11 +241,12 @@ def _geslacht(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_ZONDER_PGN} (choice of binnenlandsAdres or buitenlandsAdres, verplicht)",
     applies_to=Student,
 )
-def _adres(s: Student, ctx: CheckContext) -> Iterator[Violation]:
+def _adres(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     p = s.persoonsgegevens
     if p is not None and p.adres is None and _needs_matching_set(s):
-        yield Violation("persoonsgegevens.adres", "the formal home address is missing", s.studentnummer)
+        return (Violation("persoonsgegevens.adres", "the formal home address is missing", s.studentnummer),)
+    return ()
 
 
 # --- addresses (checked wherever an address appears) ----------------------------------------------------
@@ -240,10 +260,11 @@ def _adres(s: Student, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_BASIS} Postcode-v02",
     applies_to=NederlandsAdres,
 )
-def _adres_postcode(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_postcode(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if a.postcode is not None and not _postcode.is_valid(a.postcode):
-        yield Violation("postcode", "postcode is not of the form NNNNAA (first digit 1-9)")
+        return (Violation("postcode", "postcode is not of the form NNNNAA (first digit 1-9)"),)
+    return ()
 
 
 @registry.rule(
@@ -255,10 +276,11 @@ def _adres_postcode(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation
     source=f"{_BASIS} Huisnummer-v02",
     applies_to=NederlandsAdres,
 )
-def _adres_huisnummer(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_huisnummer(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if a.huisnummer is not None and not 0 <= a.huisnummer <= 99999:
-        yield Violation("huisnummer", "huisnummer is not a number of at most five digits")
+        return (Violation("huisnummer", "huisnummer is not a number of at most five digits"),)
+    return ()
 
 
 @registry.rule(
@@ -269,10 +291,11 @@ def _adres_huisnummer(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violati
     source=f"{_BASIS} Huisletter",
     applies_to=NederlandsAdres,
 )
-def _adres_huisletter(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_huisletter(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if a.huisletter is not None and _HUISLETTER.fullmatch(a.huisletter) is None:
-        yield Violation("huisletter", "huisletter is not a single letter")
+        return (Violation("huisletter", "huisletter is not a single letter"),)
+    return ()
 
 
 @registry.rule(
@@ -283,10 +306,11 @@ def _adres_huisletter(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violati
     source=f"{_BASIS} HuisnummerToevoeging-v02",
     applies_to=NederlandsAdres,
 )
-def _adres_toevoeging(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_toevoeging(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if _too_long(a.huisnummertoevoeging, 5):
-        yield Violation("huisnummertoevoeging", "huisnummertoevoeging has more than 5 characters")
+        return (Violation("huisnummertoevoeging", "huisnummertoevoeging has more than 5 characters"),)
+    return ()
 
 
 @registry.rule(
@@ -297,10 +321,11 @@ def _adres_toevoeging(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violati
     source=f"{_BASIS} HuisnummerAanduiding-v02",
     applies_to=NederlandsAdres,
 )
-def _adres_aanduiding(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_aanduiding(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if a.huisnummeraanduiding is not None and a.huisnummeraanduiding not in ("by", "to"):
-        yield Violation("huisnummeraanduiding", "huisnummeraanduiding is not 'by' or 'to'")
+        return (Violation("huisnummeraanduiding", "huisnummeraanduiding is not 'by' or 'to'"),)
+    return ()
 
 
 @registry.rule(
@@ -311,10 +336,11 @@ def _adres_aanduiding(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violati
     source=f"{_BASIS} Straatnaam-v02",
     applies_to=NederlandsAdres,
 )
-def _adres_straatnaam(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_straatnaam(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if _too_long(a.straatnaam, 80):
-        yield Violation("straatnaam", "straatnaam has more than 80 characters")
+        return (Violation("straatnaam", "straatnaam has more than 80 characters"),)
+    return ()
 
 
 @registry.rule(
@@ -325,10 +351,11 @@ def _adres_straatnaam(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violati
     source=f"{_BASIS} Plaatsnaam-v02",
     applies_to=NederlandsAdres,
 )
-def _adres_plaatsnaam(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_plaatsnaam(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if a.plaatsnaam is not None and not 1 <= len(a.plaatsnaam) <= 40:
-        yield Violation("plaatsnaam", "plaatsnaam is empty or has more than 40 characters")
+        return (Violation("plaatsnaam", "plaatsnaam is empty or has more than 40 characters"),)
+    return ()
 
 
 @registry.rule(
@@ -340,13 +367,17 @@ def _adres_plaatsnaam(a: NederlandsAdres, ctx: CheckContext) -> Iterator[Violati
     "AdresregelBuitenland1..3-v02",
     applies_to=BuitenlandsAdres,
 )
-def _adres_regels(a: BuitenlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_regels(a: BuitenlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
+    found: list[Violation] = []
     if a.adresregel1 is None or not a.adresregel1.strip():
-        yield Violation("adresregel1", "the first address line of the foreign address is missing")
-    for name in ("adresregel1", "adresregel2", "adresregel3"):
-        if _too_long(getattr(a, name), 35):
-            yield Violation(name, f"{name} has more than 35 characters")
+        found.append(Violation("adresregel1", "the first address line of the foreign address is missing"))
+    found.extend(
+        Violation(name, f"{name} has more than 35 characters")
+        for name in ("adresregel1", "adresregel2", "adresregel3")
+        if _too_long(getattr(a, name), 35)
+    )
+    return found
 
 
 @registry.rule(
@@ -358,13 +389,16 @@ def _adres_regels(a: BuitenlandsAdres, ctx: CheckContext) -> Iterator[Violation]
     source=f"{_ZONDER_PGN} (BuitenlandsAdres: landcode verplicht); {_BASIS} Landcode",
     applies_to=BuitenlandsAdres,
 )
-def _adres_landcode(a: BuitenlandsAdres, ctx: CheckContext) -> Iterator[Violation]:
+def _adres_landcode(a: BuitenlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     if a.landcode is None:
-        yield Violation("landcode", "the landcode of the foreign address is missing")
-    elif _LANDCODE.fullmatch(a.landcode) is None:
-        yield Violation(
-            "landcode",
-            f"landcode {a.landcode[:10]!r} is not four digits (BRP tabel 34)",
-            values={"landcode": a.landcode[:10]},
+        return (Violation("landcode", "the landcode of the foreign address is missing"),)
+    if _LANDCODE.fullmatch(a.landcode) is None:
+        return (
+            Violation(
+                "landcode",
+                f"landcode {a.landcode[:10]!r} is not four digits (BRP tabel 34)",
+                values={"landcode": a.landcode[:10]},
+            ),
         )
+    return ()

@@ -101,23 +101,29 @@ def _fmt(value: Decimal) -> str:
     applies_to=GeneriekExamenonderdeel,
     url=_EKB_URL,
 )
-def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[Violation]:
+def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     for name in ("cijfer_ie", "cijfer_ce"):
         grade = getattr(geo, name)
         if grade is not None and not is_deelcijfer(grade):
-            yield Violation(
-                name,
-                f"{name} {_fmt(grade)} is not a grade 1.0-10.0 with one decimal",
-                geo.resultaatvolgnummer,
-                {name: str(grade)},
+            found.append(
+                Violation(
+                    name,
+                    f"{name} {_fmt(grade)} is not a grade 1.0-10.0 with one decimal",
+                    geo.resultaatvolgnummer,
+                    {name: str(grade)},
+                )
             )
     if geo.eindcijfer is not None and not is_eindcijfer(geo.eindcijfer):
-        yield Violation(
-            "eindcijfer",
-            f"eindcijfer {_fmt(geo.eindcijfer)} is not a whole number 1-10",
-            geo.resultaatvolgnummer,
-            {"eindcijfer": str(geo.eindcijfer)},
+        found.append(
+            Violation(
+                "eindcijfer",
+                f"eindcijfer {_fmt(geo.eindcijfer)} is not a whole number 1-10",
+                geo.resultaatvolgnummer,
+                {"eindcijfer": str(geo.eindcijfer)},
+            )
         )
+    return found
 
 
 @registry.rule(
@@ -130,18 +136,21 @@ def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[
     applies_to=GeneriekExamenonderdeel,
     url=_EKB_URL,
 )
-def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[Violation]:
+def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[Violation]:
     if geo.eindcijfer is None or not is_eindcijfer(geo.eindcijfer):
-        return
+        return ()
     computed = geo.berekende_eindwaardering()
     if computed is not None and computed != geo.eindcijfer:
-        yield Violation(
-            "eindcijfer",
-            f"eindcijfer {_fmt(geo.eindcijfer)} differs from {computed}, the art. 15 result of "
-            f"IE {geo.cijfer_ie} / CE {geo.cijfer_ce}",
-            geo.resultaatvolgnummer,
-            {"eindcijfer": str(geo.eindcijfer), "berekend": str(computed)},
+        return (
+            Violation(
+                "eindcijfer",
+                f"eindcijfer {_fmt(geo.eindcijfer)} differs from {computed}, the art. 15 result of "
+                f"IE {geo.cijfer_ie} / CE {geo.cijfer_ce}",
+                geo.resultaatvolgnummer,
+                {"eindcijfer": str(geo.eindcijfer), "berekend": str(computed)},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -154,23 +163,28 @@ def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> I
     applies_to=GeneriekExamenonderdeel,
     url=_CODETABEL_URL,
 )
-def _generiek_code(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[Violation]:
+def _generiek_code(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[Violation]:
     row = examencodetabel().get(geo.code)
     if row is None:
-        yield Violation(
-            "code",
-            f"{geo.code!r} is not a code of the generieke examenonderdelencodetabel mbo",
-            geo.resultaatvolgnummer,
-            {"code": geo.code},
+        return (
+            Violation(
+                "code",
+                f"{geo.code!r} is not a code of the generieke examenonderdelencodetabel mbo",
+                geo.resultaatvolgnummer,
+                {"code": geo.code},
+            ),
         )
-    elif geo.datum_resultaat is not None and not row.geldig_op(geo.datum_resultaat):
-        yield Violation(
-            "code",
-            f"code {geo.code} ({row.omschrijving}) may not be used for a result of {geo.datum_resultaat}"
-            + (f" ({row.schooljaren})" if row.schooljaren else ""),
-            geo.resultaatvolgnummer,
-            {"code": geo.code, "datum_resultaat": geo.datum_resultaat.isoformat()},
+    if geo.datum_resultaat is not None and not row.geldig_op(geo.datum_resultaat):
+        return (
+            Violation(
+                "code",
+                f"code {geo.code} ({row.omschrijving}) may not be used for a result of {geo.datum_resultaat}"
+                + (f" ({row.schooljaren})" if row.schooljaren else ""),
+                geo.resultaatvolgnummer,
+                {"code": geo.code, "datum_resultaat": geo.datum_resultaat.isoformat()},
+            ),
         )
+    return ()
 
 
 # --------------------------------------------------------------------------- diploma
@@ -188,18 +202,22 @@ def _generiek_code(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Iterator[
     applies_to=Diploma,
     url=_CODETABEL_URL,
 )
-def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
+def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     if d.niveau is None:
-        return
+        return ()
+    found: list[Violation] = []
     for i, geo in enumerate(d.generieke_examenonderdelen):
         row = examencodetabel().get(geo.code)
         if row is not None and not row.past_bij_niveau(d.niveau):
-            yield Violation(
-                f"generieke_examenonderdelen[{i}].code",
-                f"code {geo.code} ({row.omschrijving}) does not fit an opleiding of niveau {d.niveau}",
-                d.resultaatvolgnummer,
-                {"code": geo.code, "niveau": str(d.niveau)},
+            found.append(
+                Violation(
+                    f"generieke_examenonderdelen[{i}].code",
+                    f"code {geo.code} ({row.omschrijving}) does not fit an opleiding of niveau {d.niveau}",
+                    d.resultaatvolgnummer,
+                    {"code": geo.code, "niveau": str(d.niveau)},
+                )
             )
+    return found
 
 
 @registry.rule(
@@ -214,27 +232,34 @@ def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
     applies_to=Diploma,
     url=_CODETABEL_URL,
 )
-def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
+def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     for i, geo in enumerate(d.generieke_examenonderdelen):
         row = examencodetabel().get(geo.code)
         if row is None:
             continue
         path = f"generieke_examenonderdelen[{i}].code"
         if d.cohort_start is not None and not row.past_bij_cohort(d.cohort_start) and not geo.vrijstellingen:
-            yield Violation(
-                path,
-                f"code {geo.code} ({row.omschrijving}) is only for students who started before "
-                f"{row.cohort_start_voor}; this student started on {d.cohort_start}",
-                d.resultaatvolgnummer,
-                {"code": geo.code, "cohort_start": d.cohort_start.isoformat()},
+            found.append(
+                Violation(
+                    path,
+                    f"code {geo.code} ({row.omschrijving}) is only for students who started before "
+                    f"{row.cohort_start_voor}; this student started on {d.cohort_start}",
+                    d.resultaatvolgnummer,
+                    {"code": geo.code, "cohort_start": d.cohort_start.isoformat()},
+                )
             )
         if not row.geldig_op(d.datum_resultaat):
-            yield Violation(
-                path,
-                f"code {geo.code} ({row.omschrijving}) may not be used for a diploma of {d.datum_resultaat}",
-                d.resultaatvolgnummer,
-                {"code": geo.code, "datum_resultaat": d.datum_resultaat.isoformat()},
+            found.append(
+                Violation(
+                    path,
+                    f"code {geo.code} ({row.omschrijving}) "
+                    f"may not be used for a diploma of {d.datum_resultaat}",
+                    d.resultaatvolgnummer,
+                    {"code": geo.code, "datum_resultaat": d.datum_resultaat.isoformat()},
+                )
             )
+    return found
 
 
 @registry.rule(
@@ -245,21 +270,27 @@ def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_DIP}: Opleidingcode AN5",
     applies_to=Diploma,
 )
-def _diploma_opleidingscode(d: Diploma, ctx: CheckContext) -> Iterator[Violation]:
+def _diploma_opleidingscode(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     if not crebo.is_valid(d.opleidingscode):
-        yield Violation(
-            "opleidingscode",
-            f"opleidingscode {d.opleidingscode!r} is not a crebo code of five digits",
-            d.resultaatvolgnummer,
-            {"opleidingscode": d.opleidingscode},
+        found.append(
+            Violation(
+                "opleidingscode",
+                f"opleidingscode {d.opleidingscode!r} is not a crebo code of five digits",
+                d.resultaatvolgnummer,
+                {"opleidingscode": d.opleidingscode},
+            )
         )
     if d.onderwijsaanbieder is not None and not onderwijsaanbieder.is_valid(d.onderwijsaanbieder):
-        yield Violation(
-            "onderwijsaanbieder",
-            f"onderwijsaanbieder {d.onderwijsaanbieder!r} is not a RIO code nnnAnnn",
-            d.resultaatvolgnummer,
-            {"onderwijsaanbieder": d.onderwijsaanbieder},
+        found.append(
+            Violation(
+                "onderwijsaanbieder",
+                f"onderwijsaanbieder {d.onderwijsaanbieder!r} is not a RIO code nnnAnnn",
+                d.resultaatvolgnummer,
+                {"onderwijsaanbieder": d.onderwijsaanbieder},
+            )
         )
+    return found
 
 
 # --------------------------------------------------------------------------- vrijstellingen
@@ -275,11 +306,14 @@ def _diploma_opleidingscode(d: Diploma, ctx: CheckContext) -> Iterator[Violation
     applies_to=Exemption,
     url=_EKB_URL,
 )
-def _vrijstelling_omvang(e: Exemption, ctx: CheckContext) -> Iterator[Violation]:
+def _vrijstelling_omvang(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
     if e.omvang is None:
-        yield Violation(
-            "omvang", f"vrijstelling {e.code!r} does not say what it covers", None, {"code": e.code}
+        return (
+            Violation(
+                "omvang", f"vrijstelling {e.code!r} does not say what it covers", None, {"code": e.code}
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -291,9 +325,12 @@ def _vrijstelling_omvang(e: Exemption, ctx: CheckContext) -> Iterator[Violation]
     source=f"{_PVE_GEO}: Vrijstelling AN1..4 / AN3 (value list not in the PvE)",
     applies_to=Exemption,
 )
-def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Iterator[Violation]:
+def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
     if e.code not in VRIJSTELLINGSCODES:
-        yield Violation("code", f"vrijstelling code {e.code!r} is not a known value", None, {"code": e.code})
+        return (
+            Violation("code", f"vrijstelling code {e.code!r} is not a known value", None, {"code": e.code}),
+        )
+    return ()
 
 
 # --------------------------------------------------------------------------- keuzedelen and loose results
@@ -308,18 +345,22 @@ def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_KZD}: Code keuzedeel AN5; {_EKB} art. 15 lid 2",
     applies_to=KeuzedeelResultaat,
 )
-def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Iterator[Violation]:
+def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     if not keuzedeel.is_valid(k.code):
-        yield Violation(
-            "code", f"{k.code!r} is not a keuzedeel code", k.resultaatvolgnummer, {"code": k.code}
+        found.append(
+            Violation("code", f"{k.code!r} is not a keuzedeel code", k.resultaatvolgnummer, {"code": k.code})
         )
     if k.eindcijfer is not None and not is_eindcijfer(k.eindcijfer):
-        yield Violation(
-            "eindcijfer",
-            f"eindcijfer {_fmt(k.eindcijfer)} is not a whole number 1-10",
-            k.resultaatvolgnummer,
-            {"eindcijfer": str(k.eindcijfer)},
+        found.append(
+            Violation(
+                "eindcijfer",
+                f"eindcijfer {_fmt(k.eindcijfer)} is not a whole number 1-10",
+                k.resultaatvolgnummer,
+                {"eindcijfer": str(k.eindcijfer)},
+            )
         )
+    return found
 
 
 @registry.rule(
@@ -331,21 +372,25 @@ def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE}, §15.5.9-15.5.11 (Datum resultaat and Inschrijvingvolgnummer: only for loose results)",
     applies_to=LosseResultaten,
 )
-def _los_gegevens(losse: LosseResultaten, ctx: CheckContext) -> Iterator[Violation]:
+def _los_gegevens(losse: LosseResultaten, ctx: CheckContext) -> Sequence[Violation]:
+    if not (losse.generieke_examenonderdelen or losse.keuzedelen or losse.amvb_onderdelen):
+        return ()  # most records have no loose results
     groups: tuple[tuple[str, Sequence[Any]], ...] = (
         ("generieke_examenonderdelen", losse.generieke_examenonderdelen),
         ("keuzedelen", losse.keuzedelen),
         ("amvb_onderdelen", losse.amvb_onderdelen),
     )
-    for name, items in groups:
-        for i, item in enumerate(items):
-            for field in ("datum_resultaat", "inschrijvingvolgnummer"):
-                if getattr(item, field) is None:
-                    yield Violation(
-                        f"{name}[{i}].{field}",
-                        f"loose result {item.resultaatvolgnummer} has no {field}",
-                        item.resultaatvolgnummer,
-                    )
+    return [
+        Violation(
+            f"{name}[{i}].{field}",
+            f"loose result {item.resultaatvolgnummer} has no {field}",
+            item.resultaatvolgnummer,
+        )
+        for name, items in groups
+        for i, item in enumerate(items)
+        for field in ("datum_resultaat", "inschrijvingvolgnummer")
+        if getattr(item, field) is None
+    ]
 
 
 # --------------------------------------------------------------------------- diploma and enrolments
@@ -461,9 +506,13 @@ def uitschrijfdatum_violations(
     source=f"{_PVE_DIP}: Inschrijvingvolgnummer (de inschrijving waarbinnen het diploma is behaald)",
     applies_to=MboStudentRecord,
 )
-def _diploma_inschrijving(record: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+def _diploma_inschrijving(record: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
+    if not record.diplomas:
+        return ()
+    found: list[Violation] = []
     for i, diploma in enumerate(record.diplomas):
-        yield from diploma_inschrijving_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]")
+        found.extend(diploma_inschrijving_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]"))
+    return found
 
 
 @registry.rule(
@@ -476,6 +525,10 @@ def _diploma_inschrijving(record: MboStudentRecord, ctx: CheckContext) -> Iterat
     "Datum kwalificatie behaald'",
     applies_to=MboStudentRecord,
 )
-def _diploma_uitschrijfdatum(record: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+def _diploma_uitschrijfdatum(record: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
+    if not record.diplomas:
+        return ()
+    found: list[Violation] = []
     for i, diploma in enumerate(record.diplomas):
-        yield from uitschrijfdatum_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]")
+        found.extend(uitschrijfdatum_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]"))
+    return found

@@ -26,7 +26,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from duo_domain.identity import brin, crebo, keuzedeel, leerbedrijf, onderwijsaanbieder, onderwijslocatie
 from duo_domain.mbo.bpv import BpvAgreement
@@ -98,13 +98,16 @@ def _volgnummer_ok(value: object) -> bool:
     source=f"{_PVE_ISG}: Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
     applies_to=Enrolment,
 )
-def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not _volgnummer_ok(e.inschrijvingvolgnummer):
-        yield Violation(
-            "inschrijvingvolgnummer",
-            f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
-            _key(e),
+        return (
+            Violation(
+                "inschrijvingvolgnummer",
+                f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
+                _key(e),
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -116,12 +119,13 @@ def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Iterator[Violat
     applies_to=Enrolment,
     external="RIO",
 )
-def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     instelling = e.instelling
     if type(instelling) is str and _BRIN_GEWOON(instelling):
-        return
+        return ()
     if not brin.is_valid(instelling) or len(instelling) != 4:
-        yield Violation("instelling", f"instelling {e.instelling!r} is not a BRIN code", _key(e))
+        return (Violation("instelling", f"instelling {e.instelling!r} is not a BRIN code", _key(e)),)
+    return ()
 
 
 @registry.rule(
@@ -135,21 +139,28 @@ def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Iterator[Violat
     source=f"{_PVE_ISG}: datum inschrijving, datum uitschrijving gepland/werkelijk (inclusiefdatum)",
     applies_to=Enrolment,
 )
-def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     if e.datum_uitschrijving_gepland < e.datum_inschrijving:
-        yield Violation(
-            "datum_uitschrijving_gepland",
-            f"datum_uitschrijving_gepland {e.datum_uitschrijving_gepland} is before "
-            f"datum_inschrijving {e.datum_inschrijving}",
-            _key(e),
+        found.append(
+            Violation(
+                "datum_uitschrijving_gepland",
+                f"datum_uitschrijving_gepland {e.datum_uitschrijving_gepland} is before "
+                f"datum_inschrijving {e.datum_inschrijving}",
+                _key(e),
+            )
         )
     werkelijk = e.datum_uitschrijving_werkelijk
     if werkelijk is not None and werkelijk < e.datum_inschrijving:
-        yield Violation(
-            "datum_uitschrijving_werkelijk",
-            f"datum_uitschrijving_werkelijk {werkelijk} is before datum_inschrijving {e.datum_inschrijving}",
-            _key(e),
+        found.append(
+            Violation(
+                "datum_uitschrijving_werkelijk",
+                f"datum_uitschrijving_werkelijk {werkelijk} is before "
+                f"datum_inschrijving {e.datum_inschrijving}",
+                _key(e),
+            )
         )
+    return found
 
 
 @registry.rule(
@@ -162,9 +173,10 @@ def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]
     source=f"{_PVE}, §15.3 (ISG → ISP+: one or more periods per enrolment)",
     applies_to=Enrolment,
 )
-def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not e.perioden:
-        yield Violation("perioden", "the enrolment has no inschrijvingsperiode", _key(e))
+        return (Violation("perioden", "the enrolment has no inschrijvingsperiode", _key(e)),)
+    return ()
 
 
 @registry.rule(
@@ -180,19 +192,25 @@ def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Iterator[V
     source=f"{_PVE_ISG}: Reden uitschrijving AN2; {REDEN_UITSCHRIJVING.bron} (reden uitstroom)",
     applies_to=Enrolment,
 )
-def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if e.datum_uitschrijving_werkelijk is not None and not e.reden_uitschrijving:
-        yield Violation(
-            "reden_uitschrijving",
-            f"datum_uitschrijving_werkelijk {e.datum_uitschrijving_werkelijk} has no reden_uitschrijving",
-            _key(e),
+        return (
+            Violation(
+                "reden_uitschrijving",
+                f"datum_uitschrijving_werkelijk {e.datum_uitschrijving_werkelijk} has no reden_uitschrijving",
+                _key(e),
+            ),
         )
-    elif e.datum_uitschrijving_werkelijk is None and e.reden_uitschrijving:
-        yield Violation(
-            "reden_uitschrijving",
-            f"reden_uitschrijving {e.reden_uitschrijving!r} is given without datum_uitschrijving_werkelijk",
-            _key(e),
+    if e.datum_uitschrijving_werkelijk is None and e.reden_uitschrijving:
+        return (
+            Violation(
+                "reden_uitschrijving",
+                f"reden_uitschrijving {e.reden_uitschrijving!r} is given "
+                "without datum_uitschrijving_werkelijk",
+                _key(e),
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -203,16 +221,19 @@ def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_ISG}: Reden uitschrijving AN2..2; {REDEN_UITSCHRIJVING.bron}",
     applies_to=Enrolment,
 )
-def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     reden = e.reden_uitschrijving
     if reden and not REDEN_UITSCHRIJVING.is_valid(reden, op=e.datum_uitschrijving_werkelijk):
-        yield Violation(
-            "reden_uitschrijving",
-            f"reden_uitschrijving {reden!r} is not a code of waardenlijst reden_uitschrijving"
-            + (f" on {e.datum_uitschrijving_werkelijk}" if reden in REDEN_UITSCHRIJVING else ""),
-            _key(e),
-            {"waardenlijst": "reden_uitschrijving", "code": reden},
+        return (
+            Violation(
+                "reden_uitschrijving",
+                f"reden_uitschrijving {reden!r} is not a code of waardenlijst reden_uitschrijving"
+                + (f" on {e.datum_uitschrijving_werkelijk}" if reden in REDEN_UITSCHRIJVING else ""),
+                _key(e),
+                {"waardenlijst": "reden_uitschrijving", "code": reden},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -228,17 +249,19 @@ def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Iterator[Violat
     url=_ROD_URL,
     external="RIO",
 )
-def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if e.datum_inschrijving < ONDERWIJSLOCATIE_VERPLICHT_VANAF:
-        return
-    for i, periode in enumerate(e.perioden):
-        if not periode.onderwijslocatie:
-            yield Violation(
-                f"perioden[{i}].onderwijslocatie",
-                f"the enrolment starts on {e.datum_inschrijving} (on or after 2019-08-01) "
-                "but the period has no onderwijslocatie",
-                _key(e),
-            )
+        return ()
+    return [
+        Violation(
+            f"perioden[{i}].onderwijslocatie",
+            f"the enrolment starts on {e.datum_inschrijving} (on or after 2019-08-01) "
+            "but the period has no onderwijslocatie",
+            _key(e),
+        )
+        for i, periode in enumerate(e.perioden)
+        if not periode.onderwijslocatie
+    ]
 
 
 @registry.rule(
@@ -252,34 +275,44 @@ def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Iterator[
     source=f"{_PVE_ISP}: Datum begin (inclusief); {_PVE_ISG}: datum uitschrijving (inclusiefdatum)",
     applies_to=Enrolment,
 )
-def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     einde = e.datum_einde
+    found: list[Violation] = []
     for i, p in enumerate(e.perioden):
         if p.datum_begin < e.datum_inschrijving:
-            yield Violation(
-                f"perioden[{i}].datum_begin",
-                f"period begins on {p.datum_begin}, before datum_inschrijving {e.datum_inschrijving}",
-                _key(e),
+            found.append(
+                Violation(
+                    f"perioden[{i}].datum_begin",
+                    f"period begins on {p.datum_begin}, before datum_inschrijving {e.datum_inschrijving}",
+                    _key(e),
+                )
             )
         elif p.datum_begin > einde:
-            yield Violation(
-                f"perioden[{i}].datum_begin",
-                f"period begins on {p.datum_begin}, after the enrolment's last day {einde}",
-                _key(e),
+            found.append(
+                Violation(
+                    f"perioden[{i}].datum_begin",
+                    f"period begins on {p.datum_begin}, after the enrolment's last day {einde}",
+                    _key(e),
+                )
             )
         if p.datum_einde is not None:
             if p.datum_einde < p.datum_begin:
-                yield Violation(
-                    f"perioden[{i}].datum_einde",
-                    f"period ends on {p.datum_einde}, before its datum_begin {p.datum_begin}",
-                    _key(e),
+                found.append(
+                    Violation(
+                        f"perioden[{i}].datum_einde",
+                        f"period ends on {p.datum_einde}, before its datum_begin {p.datum_begin}",
+                        _key(e),
+                    )
                 )
             elif p.datum_einde > einde:
-                yield Violation(
-                    f"perioden[{i}].datum_einde",
-                    f"period ends on {p.datum_einde}, after the enrolment's last day {einde}",
-                    _key(e),
+                found.append(
+                    Violation(
+                        f"perioden[{i}].datum_einde",
+                        f"period ends on {p.datum_einde}, after the enrolment's last day {einde}",
+                        _key(e),
+                    )
                 )
+    return found
 
 
 @registry.rule(
@@ -294,23 +327,29 @@ def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_ISP}: one period per change, Datum begin (inclusief)",
     applies_to=Enrolment,
 )
-def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if len(e.perioden) < 2:
-        return
-    ordered = e.gesorteerde_perioden()
-    for (i_prev, prev), (i, cur) in itertools.pairwise(ordered):
+        return ()
+    found: list[Violation] = []
+    for (i_prev, prev), (i, cur) in itertools.pairwise(e.gesorteerde_perioden()):
         if cur.datum_begin == prev.datum_begin:
-            yield Violation(
-                f"perioden[{i}].datum_begin",
-                f"period begins on {cur.datum_begin}, the same day as perioden[{i_prev}]",
-                _key(e),
+            found.append(
+                Violation(
+                    f"perioden[{i}].datum_begin",
+                    f"period begins on {cur.datum_begin}, the same day as perioden[{i_prev}]",
+                    _key(e),
+                )
             )
         elif prev.datum_einde is not None and cur.datum_begin <= prev.datum_einde:
-            yield Violation(
-                f"perioden[{i}].datum_begin",
-                f"period begins on {cur.datum_begin}, while perioden[{i_prev}] runs until {prev.datum_einde}",
-                _key(e),
+            found.append(
+                Violation(
+                    f"perioden[{i}].datum_begin",
+                    f"period begins on {cur.datum_begin}, "
+                    f"while perioden[{i_prev}] runs until {prev.datum_einde}",
+                    _key(e),
+                )
             )
+    return found
 
 
 @registry.rule(
@@ -326,32 +365,41 @@ def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_ISP}: a new period per change (begin inclusief)",
     applies_to=Enrolment,
 )
-def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not e.perioden:
-        return
+        return ()
+    found: list[Violation] = []
     ordered = _gesorteerd(e)
     i_first, first = ordered[0]
     if first.datum_begin > e.datum_inschrijving:
-        yield Violation(
-            f"perioden[{i_first}].datum_begin",
-            f"the first period begins on {first.datum_begin}, after "
-            f"datum_inschrijving {e.datum_inschrijving}",
-            _key(e),
+        found.append(
+            Violation(
+                f"perioden[{i_first}].datum_begin",
+                f"the first period begins on {first.datum_begin}, after "
+                f"datum_inschrijving {e.datum_inschrijving}",
+                _key(e),
+            )
         )
     for (i_prev, prev), (i, cur) in itertools.pairwise(ordered):
         if prev.datum_einde is not None and cur.datum_begin > prev.datum_einde + dt.timedelta(days=1):
-            yield Violation(
-                f"perioden[{i}].datum_begin",
-                f"period begins on {cur.datum_begin}; perioden[{i_prev}] ended on {prev.datum_einde}",
-                _key(e),
+            found.append(
+                Violation(
+                    f"perioden[{i}].datum_begin",
+                    f"period begins on {cur.datum_begin}; perioden[{i_prev}] ended on {prev.datum_einde}",
+                    _key(e),
+                )
             )
     i_last, last = ordered[-1]
     if last.datum_einde is not None and last.datum_einde < e.datum_einde:
-        yield Violation(
-            f"perioden[{i_last}].datum_einde",
-            f"the last period ends on {last.datum_einde}, before the enrolment's last day {e.datum_einde}",
-            _key(e),
+        found.append(
+            Violation(
+                f"perioden[{i_last}].datum_einde",
+                f"the last period ends on {last.datum_einde}, "
+                f"before the enrolment's last day {e.datum_einde}",
+                _key(e),
+            )
         )
+    return found
 
 
 @registry.rule(
@@ -362,23 +410,31 @@ def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]
     source=f"{_PVE_ISE}: datum begin (inclusief), datum eind (inclusief)",
     applies_to=Enrolment,
 )
-def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]:
+def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
+    if not e.extra_ondersteuning:
+        return ()
     einde = e.datum_einde
+    found: list[Violation] = []
     for i, x in enumerate(e.extra_ondersteuning):
         if x.datum_begin < e.datum_inschrijving or x.datum_begin > einde:
-            yield Violation(
-                f"extra_ondersteuning[{i}].datum_begin",
-                f"extra support begins on {x.datum_begin}, outside the enrolment "
-                f"({e.datum_inschrijving} – {einde})",
-                _key(e),
+            found.append(
+                Violation(
+                    f"extra_ondersteuning[{i}].datum_begin",
+                    f"extra support begins on {x.datum_begin}, outside the enrolment "
+                    f"({e.datum_inschrijving} – {einde})",
+                    _key(e),
+                )
             )
         if x.datum_einde is not None and (x.datum_einde < x.datum_begin or x.datum_einde > einde):
-            yield Violation(
-                f"extra_ondersteuning[{i}].datum_einde",
-                f"extra support ends on {x.datum_einde}, before its begin "
-                f"or after the enrolment's last day {einde}",
-                _key(e),
+            found.append(
+                Violation(
+                    f"extra_ondersteuning[{i}].datum_einde",
+                    f"extra support ends on {x.datum_einde}, before its begin "
+                    f"or after the enrolment's last day {einde}",
+                    _key(e),
+                )
             )
+    return found
 
 
 # --------------------------------------------------------------------------- period codes
@@ -392,14 +448,17 @@ def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Iterator[Violation]
     source=f"{_PVE_ISP}: Opleidingcode AN5..5 (centraal register beroepsopleidingen)",
     applies_to=Periode,
 )
-def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     code = p.opleidingscode
     if type(code) is str and _CREBO_GEWOON(code):
-        return
+        return ()
     if not crebo.is_valid(code) or len(code) != 5:
-        yield Violation(
-            "opleidingscode", f"opleidingscode {p.opleidingscode!r} is not a crebo code (5 digits)"
+        return (
+            Violation(
+                "opleidingscode", f"opleidingscode {p.opleidingscode!r} is not a crebo code (5 digits)"
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -414,21 +473,30 @@ def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Iterator[Violation
     source=f"{_PVE_WL}, Leertraject (BOL_DT t/m 31-07-2023); ISP Leertraject AN2..6",
     applies_to=Periode,
 )
-def _periode_leertraject(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     value = LEERTRAJECT.get(p.leertraject)
     if value is None:
-        yield Violation(
-            "leertraject",
-            f"leertraject {p.leertraject!r} is not a code of waardenlijst leertraject",
-            values={"waardenlijst": "leertraject", "code": p.leertraject},
+        return (
+            Violation(
+                "leertraject",
+                f"leertraject {p.leertraject!r} is not a code of waardenlijst leertraject",
+                values={"waardenlijst": "leertraject", "code": p.leertraject},
+            ),
         )
-    elif not value.geldig_op(p.datum_begin):
-        yield Violation(
-            "leertraject",
-            f"leertraject {p.leertraject!r} is not valid on {p.datum_begin} "
-            f"(valid {value.geldig_van or '…'} – {value.geldig_tot or '…'})",
-            values={"waardenlijst": "leertraject", "code": p.leertraject, "datum": p.datum_begin.isoformat()},
+    if not value.geldig_op(p.datum_begin):
+        return (
+            Violation(
+                "leertraject",
+                f"leertraject {p.leertraject!r} is not valid on {p.datum_begin} "
+                f"(valid {value.geldig_van or '…'} – {value.geldig_tot or '…'})",
+                values={
+                    "waardenlijst": "leertraject",
+                    "code": p.leertraject,
+                    "datum": p.datum_begin.isoformat(),
+                },
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -439,13 +507,16 @@ def _periode_leertraject(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_WL}, niveau; ISP Niveau AN5..5",
     applies_to=Periode,
 )
-def _periode_niveau(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     if p.niveau is not None and not NIVEAU.is_valid(p.niveau, op=p.datum_begin):
-        yield Violation(
-            "niveau",
-            f"niveau {p.niveau!r} is not a code of waardenlijst niveau",
-            values={"waardenlijst": "niveau", "code": p.niveau},
+        return (
+            Violation(
+                "niveau",
+                f"niveau {p.niveau!r} is not a code of waardenlijst niveau",
+                values={"waardenlijst": "niveau", "code": p.niveau},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -456,17 +527,20 @@ def _periode_niveau(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_WL}, Leerroutefase (vanaf 1-8-2020); ISP Leerroutefase AN2..3",
     applies_to=Periode,
 )
-def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     fase = p.leerroutefase
     if fase is not None and not LEERROUTEFASE.is_valid(fase, op=p.datum_begin):
         known = fase in LEERROUTEFASE
-        yield Violation(
-            "leerroutefase",
-            f"leerroutefase {fase!r} is not valid on {p.datum_begin} (from 2020-08-01)"
-            if known
-            else f"leerroutefase {fase!r} is not a code of waardenlijst leerroutefase",
-            values={"waardenlijst": "leerroutefase", "code": fase},
+        return (
+            Violation(
+                "leerroutefase",
+                f"leerroutefase {fase!r} is not valid on {p.datum_begin} (from 2020-08-01)"
+                if known
+                else f"leerroutefase {fase!r} is not a code of waardenlijst leerroutefase",
+                values={"waardenlijst": "leerroutefase", "code": fase},
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -478,12 +552,13 @@ def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Iterator[Violation]
     applies_to=Periode,
     external="RIO",
 )
-def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     oa = p.onderwijsaanbieder
     if oa is None or (type(oa) is str and _AANBIEDER_GEWOON(oa)):
-        return
+        return ()
     if len(oa) != 7 or not onderwijsaanbieder.is_valid(oa):
-        yield Violation("onderwijsaanbieder", f"onderwijsaanbieder {oa!r} is not of the form nnnAnnn")
+        return (Violation("onderwijsaanbieder", f"onderwijsaanbieder {oa!r} is not of the form nnnAnnn"),)
+    return ()
 
 
 @registry.rule(
@@ -495,12 +570,13 @@ def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Iterator[Viola
     applies_to=Periode,
     external="RIO",
 )
-def _periode_onderwijslocatie(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_onderwijslocatie(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     ol = p.onderwijslocatie
     if ol is None or (type(ol) is str and _LOCATIE_GEWOON(ol)):
-        return
+        return ()
     if len(ol) != 7 or not onderwijslocatie.is_valid(ol):
-        yield Violation("onderwijslocatie", f"onderwijslocatie {ol!r} is not of the form nnnXnnn")
+        return (Violation("onderwijslocatie", f"onderwijslocatie {ol!r} is not of the form nnnXnnn"),)
+    return ()
 
 
 _LOCATIECODE_VSV = re.compile(r"[A-Za-z0-9]{12}")
@@ -514,10 +590,11 @@ _LOCATIECODE_VSV = re.compile(r"[A-Za-z0-9]{12}")
     source=f"{_PVE_ISP}: Locatiecode VSV AN12..12",
     applies_to=Periode,
 )
-def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Iterator[Violation]:
+def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     code = p.locatiecode_vsv
     if code is not None and _LOCATIECODE_VSV.fullmatch(code) is None:
-        yield Violation("locatiecode_vsv", f"locatiecode_vsv {code!r} is not 12 letters or digits")
+        return (Violation("locatiecode_vsv", f"locatiecode_vsv {code!r} is not 12 letters or digits"),)
+    return ()
 
 
 # --------------------------------------------------------------------------- BPV
@@ -531,17 +608,23 @@ def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Iterator[Violatio
     source=f"{_PVE_BPV}: Volgnummer, Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
     applies_to=BpvAgreement,
 )
-def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     if not _volgnummer_ok(b.volgnummer):
-        yield Violation(
-            "volgnummer", f"volgnummer {b.volgnummer!r} is not 1-20 letters and digits", b.volgnummer
+        found.append(
+            Violation(
+                "volgnummer", f"volgnummer {b.volgnummer!r} is not 1-20 letters and digits", b.volgnummer
+            )
         )
     if not _volgnummer_ok(b.inschrijvingvolgnummer):
-        yield Violation(
-            "inschrijvingvolgnummer",
-            f"inschrijvingvolgnummer {b.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
-            b.volgnummer,
+        found.append(
+            Violation(
+                "inschrijvingvolgnummer",
+                f"inschrijvingvolgnummer {b.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
+                b.volgnummer,
+            )
         )
+    return found
 
 
 @registry.rule(
@@ -558,18 +641,21 @@ def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
     url=_ROD_URL,
     external="SBB",
 )
-def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     lid = b.leerbedrijf_id
     if type(lid) is str and _LEERBEDRIJF_GEWOON(lid):
-        return
+        return ()
     if not lid:
-        yield Violation("leerbedrijf_id", "the BPV agreement has no SBB leerbedrijf_id", b.volgnummer)
-    elif len(lid) != 9 or not leerbedrijf.is_valid(lid):
-        yield Violation(
-            "leerbedrijf_id",
-            f"leerbedrijf_id {lid!r} is not an SBB id (9 digits, 100000000-999999999)",
-            b.volgnummer,
+        return (Violation("leerbedrijf_id", "the BPV agreement has no SBB leerbedrijf_id", b.volgnummer),)
+    if len(lid) != 9 or not leerbedrijf.is_valid(lid):
+        return (
+            Violation(
+                "leerbedrijf_id",
+                f"leerbedrijf_id {lid!r} is not an SBB id (9 digits, 100000000-999999999)",
+                b.volgnummer,
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -580,11 +666,14 @@ def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_BPV}: Omvang N1..4 (totaal aantal uren)",
     applies_to=BpvAgreement,
 )
-def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     if b.omvang is not None and not 1 <= b.omvang <= 9999:
-        yield Violation(
-            "omvang", f"omvang {b.omvang} is not 1-9999 hours", b.volgnummer, {"omvang": str(b.omvang)}
+        return (
+            Violation(
+                "omvang", f"omvang {b.omvang} is not 1-9999 hours", b.volgnummer, {"omvang": str(b.omvang)}
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -595,19 +684,25 @@ def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_BPV}: Datum begin, Datum einde gepland, Datum einde werkelijk",
     applies_to=BpvAgreement,
 )
-def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     if b.datum_einde_gepland < b.datum_begin:
-        yield Violation(
-            "datum_einde_gepland",
-            f"datum_einde_gepland {b.datum_einde_gepland} is before datum_begin {b.datum_begin}",
-            b.volgnummer,
+        found.append(
+            Violation(
+                "datum_einde_gepland",
+                f"datum_einde_gepland {b.datum_einde_gepland} is before datum_begin {b.datum_begin}",
+                b.volgnummer,
+            )
         )
     if b.datum_einde_werkelijk is not None and b.datum_einde_werkelijk < b.datum_begin:
-        yield Violation(
-            "datum_einde_werkelijk",
-            f"datum_einde_werkelijk {b.datum_einde_werkelijk} is before datum_begin {b.datum_begin}",
-            b.volgnummer,
+        found.append(
+            Violation(
+                "datum_einde_werkelijk",
+                f"datum_einde_werkelijk {b.datum_einde_werkelijk} is before datum_begin {b.datum_begin}",
+                b.volgnummer,
+            )
         )
+    return found
 
 
 @registry.rule(
@@ -618,17 +713,20 @@ def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_BPV}: opleidingcode AN5..5, codeKeuzedeel AN5",
     applies_to=BpvAgreement,
 )
-def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
+def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     code = b.opleidingscode
     if (
         code is not None
         and not (type(code) is str and _CREBO_GEWOON(code))
         and (len(code) != 5 or not crebo.is_valid(code))
     ):
-        yield Violation(
-            "opleidingscode",
-            f"opleidingscode {b.opleidingscode!r} is not a crebo code (5 digits)",
-            b.volgnummer,
+        found.append(
+            Violation(
+                "opleidingscode",
+                f"opleidingscode {b.opleidingscode!r} is not a crebo code (5 digits)",
+                b.volgnummer,
+            )
         )
     kd = b.keuzedeel
     if (
@@ -636,7 +734,10 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
         and not (type(kd) is str and _KEUZEDEEL_GEWOON(kd))
         and (len(kd) != 5 or not keuzedeel.is_valid(kd))
     ):
-        yield Violation("keuzedeel", f"keuzedeel {b.keuzedeel!r} is not a keuzedeel code", b.volgnummer)
+        found.append(
+            Violation("keuzedeel", f"keuzedeel {b.keuzedeel!r} is not a keuzedeel code", b.volgnummer)
+        )
+    return found
 
 
 # --------------------------------------------------------------------------- the record
@@ -651,21 +752,25 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Iterator[Violation]:
     + _PVE_ISG,
     applies_to=MboStudentRecord,
 )
-def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if len(r.inschrijvingen) < 2:
-        return
+        return ()
+    found: list[Violation] = []
     seen: dict[tuple[str, str], int] = {}
     for i, e in enumerate(r.inschrijvingen):
         key = (e.instelling, e.inschrijvingvolgnummer)
         if key in seen:
-            yield Violation(
-                f"inschrijvingen[{i}].inschrijvingvolgnummer",
-                f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is "
-                f"used by inschrijvingen[{seen[key]}] too",
-                e.inschrijvingvolgnummer,
+            found.append(
+                Violation(
+                    f"inschrijvingen[{i}].inschrijvingvolgnummer",
+                    f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is "
+                    f"used by inschrijvingen[{seen[key]}] too",
+                    e.inschrijvingvolgnummer,
+                )
             )
         else:
             seen[key] = i
+    return found
 
 
 @registry.rule(
@@ -676,23 +781,27 @@ def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Viol
     source=f"{_PVE_BPV}: Volgnummer (door de instelling toegekend, per inschrijving)",
     applies_to=MboStudentRecord,
 )
-def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if len(r.bpv_overeenkomsten) < 2:
-        return
+        return ()
     counts = Counter((b.inschrijvingvolgnummer, b.volgnummer) for b in r.bpv_overeenkomsten)
     if max(counts.values()) < 2:
-        return
+        return ()
+    found: list[Violation] = []
     seen: set[tuple[str, str]] = set()
     for i, b in enumerate(r.bpv_overeenkomsten):
         key = (b.inschrijvingvolgnummer, b.volgnummer)
         if key in seen:
-            yield Violation(
-                f"bpv_overeenkomsten[{i}].volgnummer",
-                f"BPV volgnummer {b.volgnummer!r} appears more than once "
-                f"for enrolment {b.inschrijvingvolgnummer!r}",
-                b.volgnummer,
+            found.append(
+                Violation(
+                    f"bpv_overeenkomsten[{i}].volgnummer",
+                    f"BPV volgnummer {b.volgnummer!r} appears more than once "
+                    f"for enrolment {b.inschrijvingvolgnummer!r}",
+                    b.volgnummer,
+                )
             )
         seen.add(key)
+    return found
 
 
 @registry.rule(
@@ -708,33 +817,41 @@ def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
     source=f"{_PVE_BPV}: Inschrijvingvolgnummer (verplicht); {_PVE_ISG} (inclusiefdatum)",
     applies_to=MboStudentRecord,
 )
-def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not r.bpv_overeenkomsten:
-        return
+        return ()
+    found: list[Violation] = []
     by_nummer = {e.inschrijvingvolgnummer: e for e in r.inschrijvingen}
     for i, b in enumerate(r.bpv_overeenkomsten):
         e = by_nummer.get(b.inschrijvingvolgnummer)
         if e is None:
-            yield Violation(
-                f"bpv_overeenkomsten[{i}].inschrijvingvolgnummer",
-                f"no enrolment with inschrijvingvolgnummer {b.inschrijvingvolgnummer!r}",
-                b.volgnummer,
+            found.append(
+                Violation(
+                    f"bpv_overeenkomsten[{i}].inschrijvingvolgnummer",
+                    f"no enrolment with inschrijvingvolgnummer {b.inschrijvingvolgnummer!r}",
+                    b.volgnummer,
+                )
             )
             continue
         if b.datum_begin < e.datum_inschrijving:
-            yield Violation(
-                f"bpv_overeenkomsten[{i}].datum_begin",
-                f"BPV begins on {b.datum_begin}, before the enrolment's "
-                f"datum_inschrijving {e.datum_inschrijving}",
-                b.volgnummer,
+            found.append(
+                Violation(
+                    f"bpv_overeenkomsten[{i}].datum_begin",
+                    f"BPV begins on {b.datum_begin}, before the enrolment's "
+                    f"datum_inschrijving {e.datum_inschrijving}",
+                    b.volgnummer,
+                )
             )
         if b.datum_einde > e.datum_einde:
             field = "datum_einde_werkelijk" if b.datum_einde_werkelijk is not None else "datum_einde_gepland"
-            yield Violation(
-                f"bpv_overeenkomsten[{i}].{field}",
-                f"BPV ends on {b.datum_einde}, after the enrolment's last day {e.datum_einde}",
-                b.volgnummer,
+            found.append(
+                Violation(
+                    f"bpv_overeenkomsten[{i}].{field}",
+                    f"BPV ends on {b.datum_einde}, after the enrolment's last day {e.datum_einde}",
+                    b.volgnummer,
+                )
             )
+    return found
 
 
 @registry.rule(
@@ -748,18 +865,22 @@ def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violat
     source=f"{_PVE}, §13.1 and §16 (BPV's of BBL enrolments; 'Bekostigingsrelevante BPV')",
     applies_to=MboStudentRecord,
 )
-def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Iterator[Violation]:
+def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not r.inschrijvingen:
-        return
+        return ()
+    found: list[Violation] = []
     met_bpv = {b.inschrijvingvolgnummer for b in r.bpv_overeenkomsten} if r.bpv_overeenkomsten else ()
     for i, e in enumerate(r.inschrijvingen):
         if e.inschrijvingvolgnummer in met_bpv:
             continue
         for p in e.perioden:  # a loop, not any(): this runs for every record
             if p.leertraject == "BBL":
-                yield Violation(
-                    f"inschrijvingen[{i}]",
-                    "the enrolment has a BBL period but no BPV agreement",
-                    e.inschrijvingvolgnummer,
+                found.append(
+                    Violation(
+                        f"inschrijvingen[{i}]",
+                        "the enrolment has a BBL period but no BPV agreement",
+                        e.inschrijvingvolgnummer,
+                    )
                 )
                 break
+    return found

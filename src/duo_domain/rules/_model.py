@@ -50,7 +50,7 @@ _RANK = {Severity.AFKEUR: 0, Severity.ATTENTIE: 1, Severity.BEKOSTIGING: 2, Seve
 
 @attrs.frozen
 class Violation:
-    """What a rule's check function yields: one breach, relative to the object checked.
+    """What a rule's check function returns or yields: one breach, relative to the object checked.
 
     The engine turns it into a :class:`Finding` by adding the rule's id,
     severity and source and the object's own path.
@@ -82,6 +82,8 @@ class CheckContext:
     peildatum: dt.date | None = None
 
 
+#: A rule's check: ``(obj, context)`` to the violations found, as a tuple or list
+#: (``()`` when there are none, the fastest) or a generator.
 CheckFunction = Callable[[Any, CheckContext], Iterable[Violation]]
 
 
@@ -102,7 +104,9 @@ class Rule:
         guidance: Plain language: how to fix a record that breaks the rule.
         source: The legal or DUO source, e.g. ``"Ekb WEB art. 17 lid 2"``.
         applies_to: The domain type the rule checks.
-        check: The function ``(obj, context) -> Iterable[Violation]``.
+        check: The function ``(obj, context) -> Iterable[Violation]``: it returns a
+            tuple or list of violations (``()`` when nothing is wrong, the fastest)
+            or is a generator that yields them.
         geldig_van: First day the rule is in force (inclusive), or ``None``.
         geldig_tot: Last day the rule is in force (inclusive), or ``None``.
         url: Where the source can be read, if public.

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 
 from duo_domain.errors import DuoDomainError
 from duo_domain.rules import CheckContext, Severity, Violation, registry
@@ -85,23 +85,29 @@ def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
 )
-def _vakcode(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _vakcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     valid = _identifier_check("vakcode", _four_digits)
     tabel = vakcodetabel()
     ss = k.schoolsoort.value
+    found: list[Violation] = []
     for i, v in enumerate(k.vakken):
         if not valid(v.vakcode):
-            yield Violation(
-                f"vakken[{i}].vakcode",
-                f"vakcode {v.vakcode!r} is not 4 digits",
-                values={"vakcode": v.vakcode},
+            found.append(
+                Violation(
+                    f"vakken[{i}].vakcode",
+                    f"vakcode {v.vakcode!r} is not 4 digits",
+                    values={"vakcode": v.vakcode},
+                )
             )
         elif tabel.get(v.vakcode, ss) is None:
-            yield Violation(
-                f"vakken[{i}].vakcode",
-                f"vakcode {v.vakcode} is not in the vakcodetabel for {ss}",
-                values={"vakcode": v.vakcode, "schoolsoort": ss},
+            found.append(
+                Violation(
+                    f"vakken[{i}].vakcode",
+                    f"vakcode {v.vakcode} is not in the vakcodetabel for {ss}",
+                    values={"vakcode": v.vakcode, "schoolsoort": ss},
+                )
             )
+    return found
 
 
 @registry.rule(
@@ -114,13 +120,19 @@ def _vakcode(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.13",
 )
-def _se(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _se(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     for i, v in enumerate(k.vakken):
         if v.se is not None and not is_se_cijfer(v.se, met_ce=v.heeft_ce):
             form = "1.0-10.0 with one decimal" if v.heeft_ce else "a whole number 1-10 (no CE)"
-            yield Violation(
-                f"vakken[{i}].se", f"SE grade {v.se} of {v.vakcode} must be {form}", values={"se": str(v.se)}
+            found.append(
+                Violation(
+                    f"vakken[{i}].se",
+                    f"SE grade {v.se} of {v.vakcode} must be {form}",
+                    values={"se": str(v.se)},
+                )
             )
+    return found
 
 
 @registry.rule(
@@ -133,14 +145,18 @@ def _se(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.25",
 )
-def _ce(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _ce(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     for i, v in enumerate(k.vakken):
         for name in ("ce", "ce2", "ce3"):
             c = getattr(v, name)
             if c is not None and not is_ce_cijfer(c):
-                yield Violation(
-                    f"vakken[{i}].{name}", f"CE grade {c} of {v.vakcode} is not 1.0-10.0 with one decimal"
+                found.append(
+                    Violation(
+                        f"vakken[{i}].{name}", f"CE grade {c} of {v.vakcode} is not 1.0-10.0 with one decimal"
+                    )
                 )
+    return found
 
 
 @registry.rule(
@@ -153,16 +169,20 @@ def _ce(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.13",
 )
-def _beoordeling(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _beoordeling(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     tabel = vakcodetabel()
     ss = k.schoolsoort.value
+    found: list[Violation] = []
     for i, v in enumerate(k.vakken):
         row = tabel.get(v.vakcode, ss)
         if row is None or v.vrijstelling:
             continue
         needs = row.soort.is_beoordeling and (k.schoolsoort.is_vmbo or row.soort is Vaksoort.LO)
         if needs and (v.beoordeling is None or v.se is not None):
-            yield Violation(f"vakken[{i}].beoordeling", f"{v.vakcode} needs a beoordeling and no grade")
+            found.append(
+                Violation(f"vakken[{i}].beoordeling", f"{v.vakcode} needs a beoordeling and no grade")
+            )
+    return found
 
 
 @registry.rule(
@@ -176,7 +196,8 @@ def _beoordeling(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.32",
 )
-def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     for i, v in enumerate(k.vakken):
         if v.eindcijfer is None or v.se is None:
             continue
@@ -185,11 +206,14 @@ def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
             continue  # the grade rules report this
         computed = eindcijfer(v.se, ce)
         if v.eindcijfer != computed:
-            yield Violation(
-                f"vakken[{i}].eindcijfer",
-                f"eindcijfer {v.eindcijfer} of {v.vakcode} should be {computed}",
-                values={"gemeld": str(v.eindcijfer), "berekend": str(computed)},
+            found.append(
+                Violation(
+                    f"vakken[{i}].eindcijfer",
+                    f"eindcijfer {v.eindcijfer} of {v.vakcode} should be {computed}",
+                    values={"gemeld": str(v.eindcijfer), "berekend": str(computed)},
+                )
             )
+    return found
 
 
 @registry.rule(
@@ -203,10 +227,13 @@ def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.38",
 )
-def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     retaken = [v.vakcode for v in k.vakken if v.ce is not None and (v.ce2 is not None or v.ce3 is not None)]
     if len(retaken) > 1:
-        yield Violation("vakken", f"{len(retaken)} subjects re-taken after tijdvak 1: {', '.join(retaken)}")
+        return (
+            Violation("vakken", f"{len(retaken)} subjects re-taken after tijdvak 1: {', '.join(retaken)}"),
+        )
+    return ()
 
 
 @registry.rule(
@@ -219,13 +246,16 @@ def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     geldig_van=IN_FORCE,
     external="RIO",
 )
-def _aanbieder(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _aanbieder(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if not k.onderwijsaanbieder:
-        yield Violation("onderwijsaanbieder", "the onderwijsaanbieder is missing")
-    elif not _identifier_check("onderwijsaanbieder", _aanbieder_shape)(k.onderwijsaanbieder):
-        yield Violation(
-            "onderwijsaanbieder", f"{k.onderwijsaanbieder!r} is not an onderwijsaanbieder (nnnAnnn)"
+        return (Violation("onderwijsaanbieder", "the onderwijsaanbieder is missing"),)
+    if not _identifier_check("onderwijsaanbieder", _aanbieder_shape)(k.onderwijsaanbieder):
+        return (
+            Violation(
+                "onderwijsaanbieder", f"{k.onderwijsaanbieder!r} is not an onderwijsaanbieder (nnnAnnn)"
+            ),
         )
+    return ()
 
 
 @registry.rule(
@@ -237,19 +267,22 @@ def _aanbieder(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
 )
-def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     code = k.elementcode
     if not code:
-        yield Violation("elementcode", "the elementcode is missing")
-        return
+        return (Violation("elementcode", "the elementcode is missing"),)
     if not _identifier_check("elementcode", _four_digits)(code):
-        yield Violation("elementcode", f"{code!r} is not an elementcode (4 digits)")
-        return
+        return (Violation("elementcode", f"{code!r} is not an elementcode (4 digits)"),)
     row = elementcodetabel().get(code)
     if row is None:
-        yield Violation("elementcode", f"elementcode {code} is not in the elementcodetabel for exam years")
-    elif row.schoolsoort != k.schoolsoort.value:
-        yield Violation("elementcode", f"elementcode {code} is {row.schoolsoort}, not {k.schoolsoort.value}")
+        return (
+            Violation("elementcode", f"elementcode {code} is not in the elementcodetabel for exam years"),
+        )
+    if row.schoolsoort != k.schoolsoort.value:
+        return (
+            Violation("elementcode", f"elementcode {code} is {row.schoolsoort}, not {k.schoolsoort.value}"),
+        )
+    return ()
 
 
 @registry.rule(
@@ -261,30 +294,34 @@ def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
 )
-def _examenjaar(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _examenjaar(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
     try:
         regelset(k.examenjaar)
     except DuoDomainError as exc:
-        yield Violation("examenjaar", str(exc))
+        found.append(Violation("examenjaar", str(exc)))
     if k.datum_uitslag is not None and k.datum_uitslag.year != k.examenjaar:
-        yield Violation(
-            "datum_uitslag", f"datum uitslag {k.datum_uitslag} is not in examenjaar {k.examenjaar}"
+        found.append(
+            Violation("datum_uitslag", f"datum uitslag {k.datum_uitslag} is not in examenjaar {k.examenjaar}")
         )
+    return found
 
 
 # --- slaag-zakregeling ---------------------------------------------------------------------
 
 
 def _condition(rule_id: str, summary: str, guidance: str, source: str) -> None:
-    def check(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+    def check(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
         if k.uitslag is not Uitslag.GESLAAGD:
-            return
+            return ()
         result = _uitslag(k)
         if result is None:
-            return
-        for r in result.redenen:
-            if r.regel == rule_id:
-                yield Violation("uitslag", f"reported geslaagd, but: {r.toelichting} ({r.artikel})")
+            return ()
+        return [
+            Violation("uitslag", f"reported geslaagd, but: {r.toelichting} ({r.artikel})")
+            for r in result.redenen
+            if r.regel == rule_id
+        ]
 
     registry.rule(
         rule_id,
@@ -366,10 +403,11 @@ _condition(
     geldig_van=IN_FORCE,
     url=URL,
 )
-def _afgewezen(k: Examenkandidaat, ctx: CheckContext) -> Iterator[Violation]:
+def _afgewezen(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if k.uitslag is not Uitslag.AFGEWEZEN:
-        return
+        return ()
     result = _uitslag(k)
     if result is not None and result.geslaagd:
         left = f" (leaving out {', '.join(result.buiten_beschouwing)})" if result.buiten_beschouwing else ""
-        yield Violation("uitslag", f"reported afgewezen, but the candidate passes{left}")
+        return (Violation("uitslag", f"reported afgewezen, but the candidate passes{left}"),)
+    return ()
