@@ -146,3 +146,18 @@ def test_sample_totals_do_not_match_the_subsets() -> None:
 def test_grondslag_file_is_refused_as_a_whole() -> None:
     with pytest.raises(InvalidDocument, match="GRONDSLAG"):
         rf.read((FIXTURES / "GRONDSLAG_IP_MBO_27DV_20251119_2025.csv").read_bytes())
+
+
+def test_a_reden_that_lost_its_leading_zero_in_a_spreadsheet_is_mapped_to_the_code() -> None:
+    rf_file = _read("RO_21CY_20250730_20250731.csv")
+    isg_redenen = {r.reden_uitschrijving for r in rf_file.records if type(r).__name__ == "IsgRecord"}
+    assert any(r is not None and len(r) == 1 for r in isg_redenen)  # the line itself says "7", "8", ...
+    redenen = {
+        e.reden_uitschrijving
+        for p in rf.group_persons(rf_file.records)
+        for e in p.student_record.inschrijvingen
+        if e.reden_uitschrijving is not None
+    }
+    assert redenen
+    assert all(len(r) == 2 and r.startswith("0") for r in redenen), redenen
+    assert rf.dumps(rf_file.records) == (FIXTURES / "RO_21CY_20250730_20250731.csv").read_text("utf-8")

@@ -194,6 +194,17 @@ def _student(per: PerRecord | None, first: Any) -> Student:
     )
 
 
+def _reden(code: str | None) -> str | None:
+    """The two-character reden uitstroom code (``"08"``).
+
+    A file that went through a spreadsheet has lost the leading zero (``"8"``);
+    the record keeps what the line says, the domain object the code itself.
+    """
+    if code is not None and len(code) == 1 and code.isdigit():
+        return "0" + code
+    return code
+
+
 def _build(records: list[Any], instelling: str) -> Persoon:
     per = next((r for r in records if isinstance(r, PerRecord)), None)
     problems: list[DocumentProblem] = []
@@ -214,7 +225,7 @@ def _build(records: list[Any], instelling: str) -> Persoon:
             datum_inschrijving=isg.datum_inschrijving,
             datum_uitschrijving_gepland=isg.datum_uitschrijving_gepland,
             datum_uitschrijving_werkelijk=isg.datum_uitschrijving_werkelijk,
-            reden_uitschrijving=isg.reden_uitschrijving,
+            reden_uitschrijving=_reden(isg.reden_uitschrijving),
             perioden=[
                 _periode(r)
                 for r in records
