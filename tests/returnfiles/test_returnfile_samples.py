@@ -11,7 +11,7 @@ from duo_domain.errors import InvalidDocument
 from duo_domain.identity.student import OnvolledigeDatum
 from duo_domain.mbo.results import KeuzedeelUitkomst, VrijstellingOmvang
 from duo_domain.serialize import returnfile as rf
-from duo_domain.serialize.returnfile import Datumnotatie, GeoRecord, OngeldigNummer, PerRecord
+from duo_domain.serialize.returnfile import Datumnotatie, GeoRecord, IsgRecord, OngeldigNummer, PerRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -150,7 +150,7 @@ def test_grondslag_file_is_refused_as_a_whole() -> None:
 
 def test_a_reden_that_lost_its_leading_zero_in_a_spreadsheet_is_mapped_to_the_code() -> None:
     rf_file = _read("RO_21CY_20250730_20250731.csv")
-    isg_redenen = {r.reden_uitschrijving for r in rf_file.records if type(r).__name__ == "IsgRecord"}
+    isg_redenen = {r.reden_uitschrijving for r in rf_file.records if isinstance(r, IsgRecord)}
     assert any(r is not None and len(r) == 1 for r in isg_redenen)  # the line itself says "7", "8", ...
     redenen = {
         e.reden_uitschrijving
