@@ -30,7 +30,7 @@ import functools
 import uuid
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from lxml import etree
@@ -150,6 +150,8 @@ class _Field:
     tags: Mapping[type, str] | str
     # For a choice: the class of each element; for a nested element: its class; else None.
     soort: object
+    # The factory of the attribute's default, when it has one (``default`` is then one product).
+    factory: Callable[[], Any] | None = None
 
 
 class _Codec:
@@ -178,8 +180,14 @@ class _Codec:
             if attribute is None:
                 continue  # the domain class has no such field (yet): nothing to write or read
             default = attribute.default
+            factory = None
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
+                if default.takes_self:
+                    raise TypeError(
+                        f"{mapping.cls.__name__}.{veld.attr}: a default taking self is not supported"
+                    )
+                factory = default.factory
+                default = factory()
             elif default is attrs.NOTHING:
                 default = _MISSING
             tags: Mapping[type, str] | str
@@ -196,12 +204,18 @@ class _Codec:
                     self.nested[tags] = veld.soort
             if veld.herhaald:
                 repeated.append(veld.attr)
-            self.fields.append(_Field(veld.attr, default, veld.herhaald, tags, veld.soort))
+            self.fields.append(_Field(veld.attr, default, veld.herhaald, tags, veld.soort, factory))
         self.repeated = tuple(repeated)
+        #: Attribute -> the default the reader gives an absent element (one shared
+        #: instance where the default is made by a factory and is immutable).
+        self.defaults: dict[str, Any] = {f.attr: f.default for f in self.fields if f.default is not _MISSING}
         #: ``encode(element, obj)``: fill ``element`` with the fields of ``obj``.
         self.encode: Callable[[etree._Element, Any], etree._Element] = _compile_writer(self)
-        #: ``decode(element)``: the object ``element`` holds (see :meth:`read`).
-        self.decode: Callable[[etree._Element], Any] = _compile_reader(self)
+        #: ``decode_any(element)``: reads the children in any order and reports every problem.
+        self.decode_any: Callable[[etree._Element], Any] = _compile_reader(self)
+        #: ``decode(element)``: the object ``element`` holds (see :meth:`read`); reads
+        #: the children in the XSD's order and leaves anything else to :attr:`decode_any`.
+        self.decode: Callable[[etree._Element], Any] = _compile_sequential_reader(self, self.decode_any)
 
     def write_into(self, element: etree._Element, obj: Any) -> etree._Element:
         """Fill ``element`` with the fields of ``obj``."""
@@ -367,6 +381,140 @@ def _compile_reader(c: _Codec) -> Callable[[etree._Element], Any]:
         "        return CLS(**kwargs)",
         "    except (ValueError, TypeError) as exc:",
         "        raise ReadProblem(element, reason(exc)) from None",
+    ]
+    decode: Callable[[etree._Element], Any] = _compile("decode", lines, env)
+    return decode
+
+
+#: Readers that, given text with spaces around it, either refuse it (ValueError or
+#: TypeError, ``None`` included) or read the same value as from the stripped text
+#: (``int`` ignores the spaces; a BSN or onderwijsnummer is compacted).
+_UNPADDED: Final = frozenset({dt.date.fromisoformat, int, Bsn, Onderwijsnummer})
+
+
+class _End:
+    """Stands for the end of an element's children: its ``tag`` matches no element name."""
+
+    tag = None
+
+
+_END: Final = _End()
+
+
+def _immutable(value: Any) -> bool:
+    """Whether one instance of ``value`` may stand for every object's (hashable, so immutable)."""
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _call_arguments(cls: type, values: Mapping[str, str]) -> str:
+    """The arguments of ``cls(...)``: positional in the order of ``__init__``, as long as possible.
+
+    ``values`` maps attribute names to the expressions passed; an attribute
+    not in it is left to its default, and the attributes after it are passed
+    by keyword (by their ``__init__`` name).
+    """
+    parts: list[str] = []
+    positional = True
+    for a in attrs.fields(cls):
+        if not a.init:
+            continue
+        expression = values.get(a.name)
+        if expression is None:
+            positional = False
+            continue
+        if positional and not a.kw_only:
+            parts.append(expression)
+        else:
+            positional = False
+            parts.append(f"{_attr_name(a.alias or a.name)}={expression}")
+    return ", ".join(parts)
+
+
+def _compile_sequential_reader(
+    c: _Codec, general: Callable[[etree._Element], Any]
+) -> Callable[[etree._Element], Any]:
+    """``decode(element)`` for one class, reading the children in the XSD's order.
+
+    Each field is looked for once, in sequence order, where it must come:
+    one comparison per child instead of a search among all names. Anything
+    else (children out of order or unknown, a comment, a missing required
+    field, a value or a combination the domain class refuses) hands the
+    element to ``general``, the reader that accepts any order and reports
+    problems; so the result, and every error, are the same as ``general``'s.
+    """
+    env: dict[str, Any] = {"CLS": c.cls, "END": _END, "general": general}
+    lines = [
+        "def decode(element):",
+        "    children = element.getchildren()",
+        "    children.append(END)",
+        "    child = children[0]",
+        "    tag = child.tag",
+        "    at = 0",
+    ]
+    advance = ["at += 1", "child = children[at]", "tag = child.tag"]
+    arguments: dict[str, str] = {}
+    for i, f in enumerate(c.fields):
+        tags = list(f.tags.values()) if isinstance(f.tags, Mapping) else [f.tags]
+        arguments[_attr_name(f.attr)] = f"a{i}"
+        indent = "    "
+        if f.herhaald:
+            lines.append(f"    a{i} = []")
+        for k, tag in enumerate(tags):
+            _, _, how, read_one = c.readers[tag]
+            env[f"T{i}_{k}"] = tag
+            env[f"R{i}_{k}"] = read_one
+            if f.herhaald:
+                lines.append(f"    while tag == T{i}_{k}:")
+            else:
+                lines.append(f"    {'if' if k == 0 else 'elif'} tag == T{i}_{k}:")
+            indent = "        "
+            target = "value" if f.herhaald else f"a{i}"
+            if how == 0:
+                lines.append(f"{indent}{target} = child.text or ''")
+            elif how == 1 and read_one in _UNPADDED:
+                # Refuses text with spaces around it, or reads it as the stripped text:
+                # no strip needed here (the general reader strips).
+                lines += [
+                    f"{indent}try:",
+                    f"{indent}    {target} = R{i}_{k}(child.text)",
+                    f"{indent}except (ValueError, TypeError):",
+                    f"{indent}    return general(element)",
+                ]
+            elif how == 1:
+                lines += [
+                    f"{indent}text = child.text",
+                    f"{indent}try:",
+                    f"{indent}    {target} = R{i}_{k}(text.strip() if text else '')",
+                    f"{indent}except (ValueError, TypeError):",
+                    f"{indent}    return general(element)",
+                ]
+            else:
+                lines.append(f"{indent}{target} = R{i}_{k}(child)")
+            if f.herhaald:
+                lines.append(f"{indent}a{i}.append(value)")
+            lines += [f"{indent}{step}" for step in advance]
+        if f.herhaald:
+            continue
+        lines.append("    else:")
+        if f.factory is not None and not _immutable(f.default):
+            env[f"F{i}"] = f.factory
+            lines.append(f"        a{i} = F{i}()")
+        elif f.default is _MISSING:
+            lines.append("        return general(element)")
+        else:
+            env[f"D{i}"] = f.default
+            lines.append(f"        a{i} = D{i}")
+    lines += [
+        "    if child is not END:",
+        "        return general(element)",
+        "    try:",
+        f"        return CLS({_call_arguments(c.cls, arguments)})",
+        "    except (ValueError, TypeError):",
+        "        return general(element)",
     ]
     decode: Callable[[etree._Element], Any] = _compile("decode", lines, env)
     return decode

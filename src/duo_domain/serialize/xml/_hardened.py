@@ -23,7 +23,7 @@ well-formed raises :class:`~duo_domain.errors.InvalidDocument` with the line.
 from __future__ import annotations
 
 import re
-from typing import IO, Any, ClassVar, Final
+from typing import IO, Any, ClassVar, Final, Literal
 
 from lxml import etree
 
@@ -36,6 +36,7 @@ __all__ = [
     "XmlRefused",
     "mask_numbers",
     "new_parser",
+    "new_pull_parser",
     "parse_bytes",
     "syntax_error",
 ]
@@ -134,6 +135,30 @@ def new_parser(resolver: etree.Resolver | None = None, **extra: Any) -> etree.XM
     }
     parser: etree.XMLParser = etree.XMLParser(**options)
     parser.resolvers.add(_RefuseEverything(resolver))
+    return parser
+
+
+def new_pull_parser(
+    *, events: tuple[Literal["start", "end"], ...], tag: tuple[str, ...]
+) -> etree.XMLPullParser:
+    """An :class:`lxml.etree.XMLPullParser` with the options of :func:`new_parser`.
+
+    Args:
+        events: The events to report, such as ``("end",)``.
+        tag: Report events only for elements with these names.
+    """
+    parser = etree.XMLPullParser(
+        events=events,
+        tag=tag,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,
+        collect_ids=False,
+    )
+    parser.resolvers.add(_RefuseEverything())
     return parser
 
 

@@ -135,23 +135,25 @@ def record_fits(mapping: Berichtmapping) -> Callable[[Any], bool]:
     True when :func:`check_records` would find nothing; call that for the problems.
     """
     cls = mapping.item_cls
-    defaults = _defaults(cls)
+    # The reader's own defaults where it has them: an absent part is then found by identity.
+    defaults = {**_defaults(cls), **(codec(cls).defaults if cls in MAPPINGS else {})}
     verplicht = tuple((a, defaults.get(a)) for a in sorted(mapping.verplicht))
     not_carried = tuple((a, defaults.get(a)) for a in _not_carried(mapping))
 
     def fits(record: Any) -> bool:
         if not isinstance(record, cls):
             return False
+        # ``v is d`` first: an absent part is often the default itself (a shared empty value).
         if verplicht:
             for a, d in verplicht:
                 v = getattr(record, a, None)
-                if not (v is None or v == () or v is False or v == d):
+                if not (v is d or v is None or v == () or v is False or v == d):
                     break
             else:
                 return False
         for a, d in not_carried:
             v = getattr(record, a)
-            if not (v is None or v == () or v is False or v == d):
+            if not (v is d or v is None or v == () or v is False or v == d):
                 return False
         return True
 

@@ -1,14 +1,17 @@
 """Streaming: write and read messages of any size in flat memory.
 
 :func:`write_stream` writes a message record by record through lxml's
-incremental writer (:func:`lxml.etree.xmlfile`); :func:`read_stream` reads
-one with :func:`lxml.etree.iterparse` and yields each record as soon as its
-element is complete, then drops the element. Memory stays flat whatever the
-number of records; a million is an ordinary batch.
+incremental writer (:func:`lxml.etree.xmlfile`); :func:`read_stream` feeds
+lxml's pull parser in pieces that end after a record, yields the records of
+each piece, then drops them. Memory stays flat whatever the number of
+records; a million is an ordinary batch.
 
-Each record is checked against its XSD as it passes (on by default), the
-parser is the hardened one (no DTD, no entities, no network), and a record
-whose element grows beyond ``max_record_bytes`` is refused. Because a stream
+Every record is checked against its XSD before it is yielded (on by
+default): once per piece, as the message element holding the header and the
+piece's records, and record by record when a piece does not pass, so a
+problem is still reported for its record. The parser is the hardened one (no
+DTD, no entities, no network), and a record whose element grows beyond
+``max_record_bytes`` is refused. Because a stream
 cannot be taken back, a problem raises
 :class:`~duo_domain.errors.InvalidDocument` with the line and the record's
 path; the records before it have been yielded already.
@@ -38,6 +41,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final
 
@@ -49,15 +53,18 @@ from duo_domain.serialize.xml._hardened import (
     GuardedReader,
     XmlRefused,
     check_stream_root,
+    new_parser,
+    new_pull_parser,
     syntax_error,
 )
 from duo_domain.serialize.xml._mapping import BERICHTEN, NAMESPACES, NS_BASIS, Berichtmapping
-from duo_domain.serialize.xml._schemas import schema
+from duo_domain.serialize.xml._schemas import schema, xsd_text
 from duo_domain.serialize.xml.header import Bedrijfsdocument
 from duo_domain.serialize.xml.messages import (
     _berichtmapping,
     _clean,
     _locate,
+    _not_carried,
     _path,
     check_records,
     kop_element,
@@ -70,8 +77,11 @@ __all__ = ["DEFAULT_MAX_RECORD_BYTES", "MessageStream", "read_stream", "write_st
 DEFAULT_MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
 
 _DOCUMENT = "XML message stream"
-#: libxml2 reads this far ahead of the element it reports.
-_READ_AHEAD: Final = 32 * 1024
+#: The input is read in blocks of this size.
+_READ_SIZE: Final = 32 * 1024
+#: How far a record's size may be misjudged: a piece fed to the parser holds
+#: at most a block and what was left over from the one before.
+_SLACK: Final = 2 * _READ_SIZE
 _NSMAP: Final = dict(NAMESPACES)
 _ROOTS: Final = {qname(b.namespace, b.naam): b for b in BERICHTEN.values()}
 _KOP_TAGS: Final = tuple(
@@ -159,6 +169,120 @@ def _record_path(index: int, element: etree._Element | None) -> str:
     return f"$[{index}]{rest}"
 
 
+def _end_tag(element: etree._Element) -> bytes | None:
+    """The end tag of ``element`` as written in UTF-8, such as ``b"</mbo:student>"``."""
+    local = etree.QName(element).localname
+    prefix = element.prefix
+    name = f"{prefix}:{local}" if prefix else local
+    return f"</{name}>".encode()
+
+
+_XS: Final = "{http://www.w3.org/2001/XMLSchema}"
+
+
+@functools.cache
+def _xsd_implies_fits(mapping: Berichtmapping) -> bool:
+    """Whether every record that passes as an item of the message's own element fits the message kind.
+
+    Read from the shipped XSD: the item's type must carry no element of an
+    attribute the message kind does not carry, and must require an element of
+    one of the attributes the kind needs (when it needs any). When this holds,
+    a piece that passed its check needs no per-record fits test; a record
+    checked on its own (against the wider record element) always gets it.
+
+    Examples:
+        >>> from duo_domain.serialize.xml._mapping import BERICHTEN
+        >>> [_xsd_implies_fits(BERICHTEN[k]) for k in ("aanleverenBpvMBO", "aanleverenResultaatMBO")]
+        [True, False]
+    """
+    document = etree.fromstring(xsd_text(mapping.xsd), new_parser())
+    message = document.find(f"{_XS}element[@name='{mapping.naam}']")
+    items = (
+        []
+        if message is None
+        else [e for e in message.iter(f"{_XS}element") if e.get("name") == mapping.item_element]
+    )
+    if len(items) != 1 or ":" in (items[0].get("type") or ":"):
+        return False
+    item_type = document.find(f"{_XS}complexType[@name='{items[0].get('type')}']")
+    sequence = item_type.find(f"{_XS}sequence") if item_type is not None else None
+    if sequence is None or any(
+        child.tag != f"{_XS}element" for child in sequence if isinstance(child.tag, str)
+    ):
+        return False  # only a plain sequence of elements is read here
+    item_codec = codec(mapping.item_cls)
+    carried: set[str] = set()
+    required: set[str] = set()
+    for element in sequence.iterchildren(f"{_XS}element"):
+        entry = item_codec.readers.get(qname(mapping.namespace, element.get("name") or ""))
+        if entry is None:
+            return False
+        carried.add(entry[0])
+        # Present means not empty only for a default of None or ().
+        if element.get("minOccurs", "1") != "0" and item_codec.defaults.get(entry[0], None) in (None, ()):
+            required.add(entry[0])
+    if carried & set(_not_carried(mapping)):
+        return False
+    return not mapping.verplicht or bool(mapping.verplicht & required)
+
+
+class _Feeder:
+    """Feeds the hardened pull parser and hands over the events of each feed.
+
+    The input is read in blocks of :data:`_READ_SIZE`; each block is fed up
+    to and including the last record end tag it holds (the rest waits for the
+    next block), so that after a feed the records are usually whole and
+    nothing follows them in the tree. Whether that holds is checked on the
+    tree, never assumed from the bytes: a record end tag inside a comment or
+    in another spelling only costs the per-piece XSD check.
+    """
+
+    def __init__(self, reader: GuardedReader) -> None:
+        self._reader = reader
+        self._parser = new_pull_parser(events=("end",), tag=(*_KOP_TAGS, *_ITEM_TAGS))
+        #: The bytes fed to the parser so far.
+        self.fed = 0
+        #: The record end tag to cut the input after, once the first record is known.
+        self.end_tag: bytes | None = None
+        #: The root element, once the input has been read to its end.
+        self.root: etree._Element | None = None
+
+    def pieces(self) -> Iterator[list[tuple[str, etree._Element]]]:
+        """The events of each feed that completed elements, in document order."""
+        parser = self._parser
+        read = self._reader.read
+        waiting = b""
+        while True:
+            block = read(_READ_SIZE)
+            error: etree.XMLSyntaxError | None = None
+            try:
+                if block:
+                    waiting += block
+                    cut = waiting.rfind(self.end_tag) if self.end_tag is not None else -1
+                    if cut >= 0:
+                        cut += len(self.end_tag)  # type: ignore[arg-type]
+                        piece, waiting = waiting[:cut], waiting[cut:]
+                    else:
+                        piece, waiting = waiting, b""
+                    self.fed += len(piece)
+                    parser.feed(piece)
+                else:
+                    if waiting:
+                        self.fed += len(waiting)
+                        parser.feed(waiting)
+                        waiting = b""
+                    self.root = parser.close()
+            except etree.XMLSyntaxError as exc:
+                error = exc  # the elements completed before it are handed over first
+            events = list(parser.read_events())
+            if events:
+                yield events
+            if error is not None:
+                raise error
+            if not block:
+                return
+
+
 class MessageStream:
     """The records of a streamed message, read as they are iterated.
 
@@ -188,6 +312,8 @@ class MessageStream:
         self._max_record = max_record_bytes
         self._mapping: Berichtmapping | None = None
         self._kop: Bedrijfsdocument | None = None
+        #: The message element while it is read (it holds the header and one piece of records).
+        self._root: etree._Element | None = None
         self._records = self._iterate()
         self._pending: list[Any] = []
 
@@ -229,20 +355,9 @@ class MessageStream:
         return next(self._records)
 
     def _iterate(self) -> Iterator[Any]:
-        events = etree.iterparse(
-            self._reader,
-            events=("end",),
-            tag=(*_KOP_TAGS, *_ITEM_TAGS),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            attribute_defaults=False,
-            huge_tree=False,
-            collect_ids=False,
-        )
+        feeder = _Feeder(self._reader)
         try:
-            yield from self._walk(events)
+            yield from self._walk(feeder)
         except etree.XMLSyntaxError as exc:
             raise syntax_error(exc, document=_DOCUMENT) from None
 
@@ -258,89 +373,131 @@ class MessageStream:
         self._mapping = mapping
         return root, mapping
 
-    def _walk(self, events: Any) -> Iterator[Any]:
+    def _walk(self, feeder: _Feeder) -> Iterator[Any]:
         root: etree._Element | None = None
         mapping: Berichtmapping | None = None
         kop_holder = etree.Element("kop")
-        # The header: its elements, up to the first record.
-        for _, element in events:
-            if root is None:
-                root, mapping = self._start(element)
-            if element.getparent() is not root:
-                continue
-            if element.tag in _KOP_TAGS:
-                clone = etree.SubElement(kop_holder, element.tag)
-                clone.text = element.text
-                clone.set("line", str(element.sourceline or 0))
-                element.clear()
-                continue
-            assert mapping is not None
-            if element.tag != qname(mapping.namespace, mapping.item_element):
-                local = etree.QName(element).localname
-                raise _problem("$[0]", f"unexpected element {local!r}", element.sourceline)
-            self._kop = self._read_kop(kop_holder, element)
-            yield from self._records_from(events, root, mapping, element)
-            return
+        pieces = feeder.pieces()
+        # The header: its elements, up to the first record. They stay in the
+        # tree, so that each piece of records is checked as part of the message.
+        for events in pieces:
+            for at, (_, element) in enumerate(events):
+                if root is None:
+                    root, mapping = self._start(element)
+                if element.getparent() is not root:
+                    continue
+                if element.tag in _KOP_TAGS:
+                    clone = etree.SubElement(kop_holder, element.tag)
+                    clone.text = element.text
+                    clone.set("line", str(element.sourceline or 0))
+                    continue
+                assert mapping is not None
+                if element.tag != qname(mapping.namespace, mapping.item_element):
+                    local = etree.QName(element).localname
+                    raise _problem("$[0]", f"unexpected element {local!r}", element.sourceline)
+                self._kop = self._read_kop(kop_holder, element)
+                self._root = root
+                feeder.end_tag = _end_tag(element)
+                yield from self._records_from(
+                    pieces, events, at=at, root=root, mapping=mapping, feeder=feeder
+                )
+                return
         if root is None:
-            found = getattr(events, "root", None)
+            found = feeder.root
             name = _clean(str(found.tag)) if found is not None else "none"
             raise _problem("/", f"root element {name!r} is not a known message")
         raise _problem("$", "the message has no records", root.sourceline)
 
     def _records_from(
-        self, events: Any, root: etree._Element, mapping: Berichtmapping, first: etree._Element
+        self,
+        pieces: Iterator[list[tuple[str, etree._Element]]],
+        events: list[tuple[str, etree._Element]],
+        *,
+        at: int,
+        root: etree._Element,
+        mapping: Berichtmapping,
+        feeder: _Feeder,
     ) -> Iterator[Any]:
-        """The records, from the first record element on; the hot loop of the reader."""
+        """The records, from the first record element on; the hot loop of the reader.
+
+        The records arrive in pieces (what one feed of the parser completed).
+        The XSD check runs once per piece, on the message element itself: the
+        header and the piece's records, nothing else, as the records before
+        them have been dropped. When that check fails, or the piece does not
+        end cleanly after a record, each record is checked on its own, so a
+        problem is reported for the right record, after the records before it
+        have been yielded.
+        """
         item_tag = qname(mapping.namespace, mapping.item_element)
         xsd = schema(mapping.xsd) if self._validate else None
         decode = codec(mapping.item_cls).decode
         fits = record_fits(mapping)
-        reader = self._reader
-        limit = self._max_record + _READ_AHEAD
+        implied = xsd is not None and _xsd_implies_fits(mapping)
+        limit = self._max_record + _SLACK
+        # The header (and anything else before the first record) stays in the message.
+        keep = root.index(events[at][1])
         index = 0
         mark = 0
-        element = first
-        pending = True
+        batch: list[etree._Element] = []
         while True:
-            if pending:
-                pending = False
-            else:
-                for _, element in events:
-                    if element.getparent() is root:
-                        break
-                else:
-                    return
-            if element.tag != item_tag:
-                local = etree.QName(element).localname
-                raise _problem(f"$[{index}]", f"unexpected element {local!r}", element.sourceline)
-            if reader.count - mark > limit:
-                raise XmlRefused(
-                    [
-                        DocumentProblem(
-                            f"$[{index}]",
-                            f"a record is larger than the limit of {self._max_record} bytes",
-                            line=element.sourceline,
-                        )
-                    ],
-                    document=_DOCUMENT,
-                )
-            mark = reader.count
-            if xsd is not None and not xsd.validate(element):
-                raise _schema_problems(element, xsd, index)
-            try:
-                record = decode(element)
-            except ReadProblem as problem:
-                raise _problem(
-                    _record_path(index, problem.element), problem.message, problem.element.sourceline
-                ) from None
-            if not fits(record):
-                first_problem = check_records(mapping, (record,), index)[0]
-                raise _problem(first_problem.path, first_problem.message, element.sourceline)
-            yield record
-            index += 1
-            element.clear()
-            while element.getprevious() is not None:
-                del root[0]
+            problem: InvalidDocument | None = None
+            fed = feeder.fed  # the same for every record of the piece
+            for _, element in events[at:] if at else events:
+                if element.getparent() is not root:
+                    continue
+                if element.tag != item_tag:
+                    local = etree.QName(element).localname
+                    problem = _problem(
+                        f"$[{index + len(batch)}]", f"unexpected element {local!r}", element.sourceline
+                    )
+                    break
+                if fed - mark > limit:
+                    problem = XmlRefused(
+                        [
+                            DocumentProblem(
+                                f"$[{index + len(batch)}]",
+                                f"a record is larger than the limit of {self._max_record} bytes",
+                                line=element.sourceline,
+                            )
+                        ],
+                        document=_DOCUMENT,
+                    )
+                    break
+                mark = fed
+                batch.append(element)
+            if batch:
+                # One check for the piece when it is whole; else one per record.
+                one_by_one = xsd is not None and not (batch[-1].getnext() is None and xsd.validate(root))
+                test_fits = xsd is None or one_by_one or not implied
+                for element in batch:
+                    if one_by_one and not xsd.validate(element):  # type: ignore[union-attr]
+                        raise _schema_problems(element, xsd, index)  # type: ignore[arg-type]
+                    try:
+                        record = decode(element)
+                    except ReadProblem as read_problem:
+                        raise _problem(
+                            _record_path(index, read_problem.element),
+                            read_problem.message,
+                            read_problem.element.sourceline,
+                        ) from None
+                    if test_fits and not fits(record):
+                        first_problem = check_records(mapping, (record,), index)[0]
+                        raise _problem(first_problem.path, first_problem.message, element.sourceline)
+                    yield record
+                    index += 1
+                end = root.index(batch[-1]) + 1
+                # No reference to the elements may remain, or lxml keeps them alive one by one.
+                batch.clear()
+                events.clear()
+                element = root
+                del root[keep:end]
+            if problem is not None:
+                raise problem
+            at = 0
+            following = next(pieces, None)
+            if following is None:
+                return
+            events = following
 
     def _read_kop(self, holder: etree._Element, at: etree._Element) -> Bedrijfsdocument:
         tags = [child.tag for child in holder]
