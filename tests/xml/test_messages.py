@@ -233,3 +233,13 @@ def test_write_stream_refuses_an_invalid_record() -> None:
     with pytest.raises(InvalidDocument) as info:
         write_stream(io.BytesIO(), "aanleverenInschrijvingMBO", KOP, [bad])
     assert info.value.path == "$[0].inschrijvingen[0].instelling"
+
+
+def test_a_control_character_is_refused_with_its_path() -> None:
+    from duo_domain.errors import InvalidDocument
+    from duo_domain.mbo.results import KeuzedeelResultaat, KeuzedeelUitkomst
+    from duo_domain.serialize.xml import dumps as dumps_element
+
+    with pytest.raises(InvalidDocument) as info:
+        dumps_element(KeuzedeelResultaat("K\x001", "K00\x1f7", KeuzedeelUitkomst.BEHAALD))
+    assert [p.path for p in info.value.problems] == ["$.resultaatvolgnummer", "$.code"]

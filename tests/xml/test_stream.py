@@ -294,3 +294,10 @@ def test_the_xsd_implies_the_message_kinds_own_check_where_it_says_so() -> None:
     implied = {naam for naam, mapping in BERICHTEN.items() if _xsd_implies_fits(mapping)}
     # aanleverenResultaatMBO needs diplomas or losse_resultaten, both optional in its XSD.
     assert implied == set(BERICHTEN) - {"aanleverenResultaatMBO"}
+
+
+def test_a_control_character_in_a_streamed_record_is_refused_with_its_path() -> None:
+    records = [_record(0), _record(1, volgnummer="B\x1f")]
+    with pytest.raises(InvalidDocument) as info:
+        write_stream(io.BytesIO(), "aanleverenBpvMBO", KOP, records)
+    assert [p.path for p in info.value.problems] == ["$[1].bpv_overeenkomsten[0].volgnummer"]

@@ -35,6 +35,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
+from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
@@ -218,8 +219,22 @@ class _Codec:
         self.decode: Callable[[etree._Element], Any] = _compile_sequential_reader(self, self.decode_any)
 
     def write_into(self, element: etree._Element, obj: Any) -> etree._Element:
-        """Fill ``element`` with the fields of ``obj``."""
-        return self.encode(element, obj)
+        """Fill ``element`` with the fields of ``obj``.
+
+        Raises:
+            InvalidDocument: a text holds a character XML 1.0 cannot carry (a control
+                character or NUL), with the path of every such field.
+        """
+        try:
+            return self.encode(element, obj)
+        except ValueError:
+            problems = [
+                DocumentProblem(path, "holds a character XML cannot carry (a control character or NUL)")
+                for path in _unwritable_texts(obj, "$")
+            ]
+            if not problems:
+                raise
+            raise InvalidDocument(problems, document=f"{type(obj).__name__} for XML") from None
 
     def read(self, element: etree._Element) -> Any:
         """The object held by ``element`` (already checked against the schema).
@@ -228,6 +243,27 @@ class _Codec:
             ReadProblem: a value the domain class refuses, or an unknown element.
         """
         return self.decode(element)
+
+
+def _is_xml_text(text: str) -> bool:
+    return all(
+        ch in "\t\n\r" or "\x20" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd" or ch >= "\U00010000"
+        for ch in text
+    )
+
+
+def _unwritable_texts(obj: Any, path: str) -> list[str]:
+    """The paths of every string in ``obj`` (an attrs object, walked deeply) that XML cannot carry."""
+    if isinstance(obj, str):
+        return [] if _is_xml_text(obj) else [path]
+    if isinstance(obj, (tuple, list)):
+        return [p for i, item in enumerate(obj) for p in _unwritable_texts(item, f"{path}[{i}]")]
+    if attrs.has(type(obj)):
+        found: list[str] = []
+        for a in attrs.fields(type(obj)):
+            found += _unwritable_texts(getattr(obj, a.name), f"{path}.{a.name}")
+        return found
+    return []
 
 
 def _reason(exc: BaseException) -> str:

@@ -129,7 +129,7 @@ def write_stream(
     root = kop_element(mapping, kop)
     xsd = schema(mapping.xsd) if validate else None
     fits = record_fits(mapping)
-    encode = codec(mapping.item_cls).encode
+    write_into = codec(mapping.item_cls).write_into
     # An empty record element with the namespace declarations, copied per record.
     blank = etree.Element(qname(mapping.namespace, mapping.item_element), nsmap=_NSMAP)
     count = 0
@@ -141,7 +141,13 @@ def write_stream(
             for record in records:
                 if not fits(record):
                     raise InvalidDocument(check_records(mapping, (record,), count), document=_DOCUMENT)
-                element = encode(blank.__copy__(), record)  # type: ignore[attr-defined]
+                try:
+                    element = write_into(blank.__copy__(), record)  # type: ignore[attr-defined]
+                except InvalidDocument as exc:  # a text XML cannot carry: the record's own paths
+                    raise InvalidDocument(
+                        [DocumentProblem(f"$[{count}]{p.path[1:]}", p.message) for p in exc.problems],
+                        document=_DOCUMENT,
+                    ) from None
                 if xsd is not None and not xsd.validate(element):
                     raise InvalidDocument(
                         [
