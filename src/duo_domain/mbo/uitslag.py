@@ -57,6 +57,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from duo_domain._uitslag import Reden
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
 from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
 from duo_domain.mbo.grades import eindwaardering, is_deelcijfer, is_eindcijfer
@@ -346,19 +347,6 @@ class UitslagInput:
 
 
 # --------------------------------------------------------------------------- output
-
-
-@attrs.frozen
-class Reden:
-    """One failed condition: which rule, its article, and what was wrong."""
-
-    regel: str
-    artikel: str
-    toelichting: str
-
-    def to_dict(self) -> dict[str, str]:
-        """The reason with the wire names of the output contract."""
-        return {"regel": self.regel, "artikel": self.artikel, "toelichting": self.toelichting}
 
 
 @attrs.frozen

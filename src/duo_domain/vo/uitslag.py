@@ -56,6 +56,7 @@ from typing import Any
 
 import attrs
 
+from duo_domain._uitslag import Reden
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examenkandidaat, ExamResult, Rol, Schoolsoort, Uitslag
@@ -78,25 +79,6 @@ _NE = "BRON.EXAMEN.NEDERLANDS"
 _KV = "BRON.EXAMEN.KUNSTVAKKEN"
 _PWS = "BRON.EXAMEN.PROFIELWERKSTUK"
 _LWT = "BRON.EXAMEN.LEERWERKTRAJECT"
-
-
-@attrs.frozen
-class Reden:
-    """One condition of the slaag-zakregeling the candidate does not meet.
-
-    Attributes:
-        regel: The rule id in the catalogue, e.g. ``BRON.EXAMEN.KERNVAKKEN``.
-        artikel: The article, e.g. ``Uitvoeringsbesluit WVO 2020 art. 3.34 lid 1 b``.
-        toelichting: What is wrong, with the grades involved.
-    """
-
-    regel: str
-    artikel: str
-    toelichting: str
-
-    def to_dict(self) -> dict[str, str]:
-        """The reason as plain data."""
-        return {"regel": self.regel, "artikel": self.artikel, "toelichting": self.toelichting}
 
 
 @attrs.frozen
