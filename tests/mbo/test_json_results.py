@@ -254,3 +254,49 @@ def test_an_empty_foreign_address_stays_foreign() -> None:
         data = conv.unstructure(student)
         assert conv.structure(data, Student) == student
     assert conv.unstructure(BuitenlandsAdres()) == {"landcode": None}
+
+
+def test_a_large_batch_pauses_the_collector_and_restores_its_state() -> None:
+    import gc
+
+    from duo_domain.serialize import json as json_mod
+    from duo_domain.serialize.json import GC_PAUSE_FROM, structure_mbo
+
+    seen: list[bool] = []
+    original = json_mod._converters
+
+    def spying() -> Any:
+        fast, detailed = original()
+
+        class Spy:
+            @staticmethod
+            def structure(item: Any, kind: Any) -> Any:
+                seen.append(gc.isenabled())
+                return fast.structure(item, kind)
+
+        return Spy, detailed
+
+    record = {"student": {"bsn": "111222333"}}
+    json_mod._converters = spying
+    try:
+        assert gc.isenabled()
+        built = structure_mbo([record] * GC_PAUSE_FROM)
+        assert isinstance(built, list)
+        assert len(built) == GC_PAUSE_FROM
+        assert seen
+        assert not any(seen)  # paused while building
+        assert gc.isenabled()  # and restored
+        seen.clear()
+        structure_mbo([record] * 3)
+        assert all(seen)  # a small batch leaves the collector alone
+        gc.disable()
+        try:
+            structure_mbo([record] * GC_PAUSE_FROM)
+            assert not gc.isenabled()  # a collector the caller disabled stays disabled
+        finally:
+            gc.enable()
+        with pytest.raises(InvalidDocument):
+            structure_mbo([record] * (GC_PAUSE_FROM - 1) + [{"student": 5}])
+        assert gc.isenabled()  # restored after a failure too
+    finally:
+        json_mod._converters = original
