@@ -69,6 +69,8 @@ def is_valid(value: object) -> bool:
     """
     if not isinstance(value, str):
         return False
+    if len(value) == 9 and value[0] != "0" and _SPEC.pattern.fullmatch(value) is not None:
+        return True  # the usual, compact spelling: no separators to remove
     try:
         validate(value)
     except InvalidIdentifier:

@@ -58,17 +58,6 @@ _AFKEUR = Severity.AFKEUR
 _ATTENTIE = Severity.ATTENTIE
 
 
-# The usual, well-formed value of an identifier field, as a full-match pattern. A rule settles
-# such a value with one regular-expression match, without the calls of the identifier module
-# (validation runs these rules for every record of a whole institution); any other value, even a
-# valid one in an unusual spelling, goes to the identifier module, which has the last word. Each
-# pattern accepts only values the module's ``is_valid`` accepts at the length the rule demands.
-_BRIN_GEWOON = re.compile(r"[0-9]{2}[A-Z]{2}").fullmatch
-_CREBO_GEWOON = re.compile(r"[0-9]{5}").fullmatch
-_AANBIEDER_GEWOON = re.compile(r"[0-9]{3}A[0-9]{3}").fullmatch
-_LOCATIE_GEWOON = re.compile(r"[0-9]{3}X[0-9]{3}").fullmatch
-_KEUZEDEEL_GEWOON = re.compile(r"K[0-9]{4}").fullmatch
-_LEERBEDRIJF_GEWOON = re.compile(r"[1-9][0-9]{8}").fullmatch
 _VOLGNUMMER_MATCH = VOLGNUMMER_PATROON.fullmatch
 
 
@@ -121,8 +110,6 @@ def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Sequence[Violat
 )
 def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     instelling = e.instelling
-    if type(instelling) is str and _BRIN_GEWOON(instelling):
-        return ()
     if not brin.is_valid(instelling) or len(instelling) != 4:
         return (Violation("instelling", f"instelling {e.instelling!r} is not a BRIN code", _key(e)),)
     return ()
@@ -450,8 +437,6 @@ def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
 )
 def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     code = p.opleidingscode
-    if type(code) is str and _CREBO_GEWOON(code):
-        return ()
     if not crebo.is_valid(code) or len(code) != 5:
         return (
             Violation(
@@ -554,9 +539,7 @@ def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Sequence[Violation]
 )
 def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     oa = p.onderwijsaanbieder
-    if oa is None or (type(oa) is str and _AANBIEDER_GEWOON(oa)):
-        return ()
-    if len(oa) != 7 or not onderwijsaanbieder.is_valid(oa):
+    if oa is not None and (not onderwijsaanbieder.is_valid(oa) or len(oa) != 7):
         return (Violation("onderwijsaanbieder", f"onderwijsaanbieder {oa!r} is not of the form nnnAnnn"),)
     return ()
 
@@ -572,9 +555,7 @@ def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Sequence[Viola
 )
 def _periode_onderwijslocatie(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     ol = p.onderwijslocatie
-    if ol is None or (type(ol) is str and _LOCATIE_GEWOON(ol)):
-        return ()
-    if len(ol) != 7 or not onderwijslocatie.is_valid(ol):
+    if ol is not None and (not onderwijslocatie.is_valid(ol) or len(ol) != 7):
         return (Violation("onderwijslocatie", f"onderwijslocatie {ol!r} is not of the form nnnXnnn"),)
     return ()
 
@@ -643,11 +624,9 @@ def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
 )
 def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     lid = b.leerbedrijf_id
-    if type(lid) is str and _LEERBEDRIJF_GEWOON(lid):
-        return ()
     if not lid:
         return (Violation("leerbedrijf_id", "the BPV agreement has no SBB leerbedrijf_id", b.volgnummer),)
-    if len(lid) != 9 or not leerbedrijf.is_valid(lid):
+    if not leerbedrijf.is_valid(lid) or len(lid) != 9:
         return (
             Violation(
                 "leerbedrijf_id",
@@ -716,11 +695,7 @@ def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
 def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
     code = b.opleidingscode
-    if (
-        code is not None
-        and not (type(code) is str and _CREBO_GEWOON(code))
-        and (len(code) != 5 or not crebo.is_valid(code))
-    ):
+    if code is not None and (not crebo.is_valid(code) or len(code) != 5):
         found.append(
             Violation(
                 "opleidingscode",
@@ -729,11 +704,7 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
             )
         )
     kd = b.keuzedeel
-    if (
-        kd is not None
-        and not (type(kd) is str and _KEUZEDEEL_GEWOON(kd))
-        and (len(kd) != 5 or not keuzedeel.is_valid(kd))
-    ):
+    if kd is not None and (not keuzedeel.is_valid(kd) or len(kd) != 5):
         found.append(
             Violation("keuzedeel", f"keuzedeel {b.keuzedeel!r} is not a keuzedeel code", b.volgnummer)
         )
