@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from duo_domain._sources import PVE_MBO
 from duo_domain.identity import postcode as _postcode
 from duo_domain.identity.student import BuitenlandsAdres, Geslacht, NederlandsAdres, Student
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 
 __all__: list[str] = []
 
-_PVE = "PvE MBO-instelling – DUO v4.8.2 §13.5.2 (recordsoort PER)"
+_PVE = f"{PVE_MBO} §13.5.2 (recordsoort PER)"
 _ZONDER_PGN = "DUO Service- en Berichtenboek, IdentificerenPersoonVO_V1, ZonderPGN (versie 18565)"
 _BASIS = "DUO Service- en Berichtenboek, BasisSchema (versie 18565)"
 

@@ -31,6 +31,7 @@ import datetime as dt
 
 import attrs
 
+from duo_domain._sources import WEB
 from duo_domain.calendar import dagen_inclusief, leeftijd
 
 __all__ = [
@@ -49,7 +50,7 @@ LOS_VAN_VERZUIMMELDING = (
     "verzuimmelding in the Register Onderwijsdeelnemers (ROD); make both where both apply."
 )
 
-_WEB = "WEB (BWBR0007625) art. 8.1.7"
+_WEB = f"{WEB} (BWBR0007625) art. 8.1.7"
 _DUO = "DUO, Extra doorgeven afwezigheid leerling 18+; DUO, Uitwisselen met ROD (mbo), Melden afwezigheid student"  # noqa: E501
 _NIVEAUS = frozenset({"MBO-1", "MBO-2"})
 

@@ -45,6 +45,7 @@ from typing import Any
 
 import attrs
 
+from duo_domain._sources import PVE_MBO
 from duo_domain.codes import CodeValue, Waardenlijst
 
 __all__ = [
@@ -208,7 +209,7 @@ def examencodetabel() -> Examencodetabel:
 #: publish the list, so it is open: an unknown code is a signal, not an error.
 VRIJSTELLINGSCODES = Waardenlijst(
     "vrijstelling_generiek_examenonderdeel",
-    "PvE MBO-instelling 4.8.2 §15.5.9 (GEO: Vrijstelling generiek examenonderdeel AN1..4, "
+    f"{PVE_MBO} §15.5.9 (GEO: Vrijstelling generiek examenonderdeel AN1..4, "
     "Vrijstelling IE/CE AN3); values as seen in DUO's registratieoverzichten",
     (
         CodeValue(

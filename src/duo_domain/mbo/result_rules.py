@@ -34,6 +34,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
+from duo_domain._sources import EKB, EKB_URL, PVE_MBO
 from duo_domain.identity import crebo, keuzedeel, onderwijsaanbieder
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, examencodetabel
 from duo_domain.mbo.grades import is_deelcijfer, is_eindcijfer
@@ -54,14 +55,14 @@ __all__ = [
     "uitschrijfdatum_violations",
 ]
 
-_PVE = "PvE MBO-instelling – DUO 4.8.2"
+_PVE = PVE_MBO
 _PVE_DIP = f"{_PVE}, §15.5.8 Recordsoort DIP"
 _PVE_GEO = f"{_PVE}, §15.5.9 Recordsoort GEO"
 _PVE_KZD = f"{_PVE}, §15.5.10 Recordsoort KZD"
-_EKB = "Ekb WEB (BWBR0027963)"
+_EKB = f"{EKB} (BWBR0027963)"
 _CODETABEL = "Regeling codetabellen vo, vso en mbo (BWBR0048579), art. 7 lid 1 en bijlage VIIa"
 _CODETABEL_URL = "https://wetten.overheid.nl/BWBR0048579"
-_EKB_URL = "https://wetten.overheid.nl/BWBR0027963"
+_EKB_URL = EKB_URL
 
 
 class PeriodeLike(Protocol):

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from duo_domain._sources import PVE_MBO
 from duo_domain.identity import brin, crebo, keuzedeel, leerbedrijf, onderwijsaanbieder, onderwijslocatie
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
@@ -43,7 +44,7 @@ ONDERWIJSLOCATIE_VERPLICHT_VANAF = dt.date(2019, 8, 1)
 #: Inschrijvingvolgnummer, BPV volgnummer: "AN1..20, alleen letters en cijfers".
 VOLGNUMMER_PATROON = re.compile(r"[A-Za-z0-9]{1,20}")
 
-_PVE = "PvE MBO-instelling – DUO 4.8.2"
+_PVE = PVE_MBO
 _PVE_ISG = f"{_PVE}, §15.5.3 Recordsoort ISG"
 _PVE_ISP = f"{_PVE}, §15.5.4 Recordsoort ISP"
 _PVE_ISE = f"{_PVE}, §15.5.5 Recordsoort ISE"

@@ -44,6 +44,7 @@ import datetime as dt
 
 import attrs
 
+from duo_domain._sources import LPW
 from duo_domain.calendar import leeftijd
 
 __all__ = [
@@ -61,7 +62,7 @@ STARTKWALIFICATIES: frozenset[str] = frozenset({"MBO-2", "MBO-3", "MBO-4", "HAVO
 #: A voortijdig schoolverlater is younger than this on the day of leaving.
 VSV_LEEFTIJDSGRENS = 23
 
-_LPW = "Leerplichtwet 1969 (BWBR0002628)"
+_LPW = f"{LPW} (BWBR0002628)"
 _DUO = "DUO, Uitwisselen met ROD (mbo), section Uitschrijven en voortijdig schoolverlaters"
 
 

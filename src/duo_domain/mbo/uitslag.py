@@ -57,6 +57,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from duo_domain._sources import EKB
 from duo_domain._uitslag import Reden
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
 from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
@@ -112,7 +113,7 @@ _SIX = Decimal(6)
 _FIVE = Decimal(5)
 _FOUR = Decimal(4)
 
-_EKB = "Ekb WEB art. 17"
+_EKB = f"{EKB} art. 17"
 _OUD = " (tekst 31-07-2022, via art. 18c lid 1 onderdeel a)"
 
 

@@ -22,6 +22,7 @@ import functools
 import importlib
 from collections.abc import Callable, Sequence
 
+from duo_domain._sources import UB_WVO, UB_WVO_URL
 from duo_domain.errors import DuoDomainError
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
@@ -32,8 +33,8 @@ from duo_domain.vo.uitslag import UitslagResultaat, bepaal_uitslag
 
 __all__: list[str] = []
 
-UB = "Uitvoeringsbesluit WVO 2020 (BWBR0045787)"
-URL = "https://wetten.overheid.nl/BWBR0045787"
+UB = f"{UB_WVO} (BWBR0045787)"
+URL = UB_WVO_URL
 IN_FORCE = dt.date(2022, 8, 1)
 
 

@@ -56,6 +56,7 @@ from typing import Any
 
 import attrs
 
+from duo_domain._sources import UB_WVO
 from duo_domain._uitslag import Reden
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
@@ -68,7 +69,7 @@ __all__ = ["MAX_EXTRA_VAKKEN", "Reden", "UitslagResultaat", "bepaal_uitslag"]
 #: art. 3.33 lid 3 tries every subset (2**n evaluations).
 MAX_EXTRA_VAKKEN = 10
 
-UB = "Uitvoeringsbesluit WVO 2020"
+UB = UB_WVO
 
 _HV_CE = "BRON.EXAMEN.CE_GEMIDDELDE"
 _KERN = "BRON.EXAMEN.KERNVAKKEN"

@@ -1,6 +1,6 @@
 """Every diploma in DUO's return-file samples passes under its cohort's rule and breaks no result rule.
 
-The samples (``tests/returnfiles/fixtures``, pseudonymised, test data only)
+The samples (``tests/serialize/returnfile/fixtures``, pseudonymised, test data only)
 are read with the library's reader, :mod:`duo_domain.serialize.returnfile`,
 and mapped to one :class:`~duo_domain.mbo.record.MboStudentRecord` per person
 by :func:`~duo_domain.serialize.returnfile.group_persons`: the enrolments
@@ -43,7 +43,7 @@ from duo_domain.mbo.uitslag import uitslag_from_diploma
 from duo_domain.rules import validate
 from duo_domain.serialize import returnfile
 
-FIXTURES = Path(__file__).resolve().parents[1] / "returnfiles" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "serialize" / "returnfile" / "fixtures"
 RO_FILES = ["RO_27DV_20240731_20260324.csv", "RO_21CY_20250730_20250731.csv", "RO_25LX_20250101_20251231.csv"]
 GRONDSLAG = "GRONDSLAG_IP_MBO_27DV_20251119_2025.csv"
 RESULT_RULES = ("ROD.DIPLOMA.", "ROD.RESULTAAT.")

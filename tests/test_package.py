@@ -12,7 +12,7 @@ import pytest
 import duo_domain
 from duo_domain.rules import registry
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_public_names_exist_and_are_listed() -> None:

@@ -1,0 +1,58 @@
+"""The sources the library cites, spelled once.
+
+Every rule, uitslag reason and value list names its legal or DUO source. The
+names of those sources are kept here so they are written the same way
+everywhere; a module adds the article or section to one of them.
+
+Examples:
+    >>> from duo_domain._sources import PVE_MBO, UB_WVO
+    >>> f"{PVE_MBO} §15.5.4"
+    'PvE MBO-instelling – DUO v4.8.2 §15.5.4'
+    >>> f"{UB_WVO} art. 3.34"
+    'Uitvoeringsbesluit WVO 2020 art. 3.34'
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BSN_WET",
+    "EKB",
+    "EKB_URL",
+    "LPW",
+    "LPW_URL",
+    "PVE_MBO",
+    "REGELING_CODETABELLEN",
+    "REGELING_ONDERWIJSNUMMER_VO",
+    "UB_WVO",
+    "UB_WVO_URL",
+    "WEB",
+    "WEB_URL",
+]
+
+#: DUO's Programma van Eisen for MBO institutions, the version the library follows.
+PVE_MBO = "PvE MBO-instelling – DUO v4.8.2"
+
+#: Examen- en kwalificatiebesluit beroepsopleidingen WEB.
+EKB = "Ekb WEB"
+EKB_URL = "https://wetten.overheid.nl/BWBR0027963"
+
+#: Wet educatie en beroepsonderwijs.
+WEB = "WEB"
+WEB_URL = "https://wetten.overheid.nl/BWBR0007625"
+
+#: Leerplichtwet 1969.
+LPW = "Leerplichtwet 1969"
+LPW_URL = "https://wetten.overheid.nl/BWBR0002628"
+
+#: Uitvoeringsbesluit WVO 2020 (the slaag-zakregeling of VO).
+UB_WVO = "Uitvoeringsbesluit WVO 2020"
+UB_WVO_URL = "https://wetten.overheid.nl/BWBR0045787"
+
+#: The yearly Regeling codetabellen (vak-, element- and examencodes).
+REGELING_CODETABELLEN = "Regeling codetabellen"
+
+#: Regeling gegevenslevering onderwijsnummer VO (BRON deadlines).
+REGELING_ONDERWIJSNUMMER_VO = "Regeling gegevenslevering onderwijsnummer VO (BWBR0015232)"
+
+#: Wet algemene bepalingen burgerservicenummer.
+BSN_WET = "Wet algemene bepalingen burgerservicenummer (BWBR0022428)"
