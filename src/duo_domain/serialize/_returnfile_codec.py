@@ -1,8 +1,20 @@
 """Reading and writing single lines of DUO's return files (private).
 
-:func:`parse_line` turns one line into its record (or problems);
+:class:`LineParser` turns one line into its record (or problems);
 :func:`format_record` writes a record back as the same line. Both work from
-the layouts of :mod:`duo_domain.serialize._returnfile_records`.
+the PvE layout table (:mod:`duo_domain.mbo.pve`, through
+:func:`~duo_domain.serialize._returnfile_records.layout`).
+
+Reading has two paths. The **general path** (:meth:`LineParser._parse_fields`)
+handles everything: every notation, padded and cut-off lines, every problem
+with its field. The **compiled path** is generated once per record type,
+file kind and date notation from the same table (:func:`_compile`): plain
+Python with one expression per field and no per-field lookups. It handles
+the usual line and gives up (``_Slow``) at anything unusual — an empty
+required field, an unknown notation, a number that fails its check on a PER
+line, a record of another person — and the general path then reads that line
+from scratch, so both paths give the same record and the same problems (a
+property test holds them together).
 """
 
 from __future__ import annotations
@@ -14,26 +26,36 @@ from typing import Any, Final
 
 import attrs
 
-from duo_domain.errors import DocumentProblem, InvalidDocument, InvalidFormat
+from duo_domain.errors import DocumentProblem, InvalidCode, InvalidDocument, InvalidFormat
 from duo_domain.identity import bsn as _bsn
 from duo_domain.identity import onderwijsnummer as _onr
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
 from duo_domain.serialize._returnfile_records import (
+    LEEGGEMAAKT,
     RECORD_CLASSES,
     Datumnotatie,
     DipRecord,
     Kind,
+    Kopregel,
+    Leeggemaakt,
     OngeldigNummer,
     Opmaak,
     PerRecord,
+    PveRecord,
     Record,
     Veld,
     layout,
+    table_layout,
 )
 
-__all__ = ["LineParser", "format_record"]
+__all__ = ["BESTANDEN", "LineParser", "format_record"]
+
+#: The delimited file kinds the line reader knows (see :mod:`duo_domain.mbo.pve`).
+BESTANDEN: Final = ("RO", "OBO", "OBOV", "GRONDSLAG")
+#: File kinds read into :class:`PveRecord` (no typed class per record type).
+_GENERIC: Final = frozenset({"OBOV", "GRONDSLAG"})
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
@@ -42,8 +64,9 @@ _INT = re.compile(r"0|[1-9][0-9]{0,17}")
 _DIGITS = re.compile(r"[0-9]+")
 _RECORDSOORT = re.compile(r"[A-Z]{3}")
 _NINE_DIGITS = re.compile(r"[0-9]{9}")
-# The GRONDSLAG voorlooprecord: BRIN, bekostigingsjaar, aanmaakdatum (ccyymmdd), ...
+# The GRONDSLAG voorlooprecord: BRIN, studiejaar, aanmaakdatum (ccyymmdd), ...
 _GRONDSLAG_VLP = re.compile(r"[0-9]{4}\|[0-9]{8}")
+_STUDIEJAAR = re.compile(r"[0-9]{4}-[0-9]{4}")
 _DATE_KINDS: Final = (Kind.DATE, Kind.PARTIAL_DATE)
 _PERSON_KINDS: Final = (Kind.BSN, Kind.ONDERWIJSNUMMER)
 _FORBIDDEN = ("\n", "\r", "\t")
@@ -58,6 +81,10 @@ _PERSON_RECORDS: Final = frozenset(
 
 class _Bad(Exception):
     """A field's text cannot be read as its kind."""
+
+
+class _Slow(Exception):
+    """The compiled path gives a line up to the general path."""
 
 
 def _notation(texts: list[str]) -> Datumnotatie | None:
@@ -95,49 +122,96 @@ def _ymd(text: str, notation: Datumnotatie) -> tuple[int, int, int]:
     return jaar, maand, dag
 
 
+def _read_date(text: str, notation: Datumnotatie | None) -> Any:
+    if notation is None:  # pragma: no cover - a non-empty date field always sets it
+        raise _Bad("not a date")
+    jaar, maand, dag = _ymd(text, notation)
+    try:
+        return dt.date(jaar, maand, dag)
+    except ValueError:
+        raise _Bad("not a valid date") from None
+
+
+def _read_partial_date(text: str, notation: Datumnotatie | None) -> Any:
+    if notation is None:  # pragma: no cover - a non-empty date field always sets it
+        raise _Bad("not a date")
+    jaar, maand, dag = _ymd(text, notation)
+    if maand == 0 and dag != 0:
+        raise _Bad("a day without a month")
+    try:
+        return OnvolledigeDatum(jaar, maand or None, dag or None)
+    except InvalidFormat:
+        raise _Bad("not a valid date (00 for an unknown day or month)") from None
+
+
+def _read_int(text: str, notation: Datumnotatie | None) -> Any:
+    if _INT.fullmatch(text) is None:
+        raise _Bad("not a whole number (at most 18 digits, no leading zeros)")
+    return int(text)
+
+
+def _read_digits(text: str, notation: Datumnotatie | None) -> Any:
+    if _DIGITS.fullmatch(text) is None:
+        raise _Bad("not a number (digits only)")
+    return text
+
+
+def _read_jn(text: str, notation: Datumnotatie | None) -> Any:
+    if text in _JN:
+        return _JN[text]
+    raise _Bad("expected J or N")
+
+
+def _read_bit(text: str, notation: Datumnotatie | None) -> Any:
+    if text in _BIT:
+        return _BIT[text]
+    raise _Bad("expected 1 or 0")
+
+
+def _read_grade(text: str, notation: Datumnotatie | None) -> Any:
+    if _INT.fullmatch(text) is None or len(text) > 3:
+        raise _Bad("not a grade (a whole number of at most 3 digits, no leading zeros)")
+    return Decimal(int(text))
+
+
+def _read_grade10(text: str, notation: Datumnotatie | None) -> Any:
+    return _read_grade(text, notation).scaleb(-1)
+
+
+def _read_raw_date(text: str, notation: Datumnotatie | None) -> Any:
+    if not (_ISO.fullmatch(text) or _COMPACT.fullmatch(text) or _DMY.fullmatch(text)):
+        raise _Bad("not a date (00 for unknown parts)")
+    return text
+
+
+def _read_text(text: str, notation: Datumnotatie | None) -> Any:
+    return text
+
+
+def _unsupported(text: str, notation: Datumnotatie | None) -> Any:
+    raise _Bad("this kind of field is not read from a delimited line")
+
+
+_JN: Final = {"J": True, "N": False}
+_BIT: Final = {"1": True, "0": False}
+_READERS: Final[dict[Kind, Any]] = {
+    Kind.TEXT: _read_text,
+    Kind.DATE: _read_date,
+    Kind.PARTIAL_DATE: _read_partial_date,
+    Kind.INT: _read_int,
+    Kind.DIGITS: _read_digits,
+    Kind.JN: _read_jn,
+    Kind.BIT: _read_bit,
+    Kind.GRADE: _read_grade,
+    Kind.GRADE10: _read_grade10,
+    Kind.RAW_DATE: _read_raw_date,
+    Kind.BOOL: _unsupported,
+    Kind.DECIMAL: _unsupported,
+}
+
+
 def _parse_value(veld: Veld, text: str, notation: Datumnotatie | None) -> Any:
-    kind = veld.kind
-    if kind is Kind.TEXT:
-        return text
-    if kind is Kind.DATE or kind is Kind.PARTIAL_DATE:
-        if notation is None:  # pragma: no cover - a non-empty date field always sets it
-            raise _Bad("not a date")
-        jaar, maand, dag = _ymd(text, notation)
-        if kind is Kind.DATE:
-            try:
-                return dt.date(jaar, maand, dag)
-            except ValueError:
-                raise _Bad("not a valid date") from None
-        if maand == 0 and dag != 0:
-            raise _Bad("a day without a month")
-        try:
-            return OnvolledigeDatum(jaar, maand or None, dag or None)
-        except InvalidFormat:
-            raise _Bad("not a valid date (00 for an unknown day or month)") from None
-    if kind is Kind.INT:
-        if _INT.fullmatch(text) is None:
-            raise _Bad("not a whole number (digits, no leading zeros)")
-        return int(text)
-    if kind is Kind.DIGITS:
-        if _DIGITS.fullmatch(text) is None:
-            raise _Bad("not a number (digits only)")
-        return text
-    if kind is Kind.JN:
-        if text == "J":
-            return True
-        if text == "N":
-            return False
-        raise _Bad("expected J or N")
-    if kind is Kind.GRADE or kind is Kind.GRADE10:
-        if _INT.fullmatch(text) is None or len(text) > 3:
-            raise _Bad("not a grade (a whole number of at most 3 digits, no leading zeros)")
-        value = Decimal(int(text))
-        return value.scaleb(-1) if kind is Kind.GRADE10 else value
-    if kind is Kind.RAW_DATE:
-        if not (_ISO.fullmatch(text) or _COMPACT.fullmatch(text) or _DMY.fullmatch(text)):
-            raise _Bad("not a date (00 for unknown parts)")
-        return text
-    raise AssertionError(kind)  # pragma: no cover - person numbers are read by the caller
+    return _READERS[veld.kind](text, notation)
 
 
 def _person_number(kind: Kind, text: str) -> tuple[Bsn | Onderwijsnummer | OngeldigNummer, bool]:
@@ -150,7 +224,7 @@ def _person_number(kind: Kind, text: str) -> tuple[Bsn | Onderwijsnummer | Ongel
     return OngeldigNummer(text, kind.value), False
 
 
-def _choose_variant(cls: type[Any], fields: list[str]) -> int:
+def _choose_variant(cls: type[Any] | None, fields: list[str]) -> int:
     # DUO's DIP lines have an empty seventh field the PvE does not describe; a
     # line with J/N there is laid out as the PvE says (variant 1).
     if cls is DipRecord:
@@ -158,27 +232,158 @@ def _choose_variant(cls: type[Any], fields: list[str]) -> int:
     return 0
 
 
+def _detect(fields: list[str]) -> str:
+    """The file kind, from the fields of the first line."""
+    soort = fields[0]
+    if _RECORDSOORT.fullmatch(soort) is None:
+        return "OBOV"  # a difference list starts with its header line (PvE §14.4)
+    if soort == "VLP" and len(fields) > 3 and _GRONDSLAG_VLP.fullmatch("|".join(fields[2:4])):
+        return "GRONDSLAG"
+    if soort == "VLP" and len(fields) > 1 and _STUDIEJAAR.fullmatch(fields[1]):
+        return "OBO"
+    return "RO"
+
+
+# ------------------------------------------------------------------ the compiled path
+
+_FAST_DATE: Final = {
+    Datumnotatie.ISO: "_iso(t) if len(t) == 10 and t[4] == '-' and t[7] == '-' else _slow()",
+    Datumnotatie.COMPACT: "_compact(t)",
+}
+_FAST: Final = {
+    Kind.TEXT: "t",
+    Kind.DIGITS: "t if t.isdigit() and t.isascii() else _slow()",
+    Kind.INT: "int(t) if t.isdigit() and t.isascii() and len(t) < 19 and (t[0] != '0' or len(t) == 1) else _slow()",
+    Kind.JN: "_JN[t]",
+    Kind.BIT: "_BIT[t]",
+    Kind.GRADE: "_read_grade(t, None)",
+    Kind.GRADE10: "_read_grade10(t, None)",
+    Kind.RAW_DATE: "_read_raw_date(t, None)",
+}
+
+
+def _slow() -> Any:
+    raise _Slow
+
+
+def _compact(text: str) -> dt.date:
+    if len(text) != 8 or not text.isdigit() or not text.isascii():
+        raise _Slow
+    return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+
+
+def _partial_iso(text: str) -> OnvolledigeDatum:
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise _Slow
+    jaar, maand, dag = int(text[:4]), int(text[5:7]), int(text[8:])
+    if maand == 0 and dag != 0:
+        raise _Slow
+    if Datumnotatie.ISO.format(jaar, maand, dag) != text:
+        raise _Slow
+    return OnvolledigeDatum(jaar, maand or None, dag or None)
+
+
+_FAST_ENV: Final[dict[str, Any]] = {
+    "_iso": dt.date.fromisoformat,
+    "_compact": _compact,
+    "_slow": _slow,
+    "_Slow": _Slow,
+    "_JN": _JN,
+    "_BIT": _BIT,
+    "_read_grade": _read_grade,
+    "_read_grade10": _read_grade10,
+    "_read_raw_date": _read_raw_date,
+    "_partial_iso": _partial_iso,
+    "PveRecord": PveRecord,
+}
+
+
+def _fast_expression(kind: Kind, notation: Datumnotatie) -> str | None:
+    if kind is Kind.DATE:
+        return _FAST_DATE.get(notation)
+    if kind is Kind.PARTIAL_DATE:
+        return "_partial_iso(t)" if notation is Datumnotatie.ISO else None
+    return _FAST.get(kind)
+
+
+def _field_lines(i: int, veld: Veld, notation: Datumnotatie, is_per: bool) -> list[str] | None:
+    """The lines that read field ``i`` into ``v{i}``, or ``None`` when the kind has no compiled form."""
+    lines = [f"    t = f[{i + 1}]"]
+    if veld.kind in _PERSON_KINDS:
+        which = 0 if veld.kind is Kind.BSN else 1
+        lines.append(f"    n{which} = t")
+        lines.append(f"    v{i} = st._number(_K{which}, t, {is_per}) if t else None")
+        return lines
+    expression = _fast_expression(veld.kind, notation)
+    if expression is None:
+        return None
+    if veld.verplicht:
+        lines.append("    if not t: raise _Slow")
+        lines.append(f"    v{i} = {expression}")
+    else:
+        lines.append(f"    v{i} = ({expression}) if t else None")
+    return lines
+
+
+def _compile(bestand: str, soort: str, notation: Datumnotatie, separator: str) -> Any:
+    """The compiled reader of one record type in one notation, or ``None`` when it has none."""
+    cls = None if bestand in _GENERIC else RECORD_CLASSES[bestand][soort]
+    velden = table_layout(bestand, soort) if cls is None else layout(cls)
+    is_per = cls is PerRecord
+    body = [
+        "def parse(f, st):",
+        f"    if len(f) != {len(velden) + 1}: raise _Slow",
+        "    n0 = n1 = ''",
+    ]
+    if cls is DipRecord:
+        body.append("    if f[6] in ('J', 'N'): raise _Slow")
+    for i, veld in enumerate(velden):
+        lines = _field_lines(i, veld, notation, is_per)
+        if lines is None:
+            return None
+        body.extend(lines)
+    if any(v.kind in _PERSON_KINDS for v in velden):
+        body.append(f"    st._fast_person(n0, n1, {is_per})")
+    names = [v.naam for v in velden]
+    if cls is None:
+        values = "".join(f"v{i}, " for i in range(len(names)))
+        body.append(f"    return PveRecord({bestand!r}, {soort!r}, ({values}), (), _OPMAAK)")
+    else:
+        arguments = ", ".join(f"{name}=v{i}" for i, name in enumerate(names))
+        body.append(f"    return _cls({arguments}, opmaak=_OPMAAK)")
+    env = dict(_FAST_ENV, _cls=cls, _OPMAAK=Opmaak(separator, notation), _K0=Kind.BSN, _K1=Kind.ONDERWIJSNUMMER)
+    exec(compile("\n".join(body), f"<returnfile {bestand} {soort}>", "exec"), env)  # noqa: S102 - code built from the layout table only
+    return env["parse"]
+
+
+_COMPILABLE: Final = (Datumnotatie.ISO, Datumnotatie.COMPACT)
+
+
 @attrs.define
 class LineParser:
     """Reads lines one at a time, remembering what the file has shown so far.
 
     Attributes:
-        kind: ``"RO"`` or ``"OBO"``; ``None`` until known (then guessed from
-            the first line: an OBO when it is an OBO voorlooprecord).
+        kind: ``"RO"``, ``"OBO"``, ``"OBOV"`` or ``"GRONDSLAG"``; ``None``
+            until known (then detected from the first line).
         check_numbers: Report a BSN / onderwijsnummer that fails DUO's check.
         separator: The file's separator, from its first line.
         notation: The last date notation seen (for lines without dates).
+        compiled: Use the compiled path (``False`` reads every line by the
+            general path; for tests).
     """
 
     kind: str | None = None
     check_numbers: bool = True
     separator: str | None = None
     notation: Datumnotatie = Datumnotatie.ISO
+    compiled: bool = True
     _person: tuple[str, str] | None = None
     # The last personal number read: the records of one person repeat it.
     _last_number: tuple[Kind, str, Any, bool] | None = None
+    _fast: dict[tuple[str, Datumnotatie], Any] = attrs.field(factory=dict)
 
-    def parse(self, text: str, line: int) -> tuple[Record | None, list[DocumentProblem]]:
+    def parse(self, text: str, line: int) -> tuple[Record | Kopregel | None, list[DocumentProblem]]:
         """The record on ``text`` (line number ``line``) and the problems found.
 
         The record is ``None`` when the line is malformed; problems may come
@@ -186,44 +391,87 @@ class LineParser:
         """
         if text == "":
             return None, [DocumentProblem("$", "empty line (the PvE allows no empty records)", line=line)]
-        if any(c in text for c in _FORBIDDEN):
-            return None, [DocumentProblem("$", "line contains a tab or carriage return", line=line)]
         if self.separator is None:
             self.separator = "|" if "|" in text else ";" if ";" in text else "|"
         fields = text.split(self.separator)
+        if self.compiled and self.kind is not None and "\t" not in text and "\r" not in text:
+            key = (fields[0], self.notation)
+            fast = self._fast.get(key, _MISSING)
+            if fast is _MISSING:
+                fast = self._fast[key] = self._compile(fields[0])
+            if fast is not None:
+                try:
+                    return fast(fields, self), []
+                except (_Slow, ValueError, KeyError, IndexError, TypeError):
+                    pass
+        return self._parse_general(text, fields, line)
+
+    def _compile(self, soort: str) -> Any:
+        kind = self.kind or "RO"
+        if kind == "OBOV" or self.notation not in _COMPILABLE:
+            return None
+        if kind not in _GENERIC and soort not in RECORD_CLASSES[kind]:
+            return None
+        try:
+            table_layout(kind, soort)
+        except InvalidCode:
+            return None
+        return _compile(kind, soort, self.notation, self.separator or "|")
+
+    def _parse_general(
+        self, text: str, fields: list[str], line: int
+    ) -> tuple[Record | Kopregel | None, list[DocumentProblem]]:
+        if any(c in text for c in _FORBIDDEN):
+            return None, [DocumentProblem("$", "line contains a tab or carriage return", line=line)]
         soort = fields[0]
         if self.kind is None:
-            if soort == "VLP" and len(fields) > 3 and _GRONDSLAG_VLP.fullmatch("|".join(fields[2:4])):
-                raise InvalidDocument(
-                    [
-                        DocumentProblem(
-                            "VLP",
-                            "a GRONDSLAG IP MBO file (PvE §17) is not a file this reader supports",
-                            line=line,
-                        )
-                    ],
-                    document="return file",
-                )
-            obo = soort == "VLP" and len(fields) > 1 and re.fullmatch(r"[0-9]{4}-[0-9]{4}", fields[1])
-            self.kind = "OBO" if obo else "RO"
-        cls = RECORD_CLASSES[self.kind].get(soort)
-        if cls is None:
+            self.kind = _detect(fields)
+            if self.kind == "OBOV":
+                return Kopregel(text, self.separator or "|"), []
+        kind = self.kind
+        if kind in _GENERIC:
+            try:
+                velden = table_layout(kind, soort)
+            except InvalidCode:
+                velden = None
+            cls = None
+        else:
+            cls = RECORD_CLASSES[kind].get(soort)
+            velden = None if cls is None else layout(cls, _choose_variant(cls, fields))
+        if velden is None:
             if _RECORDSOORT.fullmatch(soort):
-                msg = f"unknown record type {soort!r} in a {self.kind} file"
+                msg = f"unknown record type {soort!r} in a {kind} file"
             else:
                 msg = "the line does not start with a record type"
             return None, [DocumentProblem("$", msg, line=line)]
-        return self._parse_fields(cls, soort, fields, line)
+        return self._parse_fields(cls, soort, velden, fields, line)
 
-    def _parse_fields(
-        self, cls: type[Any], soort: str, fields: list[str], line: int
-    ) -> tuple[Record | None, list[DocumentProblem]]:
-        variant = _choose_variant(cls, fields)
-        velden = layout(cls, variant)
+    def _number(self, kind: Kind, text: str, is_per: bool) -> Any:
+        """A person number on the compiled path (cached: one person's records repeat it)."""
+        last = self._last_number
+        if last is not None and last[0] is kind and last[1] == text:
+            value, ok = last[2], last[3]
+        else:
+            value, ok = _person_number(kind, text)
+            self._last_number = (kind, text, value, ok)
+        if not ok and is_per and self.check_numbers:
+            raise _Slow
+        return value
+
+    def _fast_person(self, bsn: str, onr: str, is_per: bool) -> None:
+        if is_per:
+            if bool(bsn) == bool(onr):
+                raise _Slow
+            self._person = (bsn, onr)
+        elif self._person is not None and (bsn, onr) != self._person:
+            raise _Slow
+
+    def _check_width(
+        self, soort: str, velden: tuple[Veld, ...], fields: list[str], line: int, generic: bool
+    ) -> tuple[list[DocumentProblem], bool]:
         expected, found = len(velden) + 1, len(fields)
         problems: list[DocumentProblem] = []
-        warnings: list[DocumentProblem] = []
-        if found > expected and any(fields[expected:]):
+        if found > expected and any(fields[expected:]) and not generic:
             problems.append(
                 DocumentProblem(
                     soort,
@@ -238,50 +486,89 @@ class LineParser:
                     soort, f"too few fields: a {soort} record has {expected}, the line has {found}", line=line
                 )
             )
+        return problems, missing_required
+
+    def _read_field(
+        self, veld: Veld, text: str, notation: Datumnotatie | None, path: str, line: int
+    ) -> tuple[Any, DocumentProblem | None]:
+        if text == "*" and self.kind == "OBOV":
+            return LEEGGEMAAKT, None
+        try:
+            return _parse_value(veld, text, notation), None
+        except _Bad as exc:
+            return None, DocumentProblem(path, str(exc), line=line)
+
+    def _parse_fields(  # noqa: C901 - one pass over the fields, each case a line
+        self, cls: type[Any] | None, soort: str, velden: tuple[Veld, ...], fields: list[str], line: int
+    ) -> tuple[Record | None, list[DocumentProblem]]:
+        generic = cls is None
+        problems, missing_required = self._check_width(soort, velden, fields, line, generic)
+        warnings: list[DocumentProblem] = []
+        found = len(fields)
         texts = [fields[i + 1] if i + 1 < found else "" for i in range(len(velden))]
         notation = _notation([t for v, t in zip(velden, texts, strict=True) if v.kind in _DATE_KINDS and t])
         if notation is not None:
             self.notation = notation
-        values: dict[str, Any] = {}
+        values: list[Any] = []
         person = ["", ""]
         for i, (veld, text) in enumerate(zip(velden, texts, strict=True)):
             path = f"{soort}.{veld.naam}"
             if text == "":
-                values[veld.naam] = None
-                if veld.verplicht and not (missing_required and i + 1 >= found):
+                values.append(None)
+                if self._required(veld) and not (missing_required and i + 1 >= found):
                     problems.append(DocumentProblem(path, "required field is empty", line=line))
                 continue
             if veld.kind in _PERSON_KINDS:
                 person[veld.kind is Kind.ONDERWIJSNUMMER] = text
-                last = self._last_number
-                if last is not None and last[0] is veld.kind and last[1] == text:
-                    values[veld.naam], ok = last[2], last[3]
-                else:
-                    values[veld.naam], ok = _person_number(veld.kind, text)
-                    self._last_number = (veld.kind, text, values[veld.naam], ok)
+                value, ok = self._person_value(veld.kind, text)
+                values.append(value)
                 if not ok and self.check_numbers and cls is PerRecord:
                     what = "BSN (9 digits, 11-proef)" if veld.kind is Kind.BSN else "onderwijsnummer"
                     warnings.append(DocumentProblem(path, f"not a valid {what}; read as written", line=line))
                 continue
-            try:
-                values[veld.naam] = _parse_value(veld, text, notation)
-            except _Bad as exc:
-                problems.append(DocumentProblem(path, str(exc), line=line))
+            value, problem = self._read_field(veld, text, notation, path, line)
+            values.append(value)
+            if problem is not None:
+                problems.append(problem)
         if problems:
             return None, problems
         warnings.extend(self._check_person(cls, soort, person, line))
+        expected = len(velden) + 1
+        if generic:
+            extra = tuple(fields[expected:])
+            width = found if found < expected else None
+            opmaak = Opmaak(self.separator or "|", notation or self.notation, width, 0)
+            return PveRecord(self.kind or "", soort, tuple(values), extra, opmaak), warnings
+        assert cls is not None  # noqa: S101 - for the type checker: not generic
+        variant = _choose_variant(cls, fields)
         opmaak = Opmaak(
             self.separator or "|",
             notation or self.notation,
             found if found != expected else None,
             variant,
         )
-        return cls(**values, opmaak=opmaak), warnings
+        kwargs = {v.naam: value for v, value in zip(velden, values, strict=True)}
+        return cls(**kwargs, opmaak=opmaak), warnings
+
+    def _required(self, veld: Veld) -> bool:
+        # A difference list leaves the old values empty on an addition and the
+        # new ones on a removal (PvE §14.1), whatever the field table says.
+        if self.kind == "OBOV" and veld.naam.endswith(("_vorig", "_huidig")):
+            return False
+        return veld.verplicht
+
+    def _person_value(self, kind: Kind, text: str) -> tuple[Any, bool]:
+        last = self._last_number
+        if last is not None and last[0] is kind and last[1] == text:
+            return last[2], last[3]
+        value, ok = _person_number(kind, text)
+        self._last_number = (kind, text, value, ok)
+        return value, ok
 
     def _check_person(
-        self, cls: type[Any], soort: str, person: list[str], line: int
+        self, cls: type[Any] | None, soort: str, person: list[str], line: int
     ) -> list[DocumentProblem]:
-        if cls not in _PERSON_RECORDS:
+        if cls is None or cls not in _PERSON_RECORDS:
             return []
         key = (person[0], person[1])
         if cls is PerRecord:
@@ -295,11 +582,14 @@ class LineParser:
                     )
                 ]
             return []
-        if self._person is not None and key != self._person:
+        if cls is not None and self._person is not None and key != self._person:
             return [
                 DocumentProblem(soort, "record does not belong to the person of the PER before it", line=line)
             ]
         return []
+
+
+_MISSING: Final = object()
 
 
 def _format_value(veld: Veld, value: Any, opmaak: Opmaak, path: str) -> str:

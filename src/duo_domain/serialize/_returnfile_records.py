@@ -1,11 +1,12 @@
-"""The record layer of DUO's return files: one frozen class per record type (private).
+"""The record layer of DUO's return files (private).
 
-Each class lists its fields in the order of the PvE MBO-instelling 4.8.2
-(§13.5 for the OBO, §15.5 for the registratieoverzicht), named after the
-PvE's field names in snake_case. The field kind (text, date, grade ×10, ...)
-and whether the PvE marks it *verplicht* are in the field's metadata, so the
-class is the single description of its line layout; the reader and writer in
-:mod:`duo_domain.serialize.returnfile` work from it.
+The line layouts come from one table, :mod:`duo_domain.mbo.pve` (every field
+of PvE MBO-instelling 4.8.2 chapters 13–17: position, kind, whether
+required). The registratieoverzicht (§15) and the OBO (§13) have one frozen
+class per record type whose attributes are the table's attribute names, in
+line order (a test holds the two together); the difference lists (§14) and
+the GRONDSLAG IP MBO (§17) are read into :class:`PveRecord`, one generic
+record whose values follow the table.
 
 Every record also carries an :class:`Opmaak` (``opmaak``): the separator,
 date notation, layout variant and field count of the line it was read from,
@@ -17,15 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from decimal import Decimal
 from typing import Any, ClassVar, Final
 
 import attrs
 
-from duo_domain.identity._common import mask
+from duo_domain.errors import InvalidCode
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
+from duo_domain.mbo import pve
 
 __all__ = [
     "RECORD_CLASSES",
@@ -38,7 +41,10 @@ __all__ = [
     "IsgRecord",
     "IspRecord",
     "Kind",
+    "Kopregel",
     "KzdRecord",
+    "LEEGGEMAAKT",
+    "Leeggemaakt",
     "OboBpvRecord",
     "OboCtrRecord",
     "OboDipRecord",
@@ -51,10 +57,14 @@ __all__ = [
     "Opmaak",
     "PerRecord",
     "Persoonsnummer",
+    "PveRecord",
     "Record",
     "SlrRecord",
+    "Veld",
     "VlpRecord",
     "layout",
+    "table_layout",
+    "variants",
 ]
 
 
@@ -115,6 +125,12 @@ class Opmaak:
 PVE: Final = Opmaak()
 
 
+def _mask(number: str, visible: int = 4) -> str:
+    if len(number) <= visible:
+        return "*" * len(number)
+    return "*" * (len(number) - visible) + number[-visible:]
+
+
 @attrs.frozen(repr=False, order=True)
 class OngeldigNummer:
     """A BSN or onderwijsnummer field whose value fails DUO's check, kept as it was written.
@@ -142,7 +158,7 @@ class OngeldigNummer:
     @property
     def masked(self) -> str:
         """All but the last four characters replaced by ``*``."""
-        return mask(self._waarde)
+        return _mask(self._waarde)
 
     def __repr__(self) -> str:
         return f"OngeldigNummer({self.masked!r}, soort={self.soort!r})"
@@ -167,22 +183,11 @@ class Kind(enum.Enum):
     JN = "jn"  # J/N as bool
     GRADE = "grade"  # N1..2: a whole grade as Decimal
     GRADE10 = "grade10"  # N2..3: a grade with one decimal, written ×10
+    BIT = "bit"  # B in the GRONDSLAG: 1 or 0 as bool
+    BOOL = "bool"  # xs:boolean in the TBG-i: true or false
+    DECIMAL = "decimal"  # a decimal number, kept exactly as Decimal
     BSN = "bsn"
     ONDERWIJSNUMMER = "onderwijsnummer"
-
-
-_META_KIND = "duo_kind"
-_META_REQUIRED = "duo_verplicht"
-
-
-def _verplicht(kind: Kind) -> dict[str, Any]:
-    """The metadata of a field of ``kind`` that the PvE requires."""
-    return {_META_KIND: kind, _META_REQUIRED: True}
-
-
-def _optioneel(kind: Kind) -> dict[str, Any]:
-    """The metadata of an optional field of ``kind`` (``None`` when empty)."""
-    return {_META_KIND: kind, _META_REQUIRED: False}
 
 
 # ---------------------------------------------------------------- registratieoverzicht (§15)
@@ -193,10 +198,10 @@ class VlpRecord:
     """Voorlooprecord of a registratieoverzicht (PvE §15.5.1)."""
 
     RECORDSOORT: ClassVar[str] = "VLP"
-    brin: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_begin_periode: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_einde_periode: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_aanmaak: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
+    brin: str
+    datum_begin_periode: dt.date
+    datum_einde_periode: dt.date
+    datum_aanmaak: dt.date
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -209,12 +214,10 @@ class PerRecord:
     """
 
     RECORDSOORT: ClassVar[str] = "PER"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    geboortedatum: OnvolledigeDatum = attrs.field(metadata=_verplicht(Kind.PARTIAL_DATE))
-    geslacht: str = attrs.field(metadata=_verplicht(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    geboortedatum: OnvolledigeDatum
+    geslacht: str
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -223,15 +226,13 @@ class IsgRecord:
     """Inschrijving (PvE §15.5.3)."""
 
     RECORDSOORT: ClassVar[str] = "ISG"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_inschrijving: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_uitschrijving_gepland: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_uitschrijving_werkelijk: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
-    reden_uitschrijving: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    inschrijvingvolgnummer: str
+    datum_inschrijving: dt.date
+    datum_uitschrijving_gepland: dt.date
+    datum_uitschrijving_werkelijk: dt.date | None = None
+    reden_uitschrijving: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -240,21 +241,19 @@ class IspRecord:
     """Inschrijvingsperiode (PvE §15.5.4)."""
 
     RECORDSOORT: ClassVar[str] = "ISP"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_begin: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    opleidingcode: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    leertraject: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    niveau: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    indicatie_bekostigbaar: bool = attrs.field(metadata=_verplicht(Kind.JN))
-    locatiecode_vsv: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    onderwijsaanbieder: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    onderwijslocatie: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    leerroute: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    leerroutefase: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    inschrijvingvolgnummer: str
+    datum_begin: dt.date
+    opleidingcode: str
+    leertraject: str
+    niveau: str | None = None
+    indicatie_bekostigbaar: bool
+    locatiecode_vsv: str | None = None
+    onderwijsaanbieder: str | None = None
+    onderwijslocatie: str | None = None
+    leerroute: str | None = None
+    leerroutefase: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -263,13 +262,11 @@ class IseRecord:
     """Periode extra ondersteuning (PvE §15.5.5); both dates inclusive."""
 
     RECORDSOORT: ClassVar[str] = "ISE"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_begin: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_eind: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    inschrijvingvolgnummer: str
+    datum_begin: dt.date
+    datum_eind: dt.date | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -278,20 +275,18 @@ class BpvRecord:
     """BPV (PvE §15.5.6): one praktijkovereenkomst."""
 
     RECORDSOORT: ClassVar[str] = "BPV"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    volgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    afsluitdatum: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_begin: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_einde_gepland: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_einde_werkelijk: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
-    omvang: int | None = attrs.field(default=None, metadata=_optioneel(Kind.INT))
-    leerbedrijf_id: str = attrs.field(metadata=_verplicht(Kind.DIGITS))
-    opleidingcode: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    code_keuzedeel: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    inschrijvingvolgnummer: str
+    volgnummer: str
+    afsluitdatum: dt.date
+    datum_begin: dt.date
+    datum_einde_gepland: dt.date
+    datum_einde_werkelijk: dt.date | None = None
+    omvang: int | None = None
+    leerbedrijf_id: str
+    opleidingcode: str | None = None
+    code_keuzedeel: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -307,17 +302,15 @@ class DipRecord:
     """
 
     RECORDSOORT: ClassVar[str] = "DIP"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    resultaatvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    opleidingcode: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_resultaat: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    veld_7: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    indicatie_bekostigbaar: bool = attrs.field(metadata=_verplicht(Kind.JN))
-    inschrijvingvolgnummer: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    onderwijsaanbieder: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    resultaatvolgnummer: str
+    opleidingcode: str
+    datum_resultaat: dt.date
+    veld_7: str | None = None
+    indicatie_bekostigbaar: bool
+    inschrijvingvolgnummer: str | None = None
+    onderwijsaanbieder: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -326,18 +319,16 @@ class AmoRecord:
     """AMvB-onderdeel (PvE §15.5.8); with a diploma, or loose (then dated)."""
 
     RECORDSOORT: ClassVar[str] = "AMO"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    resultaatvolgnummer_diploma: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    opleidingcode_diploma: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    resultaatvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    code_amvb_onderdeel: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_resultaat: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
-    certificaat: bool | None = attrs.field(default=None, metadata=_optioneel(Kind.JN))
-    inschrijvingvolgnummer: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    onderwijsaanbieder: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    resultaatvolgnummer_diploma: str | None = None
+    opleidingcode_diploma: str | None = None
+    resultaatvolgnummer: str
+    code_amvb_onderdeel: str
+    datum_resultaat: dt.date | None = None
+    certificaat: bool | None = None
+    inschrijvingvolgnummer: str | None = None
+    onderwijsaanbieder: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -351,25 +342,21 @@ class GeoRecord:
     """
 
     RECORDSOORT: ClassVar[str] = "GEO"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    resultaatvolgnummer_diploma: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    opleidingcode_diploma: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    resultaatvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    code_generiek_examenonderdeel: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_resultaat: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
-    eindcijfer: Decimal | None = attrs.field(default=None, metadata=_optioneel(Kind.GRADE))
-    vrijstelling_generiek_examenonderdeel: str | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.TEXT)
-    )
-    cijfer_ie: Decimal | None = attrs.field(default=None, metadata=_optioneel(Kind.GRADE10))
-    vrijstelling_ie: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    cijfer_ce: Decimal | None = attrs.field(default=None, metadata=_optioneel(Kind.GRADE10))
-    vrijstelling_ce: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    inschrijvingvolgnummer: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    onderwijsaanbieder: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    resultaatvolgnummer_diploma: str | None = None
+    opleidingcode_diploma: str | None = None
+    resultaatvolgnummer: str
+    code_generiek_examenonderdeel: str
+    datum_resultaat: dt.date | None = None
+    eindcijfer: Decimal | None = None
+    vrijstelling_generiek_examenonderdeel: str | None = None
+    cijfer_ie: Decimal | None = None
+    vrijstelling_ie: str | None = None
+    cijfer_ce: Decimal | None = None
+    vrijstelling_ce: str | None = None
+    inschrijvingvolgnummer: str | None = None
+    onderwijsaanbieder: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -378,19 +365,17 @@ class KzdRecord:
     """Keuzedeel (PvE §15.5.10); ``resultaat`` is ``Behaald`` or ``Niet behaald``."""
 
     RECORDSOORT: ClassVar[str] = "KZD"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    resultaatvolgnummer_diploma: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    opleidingcode_diploma: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    resultaatvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    code_keuzedeel: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_resultaat: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
-    resultaat: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    certificaat: bool | None = attrs.field(default=None, metadata=_optioneel(Kind.JN))
-    inschrijvingvolgnummer: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    onderwijsaanbieder: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    resultaatvolgnummer_diploma: str | None = None
+    opleidingcode_diploma: str | None = None
+    resultaatvolgnummer: str
+    code_keuzedeel: str
+    datum_resultaat: dt.date | None = None
+    resultaat: str
+    certificaat: bool | None = None
+    inschrijvingvolgnummer: str | None = None
+    onderwijsaanbieder: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -399,15 +384,15 @@ class SlrRecord:
     """Sluitrecord (PvE §15.5.11): the counts of the records in the file."""
 
     RECORDSOORT: ClassVar[str] = "SLR"
-    totaal_aantal_personen: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_deelnames: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_deelnameperiodes: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_periodes_extra_ondersteuning: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_bpvs: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_diplomas: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_amvb_onderdelen: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_generieke_examenonderdelen: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_keuzedelen: int = attrs.field(metadata=_verplicht(Kind.INT))
+    totaal_aantal_personen: int
+    totaal_aantal_deelnames: int
+    totaal_aantal_deelnameperiodes: int
+    totaal_aantal_periodes_extra_ondersteuning: int
+    totaal_aantal_bpvs: int
+    totaal_aantal_diplomas: int
+    totaal_aantal_amvb_onderdelen: int
+    totaal_aantal_generieke_examenonderdelen: int
+    totaal_aantal_keuzedelen: int
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -419,10 +404,10 @@ class OboVlpRecord:
     """Voorlooprecord of an OBO (PvE §13.5.1); ``studiejaar`` as ``2015-2016``."""
 
     RECORDSOORT: ClassVar[str] = "VLP"
-    studiejaar: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    brin: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_aanvraag: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_aanmaak_obo: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
+    studiejaar: str
+    brin: str
+    datum_aanvraag: dt.date
+    datum_aanmaak_obo: dt.date
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -431,13 +416,11 @@ class OboVbtRecord:
     """Verblijfstitel (PvE §13.5.3); ``datum_eind`` is exclusive."""
 
     RECORDSOORT: ClassVar[str] = "VBT"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    datum_begin: OnvolledigeDatum = attrs.field(metadata=_verplicht(Kind.PARTIAL_DATE))
-    datum_eind: OnvolledigeDatum | None = attrs.field(default=None, metadata=_optioneel(Kind.PARTIAL_DATE))
-    verblijfstitel: str = attrs.field(metadata=_verplicht(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    datum_begin: OnvolledigeDatum
+    datum_eind: OnvolledigeDatum | None = None
+    verblijfstitel: str
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -450,13 +433,11 @@ class OboNatRecord:
     """
 
     RECORDSOORT: ClassVar[str] = "NAT"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    nationaliteitscode: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_begin_nationaliteit: str = attrs.field(metadata=_verplicht(Kind.RAW_DATE))
-    datum_einde_nationaliteit: str | None = attrs.field(default=None, metadata=_optioneel(Kind.RAW_DATE))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    nationaliteitscode: str
+    datum_begin_nationaliteit: str
+    datum_einde_nationaliteit: str | None = None
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -465,15 +446,13 @@ class OboIsgRecord:
     """Inschrijving in an OBO (PvE §13.5.5)."""
 
     RECORDSOORT: ClassVar[str] = "ISG"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_inschrijving: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_uitschrijving_werkelijk: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
-    indicatie_geldig_op_1_10: bool = attrs.field(metadata=_verplicht(Kind.JN))
-    indicatie_geldig_op_1_2: bool = attrs.field(metadata=_verplicht(Kind.JN))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    inschrijvingvolgnummer: str
+    datum_inschrijving: dt.date
+    datum_uitschrijving_werkelijk: dt.date | None = None
+    indicatie_geldig_op_1_10: bool
+    indicatie_geldig_op_1_2: bool
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -482,20 +461,18 @@ class OboIspRecord:
     """Inschrijvingsperiode in an OBO (PvE §13.5.6)."""
 
     RECORDSOORT: ClassVar[str] = "ISP"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_begin: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    opleidingcode: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    leertraject: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    niveau: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    leerroute: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    leerroutefase: str | None = attrs.field(default=None, metadata=_optioneel(Kind.TEXT))
-    indicatie_bekostigbaar: bool = attrs.field(metadata=_verplicht(Kind.JN))
-    indicatie_geldig_op_1_10: bool = attrs.field(metadata=_verplicht(Kind.JN))
-    indicatie_geldig_op_1_2: bool = attrs.field(metadata=_verplicht(Kind.JN))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    inschrijvingvolgnummer: str
+    datum_begin: dt.date
+    opleidingcode: str
+    leertraject: str
+    niveau: str | None = None
+    leerroute: str | None = None
+    leerroutefase: str | None = None
+    indicatie_bekostigbaar: bool
+    indicatie_geldig_op_1_10: bool
+    indicatie_geldig_op_1_2: bool
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -504,16 +481,14 @@ class OboBpvRecord:
     """BPV in an OBO (PvE §13.5.7)."""
 
     RECORDSOORT: ClassVar[str] = "BPV"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    volgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    afsluitdatum: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_begin: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    datum_einde_werkelijk: dt.date | None = attrs.field(default=None, metadata=_optioneel(Kind.DATE))
-    opleidingcode: str = attrs.field(metadata=_verplicht(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    inschrijvingvolgnummer: str
+    volgnummer: str
+    afsluitdatum: dt.date
+    datum_begin: dt.date
+    datum_einde_werkelijk: dt.date | None = None
+    opleidingcode: str
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -522,15 +497,13 @@ class OboDipRecord:
     """Diploma in an OBO (PvE §13.5.8)."""
 
     RECORDSOORT: ClassVar[str] = "DIP"
-    burgerservicenummer: Persoonsnummer | None = attrs.field(default=None, metadata=_optioneel(Kind.BSN))
-    onderwijsnummer: Persoonsnummer | None = attrs.field(
-        default=None, metadata=_optioneel(Kind.ONDERWIJSNUMMER)
-    )
-    resultaatvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    opleidingcode: str = attrs.field(metadata=_verplicht(Kind.TEXT))
-    datum_resultaat: dt.date = attrs.field(metadata=_verplicht(Kind.DATE))
-    indicatie_bekostigbaar: bool = attrs.field(metadata=_verplicht(Kind.JN))
-    inschrijvingvolgnummer: str = attrs.field(metadata=_verplicht(Kind.TEXT))
+    burgerservicenummer: Persoonsnummer | None = None
+    onderwijsnummer: Persoonsnummer | None = None
+    resultaatvolgnummer: str
+    opleidingcode: str
+    datum_resultaat: dt.date
+    indicatie_bekostigbaar: bool
+    inschrijvingvolgnummer: str
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
 
 
@@ -539,12 +512,99 @@ class OboCtrRecord:
     """Controletotalen of an OBO (PvE §13.5.9)."""
 
     RECORDSOORT: ClassVar[str] = "CTR"
-    totaal_aantal_deelnames: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_diplomas: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_opleidingcodes: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_generaal: int = attrs.field(metadata=_verplicht(Kind.INT))
-    totaal_aantal_records_isp_en_dip_bekostigbaar: int = attrs.field(metadata=_verplicht(Kind.INT))
+    totaal_aantal_deelnames: int
+    totaal_aantal_diplomas: int
+    totaal_opleidingcodes: int
+    totaal_generaal: int
+    totaal_aantal_records_isp_en_dip_bekostigbaar: int
     opmaak: Opmaak = attrs.field(default=PVE, kw_only=True, eq=False, repr=False)
+
+
+class Leeggemaakt(enum.Enum):
+    """The mark ``*`` of a difference list: the value was emptied (PvE §14.1)."""
+
+    LEEGGEMAAKT = "*"
+
+    def __repr__(self) -> str:
+        return "LEEGGEMAAKT"
+
+
+#: A new value that DUO emptied, in a difference list (written ``*``).
+LEEGGEMAAKT: Final = Leeggemaakt.LEEGGEMAAKT
+
+
+@attrs.frozen
+class Kopregel:
+    """The header line of a difference list (PvE §14.4): the field names, kept as written.
+
+    Examples:
+        >>> Kopregel("Recordsoort|Burgerservicenummer").namen
+        ('Recordsoort', 'Burgerservicenummer')
+    """
+
+    tekst: str
+    scheidingsteken: str = "|"
+
+    @property
+    def namen(self) -> tuple[str, ...]:
+        """The names on the line."""
+        return tuple(self.tekst.split(self.scheidingsteken))
+
+
+@attrs.frozen(repr=False)
+class PveRecord:
+    """A record of a difference list (§14) or a GRONDSLAG IP MBO file (§17), its values laid out by the PvE table.
+
+    Attributes:
+        bestand: ``"OBOV"`` or ``"GRONDSLAG"``.
+        recordsoort: The record type, e.g. ``"ISP"``.
+        waarden: One value per field of :func:`duo_domain.mbo.pve.velden`, in
+            line order: ``None`` when empty, else read as the table says
+            (dates as :class:`datetime.date`, ``1``/``0`` and ``J``/``N`` as
+            bool, grades as :class:`~decimal.Decimal`, person numbers masked),
+            :data:`LEEGGEMAAKT` for a ``*`` in a difference list.
+        extra: Fields after the layout's last, kept as written (DUO's
+            GRONDSLAG PER lines have four that the PvE does not describe).
+        opmaak: How the line was written.
+
+    Examples:
+        >>> from duo_domain.serialize.returnfile import read
+        >>> rec = read("VLP;27DV;2025;20251119;V").records[0]
+        >>> rec["studiejaar"], rec["aanmaakdatum"], rec.recordsoort
+        (2025, datetime.date(2025, 11, 19), 'VLP')
+    """
+
+    bestand: str
+    recordsoort: str
+    waarden: tuple[Any, ...]
+    extra: tuple[str, ...] = ()
+    opmaak: Opmaak = attrs.field(default=PVE, eq=False)
+
+    @property
+    def RECORDSOORT(self) -> str:  # noqa: N802 - the typed records' class attribute, per instance
+        """The record type (as the typed records have it)."""
+        return self.recordsoort
+
+    def namen(self) -> tuple[str, ...]:
+        """The attribute names of the values, from the PvE table."""
+        return tuple(v.naam for v in table_layout(self.bestand, self.recordsoort))
+
+    def __getitem__(self, attribuut: str) -> Any:
+        for veld, waarde in zip(table_layout(self.bestand, self.recordsoort), self.waarden, strict=False):
+            if veld.naam == attribuut:
+                return waarde
+        raise InvalidCode(
+            f"{self.bestand} {self.recordsoort} has no field {attribuut!r}", waardenlijst="veld", value=attribuut
+        )
+
+    def asdict(self) -> dict[str, Any]:
+        """The values by attribute name (person numbers stay masked objects)."""
+        return dict(zip(self.namen(), self.waarden, strict=False))
+
+    def __repr__(self) -> str:
+        body = ", ".join(f"{k}={v!r}" for k, v in self.asdict().items())
+        extra = f", extra={self.extra!r}" if self.extra else ""
+        return f"PveRecord({self.bestand}.{self.recordsoort}: {body}{extra})"
 
 
 #: Any record of a return file.
@@ -568,6 +628,7 @@ Record = (
     | OboBpvRecord
     | OboDipRecord
     | OboCtrRecord
+    | PveRecord
 )
 
 #: The record classes per file kind (``"RO"``, ``"OBO"``) and record type.
@@ -614,9 +675,23 @@ class Veld:
     verplicht: bool
 
 
-_LAYOUTS: dict[tuple[type[Any], int], tuple[Veld, ...]] = {}
+#: The file kind of the typed record classes.
+_BESTAND_VAN: Final[dict[type[Any], str]] = {
+    cls: bestand for bestand, table in RECORD_CLASSES.items() for cls in table.values()
+}
+
+# DUO's DIP lines have one position more than the PvE describes: an
+# always-empty field after Datum resultaat (kept as ``veld_7``).
+_DIP_VELD_7: Final = Veld("veld_7", Kind.TEXT, False)
 
 
+@functools.cache
+def table_layout(bestand: str, recordsoort: str) -> tuple[Veld, ...]:
+    """The fields after the record type of a record type of a file kind, from the PvE table."""
+    return tuple(Veld(v.attribuut, Kind(v.lezen), v.verplicht) for v in pve.velden(bestand, recordsoort))
+
+
+@functools.cache
 def layout(cls: type[Any], variant: int = 0) -> tuple[Veld, ...]:
     """The fields after the record type, in line order, of layout ``variant`` of ``cls``.
 
@@ -629,20 +704,13 @@ def layout(cls: type[Any], variant: int = 0) -> tuple[Veld, ...]:
         >>> len(layout(DipRecord)), len(layout(DipRecord, 1))
         (9, 8)
     """
-    key = (cls, variant)
-    found = _LAYOUTS.get(key)
-    if found is None:
-        velden = tuple(
-            Veld(a.name, a.metadata[_META_KIND], a.metadata[_META_REQUIRED])
-            for a in attrs.fields(cls)
-            if _META_KIND in a.metadata
-        )
-        if cls is DipRecord and variant == 1:
-            velden = tuple(v for v in velden if v.naam != "veld_7")
-        elif variant != 0:
-            raise ValueError(f"{cls.__name__} has no layout variant {variant}")
-        _LAYOUTS[key] = found = velden
-    return found
+    velden = table_layout(_BESTAND_VAN[cls], cls.RECORDSOORT)
+    if cls is DipRecord and variant == 0:
+        at = next(i for i, v in enumerate(velden) if v.naam == "datum_resultaat") + 1
+        return (*velden[:at], _DIP_VELD_7, *velden[at:])
+    if variant != 0 and not (cls is DipRecord and variant == 1):
+        raise ValueError(f"{cls.__name__} has no layout variant {variant}")
+    return velden
 
 
 def variants(cls: type[Any]) -> int:
