@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from duo_domain.identity._common import mask
+from duo_domain.identity import mask
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
