@@ -1,4 +1,4 @@
-"""Run the whole check suite: lint, format, types, tests with doctests, strict docs build.
+"""Run the whole check suite: lint, format, types, import layers, tests with doctests, strict docs build.
 
 Usage: ``python scripts/check.py`` from the repository root, after
 ``pip install -e ".[test]"``. Every step runs even when an earlier one fails;
@@ -22,6 +22,9 @@ STEPS: list[tuple[str, list[str]]] = [
         [sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "bench", "scripts", "docs"],
     ),
     ("mypy --strict", [sys.executable, "-m", "mypy", "--strict"]),
+    # The contracts in pyproject.toml ([tool.importlinter]): layers point down, no other package's
+    # private module, no cycles. The command is installed next to this interpreter.
+    ("lint-imports", [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"]),
     ("pytest", [sys.executable, "-m", "pytest"]),
     ("mkdocs build --strict", [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]),
 ]

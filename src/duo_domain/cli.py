@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from duo_domain._cli._common import EXIT_USAGE, CliError, Command
+from duo_domain._cli import EXIT_USAGE, CliError, Command
 from duo_domain._version import __version__
 
 __all__ = ["COMMANDS", "main"]

@@ -24,10 +24,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
-
-if TYPE_CHECKING:
-    from duo_domain.rules import Finding
+from typing import ClassVar, Protocol
 
 __all__ = [
     "DocumentProblem",
@@ -191,12 +188,32 @@ class UnsupportedPeriod(DuoDomainError):
     code: ClassVar[str] = "rules.unsupported_period"
 
 
+class _Finding(Protocol):
+    """What :class:`FindingError` reads of a :class:`duo_domain.rules.Finding`.
+
+    A protocol rather than an import: this module sits below the rules in the layer order.
+    """
+
+    @property
+    def rule_id(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
+
+
 class FindingError(DuoDomainError):
-    """One error-level finding, raised as part of a :class:`FindingsError`."""
+    """One error-level finding, raised as part of a :class:`FindingsError`.
+
+    Attributes:
+        finding: The :class:`duo_domain.rules.Finding` raised.
+    """
 
     code: ClassVar[str] = "finding"
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: _Finding) -> None:
         super().__init__(f"[{finding.rule_id}] {finding.message} @ {finding.path}")
         self.finding = finding
 

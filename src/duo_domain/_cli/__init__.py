@@ -1,1 +1,9 @@
-"""The subcommands of ``duo-domain``; one module each (private)."""
+"""The subcommands of ``duo-domain``; one module each (private).
+
+:mod:`duo_domain.cli` reads what it needs from here, not from the private
+modules inside this package.
+"""
+
+from duo_domain._cli._common import EXIT_USAGE, CliError, Command
+
+__all__ = ["EXIT_USAGE", "CliError", "Command"]

@@ -16,8 +16,9 @@ from typing import TextIO
 from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command, print_json, read_bytes
 from duo_domain.errors import InvalidDocument
 
-#: The areas of :data:`duo_domain.mbo.reconcile.AREAS` (named here to keep the import lazy).
-AREA_NAMES = ("inschrijvingen", "bpv", "diplomas")
+# ``duo_domain.reconcile`` holds only the area names; the comparison itself
+# (with the MBO domain and the return-file reader) is imported when the command runs.
+from duo_domain.reconcile import AREAS
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
@@ -35,14 +36,14 @@ def _configure(p: argparse.ArgumentParser) -> None:
         "--only",
         metavar="AREA",
         action="append",
-        choices=AREA_NAMES,
-        help="compare only this area: inschrijvingen, bpv or diplomas (repeatable; by default the "
+        choices=list(AREAS),
+        help=f"compare only this area: {', '.join(AREAS)} (repeatable; by default the "
         "enrolments and BPV agreements, and the diplomas when the own records include one)",
     )
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    from duo_domain.mbo.reconcile import reconcile
+    from duo_domain.reconcile.mbo import reconcile
     from duo_domain.serialize import returnfile
     from duo_domain.serialize.json import loads_mbo
 

@@ -17,7 +17,7 @@ same four functions:
 
 Personal numbers (BSN, onderwijsnummer) never appear in an error message;
 their value types :class:`Bsn` and :class:`Onderwijsnummer` mask them in
-``repr`` and ``str``.
+``repr`` and ``str``, and :func:`mask` masks a plain string the same way.
 
 Examples:
     >>> from duo_domain.identity import bsn, onderwijslocatie, Bsn
@@ -46,6 +46,7 @@ from duo_domain.identity import (
     vakcode,
     vestiging,
 )
+from duo_domain.identity._common import mask
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import (
@@ -75,6 +76,7 @@ __all__ = [
     "elementcode",
     "keuzedeel",
     "leerbedrijf",
+    "mask",
     "oin",
     "onderwijsaanbieder",
     "onderwijsbestuur",

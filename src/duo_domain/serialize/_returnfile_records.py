@@ -25,6 +25,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from duo_domain.errors import InvalidCode
+from duo_domain.identity import mask
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
@@ -125,12 +126,6 @@ class Opmaak:
 PVE: Final = Opmaak()
 
 
-def _mask(number: str, visible: int = 4) -> str:
-    if len(number) <= visible:
-        return "*" * len(number)
-    return "*" * (len(number) - visible) + number[-visible:]
-
-
 @attrs.frozen(repr=False, order=True)
 class OngeldigNummer:
     """A BSN or onderwijsnummer field whose value fails DUO's check, kept as it was written.
@@ -158,7 +153,7 @@ class OngeldigNummer:
     @property
     def masked(self) -> str:
         """All but the last four characters replaced by ``*``."""
-        return _mask(self._waarde)
+        return mask(self._waarde)
 
     def __repr__(self) -> str:
         return f"OngeldigNummer({self.masked!r}, soort={self.soort!r})"

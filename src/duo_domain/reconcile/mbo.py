@@ -1,4 +1,4 @@
-"""Reconciliation: the institution's own records against DUO's registratieoverzicht.
+"""MBO reconciliation: the institution's own student records against DUO's registratieoverzicht.
 
 DUO's registratieoverzicht (RO, PvE MBO-instelling 4.8.2 Bijlage 7) lists
 what DUO has registered for the institution. :func:`reconcile` compares it
@@ -18,7 +18,7 @@ on its ``resultaatvolgnummer``, and its generic exam parts and keuzedelen on
 theirs. Loose results (without a diploma) are not compared. BSNs and onderwijsnummers are masked
 in every message and in :meth:`Difference.to_dict`.
 
-What is compared comes in three areas (:data:`AREAS`): ``inschrijvingen``
+What is compared comes in three areas (:data:`duo_domain.reconcile.AREAS`): ``inschrijvingen``
 (enrolments with their periods and periods of extra support), ``bpv`` and
 ``diplomas`` (with their generic exam parts and keuzedelen). By default the
 enrolments and BPV agreements are always compared, and the diplomas only when
@@ -57,27 +57,20 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
 from duo_domain.errors import DuoDomainError
-from duo_domain.identity._common import mask
+from duo_domain.identity import mask
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import Diploma
-from duo_domain.serialize._returnfile_domain import Persoon, group_persons
-from duo_domain.serialize._returnfile_records import OboVlpRecord, Record, VlpRecord
+from duo_domain.reconcile import AREAS
+from duo_domain.serialize.returnfile import OboVlpRecord, Persoon, Record, VlpRecord, group_persons
 
-__all__ = ["AREAS", "Category", "Difference", "Reconciliation", "reconcile"]
-
-#: The areas :func:`reconcile` can compare, each with the entities it covers.
-AREAS: Final[Mapping[str, tuple[str, ...]]] = {
-    "inschrijvingen": ("inschrijving", "periode", "extra_ondersteuning"),
-    "bpv": ("bpv",),
-    "diplomas": ("diploma", "generiek_examenonderdeel", "keuzedeel"),
-}
+__all__ = ["Category", "Difference", "Reconciliation", "reconcile"]
 
 
 class Category(enum.StrEnum):
@@ -409,7 +402,7 @@ def reconcile(
             :class:`~duo_domain.serialize.returnfile.ReturnFile`.
         ignore: Fields not to compare, as ``"entity.field"``, e.g.
             ``{"periode.niveau"}``.
-        compare: The areas to compare, from :data:`AREAS` (``"inschrijvingen"``,
+        compare: The areas to compare, from :data:`duo_domain.reconcile.AREAS` (``"inschrijvingen"``,
             ``"bpv"``, ``"diplomas"``). By default the enrolments and BPV
             agreements, and the diplomas when at least one own record
             includes a diploma.

@@ -11,15 +11,15 @@ from pathlib import Path
 import attrs
 import pytest
 
-from duo_domain._cli.reconcile import AREA_NAMES
 from duo_domain.cli import main
 from duo_domain.errors import DuoDomainError
 from duo_domain.identity import Student
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
-from duo_domain.mbo.reconcile import AREAS, Category, reconcile
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import Diploma
+from duo_domain.reconcile import AREAS
+from duo_domain.reconcile.mbo import Category, reconcile
 from duo_domain.serialize import returnfile as rf
 from duo_domain.serialize.json import dumps_mbo
 
@@ -295,7 +295,8 @@ def test_cli_says_when_diplomas_were_not_compared(tmp_path: Path) -> None:
 
 
 def test_cli_areas_are_the_library_areas(tmp_path: Path) -> None:
-    assert tuple(AREAS) == AREA_NAMES
+    for area in AREAS:
+        assert _run(*_write(tmp_path, [_own()], DUO), "--only", area)[0] in (0, 1)
     code, out, err = _run(*_write(tmp_path, [_own()], DUO), "--only", "cijfers")
     assert (code, out) == (2, "")
     assert "--only" in err
