@@ -55,7 +55,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(f"{args.own}: {exc}") from None
     own = loaded if isinstance(loaded, list) else [loaded]
     try:
-        duo = returnfile.read(duo_bytes)
+        duo = returnfile.read(duo_bytes, kind=("RO", "OBO"))
     except InvalidDocument as exc:
         raise CliError(f"{args.duo_file}: {exc}") from None
     result = reconcile(own, duo, ignore=args.ignore, compare=args.only)

@@ -235,8 +235,8 @@ def _choose_variant(cls: type[Any] | None, fields: list[str]) -> int:
 def _detect(fields: list[str]) -> str:
     """The file kind, from the fields of the first line."""
     soort = fields[0]
-    if _RECORDSOORT.fullmatch(soort) is None:
-        return "OBOV"  # a difference list starts with its header line (PvE §14.4)
+    if _RECORDSOORT.fullmatch(soort) is None and len(fields) >= 4 and all(fields):
+        return "OBOV"  # a difference list starts with its header line of field names (PvE §14.4)
     if soort == "VLP" and len(fields) > 3 and _GRONDSLAG_VLP.fullmatch("|".join(fields[2:4])):
         return "GRONDSLAG"
     if soort == "VLP" and len(fields) > 1 and _STUDIEJAAR.fullmatch(fields[1]):
@@ -592,47 +592,107 @@ class LineParser:
 _MISSING: Final = object()
 
 
-def _format_value(veld: Veld, value: Any, opmaak: Opmaak, path: str) -> str:
+def _write_person(value: Any, opmaak: Opmaak) -> str:
+    if not isinstance(value, Bsn | Onderwijsnummer | OngeldigNummer):
+        raise _Bad("expected a Bsn, Onderwijsnummer or OngeldigNummer")
+    return value.unmasked()
+
+
+def _write_text(value: Any, opmaak: Opmaak) -> str:
+    if not isinstance(value, str):
+        raise _Bad("expected a str")
+    return value
+
+
+def _write_date(value: Any, opmaak: Opmaak) -> str:
+    if not isinstance(value, dt.date):
+        raise _Bad("expected a datetime.date")
+    return opmaak.datumnotatie.format(value.year, value.month, value.day)
+
+
+def _write_partial_date(value: Any, opmaak: Opmaak) -> str:
+    if not isinstance(value, OnvolledigeDatum):
+        raise _Bad("expected an OnvolledigeDatum")
+    return opmaak.datumnotatie.format(value.jaar, value.maand or 0, value.dag or 0)
+
+
+def _write_jn(value: Any, opmaak: Opmaak) -> str:
+    if not isinstance(value, bool):
+        raise _Bad("expected a bool")
+    return "J" if value else "N"
+
+
+def _write_bit(value: Any, opmaak: Opmaak) -> str:
+    if not isinstance(value, bool):
+        raise _Bad("expected a bool")
+    return "1" if value else "0"
+
+
+def _write_int(value: Any, opmaak: Opmaak) -> str:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10**18:
+        raise _Bad("expected a whole number >= 0 of at most 18 digits")
+    return str(value)
+
+
+def _write_grade(value: Any, opmaak: Opmaak, scale: int = 0) -> str:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise _Bad("expected a finite Decimal")
+    scaled = value.scaleb(scale)
+    if scaled != scaled.to_integral_value() or not 0 <= scaled < 1000:
+        step = "0.1" if scale else "1"
+        raise _Bad(f"a grade here is a multiple of {step} with at most 3 digits")
+    return str(int(scaled))
+
+
+def _write_grade10(value: Any, opmaak: Opmaak) -> str:
+    return _write_grade(value, opmaak, 1)
+
+
+_WRITERS: Final[dict[Kind, Any]] = {
+    Kind.BSN: _write_person,
+    Kind.ONDERWIJSNUMMER: _write_person,
+    Kind.TEXT: _write_text,
+    Kind.DIGITS: _write_text,
+    Kind.RAW_DATE: _write_text,
+    Kind.DATE: _write_date,
+    Kind.PARTIAL_DATE: _write_partial_date,
+    Kind.JN: _write_jn,
+    Kind.BIT: _write_bit,
+    Kind.INT: _write_int,
+    Kind.GRADE: _write_grade,
+    Kind.GRADE10: _write_grade10,
+}
+
+
+def _format_value(veld: Veld, value: Any, opmaak: Opmaak) -> str:
     if value is None:
         if veld.verplicht:
             raise _Bad("required field is None")
         return ""
-    kind = veld.kind
-    if kind in _PERSON_KINDS:
-        if not isinstance(value, Bsn | Onderwijsnummer | OngeldigNummer):
-            raise _Bad("expected a Bsn, Onderwijsnummer or OngeldigNummer")
-        text = value.unmasked()
-    elif kind is Kind.TEXT or kind is Kind.DIGITS or kind is Kind.RAW_DATE:
-        if not isinstance(value, str):
-            raise _Bad("expected a str")
-        text = value
-    elif kind is Kind.DATE:
-        if not isinstance(value, dt.date):
-            raise _Bad("expected a datetime.date")
-        text = opmaak.datumnotatie.format(value.year, value.month, value.day)
-    elif kind is Kind.PARTIAL_DATE:
-        if not isinstance(value, OnvolledigeDatum):
-            raise _Bad("expected an OnvolledigeDatum")
-        text = opmaak.datumnotatie.format(value.jaar, value.maand or 0, value.dag or 0)
-    elif kind is Kind.JN:
-        if not isinstance(value, bool):
-            raise _Bad("expected a bool")
-        text = "J" if value else "N"
-    elif kind is Kind.INT:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise _Bad("expected a whole number >= 0")
-        text = str(value)
-    else:  # GRADE, GRADE10
-        if not isinstance(value, Decimal) or not value.is_finite():
-            raise _Bad("expected a finite Decimal")
-        scaled = value.scaleb(1) if kind is Kind.GRADE10 else value
-        if scaled != scaled.to_integral_value() or scaled < 0:
-            step = "0.1" if kind is Kind.GRADE10 else "1"
-            raise _Bad(f"a grade here is a multiple of {step}")
-        text = str(int(scaled))
+    if isinstance(value, Leeggemaakt):
+        return "*"
+    writer = _WRITERS.get(veld.kind)
+    if writer is None:
+        raise _Bad(f"a {veld.kind.value} field is not written on a delimited line")
+    text: str = writer(value, opmaak)
     if text == "" or opmaak.scheidingsteken in text or any(c in text for c in _FORBIDDEN):
         raise _Bad("the value is empty or contains the separator, a tab or a line break")
     return text
+
+
+def _record_fields(record: Record) -> tuple[str, tuple[Veld, ...], list[Any], tuple[Veld, ...]]:
+    """The record type, the layout written, the values in that order, and the fields of the full layout."""
+    if isinstance(record, PveRecord):
+        velden = table_layout(record.bestand, record.recordsoort)
+        if len(record.waarden) != len(velden):
+            raise InvalidDocument(
+                [DocumentProblem(record.recordsoort, f"{len(velden)} values expected, not {len(record.waarden)}")],
+                document=f"{record.recordsoort} record",
+            )
+        return record.recordsoort, velden, list(record.waarden), velden
+    cls = type(record)
+    velden = layout(cls, record.opmaak.variant)
+    return cls.RECORDSOORT, velden, [getattr(record, v.naam) for v in velden], layout(cls)
 
 
 def format_record(record: Record) -> str:
@@ -643,34 +703,43 @@ def format_record(record: Record) -> str:
             separator inside a text, a grade with too many decimals, a
             required field left ``None``); every such field is listed.
     """
-    cls = type(record)
     opmaak: Opmaak = record.opmaak
-    soort: str = cls.RECORDSOORT
+    soort, velden, values, full = _record_fields(record)
     texts = [soort]
     problems: list[DocumentProblem] = []
-    for veld in layout(cls, opmaak.variant):
-        path = f"{soort}.{veld.naam}"
+    # Required fields of a difference list may be empty (PvE §14.1).
+    lenient = isinstance(record, PveRecord) and record.bestand == "OBOV"
+    for veld, value in zip(velden, values, strict=True):
         try:
-            texts.append(_format_value(veld, getattr(record, veld.naam), opmaak, path))
+            if lenient and value is None:
+                texts.append("")
+                continue
+            texts.append(_format_value(veld, value, opmaak))
         except _Bad as exc:
-            problems.append(DocumentProblem(path, str(exc)))
+            problems.append(DocumentProblem(f"{soort}.{veld.naam}", str(exc)))
             texts.append("")
-    in_layout = {v.naam for v in layout(cls, opmaak.variant)}
-    problems.extend(
-        DocumentProblem(f"{soort}.{veld.naam}", f"not part of layout variant {opmaak.variant}; must be None")
-        for veld in layout(cls)
-        if veld.naam not in in_layout and getattr(record, veld.naam) is not None
-    )
-    if opmaak.aantal_velden is not None:
-        width = opmaak.aantal_velden
-        if width > len(texts):
-            texts.extend([""] * (width - len(texts)))
-        elif any(texts[width:]):
-            problems.append(
-                DocumentProblem(soort, f"values beyond field {width} cannot be written on a line of {width}")
-            )
-        else:
-            del texts[width:]
+    if not isinstance(record, PveRecord):
+        in_layout = {v.naam for v in velden}
+        problems.extend(
+            DocumentProblem(f"{soort}.{veld.naam}", f"not part of layout variant {opmaak.variant}; must be None")
+            for veld in full
+            if veld.naam not in in_layout and getattr(record, veld.naam) is not None
+        )
+    else:
+        texts.extend(record.extra)
+    _fit_width(texts, opmaak, soort, problems)
     if problems:
         raise InvalidDocument(problems, document=f"{soort} record")
     return opmaak.scheidingsteken.join(texts)
+
+
+def _fit_width(texts: list[str], opmaak: Opmaak, soort: str, problems: list[DocumentProblem]) -> None:
+    if opmaak.aantal_velden is None:
+        return
+    width = opmaak.aantal_velden
+    if width > len(texts):
+        texts.extend([""] * (width - len(texts)))
+    elif any(texts[width:]):
+        problems.append(DocumentProblem(soort, f"values beyond field {width} cannot be written on a line of {width}"))
+    else:
+        del texts[width:]

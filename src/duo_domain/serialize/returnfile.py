@@ -58,7 +58,7 @@ from typing import Any, Final
 import attrs
 
 from duo_domain.errors import DocumentProblem, InvalidDocument
-from duo_domain.serialize._returnfile_codec import LineParser, format_record
+from duo_domain.serialize._returnfile_codec import BESTANDEN, LineParser, format_record
 from duo_domain.serialize._returnfile_domain import Persoon, group_persons
 from duo_domain.serialize._returnfile_records import (
     AmoRecord,
@@ -70,7 +70,9 @@ from duo_domain.serialize._returnfile_records import (
     IsgRecord,
     IspRecord,
     Kind,
+    Kopregel,
     KzdRecord,
+    Leeggemaakt,
     OboBpvRecord,
     OboCtrRecord,
     OboDipRecord,
@@ -83,15 +85,23 @@ from duo_domain.serialize._returnfile_records import (
     Opmaak,
     PerRecord,
     Persoonsnummer,
+    PveRecord,
     Record,
     SlrRecord,
     Veld,
     VlpRecord,
     layout,
 )
+from duo_domain.serialize._returnfile_records import LEEGGEMAAKT as LEEGGEMAAKT
+from duo_domain.serialize._returnfile_records import RECORD_CLASSES as _RECORD_CLASSES
+
+_OBO_CLASSES: Final = frozenset(_RECORD_CLASSES["OBO"].values()) - frozenset(_RECORD_CLASSES["RO"].values())
 
 __all__ = [
+    "BESTANDEN",
+    "LEEGGEMAAKT",
     "MAX_LINE_LENGTH",
+    "Bestandsopmaak",
     "AmoRecord",
     "BpvRecord",
     "Datumnotatie",
@@ -101,7 +111,9 @@ __all__ = [
     "IsgRecord",
     "IspRecord",
     "Kind",
+    "Kopregel",
     "KzdRecord",
+    "Leeggemaakt",
     "OboBpvRecord",
     "OboCtrRecord",
     "OboDipRecord",
@@ -115,7 +127,9 @@ __all__ = [
     "PerRecord",
     "Persoon",
     "Persoonsnummer",
+    "PveRecord",
     "Record",
+    "Regel",
     "ReturnFile",
     "SlrRecord",
     "Veld",
@@ -145,9 +159,11 @@ class _TooLong:
 
 _TOO_LONG: Final = _TooLong()
 
+_ENDINGS: Final = ("\r\n", "\n", "")
 
-def _split(source: Source) -> Iterator[str | bytes | _TooLong]:
-    """The lines of ``source`` without line endings, each at most :data:`MAX_LINE_LENGTH` long."""
+
+def _split(source: Source) -> Iterator[tuple[str | bytes | _TooLong, bool]]:
+    """The lines of ``source`` without their newline, each with whether it had one, each at most MAX_LINE_LENGTH."""
     chunks: Iterable[str | bytes] = (source,) if isinstance(source, str | bytes) else source
     buffer: str | bytes | None = None
     skipping = False
@@ -168,18 +184,91 @@ def _split(source: Source) -> Iterator[str | bytes | _TooLong]:
         for part in parts:
             if skipping:
                 skipping = False
-                yield _TOO_LONG
+                yield _TOO_LONG, True
             elif len(part) > MAX_LINE_LENGTH:
-                yield _TOO_LONG
+                yield _TOO_LONG, True
             else:
-                yield part
+                yield part, True
         if len(buffer) > MAX_LINE_LENGTH:
             skipping = True
             buffer = buffer[:0]
     if skipping:
-        yield _TOO_LONG
+        yield _TOO_LONG, False
     elif buffer:
-        yield buffer
+        yield buffer, False
+
+
+@attrs.frozen
+class Regel:
+    """A line that could not be read as a record, kept as written so that the file can be written back.
+
+    Bytes that are not UTF-8 are kept as surrogate escapes (``errors="surrogateescape"``).
+
+    Attributes:
+        tekst: The line without its line ending.
+    """
+
+    tekst: str
+
+
+@attrs.frozen
+class Bestandsopmaak:
+    r"""What a file looks like beyond its lines: the byte-order mark and the line endings.
+
+    Attributes:
+        bom: The file starts with a UTF-8 byte-order mark.
+        regeleinde: The line ending of most lines: ``"\r\n"`` or ``"\n"``.
+        afwijkend: ``(line index, ending)`` for every line that ends otherwise
+            (``""`` for a last line without an ending).
+
+    Examples:
+        >>> Bestandsopmaak(regeleinde="\r\n").einde(0)
+        '\r\n'
+    """
+
+    bom: bool = False
+    regeleinde: str = "\n"
+    afwijkend: tuple[tuple[int, str], ...] = ()
+
+    def einde(self, index: int) -> str:
+        """The line ending of line ``index`` (0-based)."""
+        for i, ending in self.afwijkend:
+            if i == index:
+                return ending
+        return self.regeleinde
+
+
+def _raw_lines(source: Source) -> Iterator[tuple[int, str | DocumentProblem, str, str]]:
+    """``(number, text or problem, line ending, text as written)`` per line; the BOM is kept apart."""
+    number = 0
+    for raw, had_newline in _split(source):
+        number += 1
+        if isinstance(raw, _TooLong):
+            problem = DocumentProblem("$", f"line longer than {MAX_LINE_LENGTH} characters", line=number)
+            yield number, problem, "\n" if had_newline else "", ""
+            continue
+        if isinstance(raw, bytes):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                kept = raw.decode("utf-8", "surrogateescape")
+                ending = "\n"
+                if kept.endswith("\r"):
+                    kept, ending = kept[:-1], "\r\n"
+                ending = ending if had_newline else ""
+                yield number, DocumentProblem("$", "line is not valid UTF-8", line=number), ending, kept
+                continue
+        else:
+            text = raw
+        ending = "\n"
+        if text.endswith("\r"):
+            text, ending = text[:-1], "\r\n"
+        if not had_newline:
+            ending = "" if ending == "\n" else "\r"
+        if number == 1 and text.startswith("\ufeff"):
+            text = text[1:]
+            ending = "\ufeff" + ending  # marks the BOM for the caller
+        yield number, text, ending, text
 
 
 def iter_lines(source: Source) -> Iterator[tuple[int, str | DocumentProblem]]:
@@ -193,37 +282,55 @@ def iter_lines(source: Source) -> Iterator[tuple[int, str | DocumentProblem]]:
         >>> list(iter_lines([b"VLP|2", b"7DV\r\nPER|", b"x\n"]))
         [(1, 'VLP|27DV'), (2, 'PER|x')]
     """
-    number = 0
-    for raw in _split(source):
-        number += 1
-        if isinstance(raw, _TooLong):
-            yield number, DocumentProblem("$", f"line longer than {MAX_LINE_LENGTH} characters", line=number)
-            continue
-        if isinstance(raw, bytes):
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield number, DocumentProblem("$", "line is not valid UTF-8", line=number)
-                continue
-        else:
-            text = raw
-        if text.endswith("\r"):
-            text = text[:-1]
-        if number == 1 and text.startswith("\ufeff"):
-            text = text[1:]
+    for number, text, _ending, _raw in _raw_lines(source):
         yield number, text
 
 
+def _kinds(kind: str | tuple[str, ...] | None) -> tuple[str, ...] | None:
+    if kind is None:
+        return None
+    kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+    unknown = [k for k in kinds if k not in BESTANDEN]
+    if unknown or not kinds:
+        raise ValueError(f"kind must be one of {', '.join(BESTANDEN)}, not {kind!r}")
+    return kinds
+
+
+def _iter_items(
+    source: Source, kind: str | tuple[str, ...] | None, check_numbers: bool, compiled: bool = True
+) -> Iterator[tuple[Record | Kopregel | Regel | DocumentProblem, str]]:
+    """Every item of the file with its line ending: records (or header, or unreadable line) and problems."""
+    kinds = _kinds(kind)
+    parser = LineParser(kind=kinds[0] if kinds and len(kinds) == 1 else None, check_numbers=check_numbers)
+    parser.compiled = compiled
+    for number, text, ending, raw in _raw_lines(source):
+        if isinstance(text, DocumentProblem):
+            yield Regel(raw), ending
+            yield text, ""
+            continue
+        item, problems = parser.parse(text, number)
+        if number == 1 and kinds is not None and parser.kind not in kinds:
+            wanted = " or ".join(kinds)
+            raise InvalidDocument(
+                [DocumentProblem("$", f"a {parser.kind} file, not a {wanted} file", line=1)],
+                document="return file",
+            )
+        yield (Regel(text) if item is None else item), ending
+        for problem in problems:
+            yield problem, ""
+
+
 def iter_records(
-    source: Source, *, kind: str | None = None, check_numbers: bool = True
+    source: Source, *, kind: str | tuple[str, ...] | None = None, check_numbers: bool = True
 ) -> Iterator[Record | DocumentProblem]:
     r"""Every record of ``source``, and every problem, in line order; reads one line at a time.
 
     Args:
         source: The file's text or bytes, or an iterable of lines or chunks
             (an open file in text or binary mode).
-        kind: ``"RO"`` (registratieoverzicht) or ``"OBO"``; by default an OBO
-            when the first line is an OBO voorlooprecord, else an RO.
+        kind: The file kind: ``"RO"`` (registratieoverzicht), ``"OBO"``,
+            ``"OBOV"`` (a difference list) or ``"GRONDSLAG"``, or a tuple of
+            the kinds accepted; by default detected from the first line.
         check_numbers: Report PER records whose BSN or onderwijsnummer fails
             its check. Pass ``False`` for pseudonymised files whose person
             keys are opaque.
@@ -232,42 +339,44 @@ def iter_records(
         A record per well-formed line; a :class:`~duo_domain.errors.DocumentProblem`
         (with ``line``) for each problem. A malformed line yields problems
         only; a record with a doubtful personal number yields the record and
-        a problem.
+        a problem. The header line of a difference list is not yielded (see
+        :func:`read`).
 
     Raises:
-        ValueError: for a ``kind`` other than ``"RO"`` and ``"OBO"``.
+        ValueError: for an unknown ``kind``.
+        InvalidDocument: when the first line shows a file of a kind not accepted.
 
     Examples:
         >>> items = list(iter_records(["SLR|1|1|1|0|0|0|0|0|0\n", "XYZ|1\n"]))
         >>> type(items[0]).__name__, str(items[1])
         ('SlrRecord', "unknown record type 'XYZ' in a RO file @ $ (line 2)")
     """
-    if kind not in (None, "RO", "OBO"):
-        raise ValueError(f"kind must be 'RO' or 'OBO', not {kind!r}")
-    parser = LineParser(kind=kind, check_numbers=check_numbers)
-    for number, text in iter_lines(source):
-        if isinstance(text, DocumentProblem):
-            yield text
-            continue
-        record, problems = parser.parse(text, number)
-        if record is not None:
-            yield record
-        yield from problems
+    for item, _ending in _iter_items(source, kind, check_numbers):
+        if not isinstance(item, Regel | Kopregel):
+            yield item
 
 
 @attrs.frozen
 class ReturnFile:
-    """A whole return file as read: its records and the problems found.
+    """A whole return file as read: its records, the problems found, and what it takes to write it back.
 
     Iterating over it gives the records.
 
     Attributes:
         records: The records of the well-formed lines, in file order.
         problems: Every problem, with its line number.
+        bestand: The file kind (``"RO"``, ``"OBO"``, ``"OBOV"`` or ``"GRONDSLAG"``).
+        regels: Every line in file order: the records, the header of a
+            difference list (:class:`Kopregel`) and each unreadable line as
+            written (:class:`Regel`).
+        opmaak: The byte-order mark and the line endings.
     """
 
     records: tuple[Record, ...]
     problems: tuple[DocumentProblem, ...]
+    bestand: str | None = None
+    regels: tuple[Record | Kopregel | Regel, ...] = ()
+    opmaak: Bestandsopmaak = Bestandsopmaak()
 
     def __iter__(self) -> Iterator[Record]:
         return iter(self.records)
@@ -277,43 +386,107 @@ class ReturnFile:
 
     def counts(self) -> dict[str, int]:
         """The number of records per record type, in order of first appearance."""
-        return dict(collections.Counter(type(r).RECORDSOORT for r in self.records))
+        return dict(collections.Counter(r.RECORDSOORT for r in self.records))
 
-    def of_type(self, cls: type[Any]) -> list[Any]:
-        """The records of class ``cls``."""
+    def of_type(self, cls: type[Any] | str) -> list[Any]:
+        """The records of class ``cls``, or of record type ``cls`` (e.g. ``"BII"``)."""
+        if isinstance(cls, str):
+            return [r for r in self.records if r.RECORDSOORT == cls]
         return [r for r in self.records if isinstance(r, cls)]
+
+    def dumps(self) -> str:
+        """The whole file as text, byte-order mark and line endings as read.
+
+        A file read and written back this way is identical to the input.
+
+        Raises:
+            InvalidDocument: when a record cannot be written (see :func:`format_record`).
+        """
+        parts = ["\ufeff"] if self.opmaak.bom else []
+        for index, item in enumerate(self.regels):
+            parts.append(_item_text(item))
+            parts.append(self.opmaak.einde(index))
+        return "".join(parts)
+
+    def to_bytes(self) -> bytes:
+        """The whole file as UTF-8 bytes, identical to the bytes it was read from."""
+        return self.dumps().encode("utf-8", "surrogateescape")
+
+
+def _item_text(item: Record | Kopregel | Regel) -> str:
+    if isinstance(item, Regel | Kopregel):
+        return item.tekst
+    return format_record(item)
+
+
+def _bestandsopmaak(endings: list[str]) -> Bestandsopmaak:
+    bom = bool(endings) and endings[0].startswith("\ufeff")
+    if bom:
+        endings[0] = endings[0][1:]
+    common = collections.Counter(e for e in endings if e).most_common(1)
+    regeleinde = common[0][0] if common else "\n"
+    afwijkend = tuple((i, e) for i, e in enumerate(endings) if e != regeleinde)
+    return Bestandsopmaak(bom, regeleinde, afwijkend)
 
 
 def read(
-    source: Source, *, kind: str | None = None, check_numbers: bool = True, strict: bool = False
+    source: Source,
+    *,
+    kind: str | tuple[str, ...] | None = None,
+    check_numbers: bool = True,
+    strict: bool = False,
 ) -> ReturnFile:
-    """Read a whole return file (see :func:`iter_records` for the arguments).
+    r"""Read a whole return file (see :func:`iter_records` for the arguments).
 
     Args:
         source: The file's text or bytes, or an iterable of lines or chunks.
-        kind: ``"RO"`` or ``"OBO"``; guessed by default.
+        kind: The file kind, or a tuple of the kinds accepted; detected by default.
         check_numbers: Report personal numbers that fail their check.
         strict: Raise instead of returning problems.
 
     Raises:
         InvalidDocument: with every problem, when ``strict`` and there are
-            problems; and always when the input has lines but not one of them
-            could be read as a record (the file as a whole is unusable).
+            problems; when the input has lines but not one of them could be
+            read as a record (the file as a whole is unusable); and when the
+            file is of a kind not accepted.
+
+    Examples:
+        >>> text = "\ufeffVLP;27DV;2025;20251119;V\r\nSLR;0;0;0;0;0;0;0;0;0;0;0\r\n"
+        >>> rf = read(text)
+        >>> rf.bestand, rf.counts(), rf.dumps() == text
+        ('GRONDSLAG', {'VLP': 1, 'SLR': 1}, True)
     """
     records: list[Record] = []
     problems: list[DocumentProblem] = []
-    for item in iter_records(source, kind=kind, check_numbers=check_numbers):
+    regels: list[Record | Kopregel | Regel] = []
+    endings: list[str] = []
+    parser_kind: str | None = None
+    for item, ending in _iter_items(source, kind, check_numbers):
         if isinstance(item, DocumentProblem):
             problems.append(item)
-        else:
+            continue
+        regels.append(item)
+        endings.append(ending)
+        if isinstance(item, Kopregel):
+            parser_kind = "OBOV"
+        elif not isinstance(item, Regel):
             records.append(item)
+            parser_kind = parser_kind or _kind_of(item)
     if problems and (strict or not records):
         raise InvalidDocument(problems, document="return file")
-    return ReturnFile(tuple(records), tuple(problems))
+    return ReturnFile(tuple(records), tuple(problems), parser_kind, tuple(regels), _bestandsopmaak(endings))
+
+
+def _kind_of(record: Record) -> str:
+    if isinstance(record, PveRecord):
+        return record.bestand
+    return "OBO" if type(record) in _OBO_CLASSES else "RO"
 
 
 def dumps(records: Iterable[Record], *, newline: str = "\n") -> str:
     """The lines of ``records`` as one text, each line ending in ``newline``.
+
+    To write a whole file back exactly as read, use :meth:`ReturnFile.dumps`.
 
     Raises:
         InvalidDocument: when a record cannot be written (see :func:`format_record`).
@@ -333,57 +506,81 @@ _SLR_COUNTS: Final = (
     ("totaal_aantal_keuzedelen", KzdRecord),
 )
 
-_CODE = re.compile(r"[0-9]+")
+#: An opleidingcode as the PvE defines it (AN5..5); only these add to the CTR's total.
+_CODE = re.compile(r"[0-9]{5}")
 
 
-def check_totals(records: Iterable[Record]) -> list[DocumentProblem]:
-    r"""Compare the sluitrecord (SLR) or controletotalen (CTR) with the records themselves.
+def _grondslag_expected(counts: collections.Counter[str], record: PveRecord) -> list[tuple[str, int]]:
+    # Aantal PER-records ... Aantal KZD-records (PvE §17.5): one count per record type.
+    return [(naam, counts[naam.split("_")[1].upper()]) for naam in record.namen()]
+
+
+def _ctr_expected(counts: collections.Counter[str], codes: int, bekostigbaar: int) -> list[tuple[str, int]]:
+    deelnames, diplomas = counts["OBO.ISG"], counts["OBO.DIP"]
+    return [
+        ("totaal_aantal_deelnames", deelnames),
+        ("totaal_aantal_diplomas", diplomas),
+        ("totaal_opleidingcodes", codes),
+        ("totaal_generaal", codes + deelnames + bekostigbaar + diplomas),
+        ("totaal_aantal_records_isp_en_dip_bekostigbaar", bekostigbaar),
+    ]
+
+
+def _closing_value(record: Any, name: str) -> Any:
+    return record[name] if isinstance(record, PveRecord) else getattr(record, name)
+
+
+def check_totals(records: Iterable[Record]) -> list[DocumentProblem]:  # noqa: C901 - one pass, one case per kind
+    r"""Compare the closing record (SLR or CTR) with the records themselves.
 
     A count that differs is a problem on the field of the closing record.
     For the CTR, ``totaal_opleidingcodes`` is the sum of the opleidingcodes of
     all ISP, BPV and DIP records, and ``totaal_generaal`` the sum of the other
-    four totals (PvE §13.5.9). A file without a closing record gives one
-    problem.
+    four totals (PvE §13.5.9); an opleidingcode that is not five digits (the
+    PvE's AN5..5) is not added and is reported. The GRONDSLAG's SLR has one
+    count per record type (PvE §17.5). A file without a closing record gives
+    one problem.
 
     Examples:
         >>> [str(p) for p in check_totals(read("PER|111222333||2000-01-01|M\nSLR|2|0|0|0|0|0|0|0|0").records)]
         ['the file has 1, the record says 2 @ SLR.totaal_aantal_personen']
     """
-    counts: collections.Counter[type[Any]] = collections.Counter()
-    closing: list[SlrRecord | OboCtrRecord] = []
+    counts: collections.Counter[str] = collections.Counter()
+    closing: list[Any] = []
     codes = 0
     bekostigbaar = 0
+    problems: list[DocumentProblem] = []
     for record in records:
-        counts[type(record)] += 1
-        if isinstance(record, SlrRecord | OboCtrRecord):
+        soort = record.RECORDSOORT
+        counts[soort] += 1
+        if isinstance(record, OboIspRecord | OboBpvRecord | OboDipRecord | OboIsgRecord):
+            counts[f"OBO.{soort}"] += 1
+        if isinstance(record, SlrRecord | OboCtrRecord) or (isinstance(record, PveRecord) and soort == "SLR"):
             closing.append(record)
-        if isinstance(record, OboIspRecord | OboBpvRecord | OboDipRecord) and _CODE.fullmatch(
-            record.opleidingcode
-        ):
-            codes += int(record.opleidingcode)
+        if isinstance(record, OboIspRecord | OboBpvRecord | OboDipRecord):
+            if _CODE.fullmatch(record.opleidingcode):
+                codes += int(record.opleidingcode)
+            else:
+                problems.append(
+                    DocumentProblem(f"{soort}.opleidingcode", "not five digits (AN5..5): not added to the total")
+                )
         if isinstance(record, OboIspRecord | OboDipRecord) and record.indicatie_bekostigbaar:
             bekostigbaar += 1
     if not closing:
         return [DocumentProblem("$", "the file has no closing record (SLR or CTR)")]
-    problems: list[DocumentProblem] = []
     for record in closing:
         if isinstance(record, SlrRecord):
-            expected = [(name, counts[cls]) for name, cls in _SLR_COUNTS]
+            expected = [(name, counts[cls.RECORDSOORT]) for name, cls in _SLR_COUNTS]
+        elif isinstance(record, PveRecord):
+            expected = _grondslag_expected(counts, record)
         else:
-            deelnames, diplomas = counts[OboIsgRecord], counts[OboDipRecord]
-            expected = [
-                ("totaal_aantal_deelnames", deelnames),
-                ("totaal_aantal_diplomas", diplomas),
-                ("totaal_opleidingcodes", codes),
-                ("totaal_generaal", codes + deelnames + bekostigbaar + diplomas),
-                ("totaal_aantal_records_isp_en_dip_bekostigbaar", bekostigbaar),
-            ]
-        soort = type(record).RECORDSOORT
+            expected = _ctr_expected(counts, codes, bekostigbaar)
+        soort = record.RECORDSOORT
         problems.extend(
             DocumentProblem(
-                f"{soort}.{name}", f"the file has {actual}, the record says {getattr(record, name)}"
+                f"{soort}.{name}", f"the file has {actual}, the record says {_closing_value(record, name)}"
             )
             for name, actual in expected
-            if getattr(record, name) != actual
+            if _closing_value(record, name) != actual
         )
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -143,9 +144,49 @@ def test_sample_totals_do_not_match_the_subsets() -> None:
     assert "SLR.totaal_aantal_personen" in {p.path for p in problems}
 
 
-def test_grondslag_file_is_refused_as_a_whole() -> None:
-    with pytest.raises(InvalidDocument, match="GRONDSLAG"):
-        rf.read((FIXTURES / "GRONDSLAG_IP_MBO_27DV_20251119_2025.csv").read_bytes())
+GRONDSLAG = "GRONDSLAG_IP_MBO_27DV_20251119_2025.csv"
+
+
+def test_grondslag_sample_is_read_from_the_pve_table() -> None:
+    result = _read(GRONDSLAG)
+    assert result.bestand == "GRONDSLAG"
+    assert result.problems == ()
+    assert result.counts() == {
+        "VLP": 1, "PER": 10, "ISG": 11, "ISP": 19, "BPV": 21, "DIP": 2, "GEO": 5, "KZD": 3, "SLR": 1,
+    }  # fmt: skip
+    vlp = result.records[0]
+    assert (vlp["brin"], vlp["studiejaar"], vlp["aanmaakdatum"], vlp["bekostiging"]) == (
+        "27DV", 2025, dt.date(2025, 11, 19), "V",
+    )  # fmt: skip
+    per = result.records[1]
+    assert (per["pgn"], per["leeftijd_1"], per["geslacht"], per["postcodecijfers"]) == ("BSN1", 37, "V", "7425")
+    assert per.extra == ("7425", "", "0001", "")  # four fields DUO writes after the PvE's last
+    isp = result.of_type("ISP")[0]
+    assert isp["indicatie_bekostigbaar"] is True  # B: 1 is true
+    assert isp["datum_eind"] == dt.date(2025, 1, 16)
+    geo = result.of_type("GEO")[0]
+    assert (geo["eindcijfer"], geo["cijfer_ie"], geo["cijfer_ce"]) == (Decimal(6), Decimal("7.4"), Decimal("5.1"))
+    slr = result.of_type("SLR")[0]
+    assert slr["aantal_per_records"] == 14027
+
+
+def test_grondslag_sample_round_trips_byte_for_byte() -> None:
+    data = (FIXTURES / GRONDSLAG).read_bytes()
+    assert _read(GRONDSLAG).to_bytes() == data
+
+
+def test_grondslag_totals_compare_each_record_type() -> None:
+    # The sample is a subset: its SLR counts the whole file (PER 14027, ISE 1, BII 0, BID 0, AMO 86 ...).
+    problems = {p.path: p.message for p in rf.check_totals(_read(GRONDSLAG).records)}
+    assert problems["SLR.aantal_per_records"] == "the file has 10, the record says 14027"
+    assert problems["SLR.aantal_ise_records"] == "the file has 0, the record says 1"
+    assert "SLR.aantal_bii_records" not in problems  # 0 and 0
+    assert "SLR.aantal_bid_records" not in problems
+
+
+def test_a_file_of_another_kind_is_refused_when_kinds_are_given() -> None:
+    with pytest.raises(InvalidDocument, match="a GRONDSLAG file, not a RO or OBO file"):
+        rf.read((FIXTURES / GRONDSLAG).read_bytes(), kind=("RO", "OBO"))
 
 
 def test_a_reden_that_lost_its_leading_zero_in_a_spreadsheet_is_mapped_to_the_code() -> None:
