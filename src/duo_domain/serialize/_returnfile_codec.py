@@ -402,7 +402,7 @@ class LineParser:
             if fast is not None:
                 try:
                     return fast(fields, self), []
-                except (_Slow, ValueError, KeyError, IndexError, TypeError):
+                except (_Slow, _Bad, ValueError, KeyError, IndexError, TypeError):
                     pass
         return self._parse_general(text, fields, line)
 

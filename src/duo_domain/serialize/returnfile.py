@@ -93,6 +93,16 @@ from duo_domain.serialize._returnfile_records import (
     layout,
 )
 from duo_domain.serialize._returnfile_records import LEEGGEMAAKT as LEEGGEMAAKT
+from duo_domain.serialize._returnfile_tbgi import (
+    Tbgi,
+    TbgiBpv,
+    TbgiDiploma,
+    TbgiInschrijving,
+    TbgiParameter,
+    TbgiSignaal,
+    TbgiTeldatum,
+    read_tbgi,
+)
 from duo_domain.serialize._returnfile_records import RECORD_CLASSES as _RECORD_CLASSES
 
 _OBO_CLASSES: Final = frozenset(_RECORD_CLASSES["OBO"].values()) - frozenset(_RECORD_CLASSES["RO"].values())
@@ -132,6 +142,13 @@ __all__ = [
     "Regel",
     "ReturnFile",
     "SlrRecord",
+    "Tbgi",
+    "TbgiBpv",
+    "TbgiDiploma",
+    "TbgiInschrijving",
+    "TbgiParameter",
+    "TbgiSignaal",
+    "TbgiTeldatum",
     "Veld",
     "VlpRecord",
     "check_totals",
@@ -142,6 +159,7 @@ __all__ = [
     "iter_records",
     "layout",
     "read",
+    "read_tbgi",
 ]
 
 #: A line longer than this (in characters, or bytes for byte input) is
