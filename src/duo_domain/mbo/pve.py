@@ -144,9 +144,12 @@ class Veld:
         Only the PvE's own format is checked (length, characters, value list);
         dates and numbers are the reader's business.
         """
-        if self.lengte_max is not None and self.formaat == "AN":
-            if not (self.lengte_min or 0) <= len(waarde) <= self.lengte_max:
-                return False
+        if (
+            self.lengte_max is not None
+            and self.formaat == "AN"
+            and not (self.lengte_min or 0) <= len(waarde) <= self.lengte_max
+        ):
+            return False
         if self.patroon is not None and _compiled(self.patroon).fullmatch(waarde) is None:
             return False
         return not self.waardenlijst or waarde in self.waardenlijst
@@ -229,7 +232,9 @@ def veld(bestand: str, recordsoort: str, attribuut: str) -> Veld:
     for v in velden(bestand, recordsoort):
         if v.attribuut == attribuut:
             return v
-    raise InvalidCode(f"{bestand} {recordsoort} has no field {attribuut!r}", waardenlijst="veld", value=attribuut)
+    raise InvalidCode(
+        f"{bestand} {recordsoort} has no field {attribuut!r}", waardenlijst="veld", value=attribuut
+    )
 
 
 def recordsoorten(bestand: str) -> tuple[str, ...]:

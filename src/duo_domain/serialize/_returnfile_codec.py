@@ -253,7 +253,9 @@ _FAST_DATE: Final = {
 _FAST: Final = {
     Kind.TEXT: "t",
     Kind.DIGITS: "t if t.isdigit() and t.isascii() else _slow()",
-    Kind.INT: "int(t) if t.isdigit() and t.isascii() and len(t) < 19 and (t[0] != '0' or len(t) == 1) else _slow()",
+    Kind.INT: (
+        "int(t) if t.isdigit() and t.isascii() and len(t) < 19 and (t[0] != '0' or len(t) == 1) else _slow()"
+    ),
     Kind.JN: "_JN[t]",
     Kind.BIT: "_BIT[t]",
     Kind.GRADE: "_read_grade(t, None)",
@@ -278,7 +280,7 @@ def _partial_iso(text: str) -> OnvolledigeDatum:
     jaar, maand, dag = int(text[:4]), int(text[5:7]), int(text[8:])
     if maand == 0 and dag != 0:
         raise _Slow
-    if Datumnotatie.ISO.format(jaar, maand, dag) != text:
+    if f"{jaar:04d}-{maand:02d}-{dag:02d}" != text:
         raise _Slow
     return OnvolledigeDatum(jaar, maand or None, dag or None)
 
@@ -351,7 +353,9 @@ def _compile(bestand: str, soort: str, notation: Datumnotatie, separator: str) -
     else:
         arguments = ", ".join(f"{name}=v{i}" for i, name in enumerate(names))
         body.append(f"    return _cls({arguments}, opmaak=_OPMAAK)")
-    env = dict(_FAST_ENV, _cls=cls, _OPMAAK=Opmaak(separator, notation), _K0=Kind.BSN, _K1=Kind.ONDERWIJSNUMMER)
+    env = dict(
+        _FAST_ENV, _cls=cls, _OPMAAK=Opmaak(separator, notation), _K0=Kind.BSN, _K1=Kind.ONDERWIJSNUMMER
+    )
     exec(compile("\n".join(body), f"<returnfile {bestand} {soort}>", "exec"), env)  # noqa: S102 - code built from the layout table only
     return env["parse"]
 
@@ -498,7 +502,7 @@ class LineParser:
         except _Bad as exc:
             return None, DocumentProblem(path, str(exc), line=line)
 
-    def _parse_fields(  # noqa: C901 - one pass over the fields, each case a line
+    def _parse_fields(
         self, cls: type[Any] | None, soort: str, velden: tuple[Veld, ...], fields: list[str], line: int
     ) -> tuple[Record | None, list[DocumentProblem]]:
         generic = cls is None
@@ -539,7 +543,7 @@ class LineParser:
             width = found if found < expected else None
             opmaak = Opmaak(self.separator or "|", notation or self.notation, width, 0)
             return PveRecord(self.kind or "", soort, tuple(values), extra, opmaak), warnings
-        assert cls is not None  # noqa: S101 - for the type checker: not generic
+        assert cls is not None
         variant = _choose_variant(cls, fields)
         opmaak = Opmaak(
             self.separator or "|",
@@ -686,7 +690,11 @@ def _record_fields(record: Record) -> tuple[str, tuple[Veld, ...], list[Any], tu
         velden = table_layout(record.bestand, record.recordsoort)
         if len(record.waarden) != len(velden):
             raise InvalidDocument(
-                [DocumentProblem(record.recordsoort, f"{len(velden)} values expected, not {len(record.waarden)}")],
+                [
+                    DocumentProblem(
+                        record.recordsoort, f"{len(velden)} values expected, not {len(record.waarden)}"
+                    )
+                ],
                 document=f"{record.recordsoort} record",
             )
         return record.recordsoort, velden, list(record.waarden), velden
@@ -721,7 +729,9 @@ def format_record(record: Record) -> str:
     if not isinstance(record, PveRecord):
         in_layout = {v.naam for v in velden}
         problems.extend(
-            DocumentProblem(f"{soort}.{veld.naam}", f"not part of layout variant {opmaak.variant}; must be None")
+            DocumentProblem(
+                f"{soort}.{veld.naam}", f"not part of layout variant {opmaak.variant}; must be None"
+            )
             for veld in full
             if veld.naam not in in_layout and getattr(record, veld.naam) is not None
         )
@@ -740,6 +750,8 @@ def _fit_width(texts: list[str], opmaak: Opmaak, soort: str, problems: list[Docu
     if width > len(texts):
         texts.extend([""] * (width - len(texts)))
     elif any(texts[width:]):
-        problems.append(DocumentProblem(soort, f"values beyond field {width} cannot be written on a line of {width}"))
+        problems.append(
+            DocumentProblem(soort, f"values beyond field {width} cannot be written on a line of {width}")
+        )
     else:
         del texts[width:]

@@ -32,6 +32,7 @@ from duo_domain.identity.student import OnvolledigeDatum
 from duo_domain.mbo import pve
 
 __all__ = [
+    "LEEGGEMAAKT",
     "RECORD_CLASSES",
     "AmoRecord",
     "BpvRecord",
@@ -44,7 +45,6 @@ __all__ = [
     "Kind",
     "Kopregel",
     "KzdRecord",
-    "LEEGGEMAAKT",
     "Leeggemaakt",
     "OboBpvRecord",
     "OboCtrRecord",
@@ -548,7 +548,7 @@ class Kopregel:
 
 @attrs.frozen(repr=False)
 class PveRecord:
-    """A record of a difference list (§14) or a GRONDSLAG IP MBO file (§17), its values laid out by the PvE table.
+    """A record of a difference list (§14) or a GRONDSLAG IP MBO file (§17), laid out by the PvE table.
 
     Attributes:
         bestand: ``"OBOV"`` or ``"GRONDSLAG"``.
@@ -589,7 +589,9 @@ class PveRecord:
             if veld.naam == attribuut:
                 return waarde
         raise InvalidCode(
-            f"{self.bestand} {self.recordsoort} has no field {attribuut!r}", waardenlijst="veld", value=attribuut
+            f"{self.bestand} {self.recordsoort} has no field {attribuut!r}",
+            waardenlijst="veld",
+            value=attribuut,
         )
 
     def asdict(self) -> dict[str, Any]:
@@ -677,7 +679,7 @@ _BESTAND_VAN: Final[dict[type[Any], str]] = {
 
 # DUO's DIP lines have one position more than the PvE describes: an
 # always-empty field after Datum resultaat (kept as ``veld_7``).
-_DIP_VELD_7: Final = Veld("veld_7", Kind.TEXT, False)
+_DIP_VELD_7: Final = Veld("veld_7", Kind.TEXT, verplicht=False)
 
 
 @functools.cache
@@ -686,7 +688,6 @@ def table_layout(bestand: str, recordsoort: str) -> tuple[Veld, ...]:
     return tuple(Veld(v.attribuut, Kind(v.lezen), v.verplicht) for v in pve.velden(bestand, recordsoort))
 
 
-@functools.cache
 def layout(cls: type[Any], variant: int = 0) -> tuple[Veld, ...]:
     """The fields after the record type, in line order, of layout ``variant`` of ``cls``.
 
@@ -699,15 +700,26 @@ def layout(cls: type[Any], variant: int = 0) -> tuple[Veld, ...]:
         >>> len(layout(DipRecord)), len(layout(DipRecord, 1))
         (9, 8)
     """
+    found = _LAYOUTS.get((cls, variant))
+    if found is None:
+        raise ValueError(f"{getattr(cls, '__name__', cls)} has no layout variant {variant}")
+    return found
+
+
+def _layout(cls: type[Any], variant: int) -> tuple[Veld, ...]:
     velden = table_layout(_BESTAND_VAN[cls], cls.RECORDSOORT)
     if cls is DipRecord and variant == 0:
         at = next(i for i, v in enumerate(velden) if v.naam == "datum_resultaat") + 1
         return (*velden[:at], _DIP_VELD_7, *velden[at:])
-    if variant != 0 and not (cls is DipRecord and variant == 1):
-        raise ValueError(f"{cls.__name__} has no layout variant {variant}")
     return velden
 
 
 def variants(cls: type[Any]) -> int:
     """How many layout variants ``cls`` has."""
     return 2 if cls is DipRecord else 1
+
+
+# Every layout, built once from the table when the module is imported.
+_LAYOUTS: Final[dict[tuple[type[Any], int], tuple[Veld, ...]]] = {
+    (cls, variant): _layout(cls, variant) for cls in _BESTAND_VAN for variant in range(variants(cls))
+}

@@ -1,4 +1,4 @@
-"""The TBG-i (Terugmelding BekostigingsGrondslagen-individueel, PvE §16): DUO's funding file per enrolment, in XML (private).
+"""The TBG-i (Terugmelding BekostigingsGrondslagen-individueel, PvE §16) in XML (private).
 
 The file is parsed by the library's hardened XML parser
 (:func:`duo_domain.serialize.xml.parse_bytes`: no DTD, no entities, bounded

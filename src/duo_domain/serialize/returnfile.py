@@ -61,6 +61,7 @@ from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.serialize._returnfile_codec import BESTANDEN, LineParser, format_record
 from duo_domain.serialize._returnfile_domain import Persoon, group_persons
 from duo_domain.serialize._returnfile_records import (
+    LEEGGEMAAKT,
     AmoRecord,
     BpvRecord,
     Datumnotatie,
@@ -92,7 +93,7 @@ from duo_domain.serialize._returnfile_records import (
     VlpRecord,
     layout,
 )
-from duo_domain.serialize._returnfile_records import LEEGGEMAAKT as LEEGGEMAAKT
+from duo_domain.serialize._returnfile_records import RECORD_CLASSES as _RECORD_CLASSES
 from duo_domain.serialize._returnfile_tbgi import (
     Tbgi,
     TbgiBpv,
@@ -103,7 +104,6 @@ from duo_domain.serialize._returnfile_tbgi import (
     TbgiTeldatum,
     read_tbgi,
 )
-from duo_domain.serialize._returnfile_records import RECORD_CLASSES as _RECORD_CLASSES
 
 _OBO_CLASSES: Final = frozenset(_RECORD_CLASSES["OBO"].values()) - frozenset(_RECORD_CLASSES["RO"].values())
 
@@ -111,8 +111,8 @@ __all__ = [
     "BESTANDEN",
     "LEEGGEMAAKT",
     "MAX_LINE_LENGTH",
-    "Bestandsopmaak",
     "AmoRecord",
+    "Bestandsopmaak",
     "BpvRecord",
     "Datumnotatie",
     "DipRecord",
@@ -181,7 +181,7 @@ _ENDINGS: Final = ("\r\n", "\n", "")
 
 
 def _split(source: Source) -> Iterator[tuple[str | bytes | _TooLong, bool]]:
-    """The lines of ``source`` without their newline, each with whether it had one, each at most MAX_LINE_LENGTH."""
+    """The lines of ``source`` without newline, each with whether it had one; none over MAX_LINE_LENGTH."""
     chunks: Iterable[str | bytes] = (source,) if isinstance(source, str | bytes) else source
     buffer: str | bytes | None = None
     skipping = False
@@ -409,7 +409,7 @@ class ReturnFile:
     def of_type(self, cls: type[Any] | str) -> list[Any]:
         """The records of class ``cls``, or of record type ``cls`` (e.g. ``"BII"``)."""
         if isinstance(cls, str):
-            return [r for r in self.records if r.RECORDSOORT == cls]
+            return [r for r in self.records if cls == r.RECORDSOORT]
         return [r for r in self.records if isinstance(r, cls)]
 
     def dumps(self) -> str:
@@ -548,7 +548,7 @@ def _closing_value(record: Any, name: str) -> Any:
     return record[name] if isinstance(record, PveRecord) else getattr(record, name)
 
 
-def check_totals(records: Iterable[Record]) -> list[DocumentProblem]:  # noqa: C901 - one pass, one case per kind
+def check_totals(records: Iterable[Record]) -> list[DocumentProblem]:
     r"""Compare the closing record (SLR or CTR) with the records themselves.
 
     A count that differs is a problem on the field of the closing record.
@@ -580,7 +580,9 @@ def check_totals(records: Iterable[Record]) -> list[DocumentProblem]:  # noqa: C
                 codes += int(record.opleidingcode)
             else:
                 problems.append(
-                    DocumentProblem(f"{soort}.opleidingcode", "not five digits (AN5..5): not added to the total")
+                    DocumentProblem(
+                        f"{soort}.opleidingcode", "not five digits (AN5..5): not added to the total"
+                    )
                 )
         if isinstance(record, OboIspRecord | OboDipRecord) and record.indicatie_bekostigbaar:
             bekostigbaar += 1

@@ -40,7 +40,8 @@ def test_a_difference_list_is_read_with_its_header_and_marks() -> None:
     assert (removed["soort_wijziging"], removed["opleidingcode_vorig"], removed["opleidingcode_huidig"]) == (
         "V", "25655", None,
     )  # fmt: skip
-    assert (added["soort_wijziging"], added["datum_begin_huidig"], added["indicatie_bekostigbaar_huidig"]) == (
+    nieuw = (added["soort_wijziging"], added["datum_begin_huidig"], added["indicatie_bekostigbaar_huidig"])
+    assert nieuw == (
         "T", dt.date(2025, 9, 1), False,
     )  # fmt: skip
     assert changed["niveau_huidig"] is rf.LEEGGEMAAKT  # "*": DUO emptied the value (PvE §14.1)
@@ -60,9 +61,14 @@ def test_the_tbgi_sample_is_read_through_the_hardened_parser() -> None:
     [inschrijving] = tbgi.inschrijvingen
     assert inschrijving.inschrijvingvolgnummer == "002"
     [teldatum] = inschrijving.bekostigd
-    assert (teldatum.teldatum, teldatum.niveau, teldatum.leertraject) == (dt.date(2025, 10, 1), "MBO-1", "BOL")
+    assert (teldatum.teldatum, teldatum.niveau, teldatum.leertraject) == (
+        dt.date(2025, 10, 1),
+        "MBO-1",
+        "BOL",
+    )
     assert (teldatum.bekostigingsstatus, teldatum.bbl_bol_factor) == (True, Decimal(1))
-    assert teldatum.bpvs == () and teldatum.signalen == ()  # all-nil placeholder groups are absent
+    assert teldatum.bpvs == ()  # all-nil placeholder groups are absent
+    assert teldatum.signalen == ()
     [diploma] = tbgi.diplomas
     assert (diploma.datum_behaald, diploma.bijdrage_diplomawaarde) == (dt.date(2025, 6, 17), Decimal(5))
     assert "100000000" not in repr(tbgi)  # person numbers are masked
@@ -140,7 +146,7 @@ _RO_LINES = [
 
 
 def _mutations() -> st.SearchStrategy[list[str]]:
-    """RO lines with one field replaced by something odd: the compiled path must agree with the general one."""
+    """RO lines with one field replaced by something odd: the compiled path must agree with the general."""
     odd = st.sampled_from(
         ["", "0", "00", "J", "N", "x", "2025-02-30", "2025-1-1", "20250101", "+1", " 1", "１２", "BSN1", "*",
          "111222334", "0000-00-00", "1987-00-00", "1987-00-05", "100", "1000", "9" * 30, "٢٠٢٥-01-01"]
@@ -187,8 +193,10 @@ def test_the_compiled_path_agrees_on_the_samples() -> None:
 
 @st.composite
 def _files(draw: st.DrawFn) -> bytes:
-    lines = draw(st.lists(st.sampled_from(_RO_LINES[1:] + ["garbage", "XYZ|1", ""]), max_size=8))
-    endings = draw(st.lists(st.sampled_from(["\n", "\r\n"]), min_size=len(lines) + 1, max_size=len(lines) + 1))
+    lines = draw(st.lists(st.sampled_from([*_RO_LINES[1:], "garbage", "XYZ|1", ""]), max_size=8))
+    endings = draw(
+        st.lists(st.sampled_from(["\n", "\r\n"]), min_size=len(lines) + 1, max_size=len(lines) + 1)
+    )
     body = "".join(line + ending for line, ending in zip([_RO_LINES[0], *lines], endings, strict=True))
     data = body.encode("utf-8")
     if draw(st.booleans()):

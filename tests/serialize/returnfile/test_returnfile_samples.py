@@ -159,13 +159,22 @@ def test_grondslag_sample_is_read_from_the_pve_table() -> None:
         "27DV", 2025, dt.date(2025, 11, 19), "V",
     )  # fmt: skip
     per = result.records[1]
-    assert (per["pgn"], per["leeftijd_1"], per["geslacht"], per["postcodecijfers"]) == ("BSN1", 37, "V", "7425")
+    assert (per["pgn"], per["leeftijd_1"], per["geslacht"], per["postcodecijfers"]) == (
+        "BSN1",
+        37,
+        "V",
+        "7425",
+    )
     assert per.extra == ("7425", "", "0001", "")  # four fields DUO writes after the PvE's last
     isp = result.of_type("ISP")[0]
     assert isp["indicatie_bekostigbaar"] is True  # B: 1 is true
     assert isp["datum_eind"] == dt.date(2025, 1, 16)
     geo = result.of_type("GEO")[0]
-    assert (geo["eindcijfer"], geo["cijfer_ie"], geo["cijfer_ce"]) == (Decimal(6), Decimal("7.4"), Decimal("5.1"))
+    assert (geo["eindcijfer"], geo["cijfer_ie"], geo["cijfer_ce"]) == (
+        Decimal(6),
+        Decimal("7.4"),
+        Decimal("5.1"),
+    )
     slr = result.of_type("SLR")[0]
     assert slr["aantal_per_records"] == 14027
 
