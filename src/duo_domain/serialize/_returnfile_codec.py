@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -258,8 +259,8 @@ _FAST: Final = {
     ),
     Kind.JN: "_JN[t]",
     Kind.BIT: "_BIT[t]",
-    Kind.GRADE: "_read_grade(t, None)",
-    Kind.GRADE10: "_read_grade10(t, None)",
+    Kind.GRADE: "_GRADES[t]",
+    Kind.GRADE10: "_GRADES10[t]",
     Kind.RAW_DATE: "_read_raw_date(t, None)",
 }
 
@@ -285,7 +286,13 @@ def _partial_iso(text: str) -> OnvolledigeDatum:
     return OnvolledigeDatum(jaar, maand or None, dag or None)
 
 
+# Every grade text the PvE allows (N1..2 and N2..3, no leading zeros), read once.
+_GRADES: Final = {str(i): Decimal(i) for i in range(1000)}
+_GRADES10: Final = {str(i): Decimal(i).scaleb(-1) for i in range(1000)}
+
 _FAST_ENV: Final[dict[str, Any]] = {
+    "_GRADES": _GRADES,
+    "_GRADES10": _GRADES10,
     "_iso": dt.date.fromisoformat,
     "_compact": _compact,
     "_slow": _slow,
@@ -314,7 +321,12 @@ def _field_lines(i: int, veld: Veld, notation: Datumnotatie, is_per: bool) -> li
     if veld.kind in _PERSON_KINDS:
         which = 0 if veld.kind is Kind.BSN else 1
         lines.append(f"    n{which} = t")
-        lines.append(f"    v{i} = st._number(_K{which}, t, {is_per}) if t else None")
+        if is_per:
+            lines.append(f"    v{i} = st._number({which}, t, True) if t else None")
+        else:  # the records after a PER repeat its number: the last one read is cached
+            lines.append(f"    c = st._cache[{which}]")
+            cached = f"c[1] if c is not None and c[0] == t else st._number({which}, t, False)"
+            lines.append(f"    v{i} = ({cached}) if t else None")
         return lines
     expression = _fast_expression(veld.kind, notation)
     if expression is None:
@@ -344,8 +356,11 @@ def _compile(bestand: str, soort: str, notation: Datumnotatie, separator: str) -
         if lines is None:
             return None
         body.extend(lines)
-    if any(v.kind in _PERSON_KINDS for v in velden):
-        body.append(f"    st._fast_person(n0, n1, {is_per})")
+    if is_per:
+        body.append("    st._fast_person(n0, n1, True)")
+    elif any(v.kind in _PERSON_KINDS for v in velden):
+        body.append("    p = st._person")
+        body.append("    if p is not None and (n0 != p[0] or n1 != p[1]): raise _Slow")
     names = [v.naam for v in velden]
     if cls is None:
         values = "".join(f"v{i}, " for i in range(len(names)))
@@ -353,9 +368,7 @@ def _compile(bestand: str, soort: str, notation: Datumnotatie, separator: str) -
     else:
         arguments = ", ".join(f"{name}=v{i}" for i, name in enumerate(names))
         body.append(f"    return _cls({arguments}, opmaak=_OPMAAK)")
-    env = dict(
-        _FAST_ENV, _cls=cls, _OPMAAK=Opmaak(separator, notation), _K0=Kind.BSN, _K1=Kind.ONDERWIJSNUMMER
-    )
+    env = dict(_FAST_ENV, _cls=cls, _OPMAAK=Opmaak(separator, notation))
     exec(compile("\n".join(body), f"<returnfile {bestand} {soort}>", "exec"), env)  # noqa: S102 - code built from the layout table only
     return env["parse"]
 
@@ -383,11 +396,14 @@ class LineParser:
     notation: Datumnotatie = Datumnotatie.ISO
     compiled: bool = True
     _person: tuple[str, str] | None = None
-    # The last personal number read: the records of one person repeat it.
-    _last_number: tuple[Kind, str, Any, bool] | None = None
-    _fast: dict[tuple[str, Datumnotatie], Any] = attrs.field(factory=dict)
+    # The last BSN and onderwijsnummer read, as (text, value, passed its check):
+    # the records of one person repeat them.
+    _cache: list[tuple[str, Any, bool] | None] = attrs.field(factory=lambda: [None, None])
+    _table: dict[str, Any] | None = None
+    # The compiled readers per date notation and record type (None: the type has none).
+    _fast: dict[Datumnotatie, dict[str, Any]] = attrs.field(factory=dict)
 
-    def parse(self, text: str, line: int) -> tuple[Record | Kopregel | None, list[DocumentProblem]]:
+    def parse(self, text: str, line: int) -> tuple[Record | Kopregel | None, Sequence[DocumentProblem]]:
         """The record on ``text`` (line number ``line``) and the problems found.
 
         The record is ``None`` when the line is malformed; problems may come
@@ -399,13 +415,15 @@ class LineParser:
             self.separator = "|" if "|" in text else ";" if ";" in text else "|"
         fields = text.split(self.separator)
         if self.compiled and self.kind is not None and "\t" not in text and "\r" not in text:
-            key = (fields[0], self.notation)
-            fast = self._fast.get(key, _MISSING)
+            table = self._table
+            if table is None:
+                table = self._table = self._fast.setdefault(self.notation, {})
+            fast = table.get(fields[0], _MISSING)
             if fast is _MISSING:
-                fast = self._fast[key] = self._compile(fields[0])
+                fast = table[fields[0]] = self._compile(fields[0])
             if fast is not None:
                 try:
-                    return fast(fields, self), []
+                    return fast(fields, self), _NONE
                 except (_Slow, _Bad, ValueError, KeyError, IndexError, TypeError):
                     pass
         return self._parse_general(text, fields, line)
@@ -424,7 +442,7 @@ class LineParser:
 
     def _parse_general(
         self, text: str, fields: list[str], line: int
-    ) -> tuple[Record | Kopregel | None, list[DocumentProblem]]:
+    ) -> tuple[Record | Kopregel | None, Sequence[DocumentProblem]]:
         if any(c in text for c in _FORBIDDEN):
             return None, [DocumentProblem("$", "line contains a tab or carriage return", line=line)]
         soort = fields[0]
@@ -450,14 +468,9 @@ class LineParser:
             return None, [DocumentProblem("$", msg, line=line)]
         return self._parse_fields(cls, soort, velden, fields, line)
 
-    def _number(self, kind: Kind, text: str, is_per: bool) -> Any:
-        """A person number on the compiled path (cached: one person's records repeat it)."""
-        last = self._last_number
-        if last is not None and last[0] is kind and last[1] == text:
-            value, ok = last[2], last[3]
-        else:
-            value, ok = _person_number(kind, text)
-            self._last_number = (kind, text, value, ok)
+    def _number(self, which: int, text: str, is_per: bool) -> Any:
+        """A person number on the compiled path (``which``: 0 for the BSN, 1 for the onderwijsnummer)."""
+        value, ok = self._person_value(_PERSON_KINDS[which], text)
         if not ok and is_per and self.check_numbers:
             raise _Slow
         return value
@@ -511,8 +524,9 @@ class LineParser:
         found = len(fields)
         texts = [fields[i + 1] if i + 1 < found else "" for i in range(len(velden))]
         notation = _notation([t for v, t in zip(velden, texts, strict=True) if v.kind in _DATE_KINDS and t])
-        if notation is not None:
+        if notation is not None and notation is not self.notation:
             self.notation = notation
+            self._table = None
         values: list[Any] = []
         person = ["", ""]
         for i, (veld, text) in enumerate(zip(velden, texts, strict=True)):
@@ -562,11 +576,12 @@ class LineParser:
         return veld.verplicht
 
     def _person_value(self, kind: Kind, text: str) -> tuple[Any, bool]:
-        last = self._last_number
-        if last is not None and last[0] is kind and last[1] == text:
-            return last[2], last[3]
+        which = 0 if kind is Kind.BSN else 1
+        last = self._cache[which]
+        if last is not None and last[0] == text:
+            return last[1], last[2]
         value, ok = _person_number(kind, text)
-        self._last_number = (kind, text, value, ok)
+        self._cache[which] = (text, value, ok)
         return value, ok
 
     def _check_person(
@@ -594,6 +609,7 @@ class LineParser:
 
 
 _MISSING: Final = object()
+_NONE: Final[tuple[DocumentProblem, ...]] = ()
 
 
 def _write_person(value: Any, opmaak: Opmaak) -> str:

@@ -171,49 +171,117 @@ MAX_LINE_LENGTH: Final = 64 * 1024
 Source = str | bytes | Iterable[str] | Iterable[bytes]
 
 
-class _TooLong:
-    """Stands for a line that was refused for its length."""
+# Lines up to this long need no length check on the way.
+_PLAIN: Final = 4096
+#: How much a file object is read at a time.
+_BLOCK: Final = 1 << 20
 
 
-_TOO_LONG: Final = _TooLong()
+class _Undecodable(str):
+    """A line that is not UTF-8, decoded with surrogate escapes so that it can be written back."""
 
-_ENDINGS: Final = ("\r\n", "\n", "")
+    __slots__ = ()
 
 
-def _split(source: Source) -> Iterator[tuple[str | bytes | _TooLong, bool]]:
-    """The lines of ``source`` without newline, each with whether it had one; none over MAX_LINE_LENGTH."""
-    chunks: Iterable[str | bytes] = (source,) if isinstance(source, str | bytes) else source
-    buffer: str | bytes | None = None
+def _read_blocks(read: Any) -> Iterator[str | bytes]:
+    while True:
+        block = read(_BLOCK)
+        if not block:
+            return
+        yield block
+
+
+def _blocks(source: Source) -> Iterable[str | bytes]:
+    if isinstance(source, str | bytes):
+        return (source,)
+    read = getattr(source, "read", None)
+    if callable(read):
+        return _read_blocks(read)
+    return source
+
+
+def _decode_lines(complete: Any) -> list[str]:
+    """The lines of ``complete`` (text or bytes without its last newline), decoded as UTF-8."""
+    if isinstance(complete, str):
+        return complete.split("\n")
+    try:
+        decoded: str = complete.decode("utf-8")
+        return decoded.split("\n")
+    except UnicodeDecodeError:
+        lines: list[str] = []
+        for raw in complete.split(b"\n"):
+            try:
+                lines.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                lines.append(_Undecodable(raw.decode("utf-8", "surrogateescape")))
+        return lines
+
+
+def _checked(chunk: object, pending: str | bytes | None) -> str | bytes:
+    if not isinstance(chunk, str | bytes):
+        raise InvalidDocument(
+            [DocumentProblem("$", f"expected text or bytes, got {type(chunk).__name__}")],
+            document="return file",
+        )
+    if pending is not None and type(chunk) is not type(pending):
+        raise InvalidDocument(
+            [DocumentProblem("$", "text and bytes mixed in one source")], document="return file"
+        )
+    return chunk
+
+
+def _line(number: int, text: str, had_newline: bool) -> tuple[int, str | DocumentProblem, str, str]:
+    """One line's number, text (or problem), ending and text as written."""
+    ending = "\n" if had_newline else ""
+    undecodable = isinstance(text, _Undecodable)
+    if text[-1:] == "\r":
+        text, ending = text[:-1], "\r\n" if had_newline else "\r"
+    if undecodable:
+        return number, DocumentProblem("$", "line is not valid UTF-8", line=number), ending, text
+    if len(text) > MAX_LINE_LENGTH:
+        return number, _too_long(number), ending, ""
+    if number == 1 and text[:1] == "\ufeff":
+        text = text[1:]
+        ending = "\ufeff" + ending  # marks the BOM for the caller
+    return number, text, ending, text
+
+
+def _too_long(number: int) -> DocumentProblem:
+    return DocumentProblem("$", f"line longer than {MAX_LINE_LENGTH} characters", line=number)
+
+
+def _raw_lines(source: Source) -> Iterator[tuple[int, str | DocumentProblem, str, str]]:
+    """``(number, text or problem, line ending, text as written)`` per line, read block by block.
+
+    A line longer than :data:`MAX_LINE_LENGTH` is never held in full: what is
+    pending past the last newline is dropped once it is that long.
+    """
+    number = 0
+    pending: Any = None
     skipping = False
-    for chunk in chunks:
-        if not isinstance(chunk, str | bytes):
-            raise InvalidDocument(
-                [DocumentProblem("$", f"expected text or bytes, got {type(chunk).__name__}")],
-                document="return file",
-            )
-        if buffer is not None and type(chunk) is not type(buffer):
-            raise InvalidDocument(
-                [DocumentProblem("$", "text and bytes mixed in one source")], document="return file"
-            )
-        data: Any = chunk if buffer is None else buffer + chunk  # type: ignore[operator]
+    for chunk in _blocks(source):
+        data: Any = _checked(chunk, pending)
+        if pending:
+            data = pending + data
         newline: Any = "\n" if isinstance(data, str) else b"\n"
-        parts = data.split(newline)
-        buffer = parts.pop()
-        for part in parts:
-            if skipping:
-                skipping = False
-                yield _TOO_LONG, True
-            elif len(part) > MAX_LINE_LENGTH:
-                yield _TOO_LONG, True
-            else:
-                yield part, True
-        if len(buffer) > MAX_LINE_LENGTH:
-            skipping = True
-            buffer = buffer[:0]
+        cut = data.rfind(newline) + 1
+        pending = data[cut:]
+        if cut:
+            for text in _decode_lines(data[: cut - 1]):
+                number += 1
+                if skipping:
+                    skipping = False
+                    yield number, _too_long(number), "\n", ""
+                elif number == 1 or len(text) > _PLAIN or "\r" in text or text.__class__ is not str:
+                    yield _line(number, text, had_newline=True)
+                else:  # the usual line: short, UTF-8, ending in \n alone
+                    yield number, text, "\n", text
+        if len(pending) > MAX_LINE_LENGTH:
+            skipping, pending = True, pending[:0]
     if skipping:
-        yield _TOO_LONG, False
-    elif buffer:
-        yield buffer, False
+        yield number + 1, _too_long(number + 1), "", ""
+    elif pending:
+        yield _line(number + 1, _decode_lines(pending)[0], had_newline=False)
 
 
 @attrs.frozen
@@ -256,39 +324,6 @@ class Bestandsopmaak:
         return self.regeleinde
 
 
-def _raw_lines(source: Source) -> Iterator[tuple[int, str | DocumentProblem, str, str]]:
-    """``(number, text or problem, line ending, text as written)`` per line; the BOM is kept apart."""
-    number = 0
-    for raw, had_newline in _split(source):
-        number += 1
-        if isinstance(raw, _TooLong):
-            problem = DocumentProblem("$", f"line longer than {MAX_LINE_LENGTH} characters", line=number)
-            yield number, problem, "\n" if had_newline else "", ""
-            continue
-        if isinstance(raw, bytes):
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                kept = raw.decode("utf-8", "surrogateescape")
-                ending = "\n"
-                if kept.endswith("\r"):
-                    kept, ending = kept[:-1], "\r\n"
-                ending = ending if had_newline else ""
-                yield number, DocumentProblem("$", "line is not valid UTF-8", line=number), ending, kept
-                continue
-        else:
-            text = raw
-        ending = "\n"
-        if text.endswith("\r"):
-            text, ending = text[:-1], "\r\n"
-        if not had_newline:
-            ending = "" if ending == "\n" else "\r"
-        if number == 1 and text.startswith("\ufeff"):
-            text = text[1:]
-            ending = "\ufeff" + ending  # marks the BOM for the caller
-        yield number, text, ending, text
-
-
 def iter_lines(source: Source) -> Iterator[tuple[int, str | DocumentProblem]]:
     r"""``(line number, text)`` for every line of ``source``, or a problem for a line that is unreadable.
 
@@ -314,6 +349,14 @@ def _kinds(kind: str | tuple[str, ...] | None) -> tuple[str, ...] | None:
     return kinds
 
 
+def _check_kind(found: str | None, kinds: tuple[str, ...] | None) -> None:
+    if kinds is not None and found not in kinds:
+        wanted = " or ".join(kinds)
+        raise InvalidDocument(
+            [DocumentProblem("$", f"a {found} file, not a {wanted} file", line=1)], document="return file"
+        )
+
+
 def _iter_items(
     source: Source, kind: str | tuple[str, ...] | None, check_numbers: bool, compiled: bool = True
 ) -> Iterator[tuple[Record | Kopregel | Regel | DocumentProblem, str]]:
@@ -327,12 +370,8 @@ def _iter_items(
             yield text, ""
             continue
         item, problems = parser.parse(text, number)
-        if number == 1 and kinds is not None and parser.kind not in kinds:
-            wanted = " or ".join(kinds)
-            raise InvalidDocument(
-                [DocumentProblem("$", f"a {parser.kind} file, not a {wanted} file", line=1)],
-                document="return file",
-            )
+        if number == 1:
+            _check_kind(parser.kind, kinds)
         yield (Regel(text) if item is None else item), ending
         for problem in problems:
             yield problem, ""
@@ -369,9 +408,20 @@ def iter_records(
         >>> type(items[0]).__name__, str(items[1])
         ('SlrRecord', "unknown record type 'XYZ' in a RO file @ $ (line 2)")
     """
-    for item, _ending in _iter_items(source, kind, check_numbers):
-        if not isinstance(item, Regel | Kopregel):
-            yield item
+    kinds = _kinds(kind)
+    parser = LineParser(kind=kinds[0] if kinds and len(kinds) == 1 else None, check_numbers=check_numbers)
+    parse = parser.parse
+    for number, text, _ending, _raw in _raw_lines(source):
+        if text.__class__ is DocumentProblem:
+            yield text  # type: ignore[misc]
+            continue
+        item, problems = parse(text, number)
+        if number == 1:
+            _check_kind(parser.kind, kinds)
+        if item is not None and item.__class__ is not Kopregel:
+            yield item  # type: ignore[misc]
+        if problems:
+            yield from problems
 
 
 @attrs.frozen
