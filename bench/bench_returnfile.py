@@ -132,7 +132,8 @@ def main() -> None:
     print(_summary("returnfile", our_times, lines))
     print(f"ratio of the medians (csv.reader time / reader time): {ratio:.3f} (goal >= 0.12)")
     print(
-        f"peak traced memory while reading: {peak_small:.2f} MiB at {lines // 10:,} lines, {peak_full:.2f} MiB at {lines:,}"
+        f"peak traced memory while reading: {peak_small:.2f} MiB at {lines // 10:,} lines, "
+        f"{peak_full:.2f} MiB at {lines:,}"
     )
 
 

@@ -174,7 +174,7 @@ Source = str | bytes | Iterable[str] | Iterable[bytes]
 # Lines up to this long need no length check on the way.
 _PLAIN: Final = 4096
 #: How much a file object is read at a time.
-_BLOCK: Final = 1 << 20
+_BLOCK: Final = 1 << 18
 
 
 class _Undecodable(str):
@@ -415,7 +415,7 @@ def iter_records(
         if text.__class__ is DocumentProblem:
             yield text  # type: ignore[misc]
             continue
-        item, problems = parse(text, number)
+        item, problems = parse(text, number)  # type: ignore[arg-type]
         if number == 1:
             _check_kind(parser.kind, kinds)
         if item is not None and item.__class__ is not Kopregel:
