@@ -412,14 +412,14 @@ def iter_records(
     parser = LineParser(kind=kinds[0] if kinds and len(kinds) == 1 else None, check_numbers=check_numbers)
     parse = parser.parse
     for number, text, _ending, _raw in _raw_lines(source):
-        if text.__class__ is DocumentProblem:
-            yield text  # type: ignore[misc]
+        if not isinstance(text, str):
+            yield text
             continue
-        item, problems = parse(text, number)  # type: ignore[arg-type]
+        item, problems = parse(text, number)
         if number == 1:
             _check_kind(parser.kind, kinds)
-        if item is not None and item.__class__ is not Kopregel:
-            yield item  # type: ignore[misc]
+        if item is not None and not isinstance(item, Kopregel):
+            yield item
         if problems:
             yield from problems
 
