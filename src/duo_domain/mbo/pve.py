@@ -138,8 +138,8 @@ class Veld:
             return self.formaat
         return f"{self.formaat}{self.lengte_min}..{self.lengte_max}"
 
-    def past(self, waarde: str) -> bool:
-        """Whether the text ``waarde`` fits the field's length, pattern and value list.
+    def past(self, waarde: str, *, waardenlijst: bool = True) -> bool:
+        """Whether the text ``waarde`` fits the field's length, pattern and (unless told not to) value list.
 
         Only the PvE's own format is checked (length, characters, value list);
         dates and numbers are the reader's business.
@@ -152,7 +152,7 @@ class Veld:
             return False
         if self.patroon is not None and _compiled(self.patroon).fullmatch(waarde) is None:
             return False
-        return not self.waardenlijst or waarde in self.waardenlijst
+        return not (waardenlijst and self.waardenlijst) or waarde in self.waardenlijst
 
 
 @functools.cache

@@ -1,0 +1,283 @@
+"""MBO format rules, generated from the PvE layout table (``ROD.FORMAAT.*``).
+
+Every field of the MBO domain objects that DUO registers has a format in the
+PvE MBO-instelling 4.8.2 (chapter 15, the record layouts of the
+registratieoverzicht: what DUO holds of each field): a length (``AN5..5``,
+``AN1..20``), and for some fields the characters (a BRIN of 2 digits and 2
+capital letters; an onderwijsaanbieder ``nnnAnnn``; an onderwijslocatie
+``nnnXnnn``; volgnummers of letters and digits only; a LeerbedrijfID of 9
+digits from 100000000). This module turns each row of the table
+(:mod:`duo_domain.mbo.pve`) that a domain attribute maps to into one rule of
+the catalogue, so that the validator and DUO's files can never disagree
+about a field's format. Value lists with their own dates (leertraject,
+niveau, leerroutefase, reden uitschrijving) are the business of the rules in
+:mod:`duo_domain.mbo.rules`; a format rule checks length and characters only.
+
+Two rules are conditional, from the PvE's remarks on the certificaat fields:
+a loose AMvB-onderdeel always has certificaat ``J`` and one with a diploma
+none (§15.5.8); a keuzedeel has a certificaat only when it is loose
+(§15.5.10).
+
+**Severity.** A value that breaks a field's format cannot be registered, so
+every format rule is ``AFKEUR``. That level is the library's own judgement
+from the PvE's field definition: the PvE defines the formats, it does not
+list a feedback code per format.
+
+**Validity.** The layouts have no end date in PvE 4.8.2; the rules apply
+without a period (``geldig_van``/``geldig_tot`` open).
+
+Examples:
+    >>> import datetime as dt
+    >>> from duo_domain.mbo.enrolment import Periode
+    >>> from duo_domain.mbo import formats
+    >>> from duo_domain.rules import validate
+    >>> p = Periode(dt.date(2025, 8, 1), "25655", "BOL", True, onderwijslocatie="101x591")
+    >>> [f.rule_id for f in validate(p, registry=formats.registry)]
+    ['ROD.FORMAAT.PERIODE.ONDERWIJSLOCATIE']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+
+from duo_domain.mbo import pve
+from duo_domain.mbo.bpv import BpvAgreement
+from duo_domain.mbo.enrolment import Enrolment, Periode
+from duo_domain.mbo.results import (
+    AmvbOnderdeel,
+    Diploma,
+    Exemption,
+    GeneriekExamenonderdeel,
+    KeuzedeelResultaat,
+    LosseResultaten,
+    VrijstellingOmvang,
+)
+from duo_domain.rules import CheckContext, RuleRegistry, Severity, Violation
+
+__all__ = ["FORMAT_RULES", "FormaatRegel", "registry"]
+
+#: The format rules, in a catalogue of their own: ``validate(obj, registry=formats.registry)``.
+#: (They join the library's default catalogue once the testing toolkit has a knob for each.)
+registry: Final = RuleRegistry()
+
+
+@attrs.frozen
+class FormaatRegel:
+    """One generated format rule: which domain attribute follows which field of the PvE table.
+
+    Attributes:
+        rule_id: The rule's id in the catalogue.
+        applies_to: The domain class.
+        attribuut: The attribute of that class.
+        recordsoort: The RO record type whose field describes it (PvE §15.5).
+        veld: The field's attribute name in the table.
+    """
+
+    rule_id: str
+    applies_to: type
+    attribuut: str
+    recordsoort: str
+    veld: str
+
+    @property
+    def pve_veld(self) -> pve.Veld:
+        """The field of the PvE table."""
+        return pve.veld("RO", self.recordsoort, self.veld)
+
+
+def _regels(name: str, cls: type, recordsoort: str, velden: Sequence[tuple[str, str]]) -> list[FormaatRegel]:
+    return [
+        FormaatRegel(f"ROD.FORMAAT.{name}.{attribuut.upper()}", cls, attribuut, recordsoort, veld)
+        for attribuut, veld in velden
+    ]
+
+
+_RESULTAAT: Final = (
+    ("resultaatvolgnummer", "resultaatvolgnummer"),
+    ("inschrijvingvolgnummer", "inschrijvingvolgnummer"),
+    ("onderwijsaanbieder", "onderwijsaanbieder"),
+)
+
+#: Every generated format rule: domain attribute -> field of the PvE table (RO, §15.5).
+FORMAT_RULES: Final[tuple[FormaatRegel, ...]] = (
+    *_regels(
+        "INSCHRIJVING",
+        Enrolment,
+        "ISG",
+        [
+            ("inschrijvingvolgnummer", "inschrijvingvolgnummer"),
+            ("reden_uitschrijving", "reden_uitschrijving"),
+        ],
+    ),
+    *_regels("INSCHRIJVING", Enrolment, "VLP", [("instelling", "brin")]),
+    *_regels(
+        "PERIODE",
+        Periode,
+        "ISP",
+        [
+            ("opleidingscode", "opleidingcode"),
+            ("leertraject", "leertraject"),
+            ("niveau", "niveau"),
+            ("locatiecode_vsv", "locatiecode_vsv"),
+            ("onderwijsaanbieder", "onderwijsaanbieder"),
+            ("onderwijslocatie", "onderwijslocatie"),
+            ("leerroute", "leerroute"),
+            ("leerroutefase", "leerroutefase"),
+        ],
+    ),
+    *_regels(
+        "BPV",
+        BpvAgreement,
+        "BPV",
+        [
+            ("inschrijvingvolgnummer", "inschrijvingvolgnummer"),
+            ("volgnummer", "volgnummer"),
+            ("leerbedrijf_id", "leerbedrijf_id"),
+            ("opleidingscode", "opleidingcode"),
+            ("keuzedeel", "code_keuzedeel"),
+        ],
+    ),
+    *_regels("DIPLOMA", Diploma, "DIP", [*_RESULTAAT, ("opleidingscode", "opleidingcode")]),
+    *_regels(
+        "GENERIEK_EXAMENONDERDEEL",
+        GeneriekExamenonderdeel,
+        "GEO",
+        [*_RESULTAAT, ("code", "code_generiek_examenonderdeel")],
+    ),
+    *_regels("KEUZEDEEL", KeuzedeelResultaat, "KZD", [*_RESULTAAT, ("code", "code_keuzedeel")]),
+    *_regels("AMVB_ONDERDEEL", AmvbOnderdeel, "AMO", [*_RESULTAAT, ("code", "code_amvb_onderdeel")]),
+)
+
+
+def _beschrijving(veld: pve.Veld) -> str:
+    tekens = f", characters {veld.patroon}" if veld.patroon else ""
+    return f"{veld.formaat_tekst}{tekens}"
+
+
+def _register(regel: FormaatRegel) -> None:
+    veld = regel.pve_veld
+    attribuut = regel.attribuut
+    formaat = _beschrijving(veld)
+
+    def check(obj: Any, ctx: CheckContext) -> Sequence[Violation]:
+        value = getattr(obj, attribuut)
+        if value is None or (isinstance(value, str) and veld.past(value, waardenlijst=False)):
+            return ()
+        return (
+            Violation(
+                attribuut,
+                f"{veld.naam} {value!r} does not fit the PvE format {formaat} "
+                f"({veld.recordsoort}, §{veld.sectie})",
+                values={"veld": veld.naam, "formaat": formaat, "sectie": veld.sectie},
+            ),
+        )
+
+    registry.rule(
+        regel.rule_id,
+        severity=Severity.AFKEUR,
+        summary=f"{veld.naam} has the PvE format {formaat}.",
+        guidance=f"Write {veld.naam} as the PvE defines it: {formaat}."
+        + (f" Values: {', '.join(veld.waardenlijst)}." if veld.waardenlijst else ""),
+        source=f"{veld.bron} ({veld.recordsoort}: {veld.naam} {veld.formaat_tekst})",
+        applies_to=regel.applies_to,
+    )(check)
+
+
+for _regel in FORMAT_RULES:
+    _register(_regel)
+
+
+# ---------------------------------------------------------------- vrijstellingen (GEO, §15.5.9)
+
+_VRIJSTELLING_VELD: Final = {
+    VrijstellingOmvang.GEHEEL: "vrijstelling_generiek_examenonderdeel",
+    VrijstellingOmvang.IE: "vrijstelling_ie",
+    VrijstellingOmvang.CE: "vrijstelling_ce",
+}
+
+
+@registry.rule(
+    "ROD.FORMAAT.VRIJSTELLING.CODE",
+    severity=Severity.AFKEUR,
+    summary="A vrijstelling code fits its GEO field: AN1..4 for the whole part, AN3..3 for the IE or the CE.",
+    guidance="Use a code of at most 4 characters for the whole part and of exactly 3 for the IE or CE "
+    "(so KZDL fits the whole-part field only).",
+    source=f"{pve.veld('RO', 'GEO', 'vrijstelling_ie').bron} (GEO: Vrijstelling generiek examenonderdeel "
+    "AN1..4, Vrijstelling IE AN3..3, Vrijstelling CE AN3..3)",
+    applies_to=Exemption,
+)
+def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
+    veld = pve.veld("RO", "GEO", _VRIJSTELLING_VELD[e.omvang or VrijstellingOmvang.GEHEEL])
+    if veld.past(e.code, waardenlijst=False):
+        return ()
+    return (
+        Violation(
+            "code",
+            f"{veld.naam} {e.code!r} does not fit the PvE format {veld.formaat_tekst} (GEO, §{veld.sectie})",
+            values={"veld": veld.naam, "formaat": veld.formaat_tekst, "sectie": veld.sectie},
+        ),
+    )
+
+
+# ---------------------------------------------------------------- certificaat (AMO §15.5.8, KZD §15.5.10)
+
+_AMO_CERTIFICAAT: Final = pve.veld("RO", "AMO", "certificaat")
+_KZD_CERTIFICAAT: Final = pve.veld("RO", "KZD", "certificaat")
+
+
+@registry.rule(
+    "ROD.FORMAAT.AMVB_ONDERDEEL.CERTIFICAAT",
+    severity=Severity.AFKEUR,
+    summary="A loose AMvB-onderdeel has certificaat J; one with a diploma has none.",
+    guidance="Set certificaat to J (True) for a loose AMvB-onderdeel; leave it out for one with a diploma.",
+    source=f"{_AMO_CERTIFICAAT.bron} (AMO: Certificaat AN1..1, only for a loose onderdeel, always J)",
+    applies_to=LosseResultaten,
+)
+def _amo_certificaat_los(r: LosseResultaten, ctx: CheckContext) -> Sequence[Violation]:
+    return tuple(
+        Violation(
+            f"amvb_onderdelen[{i}].certificaat",
+            f"a loose AMvB-onderdeel has certificaat J, not {_jn(a.certificaat)} (AMO, §15.5.8)",
+            business_key=a.resultaatvolgnummer,
+        )
+        for i, a in enumerate(r.amvb_onderdelen)
+        if a.certificaat is not True
+    )
+
+
+@registry.rule(
+    "ROD.FORMAAT.DIPLOMA.CERTIFICAAT",
+    severity=Severity.AFKEUR,
+    summary="The AMvB-onderdelen and keuzedelen of a diploma have no certificaat (only loose ones do).",
+    guidance="Leave certificaat out for the AMvB-onderdelen and keuzedelen of a diploma.",
+    source=f"{_AMO_CERTIFICAAT.bron}; {_KZD_CERTIFICAAT.bron} (AMO and KZD: Certificaat only for a loose "
+    "onderdeel or keuzedeel)",
+    applies_to=Diploma,
+)
+def _certificaat_bij_diploma(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
+    found = [
+        Violation(
+            f"amvb_onderdelen[{i}].certificaat",
+            "an AMvB-onderdeel with a diploma has no certificaat (AMO, §15.5.8)",
+            business_key=a.resultaatvolgnummer,
+        )
+        for i, a in enumerate(d.amvb_onderdelen)
+        if a.certificaat is not None
+    ]
+    found.extend(
+        Violation(
+            f"keuzedelen[{i}].certificaat",
+            "a keuzedeel with a diploma has no certificaat (KZD, §15.5.10)",
+            business_key=k.resultaatvolgnummer,
+        )
+        for i, k in enumerate(d.keuzedelen)
+        if k.certificaat is not None
+    )
+    return found
+
+
+def _jn(value: bool | None) -> str:
+    return "empty" if value is None else "J" if value else "N"
