@@ -35,7 +35,7 @@ def test_a_difference_list_is_read_with_its_header_and_marks() -> None:
     assert result.problems == ()
     assert isinstance(result.regels[0], rf.Kopregel)
     assert result.regels[0].namen[:2] == ("Recordsoort", "Burgerservicenummer")
-    vlp, removed, added, changed = result.records
+    vlp, removed, added, changed = result.of_type(rf.PveRecord)
     assert vlp["datum_aanvraag_vorige_obo"] == dt.date(2025, 10, 1)
     assert (removed["soort_wijziging"], removed["opleidingcode_vorig"], removed["opleidingcode_huidig"]) == (
         "V", "25655", None,

@@ -154,11 +154,10 @@ def test_grondslag_sample_is_read_from_the_pve_table() -> None:
     assert result.counts() == {
         "VLP": 1, "PER": 10, "ISG": 11, "ISP": 19, "BPV": 21, "DIP": 2, "GEO": 5, "KZD": 3, "SLR": 1,
     }  # fmt: skip
-    vlp = result.records[0]
+    vlp, per = result.of_type(rf.PveRecord)[:2]
     assert (vlp["brin"], vlp["studiejaar"], vlp["aanmaakdatum"], vlp["bekostiging"]) == (
         "27DV", 2025, dt.date(2025, 11, 19), "V",
     )  # fmt: skip
-    per = result.records[1]
     assert (per["pgn"], per["leeftijd_1"], per["geslacht"], per["postcodecijfers"]) == (
         "BSN1",
         37,
