@@ -80,8 +80,9 @@ def test_brin_is_two_digits_and_two_capitals(value: str, ok: bool) -> None:  # Â
         ("onderwijslocatie", "101X591", True),
         ("onderwijslocatie", "101x591", False),
         ("onderwijslocatie", "101A591", False),
-        ("leerroute", "LR1", True),  # AN3
-        ("leerroute", "LR", False),
+        ("leerroute", "LR1", True),  # AN3: at most 3, as N12 is at most 12 digits
+        ("leerroute", "LR", True),
+        ("leerroute", "", False),
         ("leerroute", "LR12", False),
         ("leerroutefase", "VO", True),  # AN2..3
         ("leerroutefase", "MBO", True),
