@@ -31,6 +31,7 @@ COMMANDS: tuple[str, ...] = (
     "duo_domain._cli.uitslag",
     "duo_domain._cli.reconcile",
     "duo_domain._cli.convert",
+    "duo_domain._cli.export",
 )
 
 
