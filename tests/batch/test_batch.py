@@ -269,3 +269,37 @@ def test_outcome_to_dict_carries_the_uitslag(vo: list[str]) -> None:
     first = next(o for o in compute_uitslagen(vo) if o.result is not None)
     assert first.to_dict()["result"]["uitslag"] in ("geslaagd", "afgewezen")
     assert isinstance(first, Outcome)
+
+
+# ------------------------------------------------------------ a failure of the library itself
+
+
+def test_a_record_that_makes_a_rule_fail_stops_the_batch_naming_its_index_only() -> None:
+    import attrs
+
+    from duo_domain.mbo.record import MboStudentRecord
+    from duo_domain.rules import CheckContext, Severity, Violation
+
+    mine = RuleRegistry()
+
+    @mine.rule(
+        "MINE.RECORD.BOOM",
+        severity=Severity.SIGNAAL,
+        summary="s",
+        guidance="g",
+        source="test",
+        applies_to=MboStudentRecord,
+    )
+    def _boom(record: MboStudentRecord, ctx: CheckContext) -> tuple[Violation, ...]:
+        if record.student.studentnummer == "S7":
+            raise RuntimeError("S7 111222333")
+        return ()
+
+    lines = mbo_lines(20, broken=0)
+    items = [json.loads(line) for line in lines]
+    assert all(not attrs.has(type(i)) for i in items)
+    with pytest.raises(BatchError) as caught:
+        list(validate_records(items, registry=mine, chunk_size=4))
+    assert caught.value.index == 7
+    assert "111222333" not in str(caught.value)
+    assert "RuntimeError" in str(caught.value)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from duo_domain.batch._jobs import BatchError, warm_up
+from duo_domain.batch._jobs import BatchError, Task, warm_up
 from duo_domain.batch._outcome import Located, Outcome
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "Job", "run"]
@@ -21,19 +21,21 @@ T = TypeVar("T")
 #: enough that the chunks in flight stay a few megabytes.
 DEFAULT_CHUNK_SIZE = 500
 
-#: A job: ``(payload, index, origin)`` to the item's outcome. It must pickle to run on workers.
-Job = Callable[[Any, int, "str | None"], Outcome[T]]
 
-#: One item as it travels: ``(index, origin, payload)``.
-_Task = tuple[int, "str | None", Any]
+class Job(Protocol[T]):
+    """What a batch runs: one item or a whole chunk to outcomes. It must pickle to run on workers."""
+
+    def __call__(self, payload: Any, index: int, origin: str | None) -> Outcome[T]: ...
+
+    def run_chunk(self, tasks: Sequence[Task]) -> list[Outcome[T]]: ...
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[_Task]]:
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Task]]:
     """The items in chunks of ``size``, numbered from 0; reads the input only as far as asked."""
     it = iter(items)
     index = 0
     while True:
-        chunk: list[_Task] = []
+        chunk: list[Task] = []
         for item in itertools.islice(it, size):
             if isinstance(item, Located):
                 chunk.append((index, item.origin, item.payload))
@@ -45,9 +47,9 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-def _run_chunk(job: Job[T], chunk: list[_Task]) -> list[Outcome[T]]:
+def _run_chunk(job: Job[T], chunk: list[Task]) -> list[Outcome[T]]:
     """Run ``job`` on every item of a chunk, in order (in whichever process holds the chunk)."""
-    return [job(payload, index, origin) for index, origin, payload in chunk]
+    return job.run_chunk(chunk)
 
 
 def _context(name: str | None) -> Any:
@@ -69,7 +71,7 @@ def _check(workers: int, chunk_size: int) -> None:
 
 
 def _serial(
-    job: Job[T], chunks: Iterator[list[_Task]], on_progress: Callable[[int], object] | None
+    job: Job[T], chunks: Iterator[list[Task]], on_progress: Callable[[int], object] | None
 ) -> Iterator[Outcome[T]]:
     done = 0
     for chunk in chunks:
@@ -82,7 +84,7 @@ def _serial(
 
 def _pooled(
     job: Job[T],
-    chunks: Iterator[list[_Task]],
+    chunks: Iterator[list[Task]],
     workers: int,
     on_progress: Callable[[int], object] | None,
     mp_context: str | None,

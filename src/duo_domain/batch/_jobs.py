@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -22,12 +22,28 @@ import attrs
 from duo_domain._sources import BATCH_READING
 from duo_domain.batch._outcome import Outcome, unreadable
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
-from duo_domain.rules import RuleRegistry, registry, validate
+from duo_domain.rules import Finding, RuleRegistry, registry, validate
 
-__all__ = ["BatchError", "Kind", "ReturnFileJob", "UitslagJob", "ValidateJob", "warm_up"]
+__all__ = ["BatchError", "Kind", "ReturnFileJob", "Task", "UitslagJob", "ValidateJob", "warm_up"]
 
 #: The kinds of record a batch validates: MBO student records or VO cijferlijsten.
 Kind = Literal["mbo", "vo"]
+
+#: One item as it travels to a worker: ``(index, origin, payload)``.
+Task = tuple[int, str | None, Any]
+
+
+class _PerItem:
+    """A job's chunk: every item on its own, in order."""
+
+    __slots__ = ()
+
+    def __call__(self, payload: Any, index: int, origin: str | None) -> Outcome[Any]:
+        raise NotImplementedError
+
+    def run_chunk(self, tasks: Sequence[Task]) -> list[Outcome[Any]]:
+        """The outcome of every task of a chunk, in order."""
+        return [self(payload, index, origin) for index, origin, payload in tasks]
 
 
 class BatchError(DuoDomainError):
@@ -123,8 +139,14 @@ def _record(doc: Any, kind: Kind | None) -> Any:
     return structure_mbo(dict(doc))
 
 
+def _item_of(path: str) -> tuple[int, str]:
+    """``"$[12].student.bsn"`` → ``(12, "$.student.bsn")``: a finding of a list, placed in its item."""
+    close = path.index("]")
+    return int(path[2:close]), "$" + path[close + 1 :]
+
+
 @attrs.frozen
-class ValidateJob:
+class ValidateJob(_PerItem):
     """Validate one record: an MBO student record or a VO cijferlijst, as object, document or JSON text.
 
     Attributes:
@@ -149,6 +171,39 @@ class ValidateJob:
             raise _failed(exc, index, origin) from exc
         return Outcome(index=index, origin=origin, findings=report.findings)
 
+    def run_chunk(self, tasks: Sequence[Task]) -> list[Outcome[Any]]:
+        """Every record of a chunk; the readable ones in one walk, which shares its per-type plans.
+
+        The findings are those of validating each record alone, in the same order: the walk of a
+        list visits the records one after another and places each finding under ``$[i]``.
+        """
+        out: list[Outcome[Any]] = []
+        records: list[Any] = []
+        slots: list[int] = []
+        for index, origin, payload in tasks:
+            try:
+                record = _record(_document(payload), self.kind)
+            except ValueError as exc:
+                out.append(unreadable(index, origin, _problems_of(exc), source=BATCH_READING))
+                continue
+            slots.append(len(out))
+            out.append(Outcome(index=index, origin=origin))
+            records.append(record)
+        try:
+            report = validate(records, peildatum=self.peildatum, registry=self.registry)
+        except Exception:  # name the record that fails, as a run of one record at a time would
+            for slot, record in zip(slots, records, strict=True):
+                self(record, out[slot].index, out[slot].origin)
+            raise
+        per_record: list[list[Finding]] = [[] for _ in records]
+        for f in report.findings:
+            k, path = _item_of(f.path)
+            per_record[k].append(attrs.evolve(f, path=path))
+        for slot, findings in zip(slots, per_record, strict=True):
+            if findings:
+                out[slot] = attrs.evolve(out[slot], findings=findings)
+        return out
+
 
 def _uitslag(doc: Any) -> Any:
     if isinstance(doc, Mapping) and doc.get("sector") == "mbo":
@@ -166,7 +221,7 @@ def _uitslag(doc: Any) -> Any:
 
 
 @attrs.frozen
-class UitslagJob:
+class UitslagJob(_PerItem):
     """Compute one uitslag: of an MBO uitslag document (``"sector": "mbo"``) or a VO cijferlijst.
 
     A document that cannot be judged (missing grades, an examenjaar without rules) is an
@@ -185,7 +240,7 @@ class UitslagJob:
 
 
 @attrs.frozen
-class ReturnFileJob:
+class ReturnFileJob(_PerItem):
     """Read one DUO return file, given as its content (``str`` or ``bytes``) or as a path.
 
     A path (any :class:`os.PathLike`) is opened by the process that runs the job and read line
