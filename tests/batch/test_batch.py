@@ -303,3 +303,8 @@ def test_a_record_that_makes_a_rule_fail_stops_the_batch_naming_its_index_only()
     assert caught.value.index == 7
     assert "111222333" not in str(caught.value)
     assert "RuntimeError" in str(caught.value)
+
+
+def test_spawned_workers_give_the_same_outcomes(mbo: list[str]) -> None:
+    serial = dicts(validate_records(mbo[:300]))
+    assert dicts(validate_records(mbo[:300], workers=2, chunk_size=40, start_method="spawn")) == serial

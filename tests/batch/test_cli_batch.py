@@ -119,3 +119,17 @@ def test_an_empty_directory_is_a_usage_error(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(tmp_path)], stdout=out, stderr=err) == 2
     assert "no .json" in err.getvalue()
+
+
+def test_json_lines_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    lines = mbo_lines(30, broken=0)
+    stdin = types.SimpleNamespace(buffer=io.BytesIO(("\n".join(lines) + "\n").encode()))
+    monkeypatch.setattr("sys.stdin", stdin)
+    code, got = run("validate", "-", "--workers", "1")
+    assert len(got) == 30
+    assert got[29]["origin"] == "<stdin>:30"
+    expected = [o.to_dict()["findings"] for o in validate_records(lines)]
+    assert [d["findings"] for d in got] == expected
+    assert code == (1 if any(f["severity"] == "afkeur" for fs in expected for f in fs) else 0)

@@ -69,6 +69,7 @@ def validate_records(
     workers: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_progress: Progress | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Outcome[None]]:
     """Validate every record against the rule catalogue (see :func:`duo_domain.rules.validate`).
 
@@ -82,6 +83,8 @@ def validate_records(
         workers: The number of processes; 1 judges in this process.
         chunk_size: Items per chunk sent to a worker.
         on_progress: Called with the number of items done so far, after every chunk.
+        start_method: How worker processes start (``"forkserver"``, ``"spawn"``); by default
+            forkserver where the platform has it, else spawn; never ``"fork"`` unless asked.
 
     Returns:
         One :class:`Outcome` per record, in input order; its findings have paths relative to the record.
@@ -91,7 +94,14 @@ def validate_records(
         BatchError: when a readable record makes the library fail (a bug, never bad input).
     """
     job = ValidateJob(kind=kind, peildatum=peildatum, registry=registry)
-    return run(job, records, workers=workers, chunk_size=chunk_size, on_progress=on_progress)
+    return run(
+        job,
+        records,
+        workers=workers,
+        chunk_size=chunk_size,
+        on_progress=on_progress,
+        start_method=start_method,
+    )
 
 
 def compute_uitslagen(
@@ -100,12 +110,14 @@ def compute_uitslagen(
     workers: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_progress: Progress | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Outcome[Any]]:
     """The uitslag of every document: MBO uitslag documents (``"sector": "mbo"``) and VO cijferlijsten.
 
     Each outcome's ``result`` is an :class:`~duo_domain.mbo.uitslag.MboUitslag` or a
     :class:`~duo_domain.vo.uitslag.UitslagResultaat`; a document that cannot be judged gives an
     outcome without result and with its problems as ``BATCH.RECORD.ONLEESBAAR`` findings.
+    The arguments are those of :func:`validate_records`.
 
     Examples:
         >>> from duo_domain.batch import compute_uitslagen
@@ -117,7 +129,14 @@ def compute_uitslagen(
         ValueError: for ``workers`` or ``chunk_size`` below 1.
         BatchError: when a readable document makes the library fail.
     """
-    return run(UitslagJob(), documents, workers=workers, chunk_size=chunk_size, on_progress=on_progress)
+    return run(
+        UitslagJob(),
+        documents,
+        workers=workers,
+        chunk_size=chunk_size,
+        on_progress=on_progress,
+        start_method=start_method,
+    )
 
 
 def read_return_files(
@@ -127,14 +146,17 @@ def read_return_files(
     check_numbers: bool = True,
     workers: int = 1,
     on_progress: Progress | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Outcome[Any]]:
     """Read DUO return files, one per item: a path (:class:`os.PathLike`) or the file's text or bytes.
 
     Each file is one task (chunks of one file), opened and read line by line by the process that
     reads it; its outcome's ``result`` is the :class:`~duo_domain.serialize.returnfile.ReturnFile`.
+    ``kind`` and ``check_numbers`` are those of :func:`~duo_domain.serialize.returnfile.read`; the
+    other arguments those of :func:`validate_records`.
 
     Raises:
         ValueError: for ``workers`` below 1.
     """
     job = ReturnFileJob(kind=kind, check_numbers=check_numbers)
-    return run(job, files, workers=workers, chunk_size=1, on_progress=on_progress)
+    return run(job, files, workers=workers, chunk_size=1, on_progress=on_progress, start_method=start_method)

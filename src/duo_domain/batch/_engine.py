@@ -87,11 +87,11 @@ def _pooled(
     chunks: Iterator[list[Task]],
     workers: int,
     on_progress: Callable[[int], object] | None,
-    mp_context: str | None,
+    start_method: str | None,
 ) -> Iterator[Outcome[T]]:
     # At most two chunks per worker are in flight: the input is read only as fast as the
     # workers judge it, and the results come back in input order (the oldest chunk first).
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(mp_context), initializer=warm_up)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(start_method), initializer=warm_up)
     pending: collections.deque[tuple[int, Future[list[Outcome[T]]]]] = collections.deque()
     done = 0
 
@@ -128,7 +128,7 @@ def run(
     workers: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_progress: Callable[[int], object] | None = None,
-    mp_context: str | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Outcome[T]]:
     """Run ``job`` on every item; one outcome per item, in input order.
 
@@ -140,4 +140,4 @@ def run(
     chunks = _chunks(items, chunk_size)
     if workers == 1:
         return _serial(job, chunks, on_progress)
-    return _pooled(job, chunks, workers, on_progress, mp_context)
+    return _pooled(job, chunks, workers, on_progress, start_method)

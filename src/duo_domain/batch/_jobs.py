@@ -136,7 +136,7 @@ def _record(doc: Any, kind: Kind | None) -> Any:
         return cijferlijst_from_document(doc)
     from duo_domain.serialize.json import structure_mbo
 
-    return structure_mbo(dict(doc))
+    return structure_mbo(doc if isinstance(doc, dict) else dict(doc))
 
 
 def _item_of(path: str) -> tuple[int, str]:
