@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 __all__ = [
+    "BATCH_READING",
     "BSN_WET",
     "EKB",
     "EKB_URL",
@@ -56,3 +57,6 @@ REGELING_ONDERWIJSNUMMER_VO = "Regeling gegevenslevering onderwijsnummer VO (BWB
 
 #: Wet algemene bepalingen burgerservicenummer.
 BSN_WET = "Wet algemene bepalingen burgerservicenummer (BWBR0022428)"
+
+#: The library's own rule for batches: a record that cannot be read is neither judged nor sendable.
+BATCH_READING = "duo_domain batch reading (the library's own rule: DUO can judge only a record it can read)"

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, TextIO
 
+from duo_domain._cli import _batch
 from duo_domain._cli._common import EXIT_OK, CliError, Command, print_json, read_bytes
 from duo_domain.errors import DuoDomainError, InvalidDocument
 
@@ -21,6 +22,7 @@ from duo_domain.errors import DuoDomainError, InvalidDocument
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the JSON document (- for stdin)")
     p.add_argument("--json", action="store_true", help="print the uitslag as JSON")
+    _batch.add_arguments(p)
 
 
 def _one_line(exc: DuoDomainError) -> str:
@@ -87,6 +89,8 @@ def _vo_text(kandidaat: Any, result: Any) -> str:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
+    if _batch.is_batch(args):
+        return _batch.run_uitslag(args, out)
     raw = read_bytes(args.file)
     try:
         data = json.loads(raw, parse_float=Decimal)

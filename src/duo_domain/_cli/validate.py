@@ -28,6 +28,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, TextIO
 
+from duo_domain._cli import _batch
 from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command, print_json, read_bytes
 from duo_domain.errors import DuoDomainError, InvalidDocument
 
@@ -43,6 +44,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", action="store_true", help='print {"findings": [...]} as JSON')
     p.add_argument("--peildatum", metavar="YYYY-MM-DD", help="apply only the rules in force on this date")
+    _batch.add_arguments(p)
 
 
 def _is_xml(data: bytes) -> bool:
@@ -102,6 +104,8 @@ def _validate_xml(data: bytes, name: str, peildatum: dt.date | None) -> tuple[Re
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
+    if _batch.is_batch(args):
+        return _batch.run_validate(args, out)
     peildatum = None
     if args.peildatum:
         try:

@@ -29,6 +29,7 @@ RULE_MODULES: tuple[str, ...] = (
     "duo_domain.mbo.result_rules",
     "duo_domain.vo.rules",
     "duo_domain.serialize.xml.rules",
+    "duo_domain.batch.rules",
 )
 
 
@@ -80,6 +81,13 @@ class RuleRegistry:
         self._active: dict[tuple[type, dt.date | None], tuple[Rule, ...]] = {}
         self._modules = tuple(modules)
         self._loaded = not self._modules
+
+    def __reduce_ex__(self, protocol: Any) -> str | tuple[Any, ...]:
+        # The library's own catalogue pickles by reference: a process that unpickles it uses its
+        # own module-level registry (loaded once per process) instead of a copy of every rule.
+        if self is _DEFAULT:
+            return "registry"
+        return super().__reduce_ex__(protocol)
 
     def _load(self) -> None:
         if not self._loaded:

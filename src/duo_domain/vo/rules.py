@@ -311,19 +311,22 @@ def _examenjaar(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 # --- slaag-zakregeling ---------------------------------------------------------------------
 
 
-def _condition(rule_id: str, summary: str, guidance: str, source: str) -> None:
-    def check(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
-        if k.uitslag is not Uitslag.GESLAAGD:
-            return ()
-        result = _uitslag(k)
-        if result is None:
-            return ()
-        return [
-            Violation("uitslag", f"reported geslaagd, but: {r.toelichting} ({r.artikel})")
-            for r in result.redenen
-            if r.regel == rule_id
-        ]
+def _condition_check(rule_id: str, k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if k.uitslag is not Uitslag.GESLAAGD:
+        return ()
+    result = _uitslag(k)
+    if result is None:
+        return ()
+    return [
+        Violation("uitslag", f"reported geslaagd, but: {r.toelichting} ({r.artikel})")
+        for r in result.redenen
+        if r.regel == rule_id
+    ]
 
+
+def _condition(rule_id: str, summary: str, guidance: str, source: str) -> None:
+    # A partial of a module-level function, not a closure, so that the rule pickles (batch workers).
+    check = functools.partial(_condition_check, rule_id)
     registry.rule(
         rule_id,
         severity=Severity.AFKEUR,

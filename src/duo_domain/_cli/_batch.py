@@ -1,0 +1,184 @@
+"""Many files at once for ``duo-domain validate`` and ``duo-domain uitslag`` (batch mode).
+
+A command runs in batch mode when it is given more than one file, a
+directory, a JSON Lines file (``.jsonl`` / ``.ndjson``) or ``--workers``.
+Then:
+
+* a directory stands for its ``.json``, ``.jsonl`` and ``.ndjson`` files
+  (not its subdirectories), in name order; ``-`` is JSON Lines on stdin;
+* every line of a JSON Lines file is one item (origin ``file:line``), every
+  element of a JSON array one item (``file[i]``), any other JSON file one
+  item (``file``); files are read one after another, lines as they are needed;
+* stdout gets one JSON object per item, in input order (JSON Lines: index,
+  origin, readable, findings and, for ``uitslag``, the result);
+* stderr gets a progress bar while it runs (on a terminal only) and a summary
+  table at the end: items, unreadable items, findings per rule and severity,
+  and the tally of uitslagen.
+
+Exit codes: 0 when every item was read and none has a finding at error level;
+1 when an item could not be read or (``validate``) has an error-level finding;
+2 for a usage error or a file that cannot be opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError
+from duo_domain._cli._progress import progress
+
+__all__ = ["add_arguments", "is_batch", "run_uitslag", "run_validate"]
+
+_JSONL = (".jsonl", ".ndjson")
+_SUFFIXES = (".json", *_JSONL)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is below 1")
+    return value
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The batch-mode arguments: more files, ``--workers`` and ``--chunk-size``."""
+    p.add_argument("more_files", nargs="*", metavar="FILE", help="more files or directories (batch mode)")
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="batch mode on N processes; output as JSON Lines, a summary on stderr",
+    )
+    p.add_argument("--chunk-size", type=_positive, default=500, metavar="N", help="items per task (500)")
+
+
+def _names(args: argparse.Namespace) -> list[str]:
+    return [args.file, *getattr(args, "more_files", ())]
+
+
+def is_batch(args: argparse.Namespace) -> bool:
+    """Whether the command line asks for batch mode."""
+    names = _names(args)
+    if len(names) > 1 or getattr(args, "workers", None) is not None:
+        return True
+    name = names[0]
+    return name != "-" and (Path(name).is_dir() or name.lower().endswith(_JSONL))
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Every file to read, directories expanded; refuses what cannot be read before any work starts."""
+    files: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name == "-":
+            files.append(name)
+        elif path.is_dir():
+            found = sorted(str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
+            if not found:
+                raise CliError(f"{name}: no .json, .jsonl or .ndjson files in this directory")
+            files.extend(found)
+        elif path.is_file():
+            files.append(name)
+        else:
+            raise CliError(f"{name}: no such file")
+    return files
+
+
+def _lines(name: str, stream: Any) -> Iterator[Any]:
+    from duo_domain.batch import Located
+
+    for number, line in enumerate(stream, start=1):
+        text = line.rstrip(b"\r\n")
+        if text.strip():
+            yield Located(text, f"{name}:{number}")
+
+
+def _whole(name: str, data: bytes) -> Iterator[Any]:
+    from duo_domain.batch import Located
+
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        try:
+            items = json.loads(data, parse_float=_decimal)
+        except (ValueError, RecursionError):
+            yield Located(data, name)  # judged, and reported, as one unreadable item
+            return
+        for i, item in enumerate(items):
+            yield Located(item, f"{name}[{i}]")
+        return
+    yield Located(data, name)
+
+
+def _decimal(text: str) -> Any:
+    from decimal import Decimal
+
+    return Decimal(text)
+
+
+def _items(files: list[str]) -> Iterator[Any]:
+    """The items of every file, one file at a time; lines of JSON Lines files as they are read."""
+    for name in files:
+        try:
+            if name == "-":
+                yield from _lines("<stdin>", sys.stdin.buffer)
+            elif name.lower().endswith(_JSONL):
+                with open(name, "rb") as fh:
+                    yield from _lines(name, fh)
+            else:
+                yield from _whole(name, Path(name).read_bytes())
+        except OSError as exc:
+            raise CliError(f"{name}: cannot be read ({exc.strerror})") from None
+
+
+def _stream(outcomes: Iterator[Any], out: TextIO, desc: str) -> Any:
+    from duo_domain.batch import Summary
+
+    summary = Summary()
+    for outcome in progress(outcomes, desc=desc, unit="item"):
+        summary.add(outcome)
+        out.write(json.dumps(outcome.to_dict(), ensure_ascii=False, default=str))
+        out.write("\n")
+    out.flush()
+    sys.stderr.write(summary.format() + "\n")
+    return summary
+
+
+def _peildatum(args: argparse.Namespace) -> dt.date | None:
+    text = getattr(args, "peildatum", None)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--peildatum: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """``duo-domain validate`` in batch mode."""
+    from duo_domain.batch import validate_records
+
+    peildatum = _peildatum(args)
+    files = _expand(_names(args))
+    outcomes = validate_records(
+        _items(files), peildatum=peildatum, workers=args.workers or 1, chunk_size=args.chunk_size
+    )
+    summary = _stream(outcomes, out, "validate")
+    return EXIT_OK if summary.errors == 0 else EXIT_FINDINGS
+
+
+def run_uitslag(args: argparse.Namespace, out: TextIO) -> int:
+    """``duo-domain uitslag`` in batch mode."""
+    from duo_domain.batch import compute_uitslagen
+
+    files = _expand(_names(args))
+    outcomes = compute_uitslagen(_items(files), workers=args.workers or 1, chunk_size=args.chunk_size)
+    summary = _stream(outcomes, out, "uitslag")
+    return EXIT_OK if summary.unreadable == 0 else EXIT_FINDINGS
