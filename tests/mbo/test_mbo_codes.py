@@ -9,6 +9,7 @@ from duo_domain.mbo.codes import (
     BOL_LEERTRAJECTEN,
     LEERTRAJECT,
     NIVEAU,
+    STARTKWALIFICATIE_NIVEAUS,
     VOLTIJD_LEERTRAJECTEN,
 )
 
@@ -39,3 +40,4 @@ def test_startkwalificatie_from_niveau_2_leerplichtwet_art_1_f(
     value = NIVEAU.get(code)
     assert value is not None
     assert dict(value.kenmerken) == {"niveau": niveau, "startkwalificatie": startkwalificatie}
+    assert (code in STARTKWALIFICATIE_NIVEAUS) is (startkwalificatie == "ja")

@@ -53,6 +53,7 @@ __all__ = [
     "LEERTRAJECT",
     "NIVEAU",
     "REDEN_UITSCHRIJVING",
+    "STARTKWALIFICATIE_NIVEAUS",
     "VOLTIJD_LEERTRAJECTEN",
     "WAARDENLIJSTEN",
 ]
@@ -80,6 +81,9 @@ BOL_LEERTRAJECTEN: Final = LEERTRAJECT.met_kenmerk("leerweg", "BOL")
 
 VOLTIJD_LEERTRAJECTEN: Final = LEERTRAJECT.met_kenmerk("voltijd", "ja")
 """The full-time leertrajecten (kenmerk ``voltijd`` is ``ja``)."""
+
+STARTKWALIFICATIE_NIVEAUS: Final = NIVEAU.met_kenmerk("startkwalificatie", "ja")
+"""The niveaus whose diploma is a startkwalificatie (Leerplichtwet 1969 art. 1 onder f)."""
 
 #: Every list of this module, by name (read-only).
 WAARDENLIJSTEN: Final[Mapping[str, Waardenlijst]] = MappingProxyType(
