@@ -88,3 +88,18 @@ def test_a_cycle_between_sibling_modules_breaks_its_contract(copy: Path) -> None
     _append(copy / "duo_domain" / "identity" / "brin.py", "import duo_domain.identity.vestiging")
     _append(copy / "duo_domain" / "identity" / "vestiging.py", "import duo_domain.identity.brin")
     assert _verdicts(copy) == {LAYERS: "KEPT", PRIVATE: "KEPT", ACYCLIC: "BROKEN"}
+
+
+def test_the_architecture_page_names_every_layer_of_the_contract() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == "layers"]
+    names = {
+        name.strip("() ")
+        for layer in layers["layers"]
+        for name in re.split(r"[|:]", layer)
+        if name.strip("() ") not in {"__main__", "_version", "_uitslag", "_fields"}
+    }
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert {n for n in names if f"`duo_domain.{n}`" not in page} == set()

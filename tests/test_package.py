@@ -75,3 +75,15 @@ def test_catalogue_page_lists_every_rule() -> None:
     page = mkdocs_hooks.catalogue_markdown()
     for rule in registry:
         assert f"### `{rule.id}`" in page
+
+
+@pytest.mark.parametrize("package", ["duo_domain.mbo"])
+def test_a_namespace_package_lists_and_describes_every_module(package: str) -> None:
+    import importlib
+    import pkgutil
+
+    module = importlib.import_module(package)
+    public = sorted(m.name for m in pkgutil.iter_modules(module.__path__) if not m.name.startswith("_"))
+    assert sorted(module.__all__) == public
+    for name in public:
+        assert f":mod:`{package}.{name}`" in (module.__doc__ or ""), name

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from duo_domain.errors import InvalidDocument
 from duo_domain.mbo.examencodes import (
     VRIJSTELLINGSCODES,
     Onderdeel,
@@ -95,25 +96,50 @@ def test_vrijstelling_list_is_open() -> None:
     assert "HAVO" not in VRIJSTELLINGSCODES
 
 
+_DECLARED = '"kenmerken": {"onderdeel": "o", "niveaus": "n", "cohort_start_voor": "c"}'
+
+
+def _vendor(*rows: str, versie: str = "2030-08-01") -> str:
+    return f'{{"naam": "t", "bron": "b", "versie": "{versie}", {_DECLARED}, "waarden": [{", ".join(rows)}]}}'
+
+
 def test_vendor_table_and_bad_table() -> None:
-    table = load_examencodetabel(
-        {
-            "naam": "t",
-            "bron": "b",
-            "toestand": "2030-08-01",
-            "codes": [{"code": "3099", "omschrijving": "x", "onderdeel": "rekenen", "niveaus": [4]}],
-        }
-    )
+    row = '{"code": "3099", "omschrijving": "x", "kenmerken": {"onderdeel": "rekenen", "niveaus": "4"}}'
+    table = load_examencodetabel(_vendor(row))
     assert table.get("3099") is not None
+    assert table.toestand == dt.date(2030, 8, 1)
     assert len(table) == 1
-    with pytest.raises(ValueError, match="not a generieke"):
-        load_examencodetabel({"naam": "t"})
-    with pytest.raises(ValueError, match="twice"):
-        load_examencodetabel(
-            {
-                "naam": "t",
-                "bron": "b",
-                "toestand": "2030-08-01",
-                "codes": [{"code": "1", "omschrijving": "x", "onderdeel": "rekenen", "niveaus": [4]}] * 2,
-            }
-        )
+    with pytest.raises(InvalidDocument, match=r"missing @ \$.bron"):
+        load_examencodetabel('{"naam": "t", "waarden": []}')
+    with pytest.raises(InvalidDocument, match="twice"):
+        load_examencodetabel(_vendor(row, row))
+    with pytest.raises(InvalidDocument, match="expected text or bytes"):
+        load_examencodetabel({"naam": "t"})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kenmerken", "path"),
+    [
+        ('{"niveaus": "4"}', "$.waarden[0].kenmerken"),
+        ('{"onderdeel": "wiskunde", "niveaus": "4"}', "$.waarden[0].kenmerken.onderdeel"),
+        ('{"onderdeel": "rekenen", "niveaus": "5"}', "$.waarden[0].kenmerken.niveaus"),
+        (
+            '{"onderdeel": "rekenen", "niveaus": "4", "cohort_start_voor": "1-8-2022"}',
+            "$.waarden[0].kenmerken.cohort_start_voor",
+        ),
+        (
+            '{"onderdeel": "rekenen", "niveaus": "4", "cohort_start_voor": "2022-02-30"}',
+            "$.waarden[0].kenmerken.cohort_start_voor",
+        ),
+    ],
+)
+def test_a_vendor_table_with_a_bad_kenmerk_is_refused_with_its_path(kenmerken: str, path: str) -> None:
+    with pytest.raises(InvalidDocument) as info:
+        load_examencodetabel(_vendor(f'{{"code": "3099", "omschrijving": "x", "kenmerken": {kenmerken}}}'))
+    assert info.value.path == path
+
+
+def test_a_vendor_table_needs_the_date_of_its_text() -> None:
+    row = '{"code": "3099", "omschrijving": "x", "kenmerken": {"onderdeel": "rekenen", "niveaus": "4"}}'
+    with pytest.raises(InvalidDocument, match="versie"):
+        load_examencodetabel(_vendor(row, versie="2030"))

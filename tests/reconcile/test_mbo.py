@@ -341,3 +341,15 @@ def test_cli_missing_file(tmp_path: Path) -> None:
     code, _, err = _run(str(tmp_path / "nope.json"), str(tmp_path / "nope.csv"))
     assert code == 2
     assert "no such file" in err
+
+
+def test_the_command_line_offers_the_areas_without_loading_the_comparison() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from duo_domain.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith('duo_domain.reconcile.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from duo_domain.codes import CodeValue, dumps, waardenlijst
 from duo_domain.errors import UnsupportedPeriod
-from duo_domain.vo import bepaal_uitslag, cijferlijst_from_document, load_vakcodetabel, regelset, vakcodetabel
+from duo_domain.vo import bepaal_uitslag, cijferlijst_from_document, load_vakcodetabel, regelset
 
 
 @pytest.mark.parametrize(
@@ -30,15 +31,11 @@ def test_year_without_rules_is_refused(vo: Any, jaar: int) -> None:
         vo.judge(vo.havo_doc(jaar=jaar))
 
 
-def _table_with(extra_rows: str) -> Any:
-    base = "\n".join(line for line in (vakcodetabel and _shipped()).splitlines())
-    return load_vakcodetabel(base + "\n" + extra_rows + "\n")
-
-
-def _shipped() -> str:
-    from importlib import resources
-
-    return resources.files("duo_domain.vo").joinpath("data", "vakcodes.csv").read_text(encoding="utf-8")
+def _table_with(extra_row: str) -> Any:
+    """The shipped vakcodetabel plus one row ``vakcode;schoolsoorten;soort;omschrijving``, via a file."""
+    code, schoolsoorten, soort, omschrijving = extra_row.split(";")
+    extra = CodeValue(code, omschrijving, kenmerken={"schoolsoorten": schoolsoorten, "soort": soort})
+    return load_vakcodetabel(dumps(waardenlijst("vakcodes").met(extra)))
 
 
 def test_praktijkgericht_havo_component_from_examenjaar_2027(vo: Any) -> None:

@@ -146,7 +146,9 @@ def test_code_tables() -> None:
     row = elementcodetabel().get("6431")
     assert row is not None
     assert row.schoolsoort == "vmbo-gl"
+    table = '{"naam": "v", "bron": "b", "kenmerken": {"schoolsoorten": "s", "soort": "r"}, "waarden": [%s]}'
+    bad = '{"code": "1001", "omschrijving": "x", "kenmerken": {"schoolsoorten": "%s", "soort": "%s"}}'
     with pytest.raises(ValueError, match="schoolsoort"):
-        load_vakcodetabel("vakcode;schoolsoorten;soort;omschrijving\n1001;mavo;algemeen;x\n")
+        load_vakcodetabel(table % bad % ("mavo", "algemeen"))
     with pytest.raises(ValueError, match="soort"):
-        load_vakcodetabel("vakcode;schoolsoorten;soort;omschrijving\n1001;havo;raar;x\n")
+        load_vakcodetabel(table % bad % ("havo", "raar"))

@@ -394,13 +394,11 @@ def test_fast_and_slow_path_agree(se: int, ce: int | None, extra: bool) -> None:
 
 
 def test_bepaal_uitslag_uses_a_vendor_table_for_foreign_codes(vo: Any) -> None:
+    from duo_domain.codes import CodeValue, dumps, waardenlijst
     from duo_domain.vo import load_vakcodetabel
 
-    text = "vakcode;schoolsoorten;soort;omschrijving\n" + "\n".join(
-        f"{v.vakcode};{' '.join(sorted(v.schoolsoorten))};{v.soort.value};{v.omschrijving}"
-        for v in vakcodetabel().vakken
-    )
-    tabel = load_vakcodetabel(text + "\n9100;vwo;algemeen;een vwo-vak\n")
+    extra = CodeValue("9100", "een vwo-vak", kenmerken={"schoolsoorten": "vwo", "soort": "algemeen"})
+    tabel = load_vakcodetabel(dumps(waardenlijst("vakcodes").met(extra)))
     doc = vo.havo_doc()
     doc["vakken"].append(vo.vak("9100", 7))
     from duo_domain.vo import cijferlijst_from_document

@@ -1,19 +1,36 @@
 """MBO: the register ROD (Register Onderwijsdeelnemers) for MBO institutions.
 
 Domain objects for what an MBO institution exchanges with DUO, the rules DUO
-applies to them, and the functions around leaving and absence:
+applies to them, and the uitslag of an MBO exam. One module per subject:
+
+Onderwijsdeelname (enrolments):
 
 * :mod:`duo_domain.mbo.enrolment` — :class:`~duo_domain.mbo.enrolment.Enrolment`
   with its :class:`~duo_domain.mbo.enrolment.Periode` s and periods of
   :class:`~duo_domain.mbo.enrolment.ExtraOndersteuning`;
 * :mod:`duo_domain.mbo.bpv` — :class:`~duo_domain.mbo.bpv.BpvAgreement`;
-* :mod:`duo_domain.mbo.record` — :class:`~duo_domain.mbo.record.MboStudentRecord`;
-* :mod:`duo_domain.mbo.codes` — DUO's value lists (leertraject, niveau, ...);
-* :mod:`duo_domain.mbo.rules` — the ``ROD.*`` rules of the catalogue;
+* :mod:`duo_domain.mbo.record` — :class:`~duo_domain.mbo.record.MboStudentRecord`,
+  one student with everything above and the results below;
+* :mod:`duo_domain.mbo.codes` — DUO's value lists (leertraject, niveau, ...)
+  and the sets logic reads from their kenmerken;
+* :mod:`duo_domain.mbo.rules` — the ``ROD.*`` rules for enrolments and BPV;
 * :mod:`duo_domain.mbo.uitschrijving` — deregistration and VSV;
 * :mod:`duo_domain.mbo.afwezigheid` — the separate absence report for students of 18+.
 
-Submodules are imported on demand; this package imports nothing itself.
+Onderwijsresultaten (results):
+
+* :mod:`duo_domain.mbo.results` — :class:`~duo_domain.mbo.results.Diploma` with its
+  generic exam parts, vrijstellingen and keuzedelen;
+* :mod:`duo_domain.mbo.examencodes` — the generieke examenonderdelencodetabel and
+  the vrijstelling codes;
+* :mod:`duo_domain.mbo.grades` — grade arithmetic of Ekb WEB art. 14 and 15;
+* :mod:`duo_domain.mbo.result_rules` — the ``ROD.RESULTAAT.*`` and ``ROD.DIPLOMA.*`` rules;
+* :mod:`duo_domain.mbo.uitslag` — the pass/fail check of Ekb WEB art. 17.
+
+Reading and writing these objects as documents is :mod:`duo_domain.serialize`'s
+job, comparing them with DUO's registration :mod:`duo_domain.reconcile`'s: both
+sit above this package. Submodules are imported on demand; this package
+imports nothing itself.
 """
 
 __all__ = [
@@ -21,7 +38,12 @@ __all__ = [
     "bpv",
     "codes",
     "enrolment",
+    "examencodes",
+    "grades",
     "record",
+    "result_rules",
+    "results",
     "rules",
     "uitschrijving",
+    "uitslag",
 ]

@@ -3,10 +3,11 @@
 The *generieke examenonderdelencodetabel mbo* is set by the minister in the
 Regeling codetabellen vo, vso en mbo (BWBR0048579), art. 7 lid 1 and
 bijlage VIIa. Each code names one generic exam part (Nederlandse taal,
-rekenen or Engels) at one reference level. The table is shipped as versioned
-data in the package (``data/generieke_examenonderdelen.json``, toestand
-2025-08-28) and read lazily; a vendor with a newer table builds one with
-:func:`load_examencodetabel`.
+rekenen or Engels) at one reference level. The table is shipped as the code
+table ``generieke_examenonderdelen`` (see :mod:`duo_domain.codes`; toestand
+2025-08-28) and read lazily; a vendor with a newer table reads its file with
+:func:`load_examencodetabel` and passes the result where a function takes a
+``tabel``.
 
 The technische toelichting bij bijlage VIIa limits the old rekenen codes:
 3002 and 3004 (niveau 2 and 3) and 3006 and 3007 (niveau 4) may be used until
@@ -38,15 +39,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import json
-from collections.abc import Iterator, Mapping
-from importlib import resources
-from typing import Any
+import re
+from collections.abc import Iterator
+from typing import Final
 
 import attrs
 
-from duo_domain._sources import PVE_MBO
-from duo_domain.codes import CodeValue, Waardenlijst
+from duo_domain.codes import CodeValue, Waardenlijst, loads, waardenlijst
+from duo_domain.errors import DocumentProblem, InvalidDocument
 
 __all__ = [
     "VRIJSTELLINGSCODES",
@@ -54,6 +54,7 @@ __all__ = [
     "GeneriekExamencode",
     "Onderdeel",
     "examencodetabel",
+    "examencodetabel_uit",
     "load_examencodetabel",
 ]
 
@@ -69,14 +70,6 @@ class Onderdeel(enum.Enum):
     NEDERLANDS = "nederlands"
     ENGELS = "engels"
     REKENEN = "rekenen"
-
-
-def _opt_date(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    raise ValueError(f"expected an ISO date or null, got {value!r}")
 
 
 @attrs.frozen
@@ -165,63 +158,101 @@ class Examencodetabel:
         return tuple(r for r in self.codes if r.onderdeel is onderdeel)
 
 
-def load_examencodetabel(data: Mapping[str, Any]) -> Examencodetabel:
-    """Build a table from plain data shaped like the bundled JSON file.
+_NIVEAUS: Final = re.compile(r"[1-4]( [1-4])*")
+_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _row(value: CodeValue, path: str, problems: list[DocumentProblem]) -> GeneriekExamencode | None:
+    k = value.kenmerken
+    found = len(problems)
+    try:
+        onderdeel = Onderdeel(k.get("onderdeel"))
+    except ValueError:
+        problems.append(DocumentProblem(f"{path}.onderdeel", "expected nederlands, engels or rekenen"))
+    problems.extend(
+        DocumentProblem(f"{path}.{key}", "expected niveaus 1-4, space-separated")
+        for key in ("niveaus", "standaard_niveaus")
+        if not _NIVEAUS.fullmatch(k.get(key, "1"))
+    )
+    cohort = k.get("cohort_start_voor")
+    if cohort is not None and not _DATE.fullmatch(cohort):
+        problems.append(DocumentProblem(f"{path}.cohort_start_voor", "expected a date YYYY-MM-DD"))
+    if len(problems) > found:
+        return None
+    try:
+        cohort_date = None if cohort is None else dt.date.fromisoformat(cohort)
+    except ValueError:
+        problems.append(DocumentProblem(f"{path}.cohort_start_voor", "expected a date YYYY-MM-DD"))
+        return None
+    return GeneriekExamencode(
+        code=value.code,
+        omschrijving=value.omschrijving,
+        onderdeel=onderdeel,
+        niveaus=tuple(int(n) for n in k["niveaus"].split()),
+        standaard_niveaus=tuple(int(n) for n in k.get("standaard_niveaus", "").split()),
+        cohort_start_voor=cohort_date,
+        geldig_van=value.geldig_van,
+        geldig_tot=value.geldig_tot,
+        schooljaren=k.get("schooljaren", ""),
+    )
+
+
+def examencodetabel_uit(lijst: Waardenlijst) -> Examencodetabel:
+    """The table of generic exam codes read from a code table with its kenmerken.
+
+    The code table declares the kenmerken ``onderdeel`` (``nederlands``,
+    ``engels`` or ``rekenen``) and ``niveaus`` (``"1 2 3"``), which every code
+    carries, and may declare ``standaard_niveaus``, ``cohort_start_voor``
+    (``YYYY-MM-DD``) and ``schooljaren``; its ``versie`` is the date of the
+    regeling's text.
 
     Raises:
-        ValueError: when a row lacks a field or has a value of the wrong kind.
+        InvalidDocument: when a kenmerk is missing or not of its form, with
+            the path of each.
     """
-    try:
-        rows = tuple(
-            GeneriekExamencode(
-                code=str(row["code"]),
-                omschrijving=str(row["omschrijving"]),
-                onderdeel=Onderdeel(row["onderdeel"]),
-                niveaus=tuple(int(n) for n in row["niveaus"]),
-                standaard_niveaus=tuple(int(n) for n in row.get("standaard_niveaus", ())),
-                cohort_start_voor=_opt_date(row.get("cohort_start_voor")),
-                geldig_van=_opt_date(row.get("geldig_van")),
-                geldig_tot=_opt_date(row.get("geldig_tot")),
-                schooljaren=str(row.get("schooljaren", "")),
-            )
-            for row in data["codes"]
-        )
-        return Examencodetabel(
-            naam=str(data["naam"]),
-            bron=str(data["bron"]),
-            toestand=dt.date.fromisoformat(str(data["toestand"])),
-            codes=rows,
-        )
-    except (KeyError, TypeError) as exc:
-        raise ValueError(f"not a generieke examenonderdelencodetabel: {exc!r}") from None
+    lijst.vereis_kenmerken("onderdeel", "niveaus")
+    problems: list[DocumentProblem] = []
+    rows = [_row(v, f"$.waarden[{i}].kenmerken", problems) for i, v in enumerate(lijst.waarden)]
+    if not _DATE.fullmatch(lijst.versie):
+        problems.append(DocumentProblem("$.versie", "expected the date of the text, YYYY-MM-DD"))
+    if problems:
+        raise InvalidDocument(problems, document="code table")
+    return Examencodetabel(
+        naam=lijst.naam,
+        bron=lijst.bron,
+        toestand=dt.date.fromisoformat(lijst.versie),
+        codes=tuple(r for r in rows if r is not None),
+    )
+
+
+def load_examencodetabel(text: str | bytes) -> Examencodetabel:
+    """A vendor's table of generic exam codes from the text of its code-table file.
+
+    The file has the format of every code table (:func:`duo_domain.codes.loads`)
+    with the kenmerken of :func:`examencodetabel_uit`.
+
+    Raises:
+        InvalidDocument: when the text is not such a table.
+
+    Examples:
+        >>> from duo_domain.codes import CodeValue, dumps
+        >>> nieuw = waardenlijst("generieke_examenonderdelen").met(
+        ...     CodeValue("3099", "rekenen (test)", kenmerken={"onderdeel": "rekenen", "niveaus": "4"}))
+        >>> load_examencodetabel(dumps(nieuw)).get("3099").niveaus
+        (4,)
+    """
+    return examencodetabel_uit(loads(text))
 
 
 @functools.cache
 def examencodetabel() -> Examencodetabel:
-    """The bundled table (Regeling codetabellen vo, vso en mbo, toestand 2025-08-28), read once."""
-    text = (
-        resources.files("duo_domain.mbo").joinpath("data/generieke_examenonderdelen.json").read_text("utf-8")
-    )
-    return load_examencodetabel(json.loads(text))
+    """The shipped table (Regeling codetabellen vo, vso en mbo, toestand 2025-08-28), read once."""
+    return examencodetabel_uit(waardenlijst("generieke_examenonderdelen"))
 
 
-#: The vrijstelling codes of a GEO record seen in DUO's files. DUO does not
-#: publish the list, so it is open: an unknown code is a signal, not an error.
-VRIJSTELLINGSCODES = Waardenlijst(
-    "vrijstelling_generiek_examenonderdeel",
-    f"{PVE_MBO} §15.5.9 (GEO: Vrijstelling generiek examenonderdeel AN1..4, "
-    "Vrijstelling IE/CE AN3); values as seen in DUO's registratieoverzichten",
-    (
-        CodeValue(
-            "MBO",
-            "vrijstelling op grond van een eerder afgelegd mbo-examen (Ekb WEB art. 3b lid 5 onder a); "
-            "meaning inferred from DUO's files",
-        ),
-        CodeValue(
-            "KZDL",
-            "vrijstelling op grond van een eerder afgelegd keuzedeel met dezelfde eisen en hetzelfde niveau "
-            "(Ekb WEB art. 1: keuzedeel Engels, Nederlandse taal, rekenen); meaning inferred, not confirmed",
-        ),
-    ),
-    open=True,
-)
+VRIJSTELLINGSCODES: Final = waardenlijst("vrijstelling_generiek_examenonderdeel")
+"""The vrijstelling codes of a GEO record seen in DUO's files (PvE §15.5.9).
+
+DUO does not publish the list, so it is open: an unknown code is a signal,
+not an error.
+"""

@@ -28,9 +28,11 @@ from duo_domain.vo.codes import (
     VakcodeTabel,
     Vaksoort,
     elementcodetabel,
+    elementcodetabel_uit,
     load_elementcodetabel,
     load_vakcodetabel,
     vakcodetabel,
+    vakcodetabel_uit,
 )
 from duo_domain.vo.deadlines import Termijn, se_termijn, te_laat, termijnen, uiterste_datum_uitslag
 from duo_domain.vo.document import (
@@ -88,6 +90,7 @@ __all__ = [
     "combinatiecijfer_gl",
     "eindcijfer",
     "elementcodetabel",
+    "elementcodetabel_uit",
     "load_elementcodetabel",
     "load_vakcodetabel",
     "regelset",
@@ -98,5 +101,6 @@ __all__ = [
     "uiterste_datum_uitslag",
     "uitslag_schema",
     "vakcodetabel",
+    "vakcodetabel_uit",
     "voldoet_ce_eis",
 ]

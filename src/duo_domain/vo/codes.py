@@ -8,10 +8,13 @@ keuzevakken). Every subject carries its :class:`Vaksoort`: the role it plays
 in the slaag-zakregeling (Uitvoeringsbesluit WVO 2020, BWBR0045787,
 art. 3.13, 3.34 and 3.35).
 
-The tables are data files inside the package, read lazily on first use. A
-vendor with a newer table passes its own text to :func:`load_vakcodetabel` /
-:func:`load_elementcodetabel` and hands the result to the functions that take
-a ``tabel`` argument.
+The tables are the code tables ``vakcodes`` and ``elementcodes`` of
+:mod:`duo_domain.codes`, read lazily on first use; each vakcode carries the
+kenmerken ``schoolsoorten`` and ``soort``, each elementcode ``schoolsoort``. A
+vendor with a newer table passes the text of its file to
+:func:`load_vakcodetabel` / :func:`load_elementcodetabel` (or a code table to
+:func:`vakcodetabel_uit` / :func:`elementcodetabel_uit`) and hands the result
+to the functions that take a ``tabel`` argument.
 
 Examples:
     >>> from duo_domain.vo.codes import Vaksoort, vakcodetabel
@@ -32,10 +35,12 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterator, Mapping
-from importlib import resources
+from collections.abc import Mapping
 
 import attrs
+
+from duo_domain.codes import Waardenlijst, loads, waardenlijst
+from duo_domain.errors import DocumentProblem, InvalidDocument
 
 __all__ = [
     "Elementcode",
@@ -44,9 +49,11 @@ __all__ = [
     "VakcodeTabel",
     "Vaksoort",
     "elementcodetabel",
+    "elementcodetabel_uit",
     "load_elementcodetabel",
     "load_vakcodetabel",
     "vakcodetabel",
+    "vakcodetabel_uit",
 ]
 
 SCHOOLSOORTEN: tuple[str, ...] = ("vwo", "havo", "vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl")
@@ -135,27 +142,6 @@ def _beoordelingswijze(soort: Vaksoort, schoolsoort: str) -> int:
     if soort is Vaksoort.LO or (soort is Vaksoort.KUNSTVAKKEN and schoolsoort.startswith("vmbo")):
         return 1
     return 0
-
-
-def _rows(text: str, naam: str, columns: int) -> Iterator[tuple[dict[str, str], list[str]]]:
-    meta: dict[str, str] = {}
-    header_seen = False
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("#"):
-            key, sep, value = line[1:].partition("=")
-            if sep and " " not in key.strip():
-                meta[key.strip()] = value.strip()
-            continue
-        parts = [p.strip() for p in line.split(";")]
-        if len(parts) != columns:
-            raise ValueError(f"{naam} line {lineno}: expected {columns} columns, got {len(parts)}")
-        if not header_seen:
-            header_seen = True
-            continue
-        yield meta, parts
 
 
 @attrs.frozen
@@ -252,60 +238,97 @@ class ElementcodeTabel:
         return len(self.codes)
 
 
-def load_vakcodetabel(text: str) -> VakcodeTabel:
-    r"""Read a vakcodetabel from text in the shipped format.
+def _schoolsoorten(text: str, path: str, problems: list[DocumentProblem]) -> frozenset[str]:
+    soorten = frozenset(text.split())
+    unknown = sorted(soorten.difference(SCHOOLSOORTEN))
+    if unknown or not soorten:
+        problems.append(DocumentProblem(path, f"unknown schoolsoort {' '.join(unknown) or '(none)'}"))
+    return soorten
 
-    The format is ``;``-separated with a header line
-    ``vakcode;schoolsoorten;soort;omschrijving``; ``schoolsoorten`` is a
-    space-separated list of ``vwo havo vmbo-bb vmbo-kb vmbo-gl vmbo-tl``;
-    ``soort`` a :class:`Vaksoort` value. Comment lines start with ``#``;
-    ``# bron=...`` and ``# schooljaar=...`` set the table's source and year.
+
+def vakcodetabel_uit(lijst: Waardenlijst) -> VakcodeTabel:
+    """The vakcodetabel read from a code table whose values carry ``schoolsoorten`` and ``soort``.
+
+    ``schoolsoorten`` lists school types, space-separated (``vwo havo vmbo-bb
+    vmbo-kb vmbo-gl vmbo-tl``); ``soort`` is a :class:`Vaksoort` value. The
+    table's ``versie`` is its school year.
 
     Raises:
-        ValueError: on a malformed line, an unknown soort or schoolsoort.
+        InvalidDocument: on a missing kenmerk, an unknown soort or schoolsoort,
+            or a vakcode that is not 4 digits, with the path of each.
+    """
+    lijst.vereis_kenmerken("schoolsoorten", "soort")
+    problems: list[DocumentProblem] = []
+    vakken = []
+    for i, v in enumerate(lijst.waarden):
+        path = f"$.waarden[{i}]"
+        if len(v.code) != 4 or not v.code.isdigit():
+            problems.append(DocumentProblem(f"{path}.code", "a vakcode is 4 digits"))
+        soorten = _schoolsoorten(v.kenmerken["schoolsoorten"], f"{path}.kenmerken.schoolsoorten", problems)
+        try:
+            soort = Vaksoort(v.kenmerken["soort"])
+        except ValueError:
+            problems.append(DocumentProblem(f"{path}.kenmerken.soort", "not a soort of vak"))
+            continue
+        vakken.append(Vak(v.code, soorten, soort, v.omschrijving))
+    if problems:
+        raise InvalidDocument(problems, document="code table")
+    return VakcodeTabel(lijst.bron, lijst.versie, tuple(vakken))
+
+
+def elementcodetabel_uit(lijst: Waardenlijst) -> ElementcodeTabel:
+    """The elementcodetabel read from a code table whose values carry ``schoolsoort``.
+
+    Raises:
+        InvalidDocument: on a missing kenmerk or an unknown schoolsoort.
+    """
+    lijst.vereis_kenmerken("schoolsoort")
+    problems: list[DocumentProblem] = []
+    codes = []
+    for i, v in enumerate(lijst.waarden):
+        ss = v.kenmerken["schoolsoort"]
+        if ss not in SCHOOLSOORTEN:
+            problems.append(DocumentProblem(f"$.waarden[{i}].kenmerken.schoolsoort", "unknown schoolsoort"))
+        codes.append(Elementcode(v.code, ss, v.omschrijving))
+    if problems:
+        raise InvalidDocument(problems, document="code table")
+    return ElementcodeTabel(lijst.bron, lijst.versie, tuple(codes))
+
+
+def load_vakcodetabel(text: str | bytes) -> VakcodeTabel:
+    """A vendor's vakcodetabel from the text of its code-table file.
+
+    The file has the format of every code table
+    (:func:`duo_domain.codes.loads`), with the kenmerken of
+    :func:`vakcodetabel_uit`.
+
+    Raises:
+        InvalidDocument: when the text is not such a table.
 
     Examples:
-        >>> t = load_vakcodetabel("# bron=eigen\n# schooljaar=2025-2026\n"
-        ...     "vakcode;schoolsoorten;soort;omschrijving\n9001;havo;praktijkgericht_havo;technologie\n")
+        >>> from duo_domain.codes import CodeValue, dumps, waardenlijst
+        >>> nieuw = waardenlijst("vakcodes").met(CodeValue(
+        ...     "9001", "technologie", kenmerken={"schoolsoorten": "havo", "soort": "praktijkgericht_havo"}))
+        >>> t = load_vakcodetabel(dumps(nieuw))
         >>> t.schooljaar, t.soort("9001", "havo")
-        ('2025-2026', <Vaksoort.PRAKTIJKGERICHT_HAVO: 'praktijkgericht_havo'>)
+        ('2015-2016', <Vaksoort.PRAKTIJKGERICHT_HAVO: 'praktijkgericht_havo'>)
     """
-    meta: dict[str, str] = {}
-    vakken = []
-    for meta, (code, soorten, soort, oms) in _rows(text, "vakcodetabel", 4):  # noqa: B007
-        ss = frozenset(soorten.split())
-        unknown = ss.difference(SCHOOLSOORTEN)
-        if unknown or not ss:
-            raise ValueError(f"vakcode {code}: unknown schoolsoort {sorted(unknown)}")
-        if len(code) != 4 or not code.isdigit():
-            raise ValueError(f"vakcode {code!r} is not 4 digits")
-        vakken.append(Vak(code, ss, Vaksoort(soort), oms))
-    return VakcodeTabel(meta.get("bron", ""), meta.get("schooljaar", ""), tuple(vakken))
+    return vakcodetabel_uit(loads(text))
 
 
-def load_elementcodetabel(text: str) -> ElementcodeTabel:
-    """Read an elementcodetabel from text in the shipped format (``elementcode;schoolsoort;omschrijving``).
+def load_elementcodetabel(text: str | bytes) -> ElementcodeTabel:
+    """A vendor's elementcodetabel from the text of its code-table file (kenmerk ``schoolsoort``).
 
     Raises:
-        ValueError: on a malformed line or an unknown schoolsoort.
+        InvalidDocument: when the text is not such a table.
     """
-    meta: dict[str, str] = {}
-    codes = []
-    for meta, (code, ss, oms) in _rows(text, "elementcodetabel", 3):  # noqa: B007
-        if ss not in SCHOOLSOORTEN:
-            raise ValueError(f"elementcode {code}: unknown schoolsoort {ss!r}")
-        codes.append(Elementcode(code, ss, oms))
-    return ElementcodeTabel(meta.get("bron", ""), meta.get("schooljaar", ""), tuple(codes))
-
-
-def _data(name: str) -> str:
-    return resources.files("duo_domain.vo").joinpath("data", name).read_text(encoding="utf-8")
+    return elementcodetabel_uit(loads(text))
 
 
 @functools.cache
 def vakcodetabel() -> VakcodeTabel:
     """The shipped vakcodetabel (read on first call, then cached)."""
-    return load_vakcodetabel(_data("vakcodes.csv"))
+    return vakcodetabel_uit(waardenlijst("vakcodes"))
 
 
 @functools.cache
@@ -316,4 +339,4 @@ def elementcodetabel() -> ElementcodeTabel:
         >>> elementcodetabel().get("0372").schoolsoort
         'havo'
     """
-    return load_elementcodetabel(_data("elementcodes.csv"))
+    return elementcodetabel_uit(waardenlijst("elementcodes"))

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from duo_domain._sources import UB_WVO, UB_WVO_URL
 from duo_domain.errors import DuoDomainError
+from duo_domain.identity import elementcode, onderwijsaanbieder, vakcode
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
@@ -36,24 +36,6 @@ __all__: list[str] = []
 UB = f"{UB_WVO} (BWBR0045787)"
 URL = UB_WVO_URL
 IN_FORCE = dt.date(2022, 8, 1)
-
-
-def _identifier_check(module: str, fallback: Callable[[str], bool]) -> Callable[[str], bool]:
-    """``is_valid`` of an identity module, or a shape check when that module is absent."""
-    try:
-        mod = importlib.import_module(f"duo_domain.identity.{module}")
-    except ImportError:
-        return fallback
-    check: Callable[[str], bool] = mod.is_valid
-    return check
-
-
-def _four_digits(value: str) -> bool:
-    return len(value) == 4 and value.isdigit()
-
-
-def _aanbieder_shape(value: str) -> bool:
-    return len(value) == 7 and value[:3].isdigit() and value[3] == "A" and value[4:].isdigit()
 
 
 @functools.lru_cache(maxsize=128)
@@ -87,7 +69,7 @@ def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
     geldig_van=IN_FORCE,
 )
 def _vakcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
-    valid = _identifier_check("vakcode", _four_digits)
+    valid = vakcode.is_valid
     tabel = vakcodetabel()
     ss = k.schoolsoort.value
     found: list[Violation] = []
@@ -250,7 +232,7 @@ def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _aanbieder(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if not k.onderwijsaanbieder:
         return (Violation("onderwijsaanbieder", "the onderwijsaanbieder is missing"),)
-    if not _identifier_check("onderwijsaanbieder", _aanbieder_shape)(k.onderwijsaanbieder):
+    if not onderwijsaanbieder.is_valid(k.onderwijsaanbieder):
         return (
             Violation(
                 "onderwijsaanbieder", f"{k.onderwijsaanbieder!r} is not an onderwijsaanbieder (nnnAnnn)"
@@ -272,7 +254,7 @@ def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     code = k.elementcode
     if not code:
         return (Violation("elementcode", "the elementcode is missing"),)
-    if not _identifier_check("elementcode", _four_digits)(code):
+    if not elementcode.is_valid(code):
         return (Violation("elementcode", f"{code!r} is not an elementcode (4 digits)"),)
     row = elementcodetabel().get(code)
     if row is None:

@@ -63,7 +63,7 @@ __all__ = [
     "Berichtmapping",
     "Soort",
     "Typemapping",
-    "Veld",
+    "Veldmapping",
 ]
 
 #: DUO's basic types and the business-document header.
@@ -109,7 +109,7 @@ Waarde = Soort | type | Mapping[type, str]
 
 
 @attrs.frozen
-class Veld:
+class Veldmapping:
     """One attribute of a domain class and the element that holds it.
 
     Attributes:
@@ -139,15 +139,17 @@ class Typemapping:
     cls: type
     namespace: str
     xsd_type: str
-    velden: tuple[Veld, ...]
+    velden: tuple[Veldmapping, ...]
 
 
-def _m(cls: type, namespace: str, xsd_type: str, *velden: Veld) -> Typemapping:
+def _m(cls: type, namespace: str, xsd_type: str, *velden: Veldmapping) -> Typemapping:
     return Typemapping(cls, namespace, xsd_type, velden)
 
 
-def _v(attr: str, element: str | None = None, soort: Waarde = Soort.TEXT, *, herhaald: bool = False) -> Veld:
-    return Veld(attr, element or attr, soort, herhaald)
+def _v(
+    attr: str, element: str | None = None, soort: Waarde = Soort.TEXT, *, herhaald: bool = False
+) -> Veldmapping:
+    return Veldmapping(attr, element or attr, soort, herhaald)
 
 
 S = Soort
