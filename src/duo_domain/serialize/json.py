@@ -363,7 +363,7 @@ def _base(detailed: bool, *, null: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(str, _text if detailed else _passthrough)
     conv.register_structure_hook(bool, _strict_bool if detailed else _passthrough)
     conv.register_structure_hook(int, _whole_number if detailed else _passthrough)
-    conv.register_structure_hook(dt.date, read_date)
+    conv.register_structure_hook(dt.date, _strict_date if detailed else read_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(Decimal, read_decimal)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)

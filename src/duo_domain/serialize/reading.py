@@ -126,6 +126,14 @@ def _parse_float(text: str) -> Decimal | NumberBeyondLimits:
     return value
 
 
+class _NotJson(Exception):
+    """``NaN``, ``Infinity`` and ``-Infinity``: Python's json reads them, JSON has no such numbers."""
+
+
+def _parse_constant(text: str) -> Any:
+    raise _NotJson(text)
+
+
 def _too_deep(text: str, max_depth: int) -> bool:
     """Whether ``text`` nests arrays and objects deeper than ``max_depth`` (a linear scan, no recursion).
 
@@ -192,7 +200,11 @@ def parse_json(
     if _too_deep(text, max_depth):
         raise _broken(document, f"nested deeper than {max_depth} levels")
     try:
-        return json.loads(text, parse_float=_parse_float, parse_int=_parse_int)
+        return json.loads(
+            text, parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
+        )
+    except _NotJson as exc:
+        raise _broken(document, f"not JSON: {exc.args[0]} is not a JSON number") from None
     except json.JSONDecodeError as exc:
         problem = DocumentProblem("$", f"not JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
         raise InvalidDocument([problem], document=document) from None
