@@ -47,7 +47,8 @@ def test_hostile_json_exits_2_with_one_line(tmp_path: Path, text: str) -> None:
     for argv in _commands(str(path), tmp_path):
         code, _, err = _run(*argv)
         assert code == 2, (argv, err)
-        assert err.count("\n") == 1 and "Traceback" not in err, (argv, err)
+        assert err.count("\n") == 1, (argv, err)
+        assert "Traceback" not in err
         assert "123456789" not in err
 
 
@@ -57,7 +58,8 @@ def test_bytes_that_are_not_utf8(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(data)
     for argv in _commands(str(path), tmp_path):
         code, _, err = _run(*argv)
-        assert code == 2 and err.count("\n") == 1, (argv, err)
+        assert code == 2, (argv, err)
+        assert err.count("\n") == 1, (argv, err)
 
 
 def test_the_same_broken_json_gives_the_same_message_from_every_command(tmp_path: Path) -> None:
