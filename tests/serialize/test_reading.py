@@ -170,11 +170,11 @@ def test_one_unreadable_record_does_not_sink_the_others() -> None:
     reads = list(structure_mbo_each(data))
     assert [r.index for r in reads] == [0, 1, 2, 3]
     assert [r.record is not None for r in reads] == [True, False, False, True]
-    assert reads[1].error is not None and reads[1].error.problems[0].path == "$[1].student.bsn"
+    assert reads[1].error is not None
+    assert reads[1].error.problems[0].path == "$[1].student.bsn"
     assert "123456789" not in str(reads[1].error)
-    assert reads[2].error is not None and reads[2].error.lines() == [
-        "expected an object, got number @ $[2].student"
-    ]
+    assert reads[2].error is not None
+    assert reads[2].error.lines() == ["expected an object, got number @ $[2].student"]
 
 
 def test_every_bad_field_of_a_record_is_listed() -> None:
@@ -220,15 +220,7 @@ def test_uitslag_document_round_trips() -> None:
 @given(examenkandidaten())
 def test_cijferlijst_round_trips(kandidaat: Any) -> None:
     kandidaat = kandidaat.__class__(**{**_fields(kandidaat), "student": None})
-    try:
-        back = loads_cijferlijst(dumps_cijferlijst(kandidaat))
-    except InvalidDocument as exc:  # only the consistency conditions beyond the schema may refuse
-        assert all(
-            "missing" in p.message or "without an SE" in p.message or "profielwerkstuk" in p.message
-            for p in exc.problems
-        ), exc
-        return
-    assert back == kandidaat
+    assert loads_cijferlijst(dumps_cijferlijst(kandidaat)) == kandidaat
 
 
 def _fields(obj: Any) -> dict[str, Any]:
@@ -269,4 +261,5 @@ def test_constructors_name_the_field_of_a_wrong_type(change: dict[str, Any], fie
     with pytest.raises(InvalidValue) as info:
         Periode(**args)
     assert info.value.field == field
-    assert "2023-08-01" not in str(info.value) and "25655" not in str(info.value)
+    assert "2023-08-01" not in str(info.value)
+    assert "25655" not in str(info.value)

@@ -38,7 +38,7 @@ def _is_integer(checker: Any, instance: Any) -> bool:
     )
 
 
-_Exact = jsonschema.validators.extend(
+_Exact = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     validators={"pattern": _pattern},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),

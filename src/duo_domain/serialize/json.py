@@ -1,4 +1,11 @@
-"""JSON for the MBO student record, through a cattrs converter.
+"""JSON for every document of the library, through cattrs, under one reading policy.
+
+The documents: the MBO student record (one or a list), the MBO uitslag
+document (:func:`loads_mbo_uitslag`) and the VO cijferlijst
+(:func:`loads_cijferlijst`); :func:`loads_document` tells them apart. Each has
+a reader and a writer, and reading what was written gives an equal object.
+The policy (limits, numbers, dates, messages) is that of
+:mod:`duo_domain.serialize.reading`.
 
 The record holds the student, enrolments, BPV agreements, diplomas (with their
 generic exam parts, vrijstellingen, keuzedelen and AMvB-onderdelen) and loose
@@ -11,9 +18,9 @@ the data, not a log line); enums are written by value (``"ie"``,
 
 Grades are :class:`~decimal.Decimal` and are written as decimal strings
 (``str(value)``: ``"6.50"`` stays ``"6.50"``, so reading gives back the same
-digits). Reading accepts a JSON number (read with ``parse_float=Decimal``, so
-exactly) or a string such as ``"6.5"`` (digits, an optional decimal point and
-exponent); a binary ``float`` is refused, never converted.
+digits). Reading accepts a JSON number (read exactly) or a canonical decimal
+string such as ``"6.5"`` (no exponent); a binary ``float`` is refused, never
+converted.
 
 Structuring is strict: a string is never read as a number or a boolean, a
 number never as a string, unknown keys are refused, and every bad path is
