@@ -417,6 +417,10 @@ def _object(conv: cattrs.Converter, cls: type, **overrides: Any) -> Hook:
     """The hook of an attrs class read from a JSON object, with optional per-field hooks."""
     fields: dict[str, Any] = {name: override(struct_hook=hook) for name, hook in overrides.items()}
     fn: Any = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **fields)
+    if not conv.detailed_validation:
+        # The fast converter: anything but a dict fails inside the generated function, and the
+        # document is then read again by the detailed converter, which says what was wrong.
+        return fn  # type: ignore[no-any-return]
 
     def structure(value: Any, kind: Any) -> Any:
         if value.__class__ is not dict:

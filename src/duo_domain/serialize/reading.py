@@ -280,10 +280,15 @@ def read_date(value: Any, _: Any = None) -> dt.date:
         ValueError: for a string that is not such a date.
     """
     if value.__class__ is str:
+        # date.fromisoformat also takes other ISO 8601 forms (20260701, 2026-W27-1); writing the
+        # result back must give the very text read, which only YYYY-MM-DD with ASCII digits does.
+        try:
+            day = _fromisoformat(value)
+        except ValueError:
+            day = None
+        if day is not None and day.isoformat() == value:
+            return day
         if len(value) == 10 and _DATE_TEXT.fullmatch(value) is not None:
-            try:
-                return _fromisoformat(value)
-            except ValueError:
-                raise ValueError("not a date of the calendar (YYYY-MM-DD)") from None
+            raise ValueError("not a date of the calendar (YYYY-MM-DD)")
         raise ValueError("expected a date as YYYY-MM-DD")
     return value  # type: ignore[no-any-return]
