@@ -26,6 +26,7 @@ HOSTILE = [
     '{"student": {"bsn": "123456789"}}',
     "null",
     '"hello"',
+    '{"student": {"studentnummer": "\\ud800"}}',
 ]
 BYTES = [b"\xff\xfe\x00\x00", b'{"a": "\xff"}']
 

@@ -77,6 +77,8 @@ HOSTILE_TEXTS = [
     "nul",
     '{"a": NaN}',
     '{"a": Infinity}',
+    '{"student": {"studentnummer": "\\ud800"}}',
+    '{"\\udc00": 1}',
 ]
 
 
@@ -263,3 +265,11 @@ def test_constructors_name_the_field_of_a_wrong_type(change: dict[str, Any], fie
     assert info.value.field == field
     assert "2023-08-01" not in str(info.value)
     assert "25655" not in str(info.value)
+
+
+def test_a_lone_surrogate_is_refused_with_its_path_and_a_pair_is_read() -> None:
+    with pytest.raises(InvalidDocument) as info:
+        parse_json('{"a": ["x", "\\udfff"]}')
+    assert info.value.problems[0].path == "$.a[1]"
+    assert parse_json('"\\ud83d\\ude00"') == "\U0001f600"
+    assert parse_json('"\\\\ud800"') == "\\ud800"  # an escaped backslash, not an escape

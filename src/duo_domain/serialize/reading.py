@@ -85,6 +85,7 @@ _NUMBER_PARTS = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?")
 _DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _fromisoformat = dt.date.fromisoformat
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class NumberBeyondLimits:
@@ -200,7 +201,7 @@ def parse_json(
     if _too_deep(text, max_depth):
         raise _broken(document, f"nested deeper than {max_depth} levels")
     try:
-        return json.loads(
+        data = json.loads(
             text, parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
         )
     except _NotJson as exc:
@@ -210,6 +211,33 @@ def parse_json(
         raise InvalidDocument([problem], document=document) from None
     except RecursionError:  # only when the caller's own stack is nearly exhausted
         raise _broken(document, f"nested deeper than {max_depth} levels") from None
+    if _SURROGATE_ESCAPE.search(text) is not None:  # rare: only then look for a lone one
+        path = _lone_surrogate(data, "$")
+        if path is not None:
+            problem = DocumentProblem(path, "not Unicode text: a lone surrogate escape (\\ud800-\\udfff)")
+            raise InvalidDocument([problem], document=document)
+    return data
+
+
+def _lone_surrogate(data: Any, path: str) -> str | None:
+    """The path of the first string (or key) that holds half of a surrogate pair, or ``None``."""
+    if data.__class__ is str:
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+        return None
+    if data.__class__ is list:
+        for i, item in enumerate(data):
+            found = _lone_surrogate(item, f"{path}[{i}]")
+            if found is not None:
+                return found
+    elif data.__class__ is dict:
+        for key, value in data.items():
+            found = _lone_surrogate(key, path) or _lone_surrogate(value, f"{path}.{key}")
+            if found is not None:
+                return found
+    return None
 
 
 def read_decimal(value: Any, _: Any = None) -> Decimal:
