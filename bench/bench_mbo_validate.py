@@ -7,6 +7,9 @@ pydantic validates the same data against a model that expresses the same
 field checks (types, patterns, ranges, code lists valid on a date, date order,
 periods and BPV within their enrolment, uniqueness, the onderwijslocatie
 rule, BBL without BPV). Both collect every problem instead of stopping.
+Both sides run like for like: the garbage collector as the process has it
+(enabled; neither side pauses it), a full collection before every timed run,
+and the two sides taking turns.
 
 pydantic is a bench-only dependency: ``pip install pydantic``.
 

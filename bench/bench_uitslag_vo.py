@@ -17,7 +17,8 @@ import tracemalloc
 from decimal import Decimal
 from typing import Any
 
-from duo_domain.vo import bepaal_uitslag, cijferlijst_from_document
+from duo_domain.serialize.json import structure_cijferlijst
+from duo_domain.vo import bepaal_uitslag
 
 PAKKETTEN: dict[str, list[tuple[str, bool]]] = {
     # (vakcode, has CE)
@@ -118,7 +119,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
     rng = random.Random(20260616)
     docs = [candidate(rng) for _ in range(n)]
-    kandidaten = [cijferlijst_from_document(json.loads(json.dumps(d), parse_float=Decimal)) for d in docs]
+    kandidaten = [structure_cijferlijst(json.loads(json.dumps(d), parse_float=Decimal)) for d in docs]
     # the cohort is fixture data: keep the cyclic garbage collector from rescanning it
     gc.collect()
     gc.freeze()
@@ -134,7 +135,7 @@ def main() -> None:
     texts = [json.dumps(d) for d in docs[: min(n, 50_000)]]
     t0 = time.perf_counter()
     for text in texts:
-        bepaal_uitslag(cijferlijst_from_document(json.loads(text, parse_float=Decimal)))
+        bepaal_uitslag(structure_cijferlijst(json.loads(text, parse_float=Decimal)))
     t1 = time.perf_counter()
     print(
         f"JSON text -> document -> uitslag: {len(texts)} candidates in {t1 - t0:.2f} s"

@@ -38,6 +38,7 @@ __all__ = [
     "InvalidFormat",
     "InvalidIdentifier",
     "InvalidLength",
+    "InvalidValue",
     "UnsupportedPeriod",
 ]
 
@@ -177,6 +178,29 @@ class InvalidDocument(DuoDomainError):
     def lines(self) -> list[str]:
         """Every problem as one readable line, in document order."""
         return [str(p) for p in self.problems]
+
+
+class InvalidValue(DuoDomainError):
+    """A value of the wrong type or form for a field of a domain object, or for an argument.
+
+    Raised by the constructors of the domain classes (``Periode(datum_begin="2023-08-01", ...)``)
+    and by :func:`duo_domain.rules.validate` for something it cannot validate. The message names
+    the field and the type that was given, never the value itself.
+
+    Examples:
+        >>> err = InvalidValue("expected a date, got string", field="Periode.datum_begin")
+        >>> str(err), err.field, isinstance(err, ValueError)
+        ('Periode.datum_begin: expected a date, got string', 'Periode.datum_begin', True)
+    """
+
+    code: ClassVar[str] = "value.invalid"
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
 
 
 class UnsupportedPeriod(DuoDomainError):

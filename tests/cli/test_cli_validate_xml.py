@@ -101,7 +101,7 @@ def test_valid_message_exits_0(tmp_path: Path) -> None:
 def test_valid_message_json_output(tmp_path: Path) -> None:
     code, out, _ = _run(tmp_path, _message(RECORD), "--json")
     assert code == 0
-    assert json.loads(out) == {"findings": []}
+    assert json.loads(out)["findings"] == []
 
 
 def test_byte_order_mark_and_white_space_before_the_message(tmp_path: Path) -> None:
@@ -151,7 +151,7 @@ def test_json_and_xml_give_the_same_findings(tmp_path: Path) -> None:
     assert main(["validate", str(as_json), "--json"], stdout=out, stderr=io.StringIO()) == 1
     code, xml_out, _ = _run(tmp_path, _message(*records), "--json")
     assert code == 1
-    assert json.loads(xml_out) == json.loads(out.getvalue())
+    assert json.loads(xml_out)["findings"] == json.loads(out.getvalue())["findings"]
 
 
 def test_peildatum_applies_to_xml(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from duo_domain.errors import InvalidChecksum, InvalidFormat, InvalidIdentifier
+from duo_domain.errors import InvalidChecksum, InvalidFormat, InvalidIdentifier, InvalidValue
 from duo_domain.identity import (
     Bsn,
     BuitenlandsAdres,
@@ -40,11 +40,13 @@ def test_student_with_both_numbers_constructs() -> None:
 
 
 def test_types_are_checked() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(
+        InvalidValue, match=r"^Persoonsgegevens\.geslachtsnaam: expected a string or null, got number$"
+    ):
         Persoonsgegevens(geslachtsnaam=12)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidValue, match=r"Persoonsgegevens\.adres: .*got string$"):
         Persoonsgegevens(adres="Kerkstraat 1")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidValue, match=r"NederlandsAdres\.huisnummer"):
         NederlandsAdres(huisnummer="12")  # type: ignore[arg-type]
 
 
@@ -90,7 +92,7 @@ def test_onvolledige_datum_bounds() -> None:
         OnvolledigeDatum(2005, None, 3)
     with pytest.raises(InvalidFormat):
         OnvolledigeDatum(2005, 0)
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidValue):
         OnvolledigeDatum("2005")  # type: ignore[arg-type]
 
 

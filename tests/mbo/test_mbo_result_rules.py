@@ -8,6 +8,7 @@ from types import SimpleNamespace as Namespace
 
 import pytest
 
+from duo_domain.errors import InvalidValue
 from duo_domain.identity import Student
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
@@ -279,11 +280,11 @@ def test_record_without_diplomas_is_not_judged() -> None:
 
 
 def test_type_checks_on_construction() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidValue, match=r"GeneriekExamenonderdeel\.eindcijfer: .*got binary float"):
         GeneriekExamenonderdeel("1", "3005", 6.0)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidValue, match=r"generieke_examenonderdelen\[0\]"):
         diploma(generieke_examenonderdelen=["3005"])
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidValue, match="datum_resultaat: expected a date"):
         diploma(datum_resultaat=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
     with pytest.raises(ValueError, match="niveau"):
         diploma(niveau=5)

@@ -102,8 +102,7 @@ def test_empty_results_are_left_out(build: Any) -> None:
         ('"7"', Decimal(7)),
         ("0.1", Decimal("0.1")),
         ("5.45", Decimal("5.45")),
-        ("1E+1", Decimal("1E+1")),
-        ('"1E+1"', Decimal("1E+1")),
+        ("65E-1", Decimal("6.5")),
     ],
 )
 def test_grades_are_read_exactly(wire: str, expected: Decimal) -> None:
@@ -136,7 +135,17 @@ def test_a_json_number_out_of_range_is_a_document_error() -> None:
     )
     with pytest.raises(InvalidDocument) as info:
         loads_mbo(text)
-    assert [p.path for p in info.value.problems] == ["$"]
+    assert [p.path for p in info.value.problems] == ["$.diplomas[0].indicatie_bekostigbaar"]
+
+
+def test_a_positive_exponent_is_written_in_full_and_reads_back_equal() -> None:
+    geo = {"resultaatvolgnummer": "G", "code": "3005", "cijfer_ie": Decimal("1E+1")}
+    record = structure_mbo(_doc(generieke_examenonderdelen=[geo]))
+    text = dumps_mbo(record)
+    assert '"cijfer_ie": "10"' in text
+    assert loads_mbo(text) == record
+    with pytest.raises(InvalidDocument, match=r"decimal number such as 6\.5"):
+        structure_mbo(_doc(generieke_examenonderdelen=[{**geo, "cijfer_ie": "1E+1"}]))
 
 
 def test_a_float_is_refused_with_the_reason() -> None:
@@ -145,7 +154,7 @@ def test_a_float_is_refused_with_the_reason() -> None:
     )
     with pytest.raises(InvalidDocument) as info:
         structure_mbo(data)
-    assert "parse_float=Decimal" in info.value.problems[0].message
+    assert "binary float" in info.value.problems[0].message
 
 
 def test_a_grade_out_of_range_is_a_finding_not_a_document_error() -> None:
@@ -197,7 +206,7 @@ def test_a_class_validator_names_its_field() -> None:
         structure_mbo(_doc(niveau=5))
     [problem] = info.value.problems
     assert problem.path == "$.diplomas[0].niveau"
-    assert "(1, 2, 3, 4)" in problem.message
+    assert "1-4" in problem.message
 
 
 @pytest.mark.parametrize(
@@ -256,47 +265,17 @@ def test_an_empty_foreign_address_stays_foreign() -> None:
     assert conv.unstructure(BuitenlandsAdres()) == {"landcode": None}
 
 
-def test_a_large_batch_pauses_the_collector_and_restores_its_state() -> None:
+def test_structuring_a_large_batch_leaves_the_collector_alone() -> None:
     import gc
 
-    from duo_domain.serialize import json as json_mod
-    from duo_domain.serialize.json import GC_PAUSE_FROM, structure_mbo
+    from duo_domain.serialize.json import structure_mbo
 
-    seen: list[bool] = []
-    original = json_mod._converters
-
-    def spying() -> Any:
-        fast, detailed = original()
-
-        class Spy:
-            @staticmethod
-            def structure(item: Any, kind: Any) -> Any:
-                seen.append(gc.isenabled())
-                return fast.structure(item, kind)
-
-        return Spy, detailed
-
-    record = {"student": {"bsn": "111222333"}}
-    json_mod._converters = spying
+    assert gc.isenabled()
+    structure_mbo([_doc() for _ in range(2000)])
+    assert gc.isenabled()
+    gc.disable()
     try:
-        assert gc.isenabled()
-        built = structure_mbo([record] * GC_PAUSE_FROM)
-        assert isinstance(built, list)
-        assert len(built) == GC_PAUSE_FROM
-        assert seen
-        assert not any(seen)  # paused while building
-        assert gc.isenabled()  # and restored
-        seen.clear()
-        structure_mbo([record] * 3)
-        assert all(seen)  # a small batch leaves the collector alone
-        gc.disable()
-        try:
-            structure_mbo([record] * GC_PAUSE_FROM)
-            assert not gc.isenabled()  # a collector the caller disabled stays disabled
-        finally:
-            gc.enable()
-        with pytest.raises(InvalidDocument):
-            structure_mbo([record] * (GC_PAUSE_FROM - 1) + [{"student": 5}])
-        assert gc.isenabled()  # restored after a failure too
+        structure_mbo([_doc() for _ in range(2000)])
+        assert not gc.isenabled()
     finally:
-        json_mod._converters = original
+        gc.enable()

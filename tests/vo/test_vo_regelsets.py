@@ -8,7 +8,8 @@ import pytest
 
 from duo_domain.codes import CodeValue, dumps, waardenlijst
 from duo_domain.errors import UnsupportedPeriod
-from duo_domain.vo import bepaal_uitslag, cijferlijst_from_document, load_vakcodetabel, regelset
+from duo_domain.serialize.json import structure_cijferlijst
+from duo_domain.vo import bepaal_uitslag, load_vakcodetabel, regelset
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,7 @@ def test_praktijkgericht_havo_component_from_examenjaar_2027(vo: Any) -> None:
     for jaar, allowed in ((2026, False), (2027, True)):
         doc = vo.havo_doc(jaar=jaar)
         doc["vakken"].append(vo.vak("9901", 4, combinatiecijfer=True))
-        kandidaat = cijferlijst_from_document(doc)
+        kandidaat = structure_cijferlijst(doc)
         if allowed:
             r = bepaal_uitslag(kandidaat, tabel=tabel)
             assert r.combinatiecijfer == 6  # (7 + 7 + 7 + 4) / 4
@@ -58,7 +59,7 @@ def test_praktijkgericht_vmbo_vak_from_examenjaar_2025(vo: Any) -> None:
         doc = vo.vmbo_doc("vmbo-gl", jaar=jaar)
         doc["vakken"] = [v for v in doc["vakken"] if v["vakcode"] != "1700"]
         doc["vakken"].append(vo.vak("9902", "6.0", "6.0"))
-        kandidaat = cijferlijst_from_document(doc)
+        kandidaat = structure_cijferlijst(doc)
         if allowed:
             r = bepaal_uitslag(kandidaat, tabel=tabel)
             assert r.combinatiecijfer == 7  # (6 + 6 + 7 + 7) / 4 = 6.5

@@ -10,10 +10,10 @@ import pytest
 
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.rules import registry, validate
+from duo_domain.serialize.json import structure_cijferlijst
 from duo_domain.vo import (
     Uitslag,
     Vaksoort,
-    cijferlijst_from_document,
     elementcodetabel,
     load_vakcodetabel,
     se_termijn,
@@ -24,7 +24,7 @@ from duo_domain.vo import (
 
 
 def kandidaat(vo: Any, doc: dict[str, Any] | None = None, **kw: Any) -> Any:
-    k = cijferlijst_from_document(doc or vo.havo_doc())
+    k = structure_cijferlijst(doc or vo.havo_doc())
     values: dict[str, Any] = {
         "elementcode": "0372",
         "onderwijsaanbieder": "100A501",

@@ -401,9 +401,9 @@ def test_bepaal_uitslag_uses_a_vendor_table_for_foreign_codes(vo: Any) -> None:
     tabel = load_vakcodetabel(dumps(waardenlijst("vakcodes").met(extra)))
     doc = vo.havo_doc()
     doc["vakken"].append(vo.vak("9100", 7))
-    from duo_domain.vo import cijferlijst_from_document
+    from duo_domain.serialize.json import structure_cijferlijst
 
-    r = bepaal_uitslag(cijferlijst_from_document(doc), tabel=tabel)
+    r = bepaal_uitslag(structure_cijferlijst(doc), tabel=tabel)
     assert r.opmerkingen == (
         "vakcode 9100 (een vwo-vak) is not a havo subject in the code table; judged as a regular subject",
     )

@@ -11,14 +11,19 @@ from typing import Any, TextIO
 
 import attrs
 
+from duo_domain.errors import DuoDomainError, InvalidDocument
+
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
     "CliError",
     "Command",
+    "is_xml",
+    "one_line",
     "print_json",
     "read_bytes",
+    "refused",
 ]
 
 EXIT_OK = 0
@@ -72,3 +77,25 @@ def print_json(data: Any, out: TextIO) -> None:
     """Write ``data`` as indented JSON with a final newline."""
     out.write(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     out.write("\n")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks too) made one space."""
+    return " ".join(text.split())
+
+
+def refused(name: str, exc: DuoDomainError) -> CliError:
+    """The one-line reason (exit 2) for input ``name`` that cannot be read: the same for every command.
+
+    A document's problems read ``<file>: <document>: <message> @ <path> (and N more)``.
+    """
+    if isinstance(exc, InvalidDocument):
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        return CliError(one_line(f"{name}: {exc.document}: {exc.problems[0]}{more}"))
+    return CliError(one_line(f"{name}: {exc}"))
+
+
+def is_xml(data: bytes) -> bool:
+    """Whether the input is XML: ``<`` first, after a byte order mark and white space."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") or data.startswith((b"\xff\xfe", b"\xfe\xff"))

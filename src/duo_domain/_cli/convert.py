@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import uuid
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from duo_domain._cli._common import EXIT_OK, CliError, Command, read_bytes
-from duo_domain.errors import DuoDomainError, InvalidDocument
+from duo_domain._cli._common import EXIT_OK, CliError, Command, is_xml, read_bytes, refused
+from duo_domain.errors import DuoDomainError
 
 _MBO_KINDS = (
     "aanleverenStudentMBO",
@@ -50,11 +48,6 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tijd", metavar="ISO-MOMENT", help="the header's moment, with a zone (default: now)")
 
 
-def _is_xml(data: bytes) -> bool:
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<") or data.startswith((b"\xff\xfe", b"\xfe\xff"))
-
-
 def _format(args: argparse.Namespace) -> str:
     if args.to:
         return str(args.to)
@@ -62,12 +55,6 @@ def _format(args: argparse.Namespace) -> str:
     if suffix in (".xml", ".json"):
         return suffix[1:]
     raise CliError(f"{args.output}: cannot tell the output format from the name; give --to xml or --to json")
-
-
-def _problem_line(exc: InvalidDocument) -> str:
-    first = exc.problems[0]
-    more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-    return f"{first}{more}"
 
 
 def _kop(args: argparse.Namespace, records: list[Any]) -> Any:
@@ -102,21 +89,23 @@ def _kop(args: argparse.Namespace, records: list[Any]) -> Any:
 
 
 def _json_to_xml(data: bytes, args: argparse.Namespace) -> bytes:
+    from duo_domain.serialize.json import (
+        CIJFERLIJST,
+        MBO_UITSLAG,
+        loads_document,
+        structure_cijferlijst,
+        structure_mbo,
+    )
     from duo_domain.serialize.xml import Bericht, dumps_message
 
-    try:
-        document = json.loads(data, parse_float=Decimal)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CliError(f"{args.input}: not JSON ({exc})") from None
-    if isinstance(document, dict) and "schoolsoort" in document:
-        from duo_domain.vo.document import cijferlijst_from_json
-
-        records: list[Any] = [cijferlijst_from_json(data)]
+    document = loads_document(data)
+    if document.kind == MBO_UITSLAG:
+        raise CliError(f"{args.input}: an {MBO_UITSLAG} has no XML message to convert to")
+    if document.kind == CIJFERLIJST:
+        records: list[Any] = [structure_cijferlijst(document.data)]
         soort = "aanleverenExamenresultaatVO"
     else:
-        from duo_domain.serialize.json import structure_mbo
-
-        structured = structure_mbo(document)
+        structured = structure_mbo(document.data)
         records = structured if isinstance(structured, list) else [structured]
         soort = args.bericht
     if not records:
@@ -154,7 +143,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     target = _format(args)
     data = read_bytes(args.input)
     try:
-        if _is_xml(data):
+        if is_xml(data):
             if target != "json":
                 raise CliError("the input is XML already; convert to json")
             content = _xml_to_json(data).encode("utf-8")
@@ -164,10 +153,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             content = _json_to_xml(data, args)
             if not content.endswith(b"\n"):
                 content += b"\n"
-    except InvalidDocument as exc:
-        raise CliError(f"{args.input}: {exc.document}: {_problem_line(exc)}") from None
     except DuoDomainError as exc:
-        raise CliError(f"{args.input}: {exc}") from None
+        raise refused(args.input, exc) from None
     _write(args.output, content, out)
     return EXIT_OK
 

@@ -160,8 +160,9 @@ def _records() -> list[Any]:
 
 def section(out: TextIO) -> None:
     """Print the MBO results part of ``duo-domain demo``."""
-    from duo_domain.mbo.uitslag import uitslag_from_diploma, uitslag_from_document
+    from duo_domain.mbo.uitslag import compute_uitslag, uitslag_from_diploma
     from duo_domain.rules import validate
+    from duo_domain.serialize.json import structure_mbo_uitslag
 
     out.write("MBO diplomas (ROD-OR, synthetic), checked on the student record with its enrolment\n")
     for record in _records():
@@ -187,7 +188,7 @@ def section(out: TextIO) -> None:
             out.write(f"    {f.severity.value.upper()} {f.rule_id} at {f.path}: {f.message}\n")
     out.write("\nMBO uitslag explanations (Ekb WEB art. 17 / 18c)\n")
     for title, doc in DOCUMENTS:
-        u = uitslag_from_document(doc)
+        u = compute_uitslag(structure_mbo_uitslag(doc))
         out.write(f"  {title}\n")
         out.write(f"    {u.uitslag} under {u.regime}\n")
         for r in u.redenen:

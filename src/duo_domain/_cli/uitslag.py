@@ -1,48 +1,26 @@
 """``duo-domain uitslag FILE [--json]``: the uitslag of a VO cijferlijst or an MBO document.
 
-A document with ``"sector": "mbo"`` at the top goes to the MBO uitslag;
-anything else is read as a VO cijferlijst. Exit 0 whenever an uitslag was
-determined (geslaagd or afgewezen); exit 2 with one line naming the field
-when the document cannot be judged.
+The file is read by the one reading layer (:mod:`duo_domain.serialize.json`):
+a document with ``"sector": "mbo"`` is an MBO uitslag document, anything else
+a VO cijferlijst. Exit 0 whenever an uitslag was determined (geslaagd or
+afgewezen); exit 2 with one line naming the field when the document cannot be
+judged, the same line ``duo-domain validate`` gives for it.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, TextIO
 
 from duo_domain._cli import _batch
-from duo_domain._cli._common import EXIT_OK, CliError, Command, print_json, read_bytes
-from duo_domain.errors import DuoDomainError, InvalidDocument
+from duo_domain._cli._common import EXIT_OK, Command, print_json, read_bytes, refused
+from duo_domain.errors import DuoDomainError
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the JSON document (- for stdin)")
     p.add_argument("--json", action="store_true", help="print the uitslag as JSON")
     _batch.add_arguments(p)
-
-
-def _one_line(exc: DuoDomainError) -> str:
-    if isinstance(exc, InvalidDocument):
-        first = exc.problems[0]
-        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        return f"{first.path}: {first.message}{more}"
-    return str(exc)
-
-
-def _mbo(data: Mapping[str, Any], args: argparse.Namespace, out: TextIO) -> int:
-    from duo_domain.mbo.uitslag import uitslag_from_document
-
-    result = uitslag_from_document(data)
-    if args.json:
-        print_json(result.to_dict(), out)
-    else:
-        out.write(result.format_text())
-        out.write("\n")
-    return EXIT_OK
 
 
 def _vo_text(kandidaat: Any, result: Any) -> str:
@@ -91,25 +69,32 @@ def _vo_text(kandidaat: Any, result: Any) -> str:
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     if _batch.is_batch(args):
         return _batch.run_uitslag(args, out)
+    from duo_domain.serialize.json import (
+        MBO_UITSLAG,
+        loads_document,
+        structure_cijferlijst,
+        structure_mbo_uitslag,
+    )
+
     raw = read_bytes(args.file)
     try:
-        data = json.loads(raw, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise CliError(
-            f"{args.file}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from None
-    except UnicodeDecodeError:
-        raise CliError(f"{args.file}: not UTF-8 text") from None
-    try:
-        if isinstance(data, Mapping) and data.get("sector") == "mbo":
-            return _mbo(data, args, out)
-        from duo_domain.vo.document import cijferlijst_from_document
+        document = loads_document(raw)
+        if document.kind == MBO_UITSLAG:
+            from duo_domain.mbo.uitslag import compute_uitslag
+
+            mbo = compute_uitslag(structure_mbo_uitslag(document.data))
+            if args.json:
+                print_json(mbo.to_dict(), out)
+            else:
+                out.write(mbo.format_text())
+                out.write("\n")
+            return EXIT_OK
         from duo_domain.vo.uitslag import bepaal_uitslag
 
-        kandidaat = cijferlijst_from_document(data)
+        kandidaat = structure_cijferlijst(document.data)
         result = bepaal_uitslag(kandidaat)
     except DuoDomainError as exc:
-        raise CliError(f"{args.file}: {_one_line(exc)}") from None
+        raise refused(args.file, exc) from None
     if args.json:
         print_json(result.to_dict(), out)
     else:

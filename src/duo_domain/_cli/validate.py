@@ -1,10 +1,16 @@
-"""``duo-domain validate FILE``: check MBO student records or an XML message against the rule catalogue.
+"""``duo-domain validate FILE``: check any document of the library against the rule catalogue.
 
-The file holds one of:
+The file holds one of the documents the library reads, recognised from its
+content (the output names the kind it judged):
 
-* a JSON document: one MBO student record (a JSON object) or a list of them
+* MBO student records (JSON): one record (a JSON object) or a list of them
   (a JSON array); finding paths start at ``$`` for one record and at
-  ``$[0]``, ``$[1]``, ... for a list;
+  ``$[0]``, ``$[1]``, ... for a list. In a list, a record that cannot be
+  read is reported on its own (a line ``unreadable record $[i]: message @
+  path``, or an entry of ``"unreadable"`` with ``--json``) and the other
+  records are still judged;
+* an MBO uitslag document (JSON with ``"sector": "mbo"``);
+* a VO cijferlijst (JSON with ``"sector": "vo"`` or a ``schoolsoort``);
 * an XML message of the library (:mod:`duo_domain.serialize.xml`),
   recognised by its first character ``<``. The message is read safely and
   checked against its XSD; every violation is a finding
@@ -12,49 +18,61 @@ The file holds one of:
   that conforms is validated record by record, with paths ``$[0]``,
   ``$[1]``, ... as in the message.
 
+Every JSON document is read by the one reading layer
+(:mod:`duo_domain.serialize.reading`), under its limits.
+
 ``-`` reads standard input. Output: each finding on a line and a summary
-line, or with ``--json`` the object ``{"findings": [...]}``, for both kinds of
-input. Exit codes: 0 when no finding reaches error level, 1 when one does
-(an XSD violation always does), 2 when the file cannot be read as such a
-document: not JSON or XML, JSON that is not a student record (the message
-names the path of the first structural problem), XML that is not
-well-formed, not one of the library's messages, or refused for safety (a
-DTD, entities, too large or too deep).
+line, or with ``--json`` the object ``{"kind": ..., "findings": [...],
+"unreadable": [...]}``. Exit codes: 0 when no finding reaches error level
+and every record was read, 1 when a finding does or a record of a list
+could not be read (an XSD violation always does), 2 with one line on stderr
+when the file cannot be read as a document at all (not JSON or XML, beyond
+the reading limits, a single document with a structural problem, XML that
+is not well-formed or refused for safety).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
 
 from duo_domain._cli import _batch
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command, print_json, read_bytes
+from duo_domain._cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CliError,
+    Command,
+    is_xml,
+    print_json,
+    read_bytes,
+    refused,
+)
 from duo_domain.errors import DuoDomainError, InvalidDocument
 
 if TYPE_CHECKING:
     from duo_domain.rules import Report
 
 
+@attrs.frozen
+class _Judged:
+    what: str
+    report: Report
+    unreadable: tuple[tuple[int, InvalidDocument], ...] = ()
+
+
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "file",
         metavar="FILE",
-        help="JSON file with an MBO student record or a list of them, or an XML message (- for stdin)",
+        help="MBO student record(s), MBO uitslag document or VO cijferlijst (JSON), "
+        "or an XML message (- for stdin)",
     )
-    p.add_argument("--json", action="store_true", help='print {"findings": [...]} as JSON')
+    p.add_argument("--json", action="store_true", help='print {"kind", "findings", "unreadable"} as JSON')
     p.add_argument("--peildatum", metavar="YYYY-MM-DD", help="apply only the rules in force on this date")
     _batch.add_arguments(p)
-
-
-def _is_xml(data: bytes) -> bool:
-    """Whether the input is XML: ``<`` first, after a byte order mark and white space."""
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<") or data.startswith((b"\xff\xfe", b"\xfe\xff"))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _at(prefix: str, path: str) -> str:
@@ -64,43 +82,90 @@ def _at(prefix: str, path: str) -> str:
     return f"{prefix}.{path}"
 
 
-def _validate_json(data: bytes, name: str, peildatum: dt.date | None) -> tuple[Report, str]:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _records(data: Any, peildatum: dt.date | None) -> _Judged:
+    from duo_domain.rules import Report, validate
+    from duo_domain.serialize.json import DOCUMENT_NAME, structure_mbo_each
+
+    reads = list(structure_mbo_each(data))
+    if data.__class__ is dict and reads[0].error is not None:
+        raise reads[0].error  # one record that cannot be read: the document is unusable
+    report = Report()
+    unreadable: list[tuple[int, InvalidDocument]] = []
+    for read in reads:
+        if read.error is not None:
+            unreadable.append((read.index, read.error))
+            continue
+        found = validate(read.record, peildatum=peildatum)
+        if data.__class__ is list:
+            prefix = f"$[{read.index}]"
+            found = Report(attrs.evolve(f, path=_at(prefix, f.path)) for f in found)
+        report += found
+    return _Judged(f"{DOCUMENT_NAME}, {_plural(len(reads), 'record')}", report, tuple(unreadable))
+
+
+def _validate_json(data: bytes, peildatum: dt.date | None) -> _Judged:
     from duo_domain.rules import validate
-    from duo_domain.serialize.json import loads_mbo
+    from duo_domain.serialize.json import (
+        CIJFERLIJST,
+        DOCUMENT_NAME,
+        MBO_UITSLAG,
+        loads_document,
+        structure_cijferlijst,
+        structure_mbo_uitslag,
+    )
 
-    try:
-        records = loads_mbo(data)
-    except InvalidDocument as exc:
-        first = exc.problems[0]
-        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise CliError(
-            _one_line(f"{name}: not an MBO student record: {first.message} @ {first.path}{more}")
-        ) from None
-    n = len(records) if isinstance(records, list) else 1
-    return validate(records, peildatum=peildatum), f"{n} record{'s' if n != 1 else ''}"
+    document = loads_document(data)
+    if document.kind == DOCUMENT_NAME:
+        return _records(document.data, peildatum)
+    if document.kind == MBO_UITSLAG:
+        return _Judged(MBO_UITSLAG, validate(structure_mbo_uitslag(document.data), peildatum=peildatum))
+    return _Judged(CIJFERLIJST, validate(structure_cijferlijst(document.data), peildatum=peildatum))
 
 
-def _validate_xml(data: bytes, name: str, peildatum: dt.date | None) -> tuple[Report, str]:
-    import attrs
-
+def _validate_xml(data: bytes, peildatum: dt.date | None) -> _Judged:
     from duo_domain.rules import Report, validate
     from duo_domain.serialize.xml import read_message, records_of
 
-    try:
-        bericht, findings = read_message(data)
-    except InvalidDocument as exc:  # XmlRefused is one
-        raise CliError(_one_line(f"{name}: {exc}")) from None
-    except DuoDomainError as exc:
-        raise CliError(_one_line(f"{name}: {exc}")) from None
+    bericht, findings = read_message(data)
     if bericht is None:
-        return Report(findings), "XML message not read"
+        return _Judged("XML message not read", Report(findings))
     report = Report()
     n = 0
     for prefix, record in records_of(bericht):
         n += 1
         found = validate(record, peildatum=peildatum)
         report += Report(attrs.evolve(f, path=_at(prefix, f.path)) for f in found)
-    return report, f"{bericht.soort} message, {n} record{'s' if n != 1 else ''}"
+    return _Judged(f"{bericht.soort} message, {_plural(n, 'record')}", report)
+
+
+def _write(judged: _Judged, as_json: bool, out: TextIO) -> None:
+    report = judged.report
+    if as_json:
+        print_json(
+            {
+                "kind": judged.what,
+                "findings": [f.to_dict() for f in report],
+                "unreadable": [
+                    {"index": i, "problems": [{"path": p.path, "message": p.message} for p in e.problems]}
+                    for i, e in judged.unreadable
+                ],
+            },
+            out,
+        )
+        return
+    for finding in report:
+        out.write(f"{finding}\n")
+    for i, error in judged.unreadable:
+        for line in error.lines():
+            out.write(f"unreadable record $[{i}]: {line}\n")
+    unread = f", {_plural(len(judged.unreadable), 'unreadable record')}" if judged.unreadable else ""
+    out.write(
+        f"{judged.what}: {_plural(len(report), 'finding')}, {len(report.errors)} at error level{unread}\n"
+    )
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -113,25 +178,17 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         except ValueError:
             raise CliError(f"--peildatum: {args.peildatum!r} is not a date (YYYY-MM-DD)") from None
     data = read_bytes(args.file)
-    if _is_xml(data):
-        report, what = _validate_xml(data, args.file, peildatum)
-    else:
-        report, what = _validate_json(data, args.file, peildatum)
-    if args.json:
-        print_json({"findings": [f.to_dict() for f in report]}, out)
-    else:
-        for finding in report:
-            out.write(f"{finding}\n")
-        errors = len(report.errors)
-        out.write(
-            f"{what}: {len(report)} finding{'s' if len(report) != 1 else ''}, {errors} at error level\n"
-        )
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+    try:
+        judged = _validate_xml(data, peildatum) if is_xml(data) else _validate_json(data, peildatum)
+    except DuoDomainError as exc:
+        raise refused(args.file, exc) from None
+    _write(judged, args.json, out)
+    return EXIT_OK if judged.report.ok and not judged.unreadable else EXIT_FINDINGS
 
 
 COMMAND = Command(
     "validate",
-    "check MBO student records (JSON) or an XML message against the rule catalogue",
+    "check MBO student records, an MBO uitslag document, a VO cijferlijst (JSON) or an XML message",
     _configure,
     _run,
 )

@@ -33,6 +33,7 @@ import re
 
 import attrs
 
+from duo_domain import _fields
 from duo_domain.errors import InvalidFormat
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
@@ -79,13 +80,9 @@ class OnvolledigeDatum:
         (datetime.date(2005, 2, 1), datetime.date(2005, 2, 28))
     """
 
-    jaar: int = attrs.field(validator=attrs.validators.instance_of(int))
-    maand: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
-    )
-    dag: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
-    )
+    jaar: int = attrs.field(validator=_fields.integer)
+    maand: int | None = attrs.field(default=None, validator=_fields.opt_integer)
+    dag: int | None = attrs.field(default=None, validator=_fields.opt_integer)
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.jaar <= 9999:
@@ -188,8 +185,8 @@ class Geslacht(enum.StrEnum):
 
 _WEBSERVICE = {Geslacht.MAN: "1", Geslacht.VROUW: "2", Geslacht.ONBEKEND: "3"}
 
-_opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
-_opt_int = attrs.validators.optional(attrs.validators.instance_of(int))
+_opt_str = _fields.opt_text
+_opt_int = _fields.opt_integer
 
 
 @attrs.frozen
@@ -267,14 +264,12 @@ class Persoonsgegevens:
     voorvoegsels: str | None = attrs.field(default=None, validator=_opt_str)
     voornamen: str | None = attrs.field(default=None, validator=_opt_str)
     geboortedatum: OnvolledigeDatum | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(OnvolledigeDatum))
+        default=None, validator=_fields.instance(OnvolledigeDatum, "an OnvolledigeDatum", optional=True)
     )
     geslacht: str | None = attrs.field(default=None, validator=_opt_str)
     adres: Adres | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(
-            attrs.validators.instance_of((NederlandsAdres, BuitenlandsAdres))
-        ),
+        validator=_fields.instance((NederlandsAdres, BuitenlandsAdres), "an address", optional=True),
     )
 
     def __repr__(self) -> str:
@@ -324,6 +319,6 @@ class Student:
     bsn: Bsn | None = attrs.field(default=None, converter=_to_bsn)
     onderwijsnummer: Onderwijsnummer | None = attrs.field(default=None, converter=_to_onderwijsnummer)
     persoonsgegevens: Persoonsgegevens | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Persoonsgegevens))
+        default=None, validator=_fields.instance(Persoonsgegevens, "a Persoonsgegevens", optional=True)
     )
     studentnummer: str | None = attrs.field(default=None, validator=_opt_str)

@@ -25,10 +25,9 @@ import datetime as dt
 
 import attrs
 
-__all__ = ["BpvAgreement"]
+from duo_domain import _fields as f
 
-_date = attrs.validators.instance_of(dt.date)
-_opt_date = attrs.validators.optional(_date)
+__all__ = ["BpvAgreement"]
 
 
 @attrs.frozen
@@ -48,16 +47,16 @@ class BpvAgreement:
         keuzedeel: The keuzedeel code, for a BPV in the frame of a keuzedeel.
     """
 
-    inschrijvingvolgnummer: str
-    volgnummer: str
-    afsluitdatum: dt.date = attrs.field(validator=_date)
-    datum_begin: dt.date = attrs.field(validator=_date)
-    datum_einde_gepland: dt.date = attrs.field(validator=_date)
-    datum_einde_werkelijk: dt.date | None = attrs.field(default=None, validator=_opt_date)
-    omvang: int | None = None
-    leerbedrijf_id: str | None = None
-    opleidingscode: str | None = None
-    keuzedeel: str | None = None
+    inschrijvingvolgnummer: str = attrs.field(validator=f.text)
+    volgnummer: str = attrs.field(validator=f.text)
+    afsluitdatum: dt.date = attrs.field(validator=f.date)
+    datum_begin: dt.date = attrs.field(validator=f.date)
+    datum_einde_gepland: dt.date = attrs.field(validator=f.date)
+    datum_einde_werkelijk: dt.date | None = attrs.field(default=None, validator=f.opt_date)
+    omvang: int | None = attrs.field(default=None, validator=f.opt_integer)
+    leerbedrijf_id: str | None = attrs.field(default=None, validator=f.opt_text)
+    opleidingscode: str | None = attrs.field(default=None, validator=f.opt_text)
+    keuzedeel: str | None = attrs.field(default=None, validator=f.opt_text)
 
     @property
     def datum_einde(self) -> dt.date:

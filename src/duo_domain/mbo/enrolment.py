@@ -42,10 +42,9 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["Enrolment", "ExtraOndersteuning", "Periode"]
+from duo_domain import _fields as f
 
-_date = attrs.validators.instance_of(dt.date)
-_opt_date = attrs.validators.optional(_date)
+__all__ = ["Enrolment", "ExtraOndersteuning", "Periode"]
 
 
 @attrs.frozen
@@ -72,17 +71,17 @@ class Periode:
         datum_einde: Last day of the period (inclusive), when known explicitly.
     """
 
-    datum_begin: dt.date = attrs.field(validator=_date)
-    opleidingscode: str
-    leertraject: str
-    indicatie_bekostigbaar: bool
-    niveau: str | None = None
-    onderwijsaanbieder: str | None = None
-    onderwijslocatie: str | None = None
-    locatiecode_vsv: str | None = None
-    leerroute: str | None = None
-    leerroutefase: str | None = None
-    datum_einde: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    datum_begin: dt.date = attrs.field(validator=f.date)
+    opleidingscode: str = attrs.field(validator=f.text)
+    leertraject: str = attrs.field(validator=f.text)
+    indicatie_bekostigbaar: bool = attrs.field(validator=f.boolean)
+    niveau: str | None = attrs.field(default=None, validator=f.opt_text)
+    onderwijsaanbieder: str | None = attrs.field(default=None, validator=f.opt_text)
+    onderwijslocatie: str | None = attrs.field(default=None, validator=f.opt_text)
+    locatiecode_vsv: str | None = attrs.field(default=None, validator=f.opt_text)
+    leerroute: str | None = attrs.field(default=None, validator=f.opt_text)
+    leerroutefase: str | None = attrs.field(default=None, validator=f.opt_text)
+    datum_einde: dt.date | None = attrs.field(default=None, validator=f.opt_date)
 
 
 @attrs.frozen
@@ -94,16 +93,18 @@ class ExtraOndersteuning:
         datum_einde: Last day of the support, or ``None`` while it lasts.
     """
 
-    datum_begin: dt.date = attrs.field(validator=_date)
-    datum_einde: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    datum_begin: dt.date = attrs.field(validator=f.date)
+    datum_einde: dt.date | None = attrs.field(default=None, validator=f.opt_date)
 
 
 def _tuple_of_perioden(value: Iterable[Periode]) -> tuple[Periode, ...]:
-    return tuple(value)
+    out: tuple[Periode, ...] = f.as_tuple(value)
+    return out
 
 
 def _tuple_of_extra(value: Iterable[ExtraOndersteuning]) -> tuple[ExtraOndersteuning, ...]:
-    return tuple(value)
+    out: tuple[ExtraOndersteuning, ...] = f.as_tuple(value)
+    return out
 
 
 @attrs.frozen
@@ -121,14 +122,20 @@ class Enrolment:
         extra_ondersteuning: Periods of extra support.
     """
 
-    inschrijvingvolgnummer: str
-    instelling: str
-    datum_inschrijving: dt.date = attrs.field(validator=_date)
-    datum_uitschrijving_gepland: dt.date = attrs.field(validator=_date)
-    perioden: tuple[Periode, ...] = attrs.field(converter=_tuple_of_perioden)
-    datum_uitschrijving_werkelijk: dt.date | None = attrs.field(default=None, validator=_opt_date)
-    reden_uitschrijving: str | None = None
-    extra_ondersteuning: tuple[ExtraOndersteuning, ...] = attrs.field(default=(), converter=_tuple_of_extra)
+    inschrijvingvolgnummer: str = attrs.field(validator=f.text)
+    instelling: str = attrs.field(validator=f.text)
+    datum_inschrijving: dt.date = attrs.field(validator=f.date)
+    datum_uitschrijving_gepland: dt.date = attrs.field(validator=f.date)
+    perioden: tuple[Periode, ...] = attrs.field(
+        converter=_tuple_of_perioden, validator=f.items(Periode, "Periode objects")
+    )
+    datum_uitschrijving_werkelijk: dt.date | None = attrs.field(default=None, validator=f.opt_date)
+    reden_uitschrijving: str | None = attrs.field(default=None, validator=f.opt_text)
+    extra_ondersteuning: tuple[ExtraOndersteuning, ...] = attrs.field(
+        default=(),
+        converter=_tuple_of_extra,
+        validator=f.items(ExtraOndersteuning, "ExtraOndersteuning objects"),
+    )
 
     @property
     def datum_einde(self) -> dt.date:

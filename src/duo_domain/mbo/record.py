@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain.identity.student import Student
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment
@@ -32,15 +33,18 @@ __all__ = ["MboStudentRecord"]
 
 
 def _tuple_of_enrolments(value: Iterable[Enrolment]) -> tuple[Enrolment, ...]:
-    return tuple(value)
+    out: tuple[Enrolment, ...] = f.as_tuple(value)
+    return out
 
 
 def _tuple_of_bpv(value: Iterable[BpvAgreement]) -> tuple[BpvAgreement, ...]:
-    return tuple(value)
+    out: tuple[BpvAgreement, ...] = f.as_tuple(value)
+    return out
 
 
 def _tuple_of_diplomas(value: Iterable[Diploma]) -> tuple[Diploma, ...]:
-    return tuple(value)
+    out: tuple[Diploma, ...] = f.as_tuple(value)
+    return out
 
 
 @attrs.frozen
@@ -59,11 +63,19 @@ class MboStudentRecord:
             obtained without a diploma; empty by default.
     """
 
-    student: Student
-    inschrijvingen: tuple[Enrolment, ...] = attrs.field(default=(), converter=_tuple_of_enrolments)
-    bpv_overeenkomsten: tuple[BpvAgreement, ...] = attrs.field(default=(), converter=_tuple_of_bpv)
-    diplomas: tuple[Diploma, ...] = attrs.field(default=(), converter=_tuple_of_diplomas)
-    losse_resultaten: LosseResultaten = attrs.field(factory=LosseResultaten)
+    student: Student = attrs.field(validator=f.instance(Student, "a Student"))
+    inschrijvingen: tuple[Enrolment, ...] = attrs.field(
+        default=(), converter=_tuple_of_enrolments, validator=f.items(Enrolment, "Enrolment objects")
+    )
+    bpv_overeenkomsten: tuple[BpvAgreement, ...] = attrs.field(
+        default=(), converter=_tuple_of_bpv, validator=f.items(BpvAgreement, "BpvAgreement objects")
+    )
+    diplomas: tuple[Diploma, ...] = attrs.field(
+        default=(), converter=_tuple_of_diplomas, validator=f.items(Diploma, "Diploma objects")
+    )
+    losse_resultaten: LosseResultaten = attrs.field(
+        factory=LosseResultaten, validator=f.instance(LosseResultaten, "a LosseResultaten")
+    )
 
     def inschrijving(self, inschrijvingvolgnummer: str) -> Enrolment | None:
         """The enrolment with this volgnummer, or ``None``."""

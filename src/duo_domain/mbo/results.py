@@ -35,11 +35,12 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
-from attrs import validators as v
 
+from duo_domain import _fields as f
+from duo_domain.errors import InvalidValue
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, GeneriekExamencode, Onderdeel, examencodetabel
 from duo_domain.mbo.grades import eindwaardering, is_deelcijfer
 
@@ -55,46 +56,37 @@ __all__ = [
     "VrijstellingOmvang",
 ]
 
-_T = TypeVar("_T")
-
-_str = v.instance_of(str)
-_opt_str = v.optional(v.instance_of(str))
-_opt_dec = v.optional(v.instance_of(Decimal))
-_opt_bool = v.optional(v.instance_of(bool))
-
-
-def _date(inst: object, attr: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise TypeError(f"{attr.name} must be a datetime.date, got {type(value).__name__}")
+_str = f.text
+_opt_str = f.opt_text
+_opt_dec = f.opt_decimal
+_opt_bool = f.opt_boolean
+_date = f.date
+_opt_date = f.opt_date
 
 
-def _opt_date(inst: object, attr: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _date(inst, attr, value)
-
-
-def _items(value: Iterable[Any], kind: type[_T]) -> tuple[_T, ...]:
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            raise TypeError(f"expected {kind.__name__} items, got {type(item).__name__}")
-    return items
+def _niveau(inst: object, attr: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (value.__class__ is not int or not 1 <= value <= 4):
+        raise InvalidValue("expected null or a whole number 1-4", field=f"{type(inst).__name__}.{attr.name}")
 
 
 def _exemptions(value: Iterable[Any]) -> tuple[Exemption, ...]:
-    return _items(value, Exemption)
+    out: tuple[Exemption, ...] = f.as_tuple(value)
+    return out
 
 
 def _geos(value: Iterable[Any]) -> tuple[GeneriekExamenonderdeel, ...]:
-    return _items(value, GeneriekExamenonderdeel)
+    out: tuple[GeneriekExamenonderdeel, ...] = f.as_tuple(value)
+    return out
 
 
 def _kzds(value: Iterable[Any]) -> tuple[KeuzedeelResultaat, ...]:
-    return _items(value, KeuzedeelResultaat)
+    out: tuple[KeuzedeelResultaat, ...] = f.as_tuple(value)
+    return out
 
 
 def _amos(value: Iterable[Any]) -> tuple[AmvbOnderdeel, ...]:
-    return _items(value, AmvbOnderdeel)
+    out: tuple[AmvbOnderdeel, ...] = f.as_tuple(value)
+    return out
 
 
 class VrijstellingOmvang(enum.Enum):
@@ -133,7 +125,7 @@ class Exemption:
 
     code: str = attrs.field(validator=_str)
     omvang: VrijstellingOmvang | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(VrijstellingOmvang))
+        default=None, validator=f.member(VrijstellingOmvang, optional=True)
     )
     grondslag: str = attrs.field(default="Ekb WEB art. 3b", validator=_str)
 
@@ -165,7 +157,9 @@ class GeneriekExamenonderdeel:
     eindcijfer: Decimal | None = attrs.field(default=None, validator=_opt_dec)
     cijfer_ie: Decimal | None = attrs.field(default=None, validator=_opt_dec)
     cijfer_ce: Decimal | None = attrs.field(default=None, validator=_opt_dec)
-    vrijstellingen: tuple[Exemption, ...] = attrs.field(default=(), converter=_exemptions)
+    vrijstellingen: tuple[Exemption, ...] = attrs.field(
+        default=(), converter=_exemptions, validator=f.items(Exemption, "Exemption objects")
+    )
     datum_resultaat: dt.date | None = attrs.field(default=None, validator=_opt_date)
     inschrijvingvolgnummer: str | None = attrs.field(default=None, validator=_opt_str)
     onderwijsaanbieder: str | None = attrs.field(default=None, validator=_opt_str)
@@ -228,7 +222,7 @@ class KeuzedeelResultaat:
 
     resultaatvolgnummer: str = attrs.field(validator=_str)
     code: str = attrs.field(validator=_str)
-    resultaat: KeuzedeelUitkomst = attrs.field(validator=v.instance_of(KeuzedeelUitkomst))
+    resultaat: KeuzedeelUitkomst = attrs.field(validator=f.member(KeuzedeelUitkomst))
     eindcijfer: Decimal | None = attrs.field(default=None, validator=_opt_dec)
     certificaat: bool | None = attrs.field(default=None, validator=_opt_bool)
     datum_resultaat: dt.date | None = attrs.field(default=None, validator=_opt_date)
@@ -291,22 +285,25 @@ class Diploma:
     resultaatvolgnummer: str = attrs.field(validator=_str)
     opleidingscode: str = attrs.field(validator=_str)
     datum_resultaat: dt.date = attrs.field(validator=_date)
-    indicatie_bekostigbaar: bool = attrs.field(validator=v.instance_of(bool))
+    indicatie_bekostigbaar: bool = attrs.field(validator=f.boolean)
     inschrijvingvolgnummer: str = attrs.field(validator=_str)
     onderwijsaanbieder: str | None = attrs.field(default=None, validator=_opt_str)
     generieke_examenonderdelen: tuple[GeneriekExamenonderdeel, ...] = attrs.field(
         default=(),
         converter=_geos,
+        validator=f.items(GeneriekExamenonderdeel, "GeneriekExamenonderdeel objects"),
     )
     keuzedelen: tuple[KeuzedeelResultaat, ...] = attrs.field(
         default=(),
         converter=_kzds,
+        validator=f.items(KeuzedeelResultaat, "KeuzedeelResultaat objects"),
     )
     amvb_onderdelen: tuple[AmvbOnderdeel, ...] = attrs.field(
         default=(),
         converter=_amos,
+        validator=f.items(AmvbOnderdeel, "AmvbOnderdeel objects"),
     )
-    niveau: int | None = attrs.field(default=None, validator=v.optional(v.in_((1, 2, 3, 4))))
+    niveau: int | None = attrs.field(default=None, validator=_niveau)
     cohort_start: dt.date | None = attrs.field(default=None, validator=_opt_date)
 
     @property
@@ -328,12 +325,15 @@ class LosseResultaten:
     generieke_examenonderdelen: tuple[GeneriekExamenonderdeel, ...] = attrs.field(
         default=(),
         converter=_geos,
+        validator=f.items(GeneriekExamenonderdeel, "GeneriekExamenonderdeel objects"),
     )
     keuzedelen: tuple[KeuzedeelResultaat, ...] = attrs.field(
         default=(),
         converter=_kzds,
+        validator=f.items(KeuzedeelResultaat, "KeuzedeelResultaat objects"),
     )
     amvb_onderdelen: tuple[AmvbOnderdeel, ...] = attrs.field(
         default=(),
         converter=_amos,
+        validator=f.items(AmvbOnderdeel, "AmvbOnderdeel objects"),
     )

@@ -26,18 +26,20 @@ Two regimes exist since 2022-08-01 (Stb. 2022, 62):
 :func:`choose_regime` picks the regime from the cohort start, the nominal
 studieduur and the datum uitslag, and says why. :func:`compute_uitslag`
 applies the rules and reports **every** failed condition with its article.
-:func:`uitslag_from_document` reads the public ``"sector": "mbo"`` JSON
-document (JSON Schema ``schemas/mbo-uitslag.schema.json`` in this package).
+:func:`duo_domain.serialize.json.loads_mbo_uitslag` reads the public
+``"sector": "mbo"`` JSON document (JSON Schema ``schemas/mbo-uitslag.schema.json``
+in this package) into an :class:`UitslagInput`.
 
 Examples:
-    >>> from duo_domain.mbo.uitslag import uitslag_from_document
-    >>> u = uitslag_from_document({
-    ...     "sector": "mbo", "niveau": 4, "cohort_start": "2023-08-01", "studieduur_jaren": 3,
-    ...     "datum_uitslag": "2026-07-01",
-    ...     "generieke_onderdelen": [
-    ...         {"onderdeel": "nederlands", "code": "3005", "ie": "6.9", "ce": "4.1"},
-    ...         {"onderdeel": "engels", "ie": 7, "ce": 6},
-    ...         {"onderdeel": "rekenen", "eindcijfer": 5}]})
+    >>> import datetime as dt
+    >>> from decimal import Decimal as D
+    >>> u = compute_uitslag(UitslagInput(
+    ...     niveau=4, cohort_start=dt.date(2023, 8, 1), studieduur_jaren=3,
+    ...     datum_uitslag=dt.date(2026, 7, 1),
+    ...     generieke_onderdelen=(
+    ...         GeneriekInput(Onderdeel.NEDERLANDS, D("6.9"), D("4.1"), code="3005"),
+    ...         GeneriekInput(Onderdeel.ENGELS, D(7), D(6)),
+    ...         GeneriekInput(Onderdeel.REKENEN, eindcijfer=D(5)))))
     >>> d = u.to_dict()
     >>> d["uitslag"], d["eindcijfers"], d["beoordeeld"]
     ('geslaagd', {'nederlands': 6, 'engels': 7, 'rekenen': 5}, ['generieke_onderdelen'])
@@ -49,7 +51,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -61,7 +62,7 @@ from duo_domain._sources import EKB
 from duo_domain._uitslag import Reden
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
 from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
-from duo_domain.mbo.grades import eindwaardering, is_deelcijfer, is_eindcijfer
+from duo_domain.mbo.grades import eindwaardering, is_eindcijfer
 from duo_domain.mbo.results import Diploma, KeuzedeelUitkomst
 
 __all__ = [
@@ -79,7 +80,6 @@ __all__ = [
     "choose_regime",
     "compute_uitslag",
     "uitslag_from_diploma",
-    "uitslag_from_document",
 ]
 
 #: The day Stb. 2022, 62 changed art. 17 (rekenen counts in the uitslag).
@@ -773,319 +773,3 @@ def uitslag_from_diploma(
     if extra:
         result = attrs.evolve(result, niet_beoordeeld=result.niet_beoordeeld + tuple(extra))
     return result
-
-
-# --------------------------------------------------------------------------- the document
-
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-_TOP_KEYS = frozenset(
-    {
-        "sector",
-        "niveau",
-        "cohort_start",
-        "studieduur_jaren",
-        "datum_uitslag",
-        "instroom_studiejaar",
-        *SECTIES,
-    }
-)
-_GENERIEK_KEYS = frozenset({"onderdeel", "code", "ie", "ce", "eindcijfer", "beoordeling", "vrijstelling"})
-_SPECIFIEK_KEYS = frozenset({"eindcijfer", "beoordeling"})
-_KEUZEDEEL_KEYS = frozenset({"code", "eindcijfer", "beoordeling", "extra"})
-
-
-class _Reader:
-    """Reads the document, collecting every problem with its path."""
-
-    def __init__(self) -> None:
-        self.problems: list[DocumentProblem] = []
-
-    def bad(self, path: str, message: str) -> None:
-        self.problems.append(DocumentProblem(path, message))
-
-    def number(self, value: object, path: str) -> Decimal | None:
-        # JSON numbers arrive as int or Decimal (parse_float=Decimal); a Python
-        # float is converted through its shortest repr, str(), never used in arithmetic.
-        if isinstance(value, bool) or value is None:
-            self.bad(path, f"expected a number, got {_json_type(value)}")
-            return None
-        if isinstance(value, int):
-            return Decimal(value)
-        if isinstance(value, float):
-            value = Decimal(str(value))
-        if isinstance(value, Decimal):
-            if not value.is_finite():
-                self.bad(path, "not a finite number")
-                return None
-            return value
-        if isinstance(value, str):
-            text = value.strip()
-            if _NUMBER.fullmatch(text):
-                return Decimal(text)
-            hint = " (use a decimal point)" if "," in text else ""
-            self.bad(path, f"not a number: {value!r}{hint}")
-            return None
-        self.bad(path, f"expected a number, got {_json_type(value)}")
-        return None
-
-    def deelcijfer(self, value: object, path: str) -> Decimal | None:
-        grade = self.number(value, path)
-        if grade is not None and not is_deelcijfer(grade):
-            self.bad(path, f"grade {_fmt(grade)} is not 1.0-10.0 with at most one decimal (Ekb WEB art. 14)")
-            return None
-        return grade
-
-    def eindcijfer(self, value: object, path: str) -> Decimal | None:
-        grade = self.number(value, path)
-        if grade is not None and not is_eindcijfer(grade):
-            self.bad(path, f"eindcijfer {_fmt(grade)} is not a whole number 1-10 (Ekb WEB art. 15 lid 1)")
-            return None
-        return grade
-
-    def integer(self, value: object, path: str, allowed: range) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.bad(
-                path, f"expected a whole number {allowed.start}-{allowed.stop - 1}, got {_json_type(value)}"
-            )
-            return None
-        if value not in allowed:
-            self.bad(path, f"{value} is not {allowed.start}-{allowed.stop - 1}")
-            return None
-        return value
-
-    def date(self, value: object, path: str) -> dt.date | None:
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                if len(value) == 10:
-                    return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-            self.bad(path, f"not a date (YYYY-MM-DD): {value!r}")
-            return None
-        self.bad(path, f"expected a date string YYYY-MM-DD, got {_json_type(value)}")
-        return None
-
-    def keys(self, obj: Mapping[str, Any], allowed: frozenset[str], path: str) -> None:
-        for key in obj:
-            if key not in allowed:
-                self.bad(f"{path}.{key}", "unknown field")
-
-    def word(self, value: object, path: str, allowed: Sequence[str]) -> str | None:
-        if isinstance(value, str) and value in allowed:
-            return value
-        self.bad(path, f"expected one of {', '.join(repr(a) for a in allowed)}, got {value!r}")
-        return None
-
-    def array(self, value: object, path: str) -> list[Any] | None:
-        if isinstance(value, list | tuple):
-            return list(value)
-        self.bad(path, f"expected an array, got {_json_type(value)}")
-        return None
-
-    def generiek(self, raw: object, path: str) -> GeneriekInput | None:
-        if not isinstance(raw, Mapping):
-            self.bad(path, f"expected an object, got {_json_type(raw)}")
-            return None
-        start = len(self.problems)
-        self.keys(raw, _GENERIEK_KEYS, path)
-        onderdeel_raw = raw.get("onderdeel")
-        onderdeel = None
-        if onderdeel_raw is None:
-            self.bad(f"{path}.onderdeel", "missing: one of 'nederlands', 'engels', 'rekenen'")
-        elif self.word(onderdeel_raw, f"{path}.onderdeel", [o.value for o in Onderdeel]):
-            onderdeel = Onderdeel(onderdeel_raw)
-        code = raw.get("code")
-        if code is not None:
-            row = examencodetabel().get(code)
-            if row is None:
-                self.bad(f"{path}.code", f"unknown generiek examenonderdeel code {code!r}")
-            elif onderdeel is not None and row.onderdeel is not onderdeel:
-                self.bad(f"{path}.code", f"code {code} is {row.omschrijving}, not {onderdeel.value}")
-        vrijstelling = raw.get("vrijstelling")
-        if vrijstelling is not None and (
-            not isinstance(vrijstelling, str) or not 1 <= len(vrijstelling) <= 4
-        ):
-            self.bad(f"{path}.vrijstelling", "expected a vrijstelling code of 1-4 characters")
-        ie = self.deelcijfer(raw["ie"], f"{path}.ie") if "ie" in raw else None
-        ce = self.deelcijfer(raw["ce"], f"{path}.ce") if "ce" in raw else None
-        eind = self.eindcijfer(raw["eindcijfer"], f"{path}.eindcijfer") if "eindcijfer" in raw else None
-        beoordeling = (
-            self.word(raw["beoordeling"], f"{path}.beoordeling", _VOLDAAN) if "beoordeling" in raw else None
-        )
-        forms = [
-            f
-            for f, present in (
-                ("ie/ce", "ie" in raw or "ce" in raw),
-                ("eindcijfer", "eindcijfer" in raw),
-                ("beoordeling", "beoordeling" in raw),
-            )
-            if present
-        ]
-        if not forms:
-            self.bad(path, "a part needs ie and/or ce, an eindcijfer, or a beoordeling")
-        elif len(forms) > 1:
-            self.bad(path, f"give only one of ie/ce, eindcijfer, beoordeling (got {' and '.join(forms)})")
-        if len(self.problems) > start or onderdeel is None:
-            return None
-        return GeneriekInput(onderdeel, ie, ce, eind, beoordeling, code, vrijstelling)
-
-    def onderdeel(
-        self, raw: object, path: str, keys: frozenset[str]
-    ) -> tuple[Decimal | None, str | None] | None:
-        if not isinstance(raw, Mapping):
-            self.bad(path, f"expected an object, got {_json_type(raw)}")
-            return None
-        start = len(self.problems)
-        self.keys(raw, keys, path)
-        eind = self.eindcijfer(raw["eindcijfer"], f"{path}.eindcijfer") if "eindcijfer" in raw else None
-        woord = (
-            self.word(raw["beoordeling"], f"{path}.beoordeling", WAARDERINGEN)
-            if "beoordeling" in raw
-            else None
-        )
-        if ("eindcijfer" in raw) == ("beoordeling" in raw):
-            self.bad(path, "give either an eindcijfer or a beoordeling")
-        if len(self.problems) > start:
-            return None
-        return eind, woord
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, int | float | Decimal):
-        return "a number"
-    if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, list | tuple):
-        return "an array"
-    return type(value).__name__
-
-
-def _read(data: Mapping[str, Any]) -> UitslagInput:
-    r = _Reader()
-    r.keys(data, _TOP_KEYS, "$")
-    if data.get("sector") != "mbo":
-        r.bad("$.sector", f"expected 'mbo', got {data.get('sector')!r}")
-    for key in ("niveau", "cohort_start", "studieduur_jaren", "datum_uitslag"):
-        if key not in data:
-            r.bad(f"$.{key}", "missing")
-    niveau = r.integer(data["niveau"], "$.niveau", range(1, 5)) if "niveau" in data else None
-    duur = (
-        r.integer(data["studieduur_jaren"], "$.studieduur_jaren", range(1, 7))
-        if "studieduur_jaren" in data
-        else None
-    )
-    instroom = (
-        r.integer(data["instroom_studiejaar"], "$.instroom_studiejaar", range(1, 7))
-        if "instroom_studiejaar" in data
-        else 1
-    )
-    start = r.date(data["cohort_start"], "$.cohort_start") if "cohort_start" in data else None
-    uitslag = r.date(data["datum_uitslag"], "$.datum_uitslag") if "datum_uitslag" in data else None
-    if start is not None and uitslag is not None and uitslag < start:
-        r.bad("$.datum_uitslag", f"{uitslag} is before cohort_start {start}")
-
-    generiek: tuple[GeneriekInput, ...] | None = None
-    if "generieke_onderdelen" in data:
-        items = r.array(data["generieke_onderdelen"], "$.generieke_onderdelen")
-        if items is not None:
-            read = [r.generiek(x, f"$.generieke_onderdelen[{i}]") for i, x in enumerate(items)]
-            generiek = tuple(x for x in read if x is not None)
-            if niveau is not None and niveau < 4:
-                for i, x in enumerate(read):
-                    if x is not None and x.onderdeel is Onderdeel.ENGELS:
-                        r.bad(
-                            f"$.generieke_onderdelen[{i}].onderdeel",
-                            "Engels is a generic part of niveau 4 only (Ekb WEB art. 3 lid 2 onder d)",
-                        )
-    specifiek: tuple[OnderdeelInput, ...] | None = None
-    if "specifieke_onderdelen" in data:
-        items = r.array(data["specifieke_onderdelen"], "$.specifieke_onderdelen")
-        if items is not None:
-            if not items:
-                r.bad(
-                    "$.specifieke_onderdelen",
-                    "empty: give the specifieke examenonderdelen or omit the section",
-                )
-            pairs = [
-                r.onderdeel(x, f"$.specifieke_onderdelen[{i}]", _SPECIFIEK_KEYS) for i, x in enumerate(items)
-            ]
-            specifiek = tuple(OnderdeelInput(*p) for p in pairs if p is not None)
-    lob: str | None = None
-    if "loopbaan_en_burgerschap" in data:
-        lob = r.word(data["loopbaan_en_burgerschap"], "$.loopbaan_en_burgerschap", _VOLDAAN)
-    keuzedelen: tuple[KeuzedeelInput, ...] | None = None
-    if "keuzedelen" in data:
-        items = r.array(data["keuzedelen"], "$.keuzedelen")
-        if items is not None:
-            kds: list[KeuzedeelInput] = []
-            for i, x in enumerate(items):
-                path = f"$.keuzedelen[{i}]"
-                pair = r.onderdeel(x, path, _KEUZEDEEL_KEYS)
-                if pair is None or not isinstance(x, Mapping):
-                    continue
-                code, extra = x.get("code"), x.get("extra", False)
-                if code is not None and not isinstance(code, str):
-                    r.bad(f"{path}.code", f"expected a string, got {_json_type(code)}")
-                    continue
-                if not isinstance(extra, bool):
-                    r.bad(f"{path}.extra", f"expected true or false, got {_json_type(extra)}")
-                    continue
-                kds.append(KeuzedeelInput(code, pair[0], pair[1], extra))
-            counted = [(i, k) for i, k in enumerate(kds) if not k.extra]
-            if niveau is not None and niveau > 1 and len(counted) > 1:
-                for i, k in counted:
-                    if k.eindcijfer is None:
-                        r.bad(
-                            f"$.keuzedelen[{i}].beoordeling",
-                            "with two or more keuzedelen each needs an eindcijfer: the average of "
-                            "Ekb WEB art. 17 lid 2/3 onderdeel d onder 1° needs numbers",
-                        )
-            keuzedelen = tuple(kds)
-    if not any(s in data for s in SECTIES):
-        r.bad("$", "nothing to judge: give at least one of " + ", ".join(SECTIES))
-    if r.problems:
-        raise InvalidDocument(r.problems, document="MBO uitslag document")
-    assert niveau is not None
-    assert start is not None
-    assert duur is not None
-    assert uitslag is not None
-    return UitslagInput(
-        niveau=niveau,
-        cohort_start=start,
-        studieduur_jaren=duur,
-        datum_uitslag=uitslag,
-        instroom_studiejaar=instroom if instroom is not None else 1,
-        generieke_onderdelen=generiek,
-        specifieke_onderdelen=specifiek,
-        loopbaan_en_burgerschap=lob,
-        keuzedelen=keuzedelen,
-    )
-
-
-def uitslag_from_document(data: Mapping[str, Any]) -> MboUitslag:
-    """Compute the uitslag of an MBO uitslag document (``"sector": "mbo"``).
-
-    Numbers may be ints, :class:`~decimal.Decimal` (``json.loads(...,
-    parse_float=Decimal)``) or numeric strings with a decimal point; a
-    Python ``float`` is converted exactly through ``str()`` (its shortest
-    representation) and never used in arithmetic.
-
-    Raises:
-        InvalidDocument: listing every malformed field with its path
-            (e.g. ``$.generieke_onderdelen[1].ie``).
-        UnsupportedPeriod: for a datum uitslag before 2022-08-01.
-    """
-    if not isinstance(data, Mapping):
-        raise InvalidDocument(
-            [DocumentProblem("$", f"expected an object, got {_json_type(data)}")],
-            document="MBO uitslag document",
-        )
-    return compute_uitslag(_read(data))

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from duo_domain._fields import json_type
+from duo_domain.errors import InvalidValue
 from duo_domain.rules._model import CheckContext, CheckFunction, Finding, Rule, Severity
 from duo_domain.rules._report import Report
 
@@ -359,7 +361,13 @@ def validate(
 
     Returns:
         A :class:`Report` with every finding; it never stops at the first.
+
+    Raises:
+        InvalidValue: when ``obj`` is not a domain object (an attrs instance)
+            or a list or tuple of them: ``None``, a string or a raw ``dict``
+            cannot be validated, and saying "no findings" would be false.
     """
+    _check_validatable(obj)
     reg = _DEFAULT if registry is None else registry
     out: list[Finding] = []
     walk = _walker(reg, CheckContext(peildatum=peildatum), out)
@@ -369,3 +377,17 @@ def validate(
     else:
         walk(obj, "$")
     return Report(out)
+
+
+def _check_validatable(obj: Any) -> None:
+    hint = "read a document first (duo_domain.serialize.json)"
+    if isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            if not attrs.has(type(item)):
+                raise InvalidValue(
+                    f"expected a domain object, got {json_type(item)}; {hint}", field=f"$[{i}]"
+                )
+    elif not attrs.has(type(obj)):
+        raise InvalidValue(
+            f"expected a domain object or a list of them, got {json_type(obj)}; {hint}", field="$"
+        )

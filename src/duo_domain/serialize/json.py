@@ -1,4 +1,11 @@
-"""JSON for the MBO student record, through a cattrs converter.
+"""JSON for every document of the library, through cattrs, under one reading policy.
+
+The documents: the MBO student record (one or a list), the MBO uitslag
+document (:func:`loads_mbo_uitslag`) and the VO cijferlijst
+(:func:`loads_cijferlijst`); :func:`loads_document` tells them apart. Each has
+a reader and a writer, and reading what was written gives an equal object.
+The policy (limits, numbers, dates, messages) is that of
+:mod:`duo_domain.serialize.reading`.
 
 The record holds the student, enrolments, BPV agreements, diplomas (with their
 generic exam parts, vrijstellingen, keuzedelen and AMvB-onderdelen) and loose
@@ -11,9 +18,9 @@ the data, not a log line); enums are written by value (``"ie"``,
 
 Grades are :class:`~decimal.Decimal` and are written as decimal strings
 (``str(value)``: ``"6.50"`` stays ``"6.50"``, so reading gives back the same
-digits). Reading accepts a JSON number (read with ``parse_float=Decimal``, so
-exactly) or a string such as ``"6.5"`` (digits, an optional decimal point and
-exponent); a binary ``float`` is refused, never converted.
+digits). Reading accepts a JSON number (read exactly) or a canonical decimal
+string such as ``"6.5"`` (no exponent); a binary ``float`` is refused, never
+converted.
 
 Structuring is strict: a string is never read as a number or a boolean, a
 number never as a string, unknown keys are refused, and every bad path is
@@ -50,25 +57,24 @@ Examples:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
-import gc
 import json
 import re
 import types
 import typing
-from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from types import NoneType
 from typing import Any
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
+from duo_domain._fields import json_type
+from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, InvalidValue
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import (
@@ -80,6 +86,7 @@ from duo_domain.identity.student import (
 )
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
+from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import (
     AmvbOnderdeel,
@@ -91,25 +98,67 @@ from duo_domain.mbo.results import (
     LosseResultaten,
     VrijstellingOmvang,
 )
+from duo_domain.mbo.uitslag import (
+    SECTIES,
+    WAARDERINGEN,
+    GeneriekInput,
+    KeuzedeelInput,
+    OnderdeelInput,
+    UitslagInput,
+)
+from duo_domain.serialize.reading import parse_json, read_date, read_decimal, read_integer
+from duo_domain.vo.model import (
+    Beoordeling,
+    Examendeel,
+    Examenkandidaat,
+    ExamResult,
+    Profielwerkstuk,
+    Rol,
+    Schoolsoort,
+    Uitslag,
+)
 
 __all__ = [
+    "CIJFERLIJST",
     "DOCUMENT_NAME",
+    "MBO_UITSLAG",
+    "Document",
+    "RecordRead",
+    "document_kind",
+    "dumps_cijferlijst",
     "dumps_mbo",
+    "dumps_mbo_uitslag",
+    "loads_cijferlijst",
+    "loads_document",
     "loads_mbo",
+    "loads_mbo_uitslag",
     "make_converter",
+    "structure_cijferlijst",
+    "structure_document",
     "structure_mbo",
+    "structure_mbo_each",
+    "structure_mbo_uitslag",
+    "unstructure_cijferlijst",
     "unstructure_mbo",
+    "unstructure_mbo_uitslag",
 ]
 
-#: How the document is named in error messages.
+#: How the MBO student record is named in error messages (and by :func:`document_kind`).
 DOCUMENT_NAME = "MBO student record"
+#: How the MBO uitslag document is named.
+MBO_UITSLAG = "MBO uitslag document"
+#: How the VO cijferlijst is named.
+CIJFERLIJST = "VO cijferlijst"
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_fromisoformat = dt.date.fromisoformat
-_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _BUITENLANDS_KEYS = frozenset({"adresregel1", "adresregel2", "adresregel3", "landcode"})
+_GRADE_TEXT = re.compile(r"10(?:\.0)?|[1-9](?:\.[0-9])?")
+_WHOLE_TEXT = re.compile(r"(10|[1-9])(?:\.0)?")
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_GENERIEK_CODE = re.compile(r"30[0-9]{2}")
+_VOLDAAN = ("voldaan", "niet voldaan")
+_ONE, _TEN, _TENTH = Decimal(1), Decimal(10), Decimal("0.1")
 
-_DOMAIN_CLASSES: tuple[type, ...] = (
+_MBO_CLASSES: tuple[type, ...] = (
     MboStudentRecord,
     Enrolment,
     Periode,
@@ -126,129 +175,274 @@ _DOMAIN_CLASSES: tuple[type, ...] = (
     NederlandsAdres,
     BuitenlandsAdres,
 )
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    VrijstellingOmvang,
+    KeuzedeelUitkomst,
+    Onderdeel,
+    Schoolsoort,
+    Beoordeling,
+    Examendeel,
+    Rol,
+    Uitslag,
+)
 
-_ENUMS: tuple[type[enum.Enum], ...] = (VrijstellingOmvang, KeuzedeelUitkomst)
-
-
-def _type_name(value: object) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
-        type(value), "number" if isinstance(value, (int, float, Decimal)) else type(value).__name__
-    )
-
-
-def _structure_str(value: Any, _: type) -> str:
-    if isinstance(value, str):
-        return value
-    raise TypeError(f"expected a string, got {_type_name(value)}")
+Hook = Callable[[Any, Any], Any]
 
 
-def _structure_optional_str(value: Any, _: type) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise TypeError(f"expected a string, got {_type_name(value)}")
+# --------------------------------------------------------------------------- value hooks
 
 
-def _structure_bool(value: Any, _: type) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise TypeError(f"expected true or false, got {_type_name(value)}")
-
-
-def _structure_int(value: Any, _: type) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, Decimal) and value == value.to_integral_value() and value.is_finite():
-        return int(value)
-    raise TypeError(f"expected a whole number, got {_type_name(value)}")
-
-
-def _structure_date(value: Any, _: type) -> dt.date:
-    # The common case first, without the regular expression: ten characters with the dashes in
-    # place. CPython's date.fromisoformat then accepts exactly YYYY-MM-DD with ASCII digits (its C
-    # parser reads the digits byte by byte), so nothing passes here that the check below refuses.
-    # Anything else, valid or not, takes the full path with its precise messages.
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return _fromisoformat(value)
-        except ValueError:
-            pass
-    if not isinstance(value, str):
-        raise TypeError(f"expected a date string YYYY-MM-DD, got {_type_name(value)}")
-    if _ISO_DATE.fullmatch(value) is None:
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value[:32]!r}")
-    return dt.date.fromisoformat(value)
-
-
-def _structure_decimal(value: Any, _: type) -> Decimal:
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"expected a finite decimal number, got {value}")
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str):
-        if _DECIMAL.fullmatch(value) is None:
-            raise ValueError(f'expected a decimal number such as 6.5 or "6.5", got {value[:32]!r}')
-        try:
-            return Decimal(value)
-        except InvalidOperation:  # an exponent beyond what Decimal can hold
-            raise ValueError(f"number out of range: {value[:32]!r}") from None
-    if isinstance(value, float):
-        raise TypeError(
-            "expected a decimal number, got a binary float: read the JSON with parse_float=Decimal "
-            "or give the number as a string"
-        )
-    raise TypeError(f"expected a decimal number (a JSON number or a string), got {_type_name(value)}")
+def _passthrough(value: Any, _: Any) -> Any:
+    # The attrs validator of the field is the one type check (duo_domain._fields).
+    return value
 
 
 def _unstructure_decimal(value: Decimal) -> str:
-    # str() keeps sign, digits and exponent: "6.50" stays "6.50", and reading it back gives the same Decimal.
-    return str(value)
+    # Fixed-point, never an exponent: 7E+1 is written "70", which reads back equal.
+    return format(value, "f")
 
 
-def _enum_hook(kind: type[enum.Enum]) -> Any:
+def _enum_hook(kind: type[enum.Enum]) -> Hook:
     values = {str(m.value): m for m in kind}
     allowed = ", ".join(repr(v) for v in values)
 
-    def structure(value: Any, _: type) -> enum.Enum:
-        if not isinstance(value, str):
-            raise TypeError(f"expected a string ({allowed}), got {_type_name(value)}")
+    def structure(value: Any, _: Any) -> enum.Enum:
+        if value.__class__ is not str:
+            raise TypeError(f"expected one of {allowed}, got {json_type(value)}")
         member = values.get(value)
         if member is None:
-            raise ValueError(f"expected one of {allowed}, got {value[:32]!r}")
+            raise ValueError(f"expected one of {allowed}")
         return member
 
     return structure
 
 
-def _structure_onvolledige_datum(value: Any, _: type) -> OnvolledigeDatum:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a date string YYYY-MM-DD (00 for unknown), got {_type_name(value)}")
+def _choice(allowed: tuple[str, ...]) -> Hook:
+    names = ", ".join(repr(a) for a in allowed)
+    known = frozenset(allowed)
+
+    def structure(value: Any, _: Any) -> str:
+        if value.__class__ is not str or value not in known:
+            raise ValueError(f"expected one of {names}")
+        return str(value)
+
+    return structure
+
+
+def _text(value: Any, _: Any) -> str:
+    if value.__class__ is not str:
+        raise TypeError(f"expected a string, got {json_type(value)}")
+    return str(value)
+
+
+def _strict_bool(value: Any, _: Any) -> bool:
+    if value is not True and value is not False:
+        raise TypeError(f"expected true or false, got {json_type(value)}")
+    return bool(value)
+
+
+def _whole_number(value: Any, _: Any) -> int:
+    if value.__class__ is not int:
+        raise TypeError(f"expected a whole number, got {json_type(value)}")
+    return int(value)
+
+
+def _strict_date(value: Any, _: Any) -> dt.date:
+    if value.__class__ is not str:
+        raise TypeError(f"expected a date string YYYY-MM-DD, got {json_type(value)}")
+    return read_date(value)
+
+
+def _grade(value: Any, _: Any) -> Decimal:
+    """A grade 1.0-10.0 with at most one decimal: a number, or a string such as ``"6.5"``."""
+    if value.__class__ is str:
+        if _GRADE_TEXT.fullmatch(value) is None:
+            raise ValueError('expected a grade 1.0-10.0 with at most one decimal, such as 6.5 or "6.5"')
+        return Decimal(value)
+    number = read_decimal(value)
+    if not _ONE <= number <= _TEN or number % _TENTH:
+        raise ValueError("expected a grade 1.0-10.0 with at most one decimal")
+    return number
+
+
+def _whole_grade(value: Any, _: Any) -> Decimal:
+    """A whole-number grade 1-10: an integer, or a string such as ``"7"`` or ``"7.0"``."""
+    if value.__class__ is str:
+        match = _WHOLE_TEXT.fullmatch(value)
+        if match is None:
+            raise ValueError('expected a whole number 1-10, such as 7 or "7"')
+        return Decimal(match.group(1))
+    return Decimal(read_integer(value, 1, 10))
+
+
+def _whole_grade_int(value: Any, kind: Any) -> int:
+    return int(_whole_grade(value, kind))
+
+
+def _integer(low: int, high: int) -> Hook:
+    def structure(value: Any, _: Any) -> int:
+        return read_integer(value, low, high)
+
+    return structure
+
+
+def _pattern(regex: re.Pattern[str], what: str) -> Hook:
+    def structure(value: Any, _: Any) -> str:
+        if value.__class__ is not str:
+            raise TypeError(f"expected {what}, got {json_type(value)}")
+        if regex.fullmatch(value) is None:
+            raise ValueError(f"expected {what}")
+        return str(value)
+
+    return structure
+
+
+def _vrijstelling_code(value: Any, _: Any) -> str:
+    if value.__class__ is not str or not 1 <= len(value) <= 4:
+        raise ValueError("expected a vrijstelling code of 1-4 characters")
+    return str(value)
+
+
+def _structure_onvolledige_datum(value: Any, _: Any) -> OnvolledigeDatum:
+    if value.__class__ is not str:
+        raise TypeError(f"expected a date string YYYY-MM-DD (00 for unknown), got {json_type(value)}")
     return OnvolledigeDatum.parse(value)
 
 
-def _structure_bsn(value: Any, _: type) -> Bsn:
-    if not isinstance(value, str):
-        raise TypeError(f"expected the BSN as a string of 9 digits, got {_type_name(value)}")
+def _structure_bsn(value: Any, _: Any) -> Bsn:
+    if value.__class__ is not str:
+        raise TypeError(f"expected the BSN as a string of 9 digits, got {json_type(value)}")
     return Bsn(value)
 
 
-def _structure_onderwijsnummer(value: Any, _: type) -> Onderwijsnummer:
-    if not isinstance(value, str):
-        raise TypeError(f"expected the onderwijsnummer as a string of 9 digits, got {_type_name(value)}")
+def _structure_onderwijsnummer(value: Any, _: Any) -> Onderwijsnummer:
+    if value.__class__ is not str:
+        raise TypeError(f"expected the onderwijsnummer as a string of 9 digits, got {json_type(value)}")
     return Onderwijsnummer(value)
+
+
+def _optional(fn: Hook, item: Any) -> Hook:
+    """The hook for ``item | None``, given the hook ``fn`` of ``item``."""
+    if fn is _passthrough:
+        return _passthrough
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else fn(value, item)
+
+    return structure
+
+
+def _is_simple_optional(kind: Any) -> bool:
+    """Whether ``kind`` is ``X | None`` (``Optional[X]``) for a single X."""
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 2 and NoneType in args
+
+
+def _is_tuple_of_domain(kind: Any) -> bool:
+    origin = getattr(kind, "__origin__", None)
+    args: tuple[Any, ...] = tuple(getattr(kind, "__args__", ()))
+    return origin is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0])
+
+
+# --------------------------------------------------------------------------- the converters
+
+
+def _no_null(fn: Hook, item: Any) -> Hook:
+    """The hook for an optional field of a document whose schema has no null: absent, or a value."""
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None:
+            raise TypeError("expected a value (leave the key out for none), got null")
+        return fn(value, item)
+
+    return structure
+
+
+def _base(detailed: bool, *, null: bool = True) -> cattrs.Converter:
+    """A converter with the reading policy's value hooks, shared by every document.
+
+    ``null`` says whether an optional field may be given as JSON ``null``.
+    """
+    conv = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
+    # The fast converter leaves plain values to the attrs validators (one check per value). The
+    # detailed one, used only to report a document that failed, checks them itself, so that every
+    # bad field is listed and not only the first the constructor meets.
+    conv.register_structure_hook(str, _text if detailed else _passthrough)
+    conv.register_structure_hook(bool, _strict_bool if detailed else _passthrough)
+    conv.register_structure_hook(int, _whole_number if detailed else _passthrough)
+    conv.register_structure_hook(dt.date, _strict_date if detailed else read_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(Decimal, read_decimal)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    for kind in _ENUMS:
+        conv.register_structure_hook(kind, _enum_hook(kind))
+        conv.register_unstructure_hook(kind, lambda member: member.value)
+
+    def _tuple_factory(kind: Any) -> Hook:
+        item = kind.__args__[0]
+        inner = conv.get_structure_hook(item)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if value.__class__ is not list:
+                raise TypeError(f"expected an array, got {json_type(value)}")
+            if not detailed:
+                return tuple([inner(v, item) for v in value])
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, v in enumerate(value):
+                try:
+                    out.append(inner(v, item))
+                except Exception as exc:
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), f"Structuring {kind} @ index {i}"]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+            return tuple(out)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_tuple_of_domain, _tuple_factory)
+
+    def _optional_factory(kind: Any) -> Hook:
+        # Looked up once, when the hook of the class holding the field is made.
+        (item,) = (arg for arg in kind.__args__ if arg is not NoneType)
+        hook = conv.get_structure_hook(item)
+        return _optional(hook, item) if null else _no_null(hook, item)
+
+    conv.register_structure_hook_factory(_is_simple_optional, _optional_factory)
+    return conv
+
+
+def _object(conv: cattrs.Converter, cls: type, **overrides: Any) -> Hook:
+    """The hook of an attrs class read from a JSON object, with optional per-field hooks."""
+    fields: dict[str, Any] = {name: override(struct_hook=hook) for name, hook in overrides.items()}
+    fn: Any = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **fields)
+    if not conv.detailed_validation:
+        # The fast converter: anything but a dict fails inside the generated function, and the
+        # document is then read again by the detailed converter, which says what was wrong.
+        return fn  # type: ignore[no-any-return]
+
+    def structure(value: Any, kind: Any) -> Any:
+        if value.__class__ is not dict:
+            raise TypeError(f"expected an object, got {json_type(value)}")
+        return fn(value, kind)
+
+    return structure
+
+
+def _unstructure_fn(conv: cattrs.Converter, cls: type, **omit: Any) -> Any:
+    fields: dict[str, Any] = {name: override(omit=True) for name in omit}
+    return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **fields)
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """A cattrs converter for the MBO student record and everything in it.
 
-    Every class of the record has its hooks: the student and the matching
-    set, enrolments with periods and extra support, BPV agreements,
-    diplomas, generic exam parts, vrijstellingen, keuzedeel results,
-    AMvB-onderdelen and loose results.
-
     Like cattrs' own preconfigured converters, each call builds a new,
-    independent converter; adjust it freely.
+    independent converter; adjust it freely. The value hooks are those of
+    the reading policy (:mod:`duo_domain.serialize.reading`); the type of
+    each plain value (``str``, ``bool``, ``int``) is checked by the
+    domain classes themselves.
 
     Args:
         detailed_validation: Collect every error with its path (slower). The
@@ -268,74 +462,21 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         >>> conv.unstructure(GeneriekExamenonderdeel("G1", "3005", cijfer_ie=Decimal("6.50")))
         {'resultaatvolgnummer': 'G1', 'code': '3005', 'cijfer_ie': '6.50'}
     """
-    conv = cattrs.Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv = _base(detailed_validation)
     conv.register_structure_hook(OnvolledigeDatum, _structure_onvolledige_datum)
     conv.register_unstructure_hook(OnvolledigeDatum, str)
     conv.register_structure_hook(Bsn, _structure_bsn)
     conv.register_unstructure_hook(Bsn, Bsn.unmasked)
     conv.register_structure_hook(Onderwijsnummer, _structure_onderwijsnummer)
     conv.register_unstructure_hook(Onderwijsnummer, Onderwijsnummer.unmasked)
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
-    for kind in _ENUMS:
-        conv.register_structure_hook(kind, _enum_hook(kind))
-        conv.register_unstructure_hook(kind, lambda member: member.value)
 
-    def _is_tuple_of_domain(kind: Any) -> bool:
-        origin = getattr(kind, "__origin__", None)
-        args: tuple[Any, ...] = tuple(getattr(kind, "__args__", ()))
-        return origin is tuple and len(args) == 2 and args[1] is Ellipsis and attrs.has(args[0])
+    nl_fn = _object(conv, NederlandsAdres)
+    bl_fn = _object(conv, BuitenlandsAdres)
 
-    def _tuple_factory(kind: Any) -> Any:
-        item = kind.__args__[0]
-        inner = conv.get_structure_hook(item)
-
-        def structure(value: Any, _: type) -> tuple[Any, ...]:
-            if not isinstance(value, list):
-                raise TypeError(f"expected an array, got {_type_name(value)}")
-            if not detailed_validation:
-                return tuple([inner(v, item) for v in value])
-            out: list[Any] = []
-            errors: list[Exception] = []
-            for i, v in enumerate(value):
-                try:
-                    out.append(inner(v, item))
-                except Exception as exc:
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), f"Structuring {kind} @ index {i}"]
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
-            return tuple(out)
-
-        return structure
-
-    conv.register_structure_hook_factory(_is_tuple_of_domain, _tuple_factory)
-
-    def _optional_factory(kind: Any) -> Any:
-        # cattrs' own hook for ``X | None`` looks up the hook of X on every call; this one looks it
-        # up once, when the hook of the class holding the field is made.
-        (item,) = (arg for arg in kind.__args__ if arg is not NoneType)
-        hook = conv.get_structure_hook(item)
-        if hook is _structure_str:
-            return _structure_optional_str  # the most common optional field: one call, not two
-        return _optional(hook, item)
-
-    conv.register_structure_hook_factory(_is_simple_optional, _optional_factory)
-
-    nl_fn = make_dict_structure_fn(NederlandsAdres, conv, _cattrs_forbid_extra_keys=True)
-    bl_fn = make_dict_structure_fn(BuitenlandsAdres, conv, _cattrs_forbid_extra_keys=True)
-
-    def _structure_adres(value: Any, _: type) -> NederlandsAdres | BuitenlandsAdres:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an address object, got {_type_name(value)}")
-        if _BUITENLANDS_KEYS & value.keys():
-            return bl_fn(value, BuitenlandsAdres)
-        return nl_fn(value, NederlandsAdres)
+    def _structure_adres(value: Any, _: Any) -> NederlandsAdres | BuitenlandsAdres:
+        if value.__class__ is dict and _BUITENLANDS_KEYS & value.keys():
+            return bl_fn(value, BuitenlandsAdres)  # type: ignore[no-any-return]
+        return nl_fn(value, NederlandsAdres)  # type: ignore[no-any-return]
 
     conv.register_structure_hook(NederlandsAdres | BuitenlandsAdres, _structure_adres)
     conv.register_structure_hook(
@@ -343,25 +484,15 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         _optional(_structure_adres, NederlandsAdres | BuitenlandsAdres),
     )
 
-    def _dict_only(cls: type) -> Any:
-        fn: Any = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-
-        def structure(value: Any, kind: type) -> Any:
-            if not isinstance(value, dict):
-                raise TypeError(f"expected an object, got {_type_name(value)}")
-            return fn(value, kind)
-
-        return structure
-
     # Leaves first: a generated function captures the hooks of its fields when it is made.
-    for cls in reversed(_DOMAIN_CLASSES):
+    for cls in reversed(_MBO_CLASSES):
         if cls not in (NederlandsAdres, BuitenlandsAdres):
-            conv.register_structure_hook(cls, _dict_only(cls))
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
+            conv.register_structure_hook(cls, _object(conv, cls))
+        conv.register_unstructure_hook(cls, _unstructure_fn(conv, cls))
 
-    # The two address kinds are told apart by their keys (see _structure_adres). A foreign address
-    # with every field empty would be written as {} and read back as a Dutch one: keep its landcode.
-    unstructure_bl = make_dict_unstructure_fn(BuitenlandsAdres, conv, _cattrs_omit_if_default=True)
+    # The two address kinds are told apart by their keys. A foreign address with every field
+    # empty would be written as {} and read back as a Dutch one: keep its landcode.
+    unstructure_bl = _unstructure_fn(conv, BuitenlandsAdres)
 
     def _unstructure_buitenlands(adres: BuitenlandsAdres) -> dict[str, Any]:
         out: dict[str, Any] = unstructure_bl(adres)
@@ -370,35 +501,106 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         return out
 
     conv.register_unstructure_hook(BuitenlandsAdres, _unstructure_buitenlands)
-
     return conv
 
 
-def _is_simple_optional(kind: Any) -> bool:
-    """Whether ``kind`` is ``X | None`` (``Optional[X]``) for a single X."""
-    args = typing.get_args(kind)
-    return typing.get_origin(kind) in (typing.Union, types.UnionType) and len(args) == 2 and NoneType in args
+def _uitslag_converter(detailed: bool) -> cattrs.Converter:
+    conv = _base(detailed, null=False)
+    opt = _no_null
+    whole = _whole_grade
+    waardering = _choice(WAARDERINGEN)
+    conv.register_structure_hook(
+        GeneriekInput,
+        _object(
+            conv,
+            GeneriekInput,
+            ie=opt(_grade, Decimal),
+            ce=opt(_grade, Decimal),
+            eindcijfer=opt(whole, Decimal),
+            beoordeling=opt(_choice(_VOLDAAN), str),
+            code=opt(_pattern(_GENERIEK_CODE, "a code 30nn"), str),
+            vrijstelling=opt(_vrijstelling_code, str),
+        ),
+    )
+    conv.register_structure_hook(
+        OnderdeelInput,
+        _object(
+            conv,
+            OnderdeelInput,
+            eindcijfer=opt(whole, Decimal),
+            beoordeling=opt(waardering, str),
+        ),
+    )
+    conv.register_structure_hook(
+        KeuzedeelInput,
+        _object(
+            conv,
+            KeuzedeelInput,
+            code=opt(_text, str),
+            eindcijfer=opt(whole, Decimal),
+            beoordeling=opt(waardering, str),
+            extra=_strict_bool,
+        ),
+    )
+    conv.register_structure_hook(
+        UitslagInput,
+        _object(
+            conv,
+            UitslagInput,
+            niveau=_integer(1, 4),
+            cohort_start=_strict_date,
+            studieduur_jaren=_integer(1, 6),
+            datum_uitslag=_strict_date,
+            instroom_studiejaar=_integer(1, 6),
+            loopbaan_en_burgerschap=opt(_choice(_VOLDAAN), str),
+        ),
+    )
+    for cls in (GeneriekInput, OnderdeelInput, KeuzedeelInput, UitslagInput):
+        conv.register_unstructure_hook(cls, _unstructure_fn(conv, cls))
+    return conv
 
 
-def _optional(fn: Any, item: Any) -> Any:
-    """The hook for ``item | None``, given the hook ``fn`` of ``item``."""
+def _cijferlijst_converter(detailed: bool) -> cattrs.Converter:
+    conv = _base(detailed, null=False)
+    opt = _no_null
+    vakcode = _pattern(_FOUR_DIGITS, "a vakcode of 4 digits")
+    conv.register_structure_hook(
+        Profielwerkstuk, _object(conv, Profielwerkstuk, cijfer=opt(_whole_grade_int, int))
+    )
+    conv.register_structure_hook(
+        ExamResult,
+        _object(
+            conv,
+            ExamResult,
+            vakcode=vakcode,
+            se=opt(_grade, Decimal),
+            ce=opt(_grade, Decimal),
+            ce2=opt(_grade, Decimal),
+            ce3=opt(_grade, Decimal),
+            eindcijfer=opt(_integer(1, 10), int),
+        ),
+    )
+    conv.register_structure_hook(
+        Examenkandidaat,
+        _object(
+            conv,
+            Examenkandidaat,
+            examenjaar=_integer(1900, 2999),
+            elementcode=opt(_pattern(_FOUR_DIGITS, "an elementcode of 4 digits"), str),
+            student=_refuse_student,
+        ),
+    )
+    conv.register_unstructure_hook(Profielwerkstuk, _unstructure_fn(conv, Profielwerkstuk))
+    conv.register_unstructure_hook(ExamResult, _unstructure_fn(conv, ExamResult))
+    conv.register_unstructure_hook(Examenkandidaat, _unstructure_fn(conv, Examenkandidaat, student=True))
+    return conv
 
-    def structure(value: Any, _: type) -> Any:
-        return None if value is None else fn(value, item)
 
-    return structure
-
-
-_FAST: cattrs.Converter | None = None
-_DETAILED: cattrs.Converter | None = None
+def _refuse_student(value: Any, _: Any) -> None:
+    raise ValueError("unknown key")
 
 
-def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
-    global _FAST, _DETAILED  # noqa: PLW0603 - built lazily once, never mutated after
-    if _FAST is None or _DETAILED is None:
-        _FAST = make_converter(detailed_validation=False)
-        _DETAILED = make_converter(detailed_validation=True)
-    return _FAST, _DETAILED
+# --------------------------------------------------------------------------- errors with paths
 
 
 def _problems(exc: BaseException, path: str) -> list[DocumentProblem]:
@@ -412,6 +614,10 @@ def _problems(exc: BaseException, path: str) -> list[DocumentProblem]:
         return out
     if isinstance(exc, KeyError):
         return [DocumentProblem(path, "required key is missing")]
+    if isinstance(exc, InvalidValue):
+        # A domain class refused a field: the field's name follows the class name.
+        field = exc.field.partition(".")[2]
+        return [DocumentProblem(f"{path}.{field}" if field else path, exc.message)]
     if isinstance(exc, DuoDomainError):
         return [DocumentProblem(path, exc.message)]
     if (
@@ -419,7 +625,6 @@ def _problems(exc: BaseException, path: str) -> list[DocumentProblem]:
         and len(exc.args) >= 2
         and isinstance(exc.args[1], attrs.Attribute)
     ):
-        # An attrs validator of the class (e.g. a diploma's niveau outside 1-4): name its field.
         return [DocumentProblem(f"{path}.{exc.args[1].name}", str(exc.args[0]))]
     if isinstance(exc, (TypeError, ValueError)):
         return [DocumentProblem(path, str(exc))]
@@ -437,104 +642,399 @@ def _sub_path(exc: BaseException, path: str) -> str:
     return path
 
 
-#: From this many records on, :func:`structure_mbo` pauses the cyclic garbage collector.
-GC_PAUSE_FROM = 1000
+class _Reader:
+    """A fast converter for the common case and a detailed one that names every problem."""
+
+    def __init__(self, make: Callable[[bool], cattrs.Converter]) -> None:
+        self._make = make
+        self._pair: tuple[cattrs.Converter, cattrs.Converter] | None = None
+
+    def pair(self) -> tuple[cattrs.Converter, cattrs.Converter]:
+        if self._pair is None:
+            # Built once, on first use, and never changed after.
+            self._pair = (self._make(False), self._make(True))  # noqa: FBT003
+        return self._pair
+
+    def problems(self, data: Any, cls: type, path: str) -> list[DocumentProblem]:
+        try:
+            self.pair()[1].structure(data, cls)
+        except Exception as exc:
+            return _problems(exc, path)
+        return [DocumentProblem(path, "cannot be read")]  # pragma: no cover - the fast path failed
+
+    def one(self, data: Any, cls: type, path: str, document: str) -> Any:
+        try:
+            return self.pair()[0].structure(data, cls)
+        except Exception:
+            raise InvalidDocument(self.problems(data, cls, path), document=document) from None
 
 
-@contextlib.contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a large batch of records is built.
+_MBO = _Reader(lambda detailed: make_converter(detailed_validation=detailed))
+_UITSLAG = _Reader(_uitslag_converter)
+_CIJFERLIJST = _Reader(_cijferlijst_converter)
 
-    Each automatic collection traverses every object still alive, and a batch of
-    tens of thousands of records keeps growing until it is done: in the MBO
-    benchmark a third of the structuring time went to collections that found
-    nothing, because the records hold no reference cycles. Reference counting
-    still frees everything as usual; the collector's previous state is restored
-    afterwards, also when an exception escapes.
+
+# --------------------------------------------------------------------------- the MBO student record
+
+
+@attrs.frozen
+class RecordRead:
+    """One record of a list read on its own: the record, or why it could not be read.
+
+    Attributes:
+        index: The record's place in the list (0-based).
+        record: The record, when it could be read.
+        error: Why it could not be read (paths start at ``$[index]``), else ``None``.
     """
-    was_enabled = gc.isenabled()
-    if pause and was_enabled:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if pause and was_enabled:
-            gc.enable()
+
+    index: int
+    record: MboStudentRecord | None
+    error: InvalidDocument | None = None
+
+
+def structure_mbo_each(data: Any) -> Iterator[RecordRead]:
+    """Read a list of MBO student records (parsed JSON) record by record.
+
+    A record that cannot be read does not stop the others: it yields a
+    :class:`RecordRead` with its error, whose paths start at ``$[i]``. A single
+    record (a JSON object) yields one :class:`RecordRead` with paths at ``$``.
+
+    Raises:
+        InvalidDocument: when ``data`` is neither an object nor an array.
+
+    Examples:
+        >>> reads = list(structure_mbo_each([{"student": {}}, {"student": 7}]))
+        >>> [(r.index, r.record is not None) for r in reads]
+        [(0, True), (1, False)]
+        >>> reads[1].error.lines()
+        ['expected an object, got number @ $[1].student']
+    """
+    fast, _ = _MBO.pair()
+    if data.__class__ is dict:
+        items: list[Any] = [data]
+        prefix = None
+    elif data.__class__ is list:
+        items = data
+        prefix = "$"
+    else:
+        raise InvalidDocument(
+            [DocumentProblem("$", f"expected an object or an array of objects, got {json_type(data)}")],
+            document=DOCUMENT_NAME,
+        )
+    for i, item in enumerate(items):
+        try:
+            yield RecordRead(i, fast.structure(item, MboStudentRecord))
+        except Exception:
+            path = "$" if prefix is None else f"$[{i}]"
+            problems = _MBO.problems(item, MboStudentRecord, path)
+            yield RecordRead(i, None, InvalidDocument(problems, document=DOCUMENT_NAME))
 
 
 def structure_mbo(data: Any) -> MboStudentRecord | list[MboStudentRecord]:
     """One record (a JSON object) or a list of records (a JSON array) from parsed JSON.
 
-    For a list of :data:`GC_PAUSE_FROM` records or more, the cyclic garbage
-    collector is paused while the records are built (see the performance notes
-    in the MBO documentation); its state is restored afterwards.
-
     Raises:
         InvalidDocument: listing every structural problem with its path
             (``$.inschrijvingen[0].perioden[1].datum_begin``; ``$[3]...`` in a list).
     """
-    fast, detailed = _converters()
-    if isinstance(data, list):
+    if data.__class__ is dict:
+        one: MboStudentRecord = _MBO.one(data, MboStudentRecord, "$", DOCUMENT_NAME)
+        return one
+    if data.__class__ is list:
+        fast, _ = _MBO.pair()
         try:
-            with _collector_paused(len(data) >= GC_PAUSE_FROM):
-                return [fast.structure(item, MboStudentRecord) for item in data]
+            return [fast.structure(item, MboStudentRecord) for item in data]
         except Exception:
             problems: list[DocumentProblem] = []
-            out: list[MboStudentRecord] = []
-            for i, item in enumerate(data):
-                try:
-                    out.append(detailed.structure(item, MboStudentRecord))
-                except Exception as exc:
-                    problems.extend(_problems(exc, f"$[{i}]"))
-            if problems:
-                raise InvalidDocument(problems, document=DOCUMENT_NAME) from None
-            return out
-    if not isinstance(data, dict):
-        raise InvalidDocument(
-            [DocumentProblem("$", f"expected an object or an array of objects, got {_type_name(data)}")],
-            document=DOCUMENT_NAME,
-        )
-    try:
-        return fast.structure(data, MboStudentRecord)
-    except Exception:
-        try:
-            return detailed.structure(data, MboStudentRecord)
-        except Exception as exc:
-            raise InvalidDocument(_problems(exc, "$"), document=DOCUMENT_NAME) from None
+            for read in structure_mbo_each(data):
+                if read.error is not None:
+                    problems.extend(read.error.problems)
+            raise InvalidDocument(problems, document=DOCUMENT_NAME) from None
+    raise InvalidDocument(
+        [DocumentProblem("$", f"expected an object or an array of objects, got {json_type(data)}")],
+        document=DOCUMENT_NAME,
+    )
 
 
 def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     """Read a JSON document with one MBO student record or a list of them.
 
-    Numbers are read as :class:`~decimal.Decimal`, never through ``float``.
+    Numbers are read as :class:`~decimal.Decimal`, never through ``float``,
+    under the limits of :func:`~duo_domain.serialize.reading.parse_json`.
 
     Raises:
         InvalidDocument: when the text is not JSON, or not such a document.
     """
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise InvalidDocument(
-            [DocumentProblem("$", f"not JSON: {exc.msg}", line=exc.lineno)], document=DOCUMENT_NAME
-        ) from None
-    except (UnicodeDecodeError, RecursionError) as exc:
-        raise InvalidDocument(
-            [DocumentProblem("$", f"not JSON ({type(exc).__name__})")], document=DOCUMENT_NAME
-        ) from None
-    except InvalidOperation:
-        raise InvalidDocument(
-            [DocumentProblem("$", "not JSON this library can read: a number out of range")],
-            document=DOCUMENT_NAME,
-        ) from None
-    return structure_mbo(data)
+    return structure_mbo(parse_json(text, document=DOCUMENT_NAME))
 
 
 def unstructure_mbo(obj: MboStudentRecord | list[MboStudentRecord]) -> Any:
     """Plain JSON-ready data for one record or a list of records."""
-    fast, _ = _converters()
-    return fast.unstructure(obj)
+    return _MBO.pair()[0].unstructure(obj)
 
 
 def dumps_mbo(obj: MboStudentRecord | list[MboStudentRecord], *, indent: int | None = None) -> str:
     """The JSON text of one record or a list of records."""
     return json.dumps(unstructure_mbo(obj), indent=indent, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- the MBO uitslag document
+
+
+def _uitslag_consistency(data: dict[str, Any], inp: UitslagInput) -> list[DocumentProblem]:
+    """What the uitslag needs beyond the schema: each part in one form, nothing contradictory."""
+    out: list[DocumentProblem] = []
+    if inp.datum_uitslag < inp.cohort_start:
+        out.append(DocumentProblem("$.datum_uitslag", "before cohort_start"))
+    for i, part in enumerate(inp.generieke_onderdelen or ()):
+        out.extend(
+            _generiek_consistency(
+                data["generieke_onderdelen"][i], part, inp.niveau, f"$.generieke_onderdelen[{i}]"
+            )
+        )
+    for key in ("specifieke_onderdelen", "keuzedelen"):
+        for i, raw in enumerate(data.get(key) or ()):
+            if ("eindcijfer" in raw) == ("beoordeling" in raw):
+                out.append(DocumentProblem(f"$.{key}[{i}]", "give either an eindcijfer or a beoordeling"))
+    if inp.specifieke_onderdelen == ():
+        out.append(
+            DocumentProblem("$.specifieke_onderdelen", "empty: give the onderdelen or omit the section")
+        )
+    counted = [(i, k) for i, k in enumerate(inp.keuzedelen or ()) if not k.extra]
+    if inp.niveau > 1 and len(counted) > 1:
+        out.extend(
+            DocumentProblem(
+                f"$.keuzedelen[{i}].beoordeling",
+                "with two or more keuzedelen each needs an eindcijfer (Ekb WEB art. 17, the average"
+                " of onderdeel d)",
+            )
+            for i, k in counted
+            if k.eindcijfer is None
+        )
+    if not any(key in data for key in SECTIES):
+        out.append(DocumentProblem("$", "nothing to judge: give at least one of " + ", ".join(SECTIES)))
+    return out
+
+
+def _generiek_consistency(
+    raw: dict[str, Any], part: GeneriekInput, niveau: int, path: str
+) -> list[DocumentProblem]:
+    out: list[DocumentProblem] = []
+    forms = [
+        name
+        for name, present in (
+            ("ie/ce", "ie" in raw or "ce" in raw),
+            ("eindcijfer", "eindcijfer" in raw),
+            ("beoordeling", "beoordeling" in raw),
+        )
+        if present
+    ]
+    if len(forms) != 1:
+        out.append(DocumentProblem(path, "give exactly one of ie/ce, eindcijfer, beoordeling"))
+    if part.code is not None:
+        row = examencodetabel().get(part.code)
+        if row is None:
+            out.append(
+                DocumentProblem(f"{path}.code", "not a code of the generieke examenonderdelencodetabel")
+            )
+        elif row.onderdeel is not part.onderdeel:
+            out.append(
+                DocumentProblem(f"{path}.code", f"code of {row.omschrijving}, not {part.onderdeel.value}")
+            )
+    if niveau < 4 and part.onderdeel is Onderdeel.ENGELS:
+        out.append(
+            DocumentProblem(
+                f"{path}.onderdeel",
+                "Engels is a generic part of niveau 4 only (Ekb WEB art. 3 lid 2 onder d)",
+            )
+        )
+    return out
+
+
+def structure_mbo_uitslag(data: Any) -> UitslagInput:
+    """Read an MBO uitslag document (parsed JSON) into the input of the MBO uitslag.
+
+    Beyond its JSON Schema the document must be consistent: ``datum_uitslag``
+    not before ``cohort_start``, each part in exactly one form, a code that
+    belongs to its onderdeel, Engels only at niveau 4, at least one section,
+    and with two or more counted keuzedelen an eindcijfer for each.
+
+    Raises:
+        InvalidDocument: listing every problem with its path (e.g. ``$.generieke_onderdelen[1].ie``).
+
+    Examples:
+        >>> inp = structure_mbo_uitslag({"sector": "mbo", "niveau": 2, "cohort_start": "2024-08-01",
+        ...     "studieduur_jaren": 2, "datum_uitslag": "2026-07-01", "loopbaan_en_burgerschap": "voldaan"})
+        >>> inp.niveau, inp.loopbaan_en_burgerschap
+        (2, 'voldaan')
+    """
+    if data.__class__ is not dict:
+        raise InvalidDocument(
+            [DocumentProblem("$", f"expected an object, got {json_type(data)}")], document=MBO_UITSLAG
+        )
+    if data.get("sector") != "mbo":
+        raise InvalidDocument([DocumentProblem("$.sector", "expected 'mbo'")], document=MBO_UITSLAG)
+    body = {k: v for k, v in data.items() if k != "sector"}
+    inp: UitslagInput = _UITSLAG.one(body, UitslagInput, "$", MBO_UITSLAG)
+    problems = _uitslag_consistency(body, inp)
+    if problems:
+        raise InvalidDocument(problems, document=MBO_UITSLAG)
+    return inp
+
+
+def loads_mbo_uitslag(text: str | bytes) -> UitslagInput:
+    """Parse JSON text under the reading limits and read it as an MBO uitslag document.
+
+    Raises:
+        InvalidDocument: for text that is not JSON or not such a document.
+    """
+    return structure_mbo_uitslag(parse_json(text, document=MBO_UITSLAG))
+
+
+def unstructure_mbo_uitslag(inp: UitslagInput) -> dict[str, Any]:
+    """The MBO uitslag document of ``inp`` as plain JSON-ready data (with ``"sector": "mbo"``)."""
+    body: dict[str, Any] = _UITSLAG.pair()[0].unstructure(inp)
+    return {"sector": "mbo", **body}
+
+
+def dumps_mbo_uitslag(inp: UitslagInput, *, indent: int | None = None) -> str:
+    """The JSON text of an MBO uitslag document."""
+    return json.dumps(unstructure_mbo_uitslag(inp), indent=indent, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- the VO cijferlijst
+
+
+def _cijferlijst_consistency(kandidaat: Examenkandidaat) -> list[DocumentProblem]:
+    out: list[DocumentProblem] = []
+    if not kandidaat.vakken:
+        out.append(DocumentProblem("$.vakken", "give at least one vak"))
+    for i, vak in enumerate(kandidaat.vakken):
+        if vak.se is None and vak.beoordeling is None and not vak.vrijstelling:
+            out.append(
+                DocumentProblem(f"$.vakken[{i}].se", "missing: give se, a beoordeling or vrijstelling")
+            )
+        if vak.se is None and vak.heeft_ce:
+            out.append(DocumentProblem(f"$.vakken[{i}].se", "a CE grade without an SE grade"))
+    pws = kandidaat.profielwerkstuk
+    if kandidaat.schoolsoort in (Schoolsoort.HAVO, Schoolsoort.VWO) and (pws is None or pws.cijfer is None):
+        out.append(
+            DocumentProblem(
+                "$.profielwerkstuk", 'havo/vwo needs the profielwerkstuk with its grade: {"cijfer": n}'
+            )
+        )
+    return out
+
+
+def structure_cijferlijst(data: Any) -> Examenkandidaat:
+    """Read a VO cijferlijst document (parsed JSON) into an :class:`~duo_domain.vo.model.Examenkandidaat`.
+
+    Checks the shape and the grades' form (1.0-10.0, at most one decimal) and,
+    beyond the JSON Schema, that each vak has an SE grade (or a beoordeling
+    or vrijstelling) when it has a CE grade or nothing else, and that a
+    havo/vwo candidate has a graded profielwerkstuk.
+
+    Raises:
+        InvalidDocument: listing every problem with its path, e.g. ``$.vakken[2].se``.
+
+    Examples:
+        >>> k = structure_cijferlijst({"schoolsoort": "havo", "examenjaar": 2026,
+        ...     "vakken": [{"vakcode": "1001", "se": "6.4", "ce": 6}], "profielwerkstuk": {"cijfer": 7}})
+        >>> k.vakken[0].se, k.vakken[0].ce
+        (Decimal('6.4'), Decimal('6'))
+    """
+    if data.__class__ is not dict:
+        raise InvalidDocument(
+            [DocumentProblem("$", f"expected an object, got {json_type(data)}")], document=CIJFERLIJST
+        )
+    if data.get("sector", "vo") != "vo":
+        raise InvalidDocument(
+            [DocumentProblem("$.sector", "expected 'vo' (or no sector)")], document=CIJFERLIJST
+        )
+    body = {k: v for k, v in data.items() if k != "sector"}
+    if "student" in body:
+        raise InvalidDocument([DocumentProblem("$.student", "unknown key")], document=CIJFERLIJST)
+    kandidaat: Examenkandidaat = _CIJFERLIJST.one(body, Examenkandidaat, "$", CIJFERLIJST)
+    problems = _cijferlijst_consistency(kandidaat)
+    if problems:
+        raise InvalidDocument(problems, document=CIJFERLIJST)
+    return kandidaat
+
+
+def loads_cijferlijst(text: str | bytes) -> Examenkandidaat:
+    """Parse JSON text under the reading limits and read it as a VO cijferlijst.
+
+    Raises:
+        InvalidDocument: for text that is not JSON or not such a document.
+    """
+    return structure_cijferlijst(parse_json(text, document=CIJFERLIJST))
+
+
+def unstructure_cijferlijst(kandidaat: Examenkandidaat) -> dict[str, Any]:
+    """The cijferlijst document of ``kandidaat`` as plain JSON-ready data (the student is not part of it)."""
+    out: dict[str, Any] = _CIJFERLIJST.pair()[0].unstructure(kandidaat)
+    return out
+
+
+def dumps_cijferlijst(kandidaat: Examenkandidaat, *, indent: int | None = None) -> str:
+    """The JSON text of a VO cijferlijst."""
+    return json.dumps(unstructure_cijferlijst(kandidaat), indent=indent, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- any document
+
+
+@attrs.frozen
+class Document:
+    """A JSON document read by :func:`loads_document`: its kind and what it holds.
+
+    Attributes:
+        kind: :data:`DOCUMENT_NAME`, :data:`MBO_UITSLAG` or :data:`CIJFERLIJST`.
+        data: The parsed JSON (plain data, numbers exact).
+    """
+
+    kind: str
+    data: Any
+
+
+def document_kind(data: Any) -> str:
+    """Which document parsed JSON is, told from its content.
+
+    An object with ``"sector": "mbo"`` is an MBO uitslag document, one with
+    ``"sector": "vo"`` or a ``schoolsoort`` a VO cijferlijst, anything else
+    MBO student records.
+
+    Examples:
+        >>> document_kind({"sector": "mbo"}), document_kind({"schoolsoort": "havo"}), document_kind([])
+        ('MBO uitslag document', 'VO cijferlijst', 'MBO student record')
+    """
+    if data.__class__ is dict:
+        sector = data.get("sector")
+        if sector == "mbo":
+            return MBO_UITSLAG
+        if sector == "vo" or "schoolsoort" in data:
+            return CIJFERLIJST
+    return DOCUMENT_NAME
+
+
+def loads_document(text: str | bytes) -> Document:
+    """Parse JSON text under the reading limits and tell which document it is (nothing is structured yet).
+
+    Raises:
+        InvalidDocument: for text that is not JSON within the limits.
+    """
+    data = parse_json(text)
+    return Document(document_kind(data), data)
+
+
+def structure_document(document: Document) -> Any:
+    """The domain object(s) of a :class:`Document`: records, an uitslag input or an examenkandidaat.
+
+    Raises:
+        InvalidDocument: listing every problem with its path.
+    """
+    if document.kind == MBO_UITSLAG:
+        return structure_mbo_uitslag(document.data)
+    if document.kind == CIJFERLIJST:
+        return structure_cijferlijst(document.data)
+    return structure_mbo(document.data)

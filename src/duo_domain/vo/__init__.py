@@ -5,7 +5,8 @@ The law is the Uitvoeringsbesluit WVO 2020 (BWBR0045787), art. 3.13 and
 (:mod:`duo_domain.vo.regelsets`).
 
 Examples:
-    >>> from duo_domain.vo import cijferlijst_from_document, bepaal_uitslag
+    >>> from duo_domain.vo import bepaal_uitslag
+    >>> from duo_domain.serialize.json import structure_cijferlijst
     >>> doc = {"schoolsoort": "vmbo-tl", "examenjaar": 2025, "vakken": [
     ...     {"vakcode": "0011", "se": "5.5", "ce": "5.4"},
     ...     {"vakcode": "0071", "se": "6.5", "ce": "6.8"},
@@ -17,7 +18,7 @@ Examples:
     ...     {"vakcode": "0353", "beoordeling": "goed"},
     ...     {"vakcode": "0416", "beoordeling": "voldoende"}],
     ...     "profielwerkstuk": {"beoordeling": "voldoende"}}
-    >>> bepaal_uitslag(cijferlijst_from_document(doc)).uitslag.value
+    >>> bepaal_uitslag(structure_cijferlijst(doc)).uitslag.value
     'geslaagd'
 """
 
@@ -35,12 +36,7 @@ from duo_domain.vo.codes import (
     vakcodetabel_uit,
 )
 from duo_domain.vo.deadlines import Termijn, se_termijn, te_laat, termijnen, uiterste_datum_uitslag
-from duo_domain.vo.document import (
-    cijferlijst_from_document,
-    cijferlijst_from_json,
-    cijferlijst_schema,
-    uitslag_schema,
-)
+from duo_domain.vo.document import cijferlijst_schema, uitslag_schema
 from duo_domain.vo.grades import (
     ce_gemiddelde,
     combinatiecijfer,
@@ -83,8 +79,6 @@ __all__ = [
     "Vaksoort",
     "bepaal_uitslag",
     "ce_gemiddelde",
-    "cijferlijst_from_document",
-    "cijferlijst_from_json",
     "cijferlijst_schema",
     "combinatiecijfer",
     "combinatiecijfer_gl",

@@ -17,12 +17,11 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
 import attrs
 
-if TYPE_CHECKING:
-    from duo_domain.identity.student import Student
+from duo_domain import _fields as f
+from duo_domain.identity.student import Student
 
 __all__ = [
     "Beoordeling",
@@ -87,12 +86,9 @@ class Uitslag(enum.Enum):
     AFGEWEZEN = "afgewezen"
 
 
-def _opt(kind: type) -> Any:
-    return attrs.validators.optional(attrs.validators.instance_of(kind))
-
-
 def _vakken(value: Iterable[ExamResult]) -> tuple[ExamResult, ...]:
-    return tuple(value)
+    out: tuple[ExamResult, ...] = f.as_tuple(value)
+    return out
 
 
 @attrs.frozen
@@ -123,21 +119,23 @@ class ExamResult:
         certificaat: The BRON indicator "certificaat behaald", as reported.
     """
 
-    vakcode: str = attrs.field(validator=attrs.validators.instance_of(str))
-    se: Decimal | None = attrs.field(default=None, validator=_opt(Decimal))
-    ce: Decimal | None = attrs.field(default=None, validator=_opt(Decimal))
-    ce2: Decimal | None = attrs.field(default=None, validator=_opt(Decimal))
-    ce3: Decimal | None = attrs.field(default=None, validator=_opt(Decimal))
-    beoordeling: Beoordeling | None = attrs.field(default=None, validator=_opt(Beoordeling))
-    eindcijfer: int | None = attrs.field(default=None, validator=_opt(int))
-    examendeel: Examendeel | None = attrs.field(default=None, validator=_opt(Examendeel))
-    rol: Rol | None = attrs.field(default=None, validator=_opt(Rol))
-    combinatiecijfer: bool = False
-    extra: bool = False
-    diplomavak: bool | None = None
-    programma: str | None = None
-    vrijstelling: bool = False
-    certificaat: bool | None = None
+    vakcode: str = attrs.field(validator=f.text)
+    se: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    ce: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    ce2: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    ce3: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    beoordeling: Beoordeling | None = attrs.field(
+        default=None, validator=f.member(Beoordeling, optional=True)
+    )
+    eindcijfer: int | None = attrs.field(default=None, validator=f.opt_integer)
+    examendeel: Examendeel | None = attrs.field(default=None, validator=f.member(Examendeel, optional=True))
+    rol: Rol | None = attrs.field(default=None, validator=f.member(Rol, optional=True))
+    combinatiecijfer: bool = attrs.field(default=False, validator=f.boolean)
+    extra: bool = attrs.field(default=False, validator=f.boolean)
+    diplomavak: bool | None = attrs.field(default=None, validator=f.opt_boolean)
+    programma: str | None = attrs.field(default=None, validator=f.opt_text)
+    vrijstelling: bool = attrs.field(default=False, validator=f.boolean)
+    certificaat: bool | None = attrs.field(default=None, validator=f.opt_boolean)
 
     @property
     def heeft_ce(self) -> bool:
@@ -164,9 +162,11 @@ class Profielwerkstuk:
         titel: Title or theme (BRON *titel/thema werkstuk*).
     """
 
-    cijfer: int | None = attrs.field(default=None, validator=_opt(int))
-    beoordeling: Beoordeling | None = attrs.field(default=None, validator=_opt(Beoordeling))
-    titel: str | None = None
+    cijfer: int | None = attrs.field(default=None, validator=f.opt_integer)
+    beoordeling: Beoordeling | None = attrs.field(
+        default=None, validator=f.member(Beoordeling, optional=True)
+    )
+    titel: str | None = attrs.field(default=None, validator=f.opt_text)
 
 
 @attrs.frozen
@@ -189,13 +189,19 @@ class Examenkandidaat:
         student: The candidate's identity, if known.
     """
 
-    schoolsoort: Schoolsoort = attrs.field(validator=attrs.validators.instance_of(Schoolsoort))
-    examenjaar: int = attrs.field(validator=attrs.validators.instance_of(int))
-    vakken: tuple[ExamResult, ...] = attrs.field(converter=_vakken)
-    profielwerkstuk: Profielwerkstuk | None = None
-    leerwerktraject: bool = False
-    elementcode: str | None = None
-    onderwijsaanbieder: str | None = None
-    datum_uitslag: dt.date | None = None
-    uitslag: Uitslag | None = None
-    student: Student | None = attrs.field(default=None, repr=False)
+    schoolsoort: Schoolsoort = attrs.field(validator=f.member(Schoolsoort))
+    examenjaar: int = attrs.field(validator=f.integer)
+    vakken: tuple[ExamResult, ...] = attrs.field(
+        converter=_vakken, validator=f.items(ExamResult, "ExamResult objects")
+    )
+    profielwerkstuk: Profielwerkstuk | None = attrs.field(
+        default=None, validator=f.instance(Profielwerkstuk, "a Profielwerkstuk", optional=True)
+    )
+    leerwerktraject: bool = attrs.field(default=False, validator=f.boolean)
+    elementcode: str | None = attrs.field(default=None, validator=f.opt_text)
+    onderwijsaanbieder: str | None = attrs.field(default=None, validator=f.opt_text)
+    datum_uitslag: dt.date | None = attrs.field(default=None, validator=f.opt_date)
+    uitslag: Uitslag | None = attrs.field(default=None, validator=f.member(Uitslag, optional=True))
+    student: Student | None = attrs.field(
+        default=None, repr=False, validator=f.instance(Student, "a Student", optional=True)
+    )

@@ -1,0 +1,198 @@
+"""Type checks for the fields of the domain classes: one check per value, one message style.
+
+Every attrs class of the domain checks the type of each field when it is
+built, with the validators of this module. They are the *only* type check:
+the JSON reading layer (:mod:`duo_domain.serialize.reading`) decodes text
+into dates and decimals and hands everything else to the constructor
+unchanged, so a value is checked once, here, whether it came from a caller's
+code or from a document. A wrong type raises
+:class:`~duo_domain.errors.InvalidValue` naming the class and field and the
+JSON kind of what was given (``string``, ``number``, ``object``, ...), never
+the value itself.
+
+Examples:
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Thing:
+    ...     name: str = attrs.field(validator=text)
+    >>> Thing(25655)
+    Traceback (most recent call last):
+    ...
+    duo_domain.errors.InvalidValue: Thing.name: expected a string, got number
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from duo_domain.errors import InvalidValue
+
+__all__ = [
+    "as_tuple",
+    "boolean",
+    "date",
+    "decimal",
+    "instance",
+    "integer",
+    "items",
+    "json_type",
+    "member",
+    "opt_boolean",
+    "opt_date",
+    "opt_decimal",
+    "opt_integer",
+    "opt_text",
+    "text",
+]
+
+Validator = Callable[[Any, Any, Any], None]
+
+_JSON_TYPES: dict[type, str] = {
+    dict: "object",
+    list: "array",
+    tuple: "array",
+    str: "string",
+    bool: "boolean",
+    int: "number",
+    float: "binary float",
+    Decimal: "number",
+    type(None): "null",
+    dt.date: "date",
+    dt.datetime: "date and time",
+}
+
+
+def json_type(value: object) -> str:
+    """The kind of ``value`` in JSON words (``string``, ``number``, ``object`` ...), else its class name.
+
+    Examples:
+        >>> json_type("x"), json_type(7), json_type(True), json_type([]), json_type(None)
+        ('string', 'number', 'boolean', 'array', 'null')
+    """
+    name = _JSON_TYPES.get(type(value)) or getattr(type(value), "json_type", None)
+    if isinstance(name, str):
+        return name
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (int, Decimal)):
+        return "number"
+    return type(value).__name__
+
+
+def _refuse(inst: object, attr: Any, expected: str, value: object) -> InvalidValue:
+    return InvalidValue(
+        f"expected {expected}, got {json_type(value)}", field=f"{type(inst).__name__}.{attr.name}"
+    )
+
+
+def text(inst: object, attr: Any, value: Any) -> None:
+    """A ``str`` (or a subclass of it)."""
+    if not isinstance(value, str):
+        raise _refuse(inst, attr, "a string", value)
+
+
+def opt_text(inst: object, attr: Any, value: Any) -> None:
+    """A ``str`` or ``None``."""
+    if value is not None and not isinstance(value, str):
+        raise _refuse(inst, attr, "a string or null", value)
+
+
+def boolean(inst: object, attr: Any, value: Any) -> None:
+    """``True`` or ``False`` (not ``1``, not ``"N"``)."""
+    if value is not True and value is not False:
+        raise _refuse(inst, attr, "true or false", value)
+
+
+def opt_boolean(inst: object, attr: Any, value: Any) -> None:
+    """``True``, ``False`` or ``None``."""
+    if value is not None and value is not True and value is not False:
+        raise _refuse(inst, attr, "true, false or null", value)
+
+
+def integer(inst: object, attr: Any, value: Any) -> None:
+    """An ``int`` that is not a ``bool``."""
+    if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
+        raise _refuse(inst, attr, "a whole number", value)
+
+
+def opt_integer(inst: object, attr: Any, value: Any) -> None:
+    """An ``int`` (not a ``bool``) or ``None``."""
+    if value is not None:
+        integer(inst, attr, value)
+
+
+def decimal(inst: object, attr: Any, value: Any) -> None:
+    """A finite :class:`~decimal.Decimal` (never a binary ``float``)."""
+    if value.__class__ is not Decimal:
+        raise _refuse(inst, attr, "a decimal number (decimal.Decimal)", value)
+    if not value.is_finite():
+        raise InvalidValue("expected a finite decimal number", field=f"{type(inst).__name__}.{attr.name}")
+
+
+def opt_decimal(inst: object, attr: Any, value: Any) -> None:
+    """A finite :class:`~decimal.Decimal` or ``None``."""
+    if value is not None:
+        decimal(inst, attr, value)
+
+
+def date(inst: object, attr: Any, value: Any) -> None:
+    """A :class:`datetime.date` that is not a ``datetime``."""
+    if value.__class__ is not dt.date and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise _refuse(inst, attr, "a date (datetime.date)", value)
+
+
+def opt_date(inst: object, attr: Any, value: Any) -> None:
+    """A :class:`datetime.date` or ``None``."""
+    if value is not None:
+        date(inst, attr, value)
+
+
+def member(kind: type[enum.Enum], *, optional: bool = False) -> Validator:
+    """A member of the enum ``kind`` (or ``None`` when ``optional``)."""
+    allowed = f"a {kind.__name__} member" + (" or null" if optional else "")
+
+    def check(inst: object, attr: Any, value: Any) -> None:
+        if value.__class__ is not kind and not (optional and value is None):
+            raise _refuse(inst, attr, allowed, value)
+
+    return check
+
+
+def instance(kind: type | tuple[type, ...], label: str, *, optional: bool = False) -> Validator:
+    """An instance of ``kind`` (a class of the domain), described as ``label`` in the message."""
+    expected = label + (" or null" if optional else "")
+
+    def check(inst: object, attr: Any, value: Any) -> None:
+        if not isinstance(value, kind) and not (optional and value is None):
+            raise _refuse(inst, attr, expected, value)
+
+    return check
+
+
+def items(kind: type | tuple[type, ...], label: str) -> Validator:
+    """A tuple whose every item is an instance of ``kind``."""
+
+    def check(inst: object, attr: Any, value: Any) -> None:
+        if value.__class__ is not tuple:
+            raise _refuse(inst, attr, f"a list of {label}", value)
+        for i, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise InvalidValue(
+                    f"expected {label}, got {json_type(item)}",
+                    field=f"{type(inst).__name__}.{attr.name}[{i}]",
+                )
+
+    return check
+
+
+def as_tuple(value: Any) -> Any:
+    """The converter of a tuple field: a list or tuple becomes a tuple; the rest is left to :func:`items`."""
+    if value.__class__ is tuple:
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    return value

@@ -1,0 +1,322 @@
+"""The one reading policy for every JSON document of the library.
+
+Every JSON document (the MBO student record, the MBO uitslag document, the VO
+cijferlijst, and any document added later) goes from text to domain objects in
+two steps, both here or built from the parts here:
+
+1. :func:`parse_json` turns the text into plain data under fixed limits, checked
+   *before* any work that could explode: the size of the document
+   (:data:`MAX_DOCUMENT_BYTES`), the nesting depth (:data:`MAX_DEPTH`, found by
+   a linear scan of the brackets, so ``'[' * 100000`` never reaches a recursive
+   parser) and the size of every number (:data:`MAX_NUMBER_CHARS` characters and
+   an exponent of at most that many places, checked on the number's text before
+   it is converted, so ``1E+1000000`` costs nothing). Numbers are read exactly as
+   :class:`~decimal.Decimal` (or ``int``), never through ``float``. A number
+   beyond the limits becomes a :class:`NumberBeyondLimits` marker, so the
+   structuring step reports it with its path.
+2. A cattrs converter of :mod:`duo_domain.serialize.json` structures that data
+   into the domain classes. The hooks here decode values that are text on the
+   wire (:func:`read_date`, :func:`read_decimal`); the type of every other value
+   is checked once, by the attrs validators of the domain classes.
+
+Every failure is an :class:`~duo_domain.errors.InvalidDocument` whose problems
+read ``message @ $.path``; when the JSON text itself is broken, the message
+names the line and column. The same bad input gives the same message whichever
+command or function reads it.
+
+Dates are ISO calendar dates ``YYYY-MM-DD`` with ASCII digits only (no week
+dates, no basic ``YYYYMMDD``, no other digits); a decimal given as a string is
+canonical: an optional minus, ASCII digits and an optional decimal point with
+digits (no exponent, sign ``+``, spaces or underscores).
+
+Examples:
+    >>> parse_json('{"cijfer": 6.50, "n": 3}')
+    {'cijfer': Decimal('6.50'), 'n': 3}
+    >>> parse_json('[' * 100000)
+    Traceback (most recent call last):
+    ...
+    duo_domain.errors.InvalidDocument: invalid document: nested deeper than 32 levels @ $
+    >>> try:
+    ...     parse_json('{"a": 1,}')
+    ... except InvalidDocument as exc:
+    ...     print(exc.problems[0])
+    not JSON: Expecting property name enclosed in double quotes (column 9) @ $ (line 1)
+    >>> parse_json('{"omvang": 1E+1000000}')
+    {'omvang': <number beyond the reading limits>}
+    >>> read_date("2026-W27-1", None)
+    Traceback (most recent call last):
+    ...
+    ValueError: expected a date as YYYY-MM-DD
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from typing import Any, Final
+
+from duo_domain._fields import json_type
+from duo_domain.errors import DocumentProblem, InvalidDocument
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_NUMBER_CHARS",
+    "NumberBeyondLimits",
+    "parse_json",
+    "read_date",
+    "read_decimal",
+    "read_integer",
+]
+
+#: The largest document read, in bytes (UTF-8).
+MAX_DOCUMENT_BYTES: Final = 256 * 1024 * 1024
+#: The deepest nesting of arrays and objects read; the library's documents need fewer than 10.
+MAX_DEPTH: Final = 32
+#: The longest number read, in characters; also the largest exponent (in places) of a JSON number.
+MAX_NUMBER_CHARS: Final = 40
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_OPENERS = re.compile(r"[\[{]*")
+_NUMBER_PARTS = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?")
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_fromisoformat = dt.date.fromisoformat
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class NumberBeyondLimits:
+    """Stands in the parsed data for a number longer than :data:`MAX_NUMBER_CHARS` or with a larger exponent.
+
+    The structuring step reports it, with its path, wherever it stands; it is
+    never converted, so it costs nothing however large the number is.
+    """
+
+    __slots__ = ()
+    #: How messages name it: it is a number in the document.
+    json_type: Final = "number"
+
+    def __repr__(self) -> str:
+        return "<number beyond the reading limits>"
+
+
+_BEYOND = NumberBeyondLimits()
+_LIMIT_MESSAGE = f"number beyond the reading limits (at most {MAX_NUMBER_CHARS} characters and places)"
+
+
+def _parse_int(text: str) -> int | NumberBeyondLimits:
+    if len(text) > MAX_NUMBER_CHARS:
+        return _BEYOND
+    return int(text)
+
+
+def _parse_float(text: str) -> Decimal | NumberBeyondLimits:
+    if len(text) > MAX_NUMBER_CHARS:
+        return _BEYOND
+    m = _NUMBER_PARTS.fullmatch(text)
+    if m is None:  # the JSON grammar was checked by the parser: never here
+        return _BEYOND
+    if m.group(3) is not None and abs(int(m.group(3))) > MAX_NUMBER_CHARS:
+        return _BEYOND
+    value = Decimal(text)
+    if len(format(value, "f")) > MAX_NUMBER_CHARS:
+        return _BEYOND  # e.g. 1e39: its exact digits would not fit when written back
+    return value
+
+
+class _NotJson(Exception):
+    """``NaN``, ``Infinity`` and ``-Infinity``: Python's json reads them, JSON has no such numbers."""
+
+
+def _parse_constant(text: str) -> Any:
+    raise _NotJson(text)
+
+
+def _too_deep(text: str, max_depth: int) -> bool:
+    """Whether ``text`` nests arrays and objects deeper than ``max_depth`` (a linear scan, no recursion).
+
+    Strings are removed first (they may hold brackets); then matching pairs
+    ``[]`` and ``{}`` are removed from the inside out, one level per pass. What
+    is left after the passes stop are unmatched brackets: the parser fails at
+    the first unmatched closing one, so only the openers before it count.
+    """
+    if text.count("[") + text.count("{") <= max_depth:
+        return False
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    passes = 0
+    while brackets:
+        shorter = brackets.replace("[]", "").replace("{}", "")
+        if shorter == brackets:
+            break
+        passes += 1
+        if passes > max_depth:
+            return True
+        brackets = shorter
+    lead = _OPENERS.match(brackets)
+    return passes + (lead.end() if lead else 0) > max_depth
+
+
+def _broken(document: str, message: str) -> InvalidDocument:
+    return InvalidDocument([DocumentProblem("$", message)], document=document)
+
+
+def parse_json(
+    text: str | bytes,
+    *,
+    document: str = "document",
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    max_depth: int = MAX_DEPTH,
+) -> Any:
+    """Plain data from JSON text, under the reading limits; numbers exact.
+
+    ``bytes`` must be UTF-8 (a byte order mark is skipped). Integers become
+    ``int``, other numbers :class:`~decimal.Decimal` with their digits as
+    written; a number beyond :data:`MAX_NUMBER_CHARS` becomes a
+    :class:`NumberBeyondLimits` marker.
+
+    Args:
+        text: The JSON text.
+        document: How the document is named in the error.
+        max_bytes: The largest document read.
+        max_depth: The deepest nesting read.
+
+    Raises:
+        InvalidDocument: for text that is too large, not UTF-8, nested too
+            deep, or not JSON (the message names the line and column).
+    """
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        if len(text) > max_bytes:
+            raise _broken(document, f"larger than {max_bytes} bytes")
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _broken(document, f"not UTF-8 text (byte {exc.start + 1})") from None
+    elif not isinstance(text, str):
+        raise _broken(document, f"expected JSON text, got {json_type(text)}")
+    elif len(text) > max_bytes:
+        raise _broken(document, f"larger than {max_bytes} characters")
+    if _too_deep(text, max_depth):
+        raise _broken(document, f"nested deeper than {max_depth} levels")
+    try:
+        data = json.loads(
+            text, parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
+        )
+    except _NotJson as exc:
+        raise _broken(document, f"not JSON: {exc.args[0]} is not a JSON number") from None
+    except json.JSONDecodeError as exc:
+        problem = DocumentProblem("$", f"not JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+        raise InvalidDocument([problem], document=document) from None
+    except RecursionError:  # only when the caller's own stack is nearly exhausted
+        raise _broken(document, f"nested deeper than {max_depth} levels") from None
+    if _SURROGATE_ESCAPE.search(text) is not None:  # rare: only then look for a lone one
+        path = _lone_surrogate(data, "$")
+        if path is not None:
+            problem = DocumentProblem(path, "not Unicode text: a lone surrogate escape (\\ud800-\\udfff)")
+            raise InvalidDocument([problem], document=document)
+    return data
+
+
+def _lone_surrogate(data: Any, path: str) -> str | None:
+    """The path of the first string (or key) that holds half of a surrogate pair, or ``None``."""
+    if data.__class__ is str:
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+        return None
+    if data.__class__ is list:
+        for i, item in enumerate(data):
+            found = _lone_surrogate(item, f"{path}[{i}]")
+            if found is not None:
+                return found
+    elif data.__class__ is dict:
+        for key, value in data.items():
+            found = _lone_surrogate(key, path) or _lone_surrogate(value, f"{path}.{key}")
+            if found is not None:
+                return found
+    return None
+
+
+def read_decimal(value: Any, _: Any = None) -> Decimal:
+    """A decimal from a JSON number (already exact) or a canonical decimal string such as ``"6.5"``.
+
+    Raises:
+        ValueError: for a string that is not canonical (``"0.7e1"``, ``"+7"``,
+            ``"1_0"``, full-width digits, spaces) or a number beyond the limits.
+        TypeError: for anything else, a binary ``float`` included.
+
+    Examples:
+        >>> read_decimal("6.50"), read_decimal(7)
+        (Decimal('6.50'), Decimal('7'))
+        >>> read_decimal("0.7e1")
+        Traceback (most recent call last):
+        ...
+        ValueError: expected a decimal number such as 6.5 or "6.5"
+    """
+    cls = value.__class__
+    if cls is Decimal:
+        if not value.is_finite():
+            raise ValueError("expected a finite decimal number")
+        return value  # type: ignore[no-any-return]
+    if cls is str:
+        if len(value) > MAX_NUMBER_CHARS:
+            raise ValueError(_LIMIT_MESSAGE)
+        if _DECIMAL_TEXT.fullmatch(value) is None:
+            raise ValueError('expected a decimal number such as 6.5 or "6.5"')
+        return Decimal(value)
+    if cls is int:
+        return Decimal(value)
+    if cls is NumberBeyondLimits:
+        raise ValueError(_LIMIT_MESSAGE)
+    if cls is float:
+        raise TypeError("expected a decimal number, got a binary float: read JSON with parse_json")
+    raise TypeError(f"expected a decimal number (a JSON number or a string), got {json_type(value)}")
+
+
+def read_integer(value: Any, low: int, high: int) -> int:
+    """A whole JSON number from ``low`` to ``high`` (``7``, or ``7.0`` written with a zero fraction).
+
+    Raises:
+        ValueError: outside the range, or a number with a fraction.
+        TypeError: for anything but a number.
+    """
+    cls = value.__class__
+    if cls is int:
+        if low <= value <= high:
+            return int(value)
+        raise ValueError(f"expected a whole number {low}-{high}")
+    if cls is Decimal and value.is_finite() and value == value.to_integral_value():
+        number = int(value)  # at most MAX_NUMBER_CHARS digits: cheap
+        if low <= number <= high:
+            return number
+        raise ValueError(f"expected a whole number {low}-{high}")
+    if cls is Decimal or cls is NumberBeyondLimits:
+        raise ValueError(f"expected a whole number {low}-{high}")
+    raise TypeError(f"expected a whole number {low}-{high}, got {json_type(value)}")
+
+
+def read_date(value: Any, _: Any = None) -> dt.date:
+    """A date from ``YYYY-MM-DD`` (ISO calendar date, ASCII digits); other types go to the field's check.
+
+    A value that is not a string is returned unchanged: the attrs validator
+    of the field refuses it with the field's name.
+
+    Raises:
+        ValueError: for a string that is not such a date.
+    """
+    if value.__class__ is str:
+        # date.fromisoformat also takes other ISO 8601 forms (20260701, 2026-W27-1); writing the
+        # result back must give the very text read, which only YYYY-MM-DD with ASCII digits does.
+        try:
+            day = _fromisoformat(value)
+        except ValueError:
+            day = None
+        if day is not None and day.isoformat() == value:
+            return day
+        if len(value) == 10 and _DATE_TEXT.fullmatch(value) is not None:
+            raise ValueError("not a date of the calendar (YYYY-MM-DD)")
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value  # type: ignore[no-any-return]
