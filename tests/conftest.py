@@ -24,7 +24,7 @@ from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import Diploma, GeneriekExamenonderdeel
-from duo_domain.vo import bepaal_uitslag, cijferlijst_from_document
+from duo_domain.vo import cijferlijst_from_document, compute_uitslag
 from duo_domain.vo.uitslag import UitslagResultaat
 
 settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -183,7 +183,7 @@ def set_vak(doc: Doc, code: str, **fields: Any) -> Doc:
 
 
 def judge(doc: Doc) -> UitslagResultaat:
-    return bepaal_uitslag(cijferlijst_from_document(doc))
+    return compute_uitslag(cijferlijst_from_document(doc))
 
 
 def regels(result: UitslagResultaat) -> list[str]:

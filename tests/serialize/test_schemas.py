@@ -83,9 +83,9 @@ VO_CIJFERLIJST = {
 
 
 def test_the_documented_vo_example_and_its_result_satisfy_the_schemas() -> None:
-    from duo_domain.vo import bepaal_uitslag, cijferlijst_from_json
+    from duo_domain.vo import cijferlijst_from_json, compute_uitslag
 
     jsonschema.validate(VO_CIJFERLIJST, _schema("duo_domain.vo", "data/cijferlijst.schema.json"))
-    result = bepaal_uitslag(cijferlijst_from_json(json.dumps(VO_CIJFERLIJST))).to_dict()
+    result = compute_uitslag(cijferlijst_from_json(json.dumps(VO_CIJFERLIJST))).to_dict()
     jsonschema.validate(result, _schema("duo_domain.vo", "data/uitslag.schema.json"))
     assert result["uitslag"] == "geslaagd"

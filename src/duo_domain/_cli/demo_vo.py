@@ -11,7 +11,7 @@ from typing import TextIO
 
 def section(out: TextIO) -> None:
     """Run the bundled synthetic cohort through the uitslag and print the tally."""
-    from duo_domain.vo import bepaal_uitslag, cijferlijst_from_document
+    from duo_domain.vo import cijferlijst_from_document, compute_uitslag
 
     text = resources.files("duo_domain.vo").joinpath("data", "cohort.json").read_text(encoding="utf-8")
     cohort = json.loads(text, parse_float=Decimal)
@@ -20,7 +20,7 @@ def section(out: TextIO) -> None:
     left_out = 0
     kandidaten = cohort["kandidaten"]
     for doc in kandidaten:
-        result = bepaal_uitslag(cijferlijst_from_document(doc))
+        result = compute_uitslag(cijferlijst_from_document(doc))
         per_soort[(result.schoolsoort.value, result.uitslag.value)] += 1
         redenen.update({r.regel for r in result.redenen})
         left_out += bool(result.buiten_beschouwing)

@@ -100,10 +100,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         if isinstance(data, Mapping) and data.get("sector") == "mbo":
             return _mbo(data, args, out)
         from duo_domain.vo.document import cijferlijst_from_document
-        from duo_domain.vo.uitslag import bepaal_uitslag
+        from duo_domain.vo.uitslag import compute_uitslag
 
         kandidaat = cijferlijst_from_document(data)
-        result = bepaal_uitslag(kandidaat)
+        result = compute_uitslag(kandidaat)
     except DuoDomainError as exc:
         raise CliError(f"{args.file}: {_one_line(exc)}") from None
     if args.json:

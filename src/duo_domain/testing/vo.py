@@ -5,7 +5,7 @@ supported examenjaar: the required subjects with grades in the legal form
 (SE and CE with one decimal, SE without CE whole, LO and the vmbo kunstvakken
 judged), a profielwerkstuk, an elementcode of the schoolsoort and an
 onderwijsaanbieder. The reported ``uitslag`` is the one
-:func:`~duo_domain.vo.bepaal_uitslag` gives (or absent), so validating a
+:func:`~duo_domain.vo.compute_uitslag` gives (or absent), so validating a
 candidate gives no finding at all.
 
 * ``geslaagd=True`` draws only candidates that pass;
@@ -21,12 +21,12 @@ candidate gives no finding at all.
 Examples:
     >>> from hypothesis import given, settings
     >>> from duo_domain.rules import validate
-    >>> from duo_domain.vo import bepaal_uitslag
+    >>> from duo_domain.vo import compute_uitslag
     >>> from duo_domain.testing import examenkandidaten
     >>> @settings(max_examples=10)
     ... @given(examenkandidaten(reden="BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"))
     ... def test_fails_on_lo(kandidaat):
-    ...     assert [r.regel for r in bepaal_uitslag(kandidaat).redenen] == [
+    ...     assert [r.regel for r in compute_uitslag(kandidaat).redenen] == [
     ...         "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"]
     ...     assert len(validate(kandidaat)) == 0
     >>> test_fails_on_lo()
@@ -59,7 +59,7 @@ from duo_domain.vo.model import (
     Uitslag,
 )
 from duo_domain.vo.regelsets import REGELSETS
-from duo_domain.vo.uitslag import bepaal_uitslag
+from duo_domain.vo.uitslag import compute_uitslag
 
 __all__ = [
     "CONDITIONS",
@@ -264,7 +264,7 @@ def report(k: Examenkandidaat, *, uitslag: bool = True, eindcijfers: bool = Fals
     if not uitslag:
         return attrs.evolve(k, uitslag=None)
     try:
-        return attrs.evolve(k, uitslag=bepaal_uitslag(k).uitslag)
+        return attrs.evolve(k, uitslag=compute_uitslag(k).uitslag)
     except DuoDomainError:
         return attrs.evolve(k, uitslag=None)
 

@@ -5,7 +5,7 @@ The law is the Uitvoeringsbesluit WVO 2020 (BWBR0045787), art. 3.13 and
 (:mod:`duo_domain.vo.regelsets`).
 
 Examples:
-    >>> from duo_domain.vo import cijferlijst_from_document, bepaal_uitslag
+    >>> from duo_domain.vo import cijferlijst_from_document, compute_uitslag
     >>> doc = {"schoolsoort": "vmbo-tl", "examenjaar": 2025, "vakken": [
     ...     {"vakcode": "0011", "se": "5.5", "ce": "5.4"},
     ...     {"vakcode": "0071", "se": "6.5", "ce": "6.8"},
@@ -17,7 +17,7 @@ Examples:
     ...     {"vakcode": "0353", "beoordeling": "goed"},
     ...     {"vakcode": "0416", "beoordeling": "voldoende"}],
     ...     "profielwerkstuk": {"beoordeling": "voldoende"}}
-    >>> bepaal_uitslag(cijferlijst_from_document(doc)).uitslag.value
+    >>> compute_uitslag(cijferlijst_from_document(doc)).uitslag.value
     'geslaagd'
 """
 
@@ -44,8 +44,8 @@ from duo_domain.vo.grades import (
     combinatiecijfer,
     combinatiecijfer_gl,
     eindcijfer,
-    rond_af,
-    voldoet_ce_eis,
+    meets_ce_eis,
+    round_half_up,
 )
 from duo_domain.vo.model import (
     Beoordeling,
@@ -57,8 +57,8 @@ from duo_domain.vo.model import (
     Schoolsoort,
     Uitslag,
 )
-from duo_domain.vo.regelsets import REGELSETS, Regelset, regelset
-from duo_domain.vo.uitslag import Reden, UitslagResultaat, bepaal_uitslag
+from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
+from duo_domain.vo.uitslag import Reden, UitslagResultaat, compute_uitslag
 
 __all__ = [
     "REGELSETS",
@@ -79,24 +79,24 @@ __all__ = [
     "Vak",
     "VakcodeTabel",
     "Vaksoort",
-    "bepaal_uitslag",
     "ce_gemiddelde",
+    "choose_regelset",
     "cijferlijst_from_document",
     "cijferlijst_from_json",
     "cijferlijst_schema",
     "combinatiecijfer",
     "combinatiecijfer_gl",
+    "compute_uitslag",
     "eindcijfer",
     "elementcodetabel",
     "load_elementcodetabel",
     "load_vakcodetabel",
-    "regelset",
-    "rond_af",
+    "meets_ce_eis",
+    "round_half_up",
     "se_termijn",
     "te_laat",
     "termijnen",
     "uiterste_datum_uitslag",
     "uitslag_schema",
     "vakcodetabel",
-    "voldoet_ce_eis",
 ]

@@ -212,7 +212,7 @@ def cijferlijst_from_document(data: Any) -> Examenkandidaat:
 
     Checks the document's shape and the grades' form (1.0–10.0, at most one
     decimal); the role of each subject and the rules of art. 3.13 are checked
-    by :func:`~duo_domain.vo.uitslag.bepaal_uitslag`, which reports problems
+    by :func:`~duo_domain.vo.uitslag.compute_uitslag`, which reports problems
     the same way.
 
     Raises:

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from duo_domain._uitslag import Uitslag
+
 if TYPE_CHECKING:
     from duo_domain.identity.student import Student
 
@@ -78,13 +80,6 @@ class Rol(enum.Enum):
 
     PROFIELVAK = "profielvak"
     KEUZEVAK = "keuzevak"
-
-
-class Uitslag(enum.Enum):
-    """The uitslag of the exam (WVO 2020 art. 2.57 lid 2)."""
-
-    GESLAAGD = "geslaagd"
-    AFGEWEZEN = "afgewezen"
 
 
 def _opt(kind: type) -> Any:

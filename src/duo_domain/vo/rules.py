@@ -11,7 +11,7 @@ Two groups:
   way BRON re-checks every uitslag. ``BRON.EXAMEN.UITSLAG_AFGEWEZEN`` flags
   the opposite: reported afgewezen although the candidate passes.
 
-The uitslag itself is :func:`duo_domain.vo.bepaal_uitslag`; its reasons carry
+The uitslag itself is :func:`duo_domain.vo.compute_uitslag`; its reasons carry
 the same rule ids.
 """
 
@@ -28,8 +28,8 @@ from duo_domain.rules import CheckContext, Severity, Violation, registry
 from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import Examenkandidaat, Uitslag
-from duo_domain.vo.regelsets import regelset
-from duo_domain.vo.uitslag import UitslagResultaat, bepaal_uitslag
+from duo_domain.vo.regelsets import choose_regelset
+from duo_domain.vo.uitslag import UitslagResultaat, compute_uitslag
 
 __all__: list[str] = []
 
@@ -59,7 +59,7 @@ def _aanbieder_shape(value: str) -> bool:
 @functools.lru_cache(maxsize=128)
 def _uitslag_cached(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
     try:
-        return bepaal_uitslag(kandidaat)
+        return compute_uitslag(kandidaat)
     except DuoDomainError:
         return None
 
@@ -69,7 +69,7 @@ def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
         return _uitslag_cached(kandidaat)
     except TypeError:  # an unhashable field: compute without the cache
         try:
-            return bepaal_uitslag(kandidaat)
+            return compute_uitslag(kandidaat)
         except DuoDomainError:
             return None
 
@@ -298,7 +298,7 @@ def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _examenjaar(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
     try:
-        regelset(k.examenjaar)
+        choose_regelset(k.examenjaar)
     except DuoDomainError as exc:
         found.append(Violation("examenjaar", str(exc)))
     if k.datum_uitslag is not None and k.datum_uitslag.year != k.examenjaar:
