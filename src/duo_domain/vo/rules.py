@@ -344,8 +344,10 @@ _condition(
 )
 _condition(
     "BRON.EXAMEN.KERNVAKKEN",
-    "havo/vwo: of Nederlands, Engels and wiskunde A/B/C at most one eindcijfer 5, the others 6 or higher.",
-    "Check the kernvakken' eindcijfers; a wiskunde taken as extra subject may be left out (art. 3.33 lid 3).",
+    "havo/vwo: of Nederlands, Engels and the wiskunde A/B/C of the profile at most one eindcijfer 5,"
+    " the others 6 or higher.",
+    "Check the kernvakken' eindcijfers; a wiskunde marked extra or in the vrije deel is no kernvak; with two"
+    " unmarked wiskunde subjects mark the profile's one examendeel 'profiel'.",
     f"{UB} art. 3.34 lid 1 b",
 )
 _condition(

@@ -60,7 +60,7 @@ from duo_domain._sources import UB_WVO
 from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
-from duo_domain.vo.model import Beoordeling, Examenkandidaat, ExamResult, Rol, Schoolsoort
+from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
 __all__ = ["MAX_EXTRA_VAKKEN", "REGELS", "Reden", "Uitslag", "UitslagResultaat", "compute_uitslag"]
@@ -384,7 +384,12 @@ def _lees_vak(
         soort, combi = found
     if v.vrijstelling:
         return None
-    kern = soort is Vaksoort.NEDERLANDS or soort is Vaksoort.ENGELS or soort is Vaksoort.WISKUNDE
+    # art. 3.34 lid 1 b: the wiskunde of the profile is a kernvak, not one taken as an extra subject
+    kern = (
+        soort is Vaksoort.NEDERLANDS
+        or soort is Vaksoort.ENGELS
+        or (soort is Vaksoort.WISKUNDE and not v.extra and v.examendeel is not Examendeel.VRIJ)
+    )
     if wijze == 0:
         grades = _cijfers(i, v)
         if grades is None:
@@ -457,11 +462,35 @@ def _lees(
         elif isinstance(found, DocumentProblem):
             problemen.append(found)
     problemen.extend(_pws_problemen(k))
+    if sum(1 for p in vakken if p.kernvak and p.soort is Vaksoort.WISKUNDE) > 1:
+        vakken = _een_kernvak_wiskunde(vakken, k, opmerkingen)
     if sum(1 for p in vakken if p.extra) > MAX_EXTRA_VAKKEN:
         problemen.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
     if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
         problemen.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
     return _Gelezen(vakken, problemen, opmerkingen)
+
+
+def _een_kernvak_wiskunde(vakken: list[_Vak], k: Examenkandidaat, opmerkingen: list[str]) -> list[_Vak]:
+    """Art. 3.34 lid 1 b: one wiskunde is the kernvak, the one of the profile.
+
+    The subject marked ``examendeel: profiel`` is that wiskunde. Without that mark
+    the document cannot tell which is the profile's; the one with the highest
+    eindcijfer is taken (a surplus wiskunde is left out of the kernvakken as
+    art. 3.33 lid 3 would do) and a note says so.
+    """
+    wiskunde = [p for p in vakken if p.kernvak and p.soort is Vaksoort.WISKUNDE]
+    deel = {v.vakcode: v.examendeel for v in k.vakken}
+    profiel = [p for p in wiskunde if deel.get(p.vakcode) is Examendeel.PROFIEL]
+    if len(profiel) == 1:
+        kern = profiel[0]
+    else:
+        kern = max(wiskunde, key=lambda p: p.eindcijfer or 0)
+        opmerkingen.append(
+            f"{len(wiskunde)} wiskunde subjects without examendeel 'profiel' or 'extra': {kern.vakcode}"
+            f" (the highest eindcijfer) is taken as the kernvak of art. 3.34 lid 1 b; mark the others extra"
+        )
+    return [p._replace(kernvak=False) if p in wiskunde and p is not kern else p for p in vakken]
 
 
 # --- the conditions -------------------------------------------------------------------------
