@@ -47,7 +47,7 @@ from hypothesis import strategies as st
 from duo_domain.errors import DuoDomainError
 from duo_domain.testing._breaking import PERSOON_BREAKS, check_breaks, merge, students_breaking
 from duo_domain.testing.identity import invalid_onderwijsaanbieders, onderwijsaanbieders
-from duo_domain.vo.codes import elementcodetabel, vakcodetabel
+from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import (
     Beoordeling,
@@ -395,7 +395,15 @@ def _break_record(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandi
             return _set(k, _LO, se=Decimal(draw(st.integers(1, 10))))
         return _set(k, _LO, beoordeling=None)
     if rule == "BRON.EXAMEN.HERKANSING":
-        two = draw(st.lists(st.sampled_from(graded), min_size=2, max_size=3, unique_by=lambda v: v.vakcode))
+        # herkansingen in two or more general subjects: art. 3.38 lid 1 allows one (the bb/kb cspe of
+        # lid 2 comes on top, so profielvakken are left alone here)
+        rollen = vakcodetabel().rollen(k.schoolsoort.value)
+        algemeen = [
+            v
+            for v in graded
+            if v.rol is None and rollen.get(v.vakcode, (None, 0))[0] is not Vaksoort.PROFIELVAK
+        ]
+        two = draw(st.lists(st.sampled_from(algemeen), min_size=2, max_size=3, unique_by=lambda v: v.vakcode))
         for v in two:
             k = _set(k, v.vakcode, ce2=_tenths(draw(st.integers(10, 100))))
         return k

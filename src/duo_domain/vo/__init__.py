@@ -58,7 +58,7 @@ from duo_domain.vo.model import (
     Uitslag,
 )
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
-from duo_domain.vo.uitslag import Reden, UitslagResultaat, compute_uitslag
+from duo_domain.vo.uitslag import Reden, UitslagResultaat, compute_uitslag, herkansingen_niet_geteld
 
 __all__ = [
     "REGELSETS",
@@ -89,6 +89,7 @@ __all__ = [
     "compute_uitslag",
     "eindcijfer",
     "elementcodetabel",
+    "herkansingen_niet_geteld",
     "load_elementcodetabel",
     "load_vakcodetabel",
     "meets_ce_eis",

@@ -27,9 +27,9 @@ from duo_domain.errors import DuoDomainError
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
-from duo_domain.vo.model import Examenkandidaat, Uitslag
+from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
 from duo_domain.vo.regelsets import choose_regelset
-from duo_domain.vo.uitslag import UitslagResultaat, compute_uitslag
+from duo_domain.vo.uitslag import UitslagResultaat, compute_uitslag, herkansingen_niet_geteld
 
 __all__: list[str] = []
 
@@ -220,21 +220,33 @@ def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 @registry.rule(
     "BRON.EXAMEN.HERKANSING",
     severity=Severity.ATTENTIE,
-    summary="At most one subject is re-taken in tijdvak 2 or 3 (herkansing).",
-    guidance="Check the CE grades of tijdvak 2/3: only one herkansing is allowed; a later tijdvak after"
-    " verhindering (art. 3.29) has no tijdvak-1 grade.",
-    source=f"{UB} art. 3.38 lid 1",
+    summary="CE grades of a later tijdvak claim no more herkansingen than the law allows: one subject in"
+    " tijdvak 2 (tijdvak 3 after verhindering), in vmbo bb/kb also the cspe.",
+    guidance="Check the CE grades of tijdvak 2/3: the candidate may retake the CE or cspe of one subject"
+    " (art. 3.38 lid 1), in bb/kb also the cspe (lid 2); a later tijdvak after verhindering (art. 3.29)"
+    " has no tijdvak-1 grade. A grade beyond that does not count in the uitslag.",
+    source=f"{UB} art. 3.38 lid 1 en 2; art. 3.29 lid 1",
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.38",
 )
 def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
-    retaken = [v.vakcode for v in k.vakken if v.ce is not None and (v.ce2 is not None or v.ce3 is not None)]
-    if len(retaken) > 1:
-        return (
-            Violation("vakken", f"{len(retaken)} subjects re-taken after tijdvak 1: {', '.join(retaken)}"),
-        )
-    return ()
+    if not any(v.ce2 is not None or v.ce3 is not None for v in k.vakken):
+        return ()
+    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    cspe = frozenset(
+        v.vakcode
+        for v in k.vakken
+        if v.rol is Rol.PROFIELVAK
+        or (v.rol is None and rollen.get(v.vakcode, _GEEN)[0] is Vaksoort.PROFIELVAK)
+    )
+    niet = herkansingen_niet_geteld(k, cspe)
+    if not niet:
+        return ()
+    return (Violation("vakken", "more herkansingen than art. 3.38 allows; not counted: " + ", ".join(niet)),)
+
+
+_GEEN: tuple[Vaksoort | None, int] = (None, 0)
 
 
 @registry.rule(

@@ -63,7 +63,15 @@ from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
-__all__ = ["MAX_EXTRA_VAKKEN", "REGELS", "Reden", "Uitslag", "UitslagResultaat", "compute_uitslag"]
+__all__ = [
+    "MAX_EXTRA_VAKKEN",
+    "REGELS",
+    "Reden",
+    "Uitslag",
+    "UitslagResultaat",
+    "compute_uitslag",
+    "herkansingen_niet_geteld",
+]
 
 #: Subjects marked ``extra`` beyond this number are refused: the search of
 #: art. 3.33 lid 3 tries every subset (2**n evaluations).
@@ -120,6 +128,8 @@ class UitslagResultaat:
         schoolsoort: The school type judged.
         opmerkingen: Notes on how the document was read, e.g. a vakcode the
             code table has only for other school types, judged as a regular subject.
+        herkansingen_niet_geteld: CE grades of a later tijdvak the law does not
+            count as a herkansing (art. 3.38), as ``"<vakcode> tijdvak <n>"``.
     """
 
     uitslag: Uitslag
@@ -134,6 +144,7 @@ class UitslagResultaat:
     examenjaar: int
     schoolsoort: Schoolsoort
     opmerkingen: tuple[str, ...] = ()
+    herkansingen_niet_geteld: tuple[str, ...] = ()
 
     @property
     def geslaagd(self) -> bool:
@@ -207,6 +218,7 @@ class _Gelezen(NamedTuple):
     vakken: list[_Vak]
     problemen: list[DocumentProblem]
     opmerkingen: list[str]
+    herkansingen_niet_geteld: tuple[str, ...] = ()
 
 
 _BEROEPS = frozenset({Vaksoort.PROFIELVAK, Vaksoort.KEUZEVAK, Vaksoort.PRAKTIJKGERICHT_VMBO})
@@ -462,13 +474,88 @@ def _lees(
         elif isinstance(found, DocumentProblem):
             problemen.append(found)
     problemen.extend(_pws_problemen(k))
+    niet_geteld: tuple[str, ...] = ()
+    if any(v.ce2 is not None or v.ce3 is not None for v in k.vakken) and not problemen:
+        vakken, niet_geteld = _herkansingen(k, vakken, opmerkingen)
     if sum(1 for p in vakken if p.kernvak and p.soort is Vaksoort.WISKUNDE) > 1:
         vakken = _een_kernvak_wiskunde(vakken, k, opmerkingen)
     if sum(1 for p in vakken if p.extra) > MAX_EXTRA_VAKKEN:
         problemen.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
     if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
         problemen.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
-    return _Gelezen(vakken, problemen, opmerkingen)
+    return _Gelezen(vakken, problemen, opmerkingen, niet_geteld)
+
+
+def herkansingen_niet_geteld(kandidaat: Examenkandidaat, cspe_vakken: frozenset[str]) -> tuple[str, ...]:
+    """The CE grades of a later tijdvak that art. 3.38 does not count, as ``"<vakcode> tijdvak <n>"``.
+
+    A grade in a later tijdvak of a subject without a grade in an earlier one
+    completes the exam after verhindering (art. 3.29) and always counts. A later
+    grade of a subject that has an earlier one is a herkansing: the candidate has
+    one, in one subject, in tijdvak 2 — or tijdvak 3 where art. 3.29 lid 1
+    applies, i.e. a subject was completed after tijdvak 1 (art. 3.38 lid 1); in
+    vmbo bb and kb also one of the cspe (lid 2; ``cspe_vakken`` names the
+    profielvakken). When the document claims more, the first herkansingen in
+    document order count.
+
+    Examples:
+        >>> from decimal import Decimal as D
+        >>> from duo_domain.vo import Examenkandidaat, ExamResult, Schoolsoort
+        >>> k = Examenkandidaat(Schoolsoort.HAVO, 2025, (
+        ...     ExamResult("1001", se=D("6.0"), ce=D("4.0"), ce2=D("6.0")),
+        ...     ExamResult("1002", se=D("6.0"), ce=D("4.0"), ce2=D("6.0"))))
+        >>> herkansingen_niet_geteld(k, frozenset())
+        ('1002 tijdvak 2',)
+    """
+    verhinderd = any(v.ce is None and (v.ce2 is not None or v.ce3 is not None) for v in kandidaat.vakken)
+    rechten = {"lid 1": True, "lid 2": kandidaat.schoolsoort in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB)}
+    niet: list[str] = []
+    for v in kandidaat.vakken:
+        zittingen = [tv for tv, c in ((1, v.ce), (2, v.ce2), (3, v.ce3)) if c is not None]
+        for tv in zittingen[1:]:
+            recht = _recht(rechten, tv=tv, verhinderd=verhinderd, cspe=v.vakcode in cspe_vakken)
+            if recht is None:
+                niet.append(f"{v.vakcode} tijdvak {tv}")
+            else:
+                rechten[recht] = False
+    return tuple(niet)
+
+
+def _recht(rechten: dict[str, bool], *, tv: int, verhinderd: bool, cspe: bool) -> str | None:
+    """The right of art. 3.38 a herkansing in tijdvak ``tv`` uses, or ``None`` when none is left."""
+    if cspe and tv == 2 and rechten["lid 2"]:
+        return "lid 2"
+    if rechten["lid 1"] and (tv == 2 or verhinderd):
+        return "lid 1"
+    return None
+
+
+def _herkansingen(
+    k: Examenkandidaat, vakken: list[_Vak], opmerkingen: list[str]
+) -> tuple[list[_Vak], tuple[str, ...]]:
+    """The subjects with the CE grade art. 3.38 and 3.39 lid 1 count: the highest counted tijdvak."""
+    niet = herkansingen_niet_geteld(k, frozenset(p.vakcode for p in vakken if p.soort is Vaksoort.PROFIELVAK))
+    weg = set(niet)
+    by_code = {v.vakcode: v for v in k.vakken}
+    out: list[_Vak] = []
+    for p in vakken:
+        v = by_code[p.vakcode]
+        if p.eindcijfer is None or v.se is None or (v.ce2 is None and v.ce3 is None):
+            out.append(p)
+            continue
+        telt = [
+            t
+            for tv, c in ((1, v.ce), (2, v.ce2), (3, v.ce3))
+            if c is not None and f"{p.vakcode} tijdvak {tv}" not in weg and (t := _tenths(c)) is not None
+        ]
+        best = max(telt)
+        out.append(p._replace(ce_tienden=best, eindcijfer=((_tenths(v.se) or 0) + best + 10) // 20))
+    if niet:
+        opmerkingen.append(
+            f"CE grades not counted as herkansing ({UB} art. 3.38: one subject in tijdvak 2, or 3 after"
+            f" verhindering; vmbo bb/kb also the cspe): {', '.join(niet)}"
+        )
+    return out, niet
 
 
 def _een_kernvak_wiskunde(vakken: list[_Vak], k: Examenkandidaat, opmerkingen: list[str]) -> list[_Vak]:
@@ -847,4 +934,5 @@ def compute_uitslag(
         examenjaar=kandidaat.examenjaar,
         schoolsoort=kandidaat.schoolsoort,
         opmerkingen=tuple(gelezen.opmerkingen),
+        herkansingen_niet_geteld=gelezen.herkansingen_niet_geteld,
     )
