@@ -99,6 +99,7 @@ _RECORD_RULES = frozenset(
         "BRON.EXAMEN.BEOORDELING",
         "BRON.EXAMEN.EINDCIJFER",
         "BRON.EXAMEN.HERKANSING",
+        "BRON.EXAMEN.EXTRA_VAK",
         "BRON.EXAMEN.ONDERWIJSAANBIEDER",
         "BRON.EXAMEN.ELEMENTCODE",
         "BRON.EXAMEN.EXAMENJAAR",
@@ -407,6 +408,8 @@ def _break_record(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandi
         for v in two:
             k = _set(k, v.vakcode, ce2=_tenths(draw(st.integers(10, 100))))
         return k
+    if rule == "BRON.EXAMEN.EXTRA_VAK":
+        return _set(k, _LO, extra=True)  # LO belongs to every exam (art. 3.33 lid 3)
     if rule == "BRON.EXAMEN.ONDERWIJSAANBIEDER":
         return attrs.evolve(
             k, onderwijsaanbieder=draw(st.none() | st.just("") | invalid_onderwijsaanbieders())

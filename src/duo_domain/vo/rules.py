@@ -29,7 +29,12 @@ from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
 from duo_domain.vo.regelsets import choose_regelset
-from duo_domain.vo.uitslag import UitslagResultaat, compute_uitslag, herkansingen_niet_geteld
+from duo_domain.vo.uitslag import (
+    UitslagResultaat,
+    compute_uitslag,
+    herkansingen_niet_geteld,
+    is_gemeenschappelijk,
+)
 
 __all__: list[str] = []
 
@@ -247,6 +252,28 @@ def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 
 
 _GEEN: tuple[Vaksoort | None, int] = (None, 0)
+
+
+@registry.rule(
+    "BRON.EXAMEN.EXTRA_VAK",
+    severity=Severity.ATTENTIE,
+    summary="No subject of the gemeenschappelijk deel (Nederlands, Engels, maatschappijleer, ckv, LO,"
+    " kunstvakken I) is marked extra: without it the remaining subjects form no eindexamen.",
+    guidance="Remove the extra mark; the uitslag counts the subject whatever the mark says.",
+    source=f"{UB} art. 3.33 lid 3 (with art. 3.1-3.4)",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.33",
+)
+def _extra_vak(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if not any(v.extra for v in k.vakken):
+        return ()
+    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    return [
+        Violation(f"vakken[{i}].extra", f"{v.vakcode} belongs to every exam and cannot be left out as extra")
+        for i, v in enumerate(k.vakken)
+        if v.extra and v.vakcode in rollen and is_gemeenschappelijk(v.vakcode, rollen[v.vakcode][0])
+    ]
 
 
 @registry.rule(

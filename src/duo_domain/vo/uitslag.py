@@ -71,6 +71,7 @@ __all__ = [
     "UitslagResultaat",
     "compute_uitslag",
     "herkansingen_niet_geteld",
+    "is_gemeenschappelijk",
 ]
 
 #: Subjects marked ``extra`` beyond this number are refused: the search of
@@ -474,6 +475,12 @@ def _lees(
         elif isinstance(found, DocumentProblem):
             problemen.append(found)
     problemen.extend(_pws_problemen(k))
+    vast = [p.vakcode for p in vakken if p.extra and is_gemeenschappelijk(p.vakcode, p.soort)]
+    if vast:
+        opmerkingen.append(
+            f"marked extra but part of every exam, so never left out ({UB} art. 3.33 lid 3):"
+            f" {', '.join(vast)}"
+        )
     niet_geteld: tuple[str, ...] = ()
     if any(v.ce2 is not None or v.ce3 is not None for v in k.vakken) and not problemen:
         vakken, niet_geteld = _herkansingen(k, vakken, opmerkingen)
@@ -870,12 +877,34 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
 
 _Rechter = Callable[[Sequence[_Vak], Examenkandidaat], _Oordeel]
 
+#: Roles of subjects of the gemeenschappelijk deel of every exam (art. 3.1-3.4): Nederlands, Engels
+#: (havo/vwo), maatschappijleer and ckv (havo/vwo), lichamelijke opvoeding, vmbo kunstvakken I.
+_GEMEENSCHAPPELIJK_SOORT = frozenset(
+    {Vaksoort.NEDERLANDS, Vaksoort.ENGELS, Vaksoort.COMBINATIE, Vaksoort.LO, Vaksoort.KUNSTVAKKEN}
+)
+#: vmbo subjects of the gemeenschappelijk deel whose code-table role is ``algemeen``: Engelse taal (0071)
+#: and maatschappijleer (0322), Regeling codetabellen bijlage III.
+_GEMEENSCHAPPELIJK_VMBO = frozenset({"0071", "0322"})
+
+
+def is_gemeenschappelijk(vakcode: str, soort: Vaksoort) -> bool:
+    """Whether a subject belongs to the gemeenschappelijk deel every exam holds (art. 3.1-3.4).
+
+    Such a subject is never left out under art. 3.33 lid 3 ("de overgebleven vakken dienen een
+    eindexamen te vormen"), even when the document marks it ``extra``.
+
+    Examples:
+        >>> is_gemeenschappelijk("1001", Vaksoort.NEDERLANDS), is_gemeenschappelijk("0131", Vaksoort.ALGEMEEN)
+        (True, False)
+    """
+    return soort in _GEMEENSCHAPPELIJK_SOORT or vakcode in _GEMEENSCHAPPELIJK_VMBO
+
 
 def _laat_weg(
     judge: _Rechter, vakken: Sequence[_Vak], k: Examenkandidaat
 ) -> tuple[_Oordeel, tuple[str, ...]] | None:
     """Art. 3.33 lid 3: the fewest subjects marked extra whose leaving out makes the candidate pass."""
-    extras = [p for p in vakken if p.extra]
+    extras = [p for p in vakken if p.extra and not is_gemeenschappelijk(p.vakcode, p.soort)]
     for size in range(1, len(extras) + 1):
         for combo in itertools.combinations(extras, size):
             drop = {p.vakcode for p in combo}
