@@ -215,15 +215,19 @@ def test_havo_foreign_code_fails_like_any_subject(vo: Any) -> None:
     assert vo.judge(doc).geslaagd  # one 5
 
 
-def test_havo_foreign_code_as_combinatiecijfer_component(vo: Any) -> None:
+def test_havo_foreign_code_is_no_combinatiecijfer_component(vo: Any) -> None:
+    # art. 3.34 lid 2: maatschappijleer, ckv and the profielwerkstuk, plus only the parts the article lists;
+    # a vmbo keuzevak (1701) is none of them
     doc = vo.havo_doc()
     doc["vakken"].append(vo.vak("1701", 10, combinatiecijfer=True))
-    r = vo.judge(doc)
-    # maatschappijleer 7, ckv 7, profielwerkstuk 7 and 1701 10: mean 7.75 -> 8
-    assert r.combinatiecijfer == 8
-    assert r.opmerkingen[0].endswith("judged as an optional combinatiecijfer component")
-    plain = vo.judge(vo.havo_doc())
-    assert plain.combinatiecijfer == 7
+    with pytest.raises(InvalidDocument) as info:
+        vo.judge(doc)
+    assert info.value.problems[0].path == f"$.vakken[{len(doc['vakken']) - 1}].combinatiecijfer"
+    # anw (0301), an optional component of art. 3.34 lid 2 b, may be added
+    ok = vo.havo_doc()
+    ok["vakken"].append(vo.vak("0301", 10, combinatiecijfer=True))
+    assert vo.judge(ok).combinatiecijfer == 8  # 7, 7, 7 (profielwerkstuk) and 10: mean 7.75 -> 8
+    assert vo.judge(vo.havo_doc()).combinatiecijfer == 7
 
 
 def test_havo_foreign_code_needs_a_grade(vo: Any) -> None:

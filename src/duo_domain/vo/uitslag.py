@@ -18,8 +18,8 @@ WVO 2020 (BWBR0045787) in the version that judges the candidate's examenjaar
   names them in :attr:`UitslagResultaat.buiten_beschouwing`.
 
 A vakcode the code table has only for other school types is judged as a
-regular graded subject of the candidate (no kernvak; a combinatiecijfer
-component only when marked so; for vmbo a ``rol`` makes it a profielvak or
+regular graded subject of the candidate (no kernvak; never a combinatiecijfer
+component, art. 3.34 lid 2; for vmbo a ``rol`` makes it a profielvak or
 keuzevak, for havo/vwo a ``rol`` has no meaning in art. 3.34) and named in
 :attr:`UitslagResultaat.opmerkingen`. A vakcode in no row of the table is a
 document error.
@@ -250,12 +250,7 @@ def _tenths(value: Decimal) -> int | None:
 
 def _vreemd(k: Examenkandidaat, v: ExamResult, vak: Vak) -> str:
     """The note for a vakcode the table has only for other school types."""
-    if k.schoolsoort.is_vmbo and v.rol is not None:
-        als = f"a {v.rol.value} (rol)"
-    elif v.combinatiecijfer and not k.schoolsoort.is_vmbo:
-        als = "an optional combinatiecijfer component"
-    else:
-        als = "a regular subject"
+    als = f"a {v.rol.value} (rol)" if k.schoolsoort.is_vmbo and v.rol is not None else "a regular subject"
     return (
         f"vakcode {v.vakcode} ({vak.omschrijving}) is not a {k.schoolsoort.value} subject"
         f" in the code table; judged as {als}"
@@ -298,7 +293,8 @@ def _bijzonder(
         )
     if not v.combinatiecijfer:
         return soort, False
-    if k.schoolsoort.is_vmbo or (soort not in rs.combinatie_optioneel and not vreemd):
+    # art. 3.34 lid 2: only the parts the article lists may be added, never a subject of another school type
+    if k.schoolsoort.is_vmbo or soort not in rs.combinatie_optioneel or vreemd:
         return DocumentProblem(
             f"{base}.combinatiecijfer",
             f"{v.vakcode} is not an optional combinatiecijfer component in examenjaar"
