@@ -116,6 +116,9 @@ class ExamResult:
         vrijstelling: True when the candidate is exempt (art. 3.8); the subject
             then has no grades and does not count in the uitslag.
         certificaat: The BRON indicator "certificaat behaald", as reported.
+        schooljaar_eindcijfer: The school year (``"2020-2021"``) in which the
+            eindcijfer of a vmbo profielvak finished in an earlier year was obtained;
+            from 2020-2021 or 2021-2022 it counts in the CE mean (art. 10.5 lid 1).
     """
 
     vakcode: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -133,6 +136,7 @@ class ExamResult:
     programma: str | None = None
     vrijstelling: bool = False
     certificaat: bool | None = None
+    schooljaar_eindcijfer: str | None = attrs.field(default=None, validator=_opt(str))
 
     @property
     def heeft_ce(self) -> bool:

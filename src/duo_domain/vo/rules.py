@@ -379,7 +379,7 @@ _condition(
     "BRON.EXAMEN.CE_GEMIDDELDE",
     "The unrounded mean of the CE grades is at least 5.5 (5.49 fails, 5.50 passes).",
     "Check the CE grades; the highest tijdvak counts and the cspe counts once. Otherwise: afgewezen.",
-    f"{UB} art. 3.34 lid 1 a; art. 3.35 lid 1 a",
+    f"{UB} art. 3.34 lid 1 a; art. 3.35 lid 1 a; art. 10.5 lid 1 (profielvak of 2020-2021, 2021-2022)",
 )
 _condition(
     "BRON.EXAMEN.KERNVAKKEN",

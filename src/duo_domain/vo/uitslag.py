@@ -403,7 +403,10 @@ def _lees_vak(
         grades = _cijfers(i, v)
         if grades is None:
             return _cijfer_problemen(i, v)
-        return _new(_Vak, (v.vakcode, soort, grades[0], grades[1], None, v.extra, combi, kern))
+        ce10 = grades[1]
+        if v.schooljaar_eindcijfer is not None and soort is Vaksoort.PROFIELVAK:
+            ce10 = _overgang_profielvak(v.schooljaar_eindcijfer, k.examenjaar, grades[0], ce10)
+        return _new(_Vak, (v.vakcode, soort, grades[0], ce10, None, v.extra, combi, kern))
     if wijze == 2:
         return _Vak(v.vakcode, soort, None, None, None, v.extra, combi, kern)
     if v.beoordeling is None or v.se is not None or v.heeft_ce:
@@ -412,6 +415,24 @@ def _lees_vak(
             f"{v.vakcode} is judged goed, voldoende or onvoldoende, not with a grade ({UB} art. 3.13 lid 3)",
         )
     return _Vak(v.vakcode, soort, None, None, v.beoordeling.is_voldoende, v.extra, combi, kern)
+
+
+#: Art. 10.5 lid 1: the school years whose profielvak eindcijfer counts in the CE mean, and the
+#: calendar year in which that eindcijfer was determined (lid 3 counts ten years from it).
+_OVERGANG_10_5 = {"2020-2021": 2021, "2021-2022": 2022}
+
+
+def _overgang_profielvak(schooljaar: str, examenjaar: int, eindcijfer: int, ce10: int | None) -> int | None:
+    """Art. 10.5: the CE grade (in tenths) a profielvak finished in an earlier school year adds to the mean.
+
+    The eindcijfer of a profielvak obtained in 2020-2021 or 2021-2022 counts in the mean of
+    art. 3.35 lid 1 a (lid 1) as long as ten years have not passed after the year it was determined
+    (lid 3); the article lapses on 2033-01-01 (lid 4), after the last examenjaar 2032.
+    """
+    jaar = _OVERGANG_10_5.get(schooljaar)
+    if jaar is None or examenjaar - jaar >= 10 or examenjaar > 2032:
+        return ce10
+    return 10 * eindcijfer
 
 
 def _pws_problemen(k: Examenkandidaat) -> list[DocumentProblem]:
