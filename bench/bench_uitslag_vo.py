@@ -1,7 +1,7 @@
 """Benchmark: a national cohort of synthetic VO candidates through the uitslag.
 
 Run: ``python bench/bench_uitslag_vo.py [N]`` (default 200,000 candidates).
-Prints candidates per second for ``bepaal_uitslag`` on prepared domain
+Prints candidates per second for ``compute_uitslag`` on prepared domain
 objects, and for the whole path from the JSON document, with peak memory.
 The candidates are synthetic (seeded random grades); no real persons.
 """
@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from duo_domain.serialize.json import structure_cijferlijst
-from duo_domain.vo import bepaal_uitslag
+from duo_domain.vo import compute_uitslag
 
 PAKKETTEN: dict[str, list[tuple[str, bool]]] = {
     # (vakcode, has CE)
@@ -125,7 +125,7 @@ def main() -> None:
     gc.freeze()
 
     t0 = time.perf_counter()
-    passed = sum(1 for k in kandidaten if bepaal_uitslag(k).geslaagd)
+    passed = sum(1 for k in kandidaten if compute_uitslag(k).geslaagd)
     t1 = time.perf_counter()
     print(
         f"uitslag on domain objects: {n} candidates in {t1 - t0:.2f} s = {n / (t1 - t0):,.0f} candidates/s"
@@ -135,7 +135,7 @@ def main() -> None:
     texts = [json.dumps(d) for d in docs[: min(n, 50_000)]]
     t0 = time.perf_counter()
     for text in texts:
-        bepaal_uitslag(structure_cijferlijst(json.loads(text, parse_float=Decimal)))
+        compute_uitslag(structure_cijferlijst(json.loads(text, parse_float=Decimal)))
     t1 = time.perf_counter()
     print(
         f"JSON text -> document -> uitslag: {len(texts)} candidates in {t1 - t0:.2f} s"
@@ -144,7 +144,7 @@ def main() -> None:
 
     tracemalloc.start()
     for k in kandidaten[:20_000]:
-        bepaal_uitslag(k)
+        compute_uitslag(k)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"peak memory traced during 20,000 uitslagen (after warm-up): {peak / 1024:.0f} KiB")

@@ -25,7 +25,7 @@ from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import Diploma, GeneriekExamenonderdeel
 from duo_domain.serialize.json import structure_cijferlijst
-from duo_domain.vo import bepaal_uitslag
+from duo_domain.vo import compute_uitslag
 from duo_domain.vo.uitslag import UitslagResultaat
 
 settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -184,7 +184,7 @@ def set_vak(doc: Doc, code: str, **fields: Any) -> Doc:
 
 
 def judge(doc: Doc) -> UitslagResultaat:
-    return bepaal_uitslag(structure_cijferlijst(doc))
+    return compute_uitslag(structure_cijferlijst(doc))
 
 
 def regels(result: UitslagResultaat) -> list[str]:

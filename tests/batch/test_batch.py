@@ -23,8 +23,9 @@ from duo_domain.batch import (
 )
 from duo_domain.errors import InvalidDocument
 from duo_domain.rules import RuleRegistry, registry, validate
+from duo_domain.serialize.json import loads_cijferlijst as cijferlijst_from_json
 from duo_domain.serialize.json import loads_mbo
-from duo_domain.vo import bepaal_uitslag, cijferlijst_from_json
+from duo_domain.vo import compute_uitslag
 
 from ._data import mbo_lines, vo_lines
 
@@ -81,7 +82,7 @@ def test_each_outcome_is_what_the_single_record_functions_give(mbo: list[str], v
         assert [f.to_dict() for f in outcome.findings] == validate(record).to_dicts()
     for line, outcome in zip(vo, compute_uitslagen(vo, chunk_size=33), strict=True):
         try:
-            expected = bepaal_uitslag(cijferlijst_from_json(line))
+            expected = compute_uitslag(cijferlijst_from_json(line))
         except InvalidDocument:
             assert outcome.result is None
             continue

@@ -97,7 +97,7 @@ def test_one_plain_file_keeps_the_single_document_output(tmp_path: Path) -> None
     path.write_text('{"student": {"bsn": "111222333"}}', encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(path), "--json"], stdout=out, stderr=err) == 0
-    assert json.loads(out.getvalue()) == {"findings": []}
+    assert json.loads(out.getvalue())["findings"] == []
 
 
 @pytest.mark.parametrize(

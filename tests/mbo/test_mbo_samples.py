@@ -136,7 +136,7 @@ def test_diploma_passes_under_its_cohort_rule(key: str, diploma: Diploma, record
     )
     assert result.geslaagd, (key, result.redenen)
     expected = "overgangsrecht-18c" if diploma.cohort_start < dt.date(2022, 8, 1) else "ekb-2022"
-    assert result.regime.regime.value == expected
+    assert result.regelset.regelset.value == expected
 
 
 @pytest.mark.parametrize(("name", "record"), RECORDS, ids=[f"{n}:{i}" for i, (n, _) in enumerate(RECORDS)])

@@ -46,9 +46,9 @@ def problems(data: object) -> list[tuple[str, str]]:
 
 def test_issue_example() -> None:
     out = compute_uitslag(structure_mbo_uitslag(example())).to_dict()
-    assert set(out) == {"uitslag", "regime", "eindcijfers", "beoordeeld", "redenen"}
+    assert set(out) == {"uitslag", "regelset", "eindcijfers", "beoordeeld", "redenen"}
     assert out["uitslag"] == "geslaagd"
-    assert out["regime"].startswith("ekb-2022: ")
+    assert out["regelset"].startswith("ekb-2022: ")
     assert out["eindcijfers"] == {"nederlands": 6, "engels": 7, "rekenen": 5}
     assert out["beoordeeld"] == [
         "generieke_onderdelen",
@@ -67,7 +67,7 @@ def test_failed_output_names_article() -> None:
     assert out["uitslag"] == "afgewezen"
     assert out["redenen"] == [
         {
-            "regel": "generiek.nederlands_engels_rekenen",
+            "regel": "ROD.UITSLAG.NEDERLANDS_ENGELS_REKENEN",
             "artikel": "Ekb WEB art. 17 lid 3 onderdeel a",
             "toelichting": (
                 "nederlands 5 and rekenen 5 are below 6; of nederlands, engels, rekenen only one may be 5"
@@ -82,7 +82,7 @@ def test_regime_18c_in_output() -> None:
     data["generieke_onderdelen"][2] = {"onderdeel": "rekenen", "eindcijfer": 2}
     out = compute_uitslag(structure_mbo_uitslag(data)).to_dict()
     assert out["uitslag"] == "geslaagd"
-    assert out["regime"].startswith("overgangsrecht-18c: ")
+    assert out["regelset"].startswith("overgangsrecht-18c: ")
 
 
 def test_omitted_sections_are_not_judged() -> None:
@@ -251,7 +251,7 @@ def test_format_text() -> None:
     data = example()
     data["loopbaan_en_burgerschap"] = "niet voldaan"
     text = compute_uitslag(structure_mbo_uitslag(data)).format_text()
-    assert text.startswith("MBO uitslag: AFGEWEZEN\nNiveau 4 (middenkader/specialist)\nRegime: ekb-2022")
+    assert text.startswith("MBO uitslag: AFGEWEZEN\nNiveau 4 (middenkader/specialist)\nRegelset: ekb-2022")
     assert "loopbaan en burgerschap is «niet voldaan» [Ekb WEB art. 17 lid 3 onderdeel c]" in text
 
 

@@ -1,4 +1,4 @@
-"""Regime choice: Ekb WEB art. 17 (2022 text) or the transitional art. 18c, on each side of every boundary."""
+"""Rule-set choice: Ekb WEB art. 17 (2022 text) or the transitional art. 18c, at every boundary."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from duo_domain.errors import UnsupportedPeriod
-from duo_domain.mbo.uitslag import Regime, choose_regime
+from duo_domain.mbo.uitslag import Regelset, choose_regelset
 
 d = dt.date
-NEW, OLD = Regime.EKB_2022, Regime.OVERGANGSRECHT_18C
+NEW, OLD = Regelset.EKB_2022, Regelset.OVERGANGSRECHT_18C
 
 
 @pytest.mark.parametrize(
@@ -23,18 +23,18 @@ NEW, OLD = Regime.EKB_2022, Regime.OVERGANGSRECHT_18C
         (d(2023, 2, 1), NEW),
     ],
 )
-def test_cohort_start_boundary(cohort_start: dt.date, expected: Regime) -> None:
-    choice = choose_regime(cohort_start=cohort_start, studieduur_jaren=3, datum_uitslag=d(2025, 7, 1))
-    assert choice.regime is expected
+def test_cohort_start_boundary(cohort_start: dt.date, expected: Regelset) -> None:
+    choice = choose_regelset(cohort_start=cohort_start, studieduur_jaren=3, datum_uitslag=d(2025, 7, 1))
+    assert choice.regelset is expected
 
 
 def test_finishing_within_studieduur_plus_two_years() -> None:
     # started 2021-09-08, studieduur 3: the period ends on 2026-09-07
-    on_last_day = choose_regime(cohort_start=d(2021, 9, 8), studieduur_jaren=3, datum_uitslag=d(2026, 9, 7))
-    day_after = choose_regime(cohort_start=d(2021, 9, 8), studieduur_jaren=3, datum_uitslag=d(2026, 9, 8))
-    assert on_last_day.regime is OLD
+    on_last_day = choose_regelset(cohort_start=d(2021, 9, 8), studieduur_jaren=3, datum_uitslag=d(2026, 9, 7))
+    day_after = choose_regelset(cohort_start=d(2021, 9, 8), studieduur_jaren=3, datum_uitslag=d(2026, 9, 8))
+    assert on_last_day.regelset is OLD
     assert on_last_day.uiterlijk == d(2026, 9, 7)
-    assert day_after.regime is NEW
+    assert day_after.regelset is NEW
     assert "after studieduur 3 + 2 studiejaren" in day_after.reden
     assert day_after.artikel == "Ekb WEB art. 18c lid 1"
 
@@ -44,9 +44,9 @@ def test_finishing_within_studieduur_plus_two_years() -> None:
 )
 def test_period_follows_the_studieduur(duur: int, last_day: dt.date) -> None:
     start = d(2021, 8, 1)
-    assert choose_regime(cohort_start=start, studieduur_jaren=duur, datum_uitslag=last_day).regime is OLD
+    assert choose_regelset(cohort_start=start, studieduur_jaren=duur, datum_uitslag=last_day).regelset is OLD
     after = last_day + dt.timedelta(days=1)
-    assert choose_regime(cohort_start=start, studieduur_jaren=duur, datum_uitslag=after).regime is NEW
+    assert choose_regelset(cohort_start=start, studieduur_jaren=duur, datum_uitslag=after).regelset is NEW
 
 
 @pytest.mark.parametrize(
@@ -54,46 +54,46 @@ def test_period_follows_the_studieduur(duur: int, last_day: dt.date) -> None:
     [(2, d(2023, 7, 31)), (3, d(2024, 7, 31)), (4, d(2025, 7, 31))],
 )
 def test_lid_2_later_studiejaren(instroom: int, last_start: dt.date) -> None:
-    inside = choose_regime(
+    inside = choose_regelset(
         cohort_start=last_start, studieduur_jaren=2, datum_uitslag=d(2026, 7, 1), instroom_studiejaar=instroom
     )
-    outside = choose_regime(
+    outside = choose_regelset(
         cohort_start=last_start + dt.timedelta(days=1),
         studieduur_jaren=2,
         datum_uitslag=d(2026, 7, 1),
         instroom_studiejaar=instroom,
     )
-    assert inside.regime is OLD
+    assert inside.regelset is OLD
     assert inside.artikel == "Ekb WEB art. 18c lid 2"
-    assert outside.regime is NEW
+    assert outside.regelset is NEW
 
 
 def test_lid_2_does_not_cover_year_5() -> None:
-    choice = choose_regime(
+    choice = choose_regelset(
         cohort_start=d(2022, 9, 1), studieduur_jaren=2, datum_uitslag=d(2024, 7, 1), instroom_studiejaar=5
     )
-    assert choice.regime is NEW
+    assert choice.regelset is NEW
 
 
 def test_uitslag_before_2022_08_01_is_refused() -> None:
     with pytest.raises(UnsupportedPeriod, match="2022-07-31"):
-        choose_regime(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 7, 31))
+        choose_regelset(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 7, 31))
     assert (
-        choose_regime(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 8, 1)).regime
+        choose_regelset(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 8, 1)).regelset
         is OLD
     )
 
 
 def test_leap_day_start() -> None:
-    choice = choose_regime(cohort_start=d(2020, 2, 29), studieduur_jaren=2, datum_uitslag=d(2024, 2, 27))
+    choice = choose_regelset(cohort_start=d(2020, 2, 29), studieduur_jaren=2, datum_uitslag=d(2024, 2, 27))
     assert choice.uiterlijk == d(2024, 2, 28)
-    assert choice.regime is OLD
+    assert choice.regelset is OLD
 
 
 @pytest.mark.parametrize(("duur", "instroom"), [(0, 1), (3, 0)])
 def test_bad_arguments(duur: int, instroom: int) -> None:
     with pytest.raises(ValueError, match="must be 1 or more"):
-        choose_regime(
+        choose_regelset(
             cohort_start=d(2021, 8, 1),
             studieduur_jaren=duur,
             datum_uitslag=d(2024, 7, 1),
@@ -102,5 +102,5 @@ def test_bad_arguments(duur: int, instroom: int) -> None:
 
 
 def test_str_names_regime_and_reason() -> None:
-    choice = choose_regime(cohort_start=d(2021, 8, 1), studieduur_jaren=3, datum_uitslag=d(2024, 7, 1))
+    choice = choose_regelset(cohort_start=d(2021, 8, 1), studieduur_jaren=3, datum_uitslag=d(2024, 7, 1))
     assert str(choice).startswith("overgangsrecht-18c: started on 2021-08-01")

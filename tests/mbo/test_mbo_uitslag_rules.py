@@ -12,9 +12,9 @@ from duo_domain.mbo.examencodes import Onderdeel
 from duo_domain.mbo.uitslag import (
     GeneriekInput,
     KeuzedeelInput,
-    MboUitslag,
     OnderdeelInput,
     UitslagInput,
+    UitslagResultaat,
     compute_uitslag,
 )
 
@@ -27,12 +27,12 @@ def grade(onderdeel: Onderdeel, value: int) -> GeneriekInput:
     return GeneriekInput(onderdeel, eindcijfer=Decimal(value))
 
 
-def run(niveau: int, start: dt.date, *, volledig: bool = True, **sections: object) -> MboUitslag:
+def run(niveau: int, start: dt.date, *, volledig: bool = True, **sections: object) -> UitslagResultaat:
     inp = UitslagInput(niveau, start, 3, dt.date(2024, 7, 1), **sections)  # type: ignore[arg-type]
     return compute_uitslag(inp, volledig=volledig)
 
 
-def generiek(niveau: int, start: dt.date, *parts: GeneriekInput, volledig: bool = True) -> MboUitslag:
+def generiek(niveau: int, start: dt.date, *parts: GeneriekInput, volledig: bool = True) -> UitslagResultaat:
     return run(niveau, start, volledig=volledig, generieke_onderdelen=tuple(parts))
 
 
@@ -58,7 +58,7 @@ def generiek(niveau: int, start: dt.date, *parts: GeneriekInput, volledig: bool 
 def test_niveau_4_new(nl: int, en: int, rek: int, passed: bool) -> None:
     u = generiek(4, NEW, grade(NL, nl), grade(EN, en), grade(REK, rek))
     assert u.geslaagd is passed
-    assert u.regime.regime.value == "ekb-2022"
+    assert u.regelset.regelset.value == "ekb-2022"
     for r in u.redenen:
         assert r.artikel == "Ekb WEB art. 17 lid 3 onderdeel a"
 
@@ -86,7 +86,7 @@ def test_niveau_4_new_missing_rekenen_fails() -> None:
 def test_niveau_4_old_rekenen_does_not_count(nl: int, en: int, passed: bool) -> None:
     u = generiek(4, OLD, grade(NL, nl), grade(EN, en), grade(REK, 1))
     assert u.geslaagd is passed
-    assert u.regime.regime.value == "overgangsrecht-18c"
+    assert u.regelset.regelset.value == "overgangsrecht-18c"
     for r in u.redenen:
         assert "lid 3 onderdeel a (tekst 31-07-2022" in r.artikel
 
@@ -94,7 +94,7 @@ def test_niveau_4_old_rekenen_does_not_count(nl: int, en: int, passed: bool) -> 
 def test_niveau_4_old_rekenen_must_be_taken() -> None:
     u = generiek(4, OLD, grade(NL, 7), grade(EN, 7))
     assert not u.geslaagd
-    assert u.redenen[0].regel == "generiek.rekenen_afgelegd"
+    assert u.redenen[0].regel == "ROD.UITSLAG.OVERGANG_REKENEN_AFGELEGD"
     assert generiek(
         4, OLD, grade(NL, 7), grade(EN, 7), GeneriekInput(REK, beoordeling="niet voldaan")
     ).geslaagd
@@ -130,7 +130,7 @@ def test_niveau_2_3_old_nederlands_at_least_5(niveau: int, nl: int, passed: bool
 
 def test_niveau_2_3_old_rekenen_taken() -> None:
     u = generiek(3, OLD, grade(NL, 7))
-    assert [r.regel for r in u.redenen] == ["generiek.rekenen_afgelegd"]
+    assert [r.regel for r in u.redenen] == ["ROD.UITSLAG.OVERGANG_REKENEN_AFGELEGD"]
 
 
 # ---------------------------------------------------------------- entree, lid 1 c
@@ -242,17 +242,17 @@ def kd(*grades: int, extra: tuple[int, ...] = ()) -> tuple[KeuzedeelInput, ...]:
     ("grades", "passed", "regels"),
     [
         ((6,), True, []),
-        ((5,), False, ["keuzedeel.minimaal_6"]),
+        ((5,), False, ["ROD.UITSLAG.KEUZEDEEL"]),
         ((6, 6), True, []),
         ((7, 5), True, []),  # average 6, half >= 6, rest >= 4
-        ((6, 5), False, ["keuzedelen.gemiddelde"]),  # average 5.5
+        ((6, 5), False, ["ROD.UITSLAG.KEUZEDELEN_GEMIDDELDE"]),  # average 5.5
         ((8, 4), True, []),
         ((8, 4, 6), True, []),
-        ((8, 3, 7), False, ["keuzedelen.minimaal_4"]),
-        ((9, 5, 5), False, ["keuzedelen.helft_minimaal_6"]),  # average 6.33, only 1 of 3 >= 6
-        ((6, 5, 5), False, ["keuzedelen.gemiddelde", "keuzedelen.helft_minimaal_6"]),
+        ((8, 3, 7), False, ["ROD.UITSLAG.KEUZEDELEN_MINIMAAL_4"]),
+        ((9, 5, 5), False, ["ROD.UITSLAG.KEUZEDELEN_HELFT"]),  # average 6.33, only 1 of 3 >= 6
+        ((6, 5, 5), False, ["ROD.UITSLAG.KEUZEDELEN_GEMIDDELDE", "ROD.UITSLAG.KEUZEDELEN_HELFT"]),
         ((7, 5, 5, 7), True, []),  # exactly half >= 6
-        ((9, 9, 9, 3), False, ["keuzedelen.minimaal_4"]),
+        ((9, 9, 9, 3), False, ["ROD.UITSLAG.KEUZEDELEN_MINIMAAL_4"]),
     ],
 )
 @pytest.mark.parametrize("niveau", [2, 4])
@@ -299,7 +299,7 @@ def test_every_failed_condition_is_reported() -> None:
         loopbaan_en_burgerschap="niet voldaan",
         keuzedelen=kd(5),
     )
-    assert u.uitslag == "afgewezen"
+    assert u.uitslag.value == "afgewezen"
     assert [r.artikel for r in u.redenen] == [
         "Ekb WEB art. 17 lid 3 onderdeel a",
         "Ekb WEB art. 17 lid 3 onderdeel b",

@@ -92,9 +92,9 @@ VO_CIJFERLIJST = {
 
 def test_the_documented_vo_example_and_its_result_satisfy_the_schemas() -> None:
     from duo_domain.serialize.json import loads_cijferlijst
-    from duo_domain.vo import bepaal_uitslag
+    from duo_domain.vo import compute_uitslag
 
     jsonschema.validate(_exact(VO_CIJFERLIJST), _schema("duo_domain.vo", "data/cijferlijst.schema.json"))
-    result = bepaal_uitslag(loads_cijferlijst(json.dumps(VO_CIJFERLIJST))).to_dict()
+    result = compute_uitslag(loads_cijferlijst(json.dumps(VO_CIJFERLIJST))).to_dict()
     jsonschema.validate(_exact(result), _schema("duo_domain.vo", "data/uitslag.schema.json"))
     assert result["uitslag"] == "geslaagd"

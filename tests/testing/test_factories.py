@@ -19,7 +19,7 @@ from duo_domain.testing.factories import (
     make_onderwijsnummer,
     make_student,
 )
-from duo_domain.vo import bepaal_uitslag
+from duo_domain.vo import compute_uitslag
 from duo_domain.vo.model import Schoolsoort, Uitslag
 
 
@@ -88,7 +88,7 @@ CASES = [(reden, ss) for reden, soorten in sorted(CONDITIONS.items()) for ss in 
 @pytest.mark.parametrize(("reden", "schoolsoort"), CASES, ids=[f"{r}-{s.value}" for r, s in CASES])
 def test_a_candidate_fails_for_the_reason_asked(reden: str, schoolsoort: Schoolsoort) -> None:
     k = make_examenkandidaat(schoolsoort, examenjaar=2026, reden=reden)
-    assert [r.regel for r in bepaal_uitslag(k).redenen] == [reden]
+    assert [r.regel for r in compute_uitslag(k).redenen] == [reden]
     assert k.uitslag is Uitslag.AFGEWEZEN
     assert len(validate(k)) == 0
     # reported geslaagd, the same candidate yields exactly that rule's finding

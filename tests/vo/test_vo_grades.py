@@ -12,10 +12,10 @@ from duo_domain.vo import (
     combinatiecijfer,
     combinatiecijfer_gl,
     eindcijfer,
-    rond_af,
-    voldoet_ce_eis,
+    meets_ce_eis,
+    round_half_up,
 )
-from duo_domain.vo.grades import hoogste_ce, is_ce_cijfer, is_se_cijfer, toon_gemiddelde
+from duo_domain.vo.grades import format_gemiddelde, hoogste_ce, is_ce_cijfer, is_se_cijfer
 
 
 @pytest.mark.parametrize(
@@ -44,26 +44,26 @@ def test_eindcijfer_se_only_is_the_se_and_must_be_whole() -> None:
         eindcijfer(Decimal("6.5"))
 
 
-def test_rond_af_is_not_bankers_rounding() -> None:
-    assert rond_af(Decimal("6.5")) == 7
-    assert rond_af(Decimal("5.5")) == 6
-    assert rond_af(Decimal("5.49")) == 5
+def test_round_half_up_is_not_bankers_rounding() -> None:
+    assert round_half_up(Decimal("6.5")) == 7
+    assert round_half_up(Decimal("5.5")) == 6
+    assert round_half_up(Decimal("5.49")) == 5
 
 
 @pytest.mark.parametrize(("grades", "ok"), [(["5.5"] * 10, True), (["5.5"] * 9 + ["5.4"], False)])
 def test_ce_eis_boundary_549_550(grades: list[str], ok: bool) -> None:
-    assert voldoet_ce_eis([Decimal(g) for g in grades]) is ok
+    assert meets_ce_eis([Decimal(g) for g in grades]) is ok
 
 
 def test_ce_eis_is_exact_where_float_fails() -> None:
     grades = [Decimal("5.1"), Decimal("6.3"), Decimal("5.9"), Decimal("4.9"), Decimal("5.3")]
     assert sum(float(g) for g in grades) / 5 < 5.5  # the float trap
-    assert voldoet_ce_eis(grades)
+    assert meets_ce_eis(grades)
     assert ce_gemiddelde(grades) == Decimal("5.5")
 
 
 def test_ce_eis_without_grades_fails() -> None:
-    assert not voldoet_ce_eis([])
+    assert not meets_ce_eis([])
     assert ce_gemiddelde([]) is None
 
 
@@ -102,9 +102,9 @@ def test_combinatiecijfer_gl_weights_profielvak_by_number_of_keuzevakken() -> No
     assert combinatiecijfer([4, 8, 8, 9]) == 7
 
 
-def test_toon_gemiddelde_truncates() -> None:
-    assert toon_gemiddelde(329, 6) == "5.48"
-    assert toon_gemiddelde(549, 10) == "5.49"
+def test_format_gemiddelde_truncates() -> None:
+    assert format_gemiddelde(329, 6) == "5.48"
+    assert format_gemiddelde(549, 10) == "5.49"
 
 
 grade = st.integers(10, 100).map(lambda i: Decimal(i) / 10)
@@ -122,4 +122,4 @@ def test_eindcijfer_matches_fraction_reference(se: Decimal, ce: Decimal) -> None
 @settings(max_examples=200)
 @given(st.lists(grade, min_size=1, max_size=12))
 def test_ce_eis_matches_fraction_reference(grades: list[Decimal]) -> None:
-    assert voldoet_ce_eis(grades) == (sum(Fraction(g) for g in grades) / len(grades) >= Fraction(11, 2))
+    assert meets_ce_eis(grades) == (sum(Fraction(g) for g in grades) / len(grades) >= Fraction(11, 2))

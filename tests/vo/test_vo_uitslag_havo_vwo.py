@@ -252,12 +252,14 @@ def test_extra_subject_not_left_out_when_it_does_not_help(vo: Any) -> None:
     assert r.eindcijfers["1003"] == 4
 
 
-def test_extra_wiskunde_left_out_for_kernvakkenregel(vo: Any) -> None:
+def test_extra_wiskunde_is_no_kernvak(vo: Any) -> None:
+    # art. 3.34 lid 1 b: only the wiskunde of the profile is a kernvak; an extra wiskunde B at 5 next to
+    # Nederlands 5 is two 5s under lid 1 c 3° (mean at least 6.0), so nothing needs to be left out
     doc = vo.havo_doc({"1001": "5.0"})
-    doc["vakken"].append(vo.vak("1025", "5.0", "5.0", extra=True))  # second kernvak 5
+    doc["vakken"].append(vo.vak("1025", "5.0", "5.0", extra=True))
     r = vo.judge(doc)
     assert r.geslaagd
-    assert r.buiten_beschouwing == ("1025",)
+    assert r.buiten_beschouwing == ()
 
 
 def test_fewest_subjects_left_out(vo: Any) -> None:

@@ -19,14 +19,13 @@ from duo_domain.vo import (
     Examenkandidaat,
     ExamResult,
     Schoolsoort,
-    bepaal_uitslag,
-    regelset,
+    choose_regelset,
+    compute_uitslag,
     uitslag_schema,
     vakcodetabel,
 )
 from duo_domain.vo import uitslag as uitslag_module
 from duo_domain.vo.codes import Vaksoort
-from duo_domain.vo.uitslag import _prepare, _prepare_slow
 
 #: The example cijferlijst of the public contract.
 CONTRACT_EXAMPLE = """{"schoolsoort": "havo", "examenjaar": 2026,
@@ -216,15 +215,19 @@ def test_havo_foreign_code_fails_like_any_subject(vo: Any) -> None:
     assert vo.judge(doc).geslaagd  # one 5
 
 
-def test_havo_foreign_code_as_combinatiecijfer_component(vo: Any) -> None:
+def test_havo_foreign_code_is_no_combinatiecijfer_component(vo: Any) -> None:
+    # art. 3.34 lid 2: maatschappijleer, ckv and the profielwerkstuk, plus only the parts the article lists;
+    # a vmbo keuzevak (1701) is none of them
     doc = vo.havo_doc()
     doc["vakken"].append(vo.vak("1701", 10, combinatiecijfer=True))
-    r = vo.judge(doc)
-    # maatschappijleer 7, ckv 7, profielwerkstuk 7 and 1701 10: mean 7.75 -> 8
-    assert r.combinatiecijfer == 8
-    assert r.opmerkingen[0].endswith("judged as an optional combinatiecijfer component")
-    plain = vo.judge(vo.havo_doc())
-    assert plain.combinatiecijfer == 7
+    with pytest.raises(InvalidDocument) as info:
+        vo.judge(doc)
+    assert info.value.problems[0].path == f"$.vakken[{len(doc['vakken']) - 1}].combinatiecijfer"
+    # anw (0301), an optional component of art. 3.34 lid 2 b, may be added
+    ok = vo.havo_doc()
+    ok["vakken"].append(vo.vak("0301", 10, combinatiecijfer=True))
+    assert vo.judge(ok).combinatiecijfer == 8  # 7, 7, 7 (profielwerkstuk) and 10: mean 7.75 -> 8
+    assert vo.judge(vo.havo_doc()).combinatiecijfer == 7
 
 
 def test_havo_foreign_code_needs_a_grade(vo: Any) -> None:
@@ -300,48 +303,37 @@ def test_opmerkingen_in_the_output_schema() -> None:
     assert "opmerkingen" not in uitslag_schema()["required"]
 
 
-# --- the fast and the slow path of _prepare -------------------------------------------------------
+# --- reading the subjects: one implementation for every subject -----------------------------------
 
-RS = regelset(2026)
+RS = choose_regelset(2026)
 
 
 def _kandidaat(*vakken: ExamResult, ss: Schoolsoort = Schoolsoort.HAVO) -> Examenkandidaat:
     return Examenkandidaat(ss, 2026, vakken)
 
 
-def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-
-    def spy(i: int, v: ExamResult, *args: Any, **kwargs: Any) -> None:
-        calls.append(v.vakcode)
-        _prepare_slow(i, v, *args, **kwargs)
-
-    monkeypatch.setattr(uitslag_module, "_prepare_slow", spy)
-    return calls
-
-
-def test_fast_path_takes_plain_graded_subjects(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _spy(monkeypatch)
+def _read(k: Examenkandidaat) -> Any:
     t = vakcodetabel()
+    return uitslag_module._lees(k, RS, t.rollen(k.schoolsoort.value), t)
+
+
+def test_plain_graded_subjects_are_read_as_named_records() -> None:
     k = _kandidaat(
         ExamResult("1001", se=Decimal("6.4"), ce=Decimal("6.0")),
         ExamResult("1019", se=Decimal("7")),
         ExamResult("0131", se=Decimal("6.3"), ce=Decimal("6.1"), extra=True),
     )
-    prepared, problems, notes = _prepare(k, RS, t.rollen("havo"), t)
-    assert calls == []
-    assert problems == []
-    assert notes == []
-    assert prepared == [
-        ("1001", Vaksoort.NEDERLANDS, 6, 60, None, False, False),
-        ("1019", Vaksoort.COMBINATIE, 7, None, None, False, False),
-        ("0131", Vaksoort.ALGEMEEN, 6, 61, None, True, False),
+    gelezen = _read(k)
+    assert gelezen.problemen == []
+    assert gelezen.opmerkingen == []
+    assert [(p.vakcode, p.soort, p.eindcijfer, p.ce_tienden, p.extra, p.kernvak) for p in gelezen.vakken] == [
+        ("1001", Vaksoort.NEDERLANDS, 6, 60, False, True),
+        ("1019", Vaksoort.COMBINATIE, 7, None, False, False),
+        ("0131", Vaksoort.ALGEMEEN, 6, 61, True, False),
     ]
 
 
-def test_slow_path_takes_everything_else(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _spy(monkeypatch)
-    t = vakcodetabel()
+def test_special_subjects_are_read_by_the_same_implementation() -> None:
     from duo_domain.vo import Beoordeling, Rol
 
     k = _kandidaat(
@@ -352,16 +344,17 @@ def test_slow_path_takes_everything_else(monkeypatch: pytest.MonkeyPatch) -> Non
         ExamResult("1701", se=Decimal("7")),  # foreign code, no rol
         ExamResult("1002", se=Decimal("6.5")),  # SE with a decimal and no CE: refused
     )
-    prepared, problems, notes = _prepare(k, RS, t.rollen("havo"), t)
-    assert calls == ["1001", "0353", "0301", "1700", "1701", "1002"]
-    assert [p.path for p in problems] == ["$.vakken[5].se"]
-    assert notes == [NOTE_1700, NOTE_1701]
-    assert prepared == [
-        ("1001", Vaksoort.NEDERLANDS, 6, 60, None, False, False),  # (6.4 + 6.0) / 2 = 6.2
-        ("0353", Vaksoort.LO, None, None, True, False, False),
-        ("0301", Vaksoort.ANW, 8, None, None, False, True),
-        ("1700", Vaksoort.ALGEMEEN, 6, 65, None, False, False),  # (6.0 + 6.5) / 2 = 6.25
-        ("1701", Vaksoort.ALGEMEEN, 7, None, None, False, False),
+    gelezen = _read(k)
+    assert [p.path for p in gelezen.problemen] == ["$.vakken[5].se"]
+    assert gelezen.opmerkingen == [NOTE_1700, NOTE_1701]
+    assert [
+        (p.vakcode, p.soort, p.eindcijfer, p.ce_tienden, p.voldoende, p.combinatie) for p in gelezen.vakken
+    ] == [
+        ("1001", Vaksoort.NEDERLANDS, 6, 60, None, False),  # (6.4 + 6.0) / 2 = 6.2
+        ("0353", Vaksoort.LO, None, None, True, False),
+        ("0301", Vaksoort.ANW, 8, None, None, True),
+        ("1700", Vaksoort.ALGEMEEN, 6, 65, None, False),  # (6.0 + 6.5) / 2 = 6.25
+        ("1701", Vaksoort.ALGEMEEN, 7, None, None, False),
     ]
 
 
@@ -370,27 +363,20 @@ _TENTHS = st.integers(min_value=10, max_value=100)
 
 @settings(max_examples=150, deadline=None)
 @given(se=_TENTHS, ce=st.one_of(st.none(), _TENTHS), extra=st.booleans())
-def test_fast_and_slow_path_agree(se: int, ce: int | None, extra: bool) -> None:
+def test_reading_agrees_with_the_decimal_eindcijfer(se: int, ce: int | None, extra: bool) -> None:
+    from duo_domain.vo.grades import eindcijfer
+
     if ce is None:
         se -= se % 10  # an SE without CE is a whole number
-    v = ExamResult(
-        "0131",
-        se=Decimal(se) / 10,
-        ce=None if ce is None else Decimal(ce) / 10,
-        extra=extra,
-    )
-    t = vakcodetabel()
-    k = _kandidaat(v)
-    vmbo = k.schoolsoort.is_vmbo
-    fast, problems, _ = _prepare(k, RS, t.rollen("havo"), t)
-    slow: list[Any] = []
-    slow_problems: list[Any] = []
-    _prepare_slow(0, v, Vaksoort.ALGEMEEN, 0, k, RS, vmbo, slow, slow_problems)
-    assert problems == slow_problems == []
-    assert fast == slow
+    se_d = Decimal(se) / 10
+    ce_d = None if ce is None else Decimal(ce) / 10
+    gelezen = _read(_kandidaat(ExamResult("0131", se=se_d, ce=ce_d, extra=extra)))
+    assert gelezen.problemen == []
+    (vak,) = gelezen.vakken
     # eindcijfer half up: first decimal 5 or higher rounds up (art. 3.32 lid 2)
-    expected = se // 10 if ce is None else int((Decimal(se + ce) / 20).to_integral_value("ROUND_HALF_UP"))
-    assert fast[0][2] == expected
+    assert vak.eindcijfer == eindcijfer(se_d, ce_d)
+    assert vak.ce_tienden == ce
+    assert vak.extra is extra
 
 
 def test_bepaal_uitslag_uses_a_vendor_table_for_foreign_codes(vo: Any) -> None:
@@ -403,7 +389,7 @@ def test_bepaal_uitslag_uses_a_vendor_table_for_foreign_codes(vo: Any) -> None:
     doc["vakken"].append(vo.vak("9100", 7))
     from duo_domain.serialize.json import structure_cijferlijst
 
-    r = bepaal_uitslag(structure_cijferlijst(doc), tabel=tabel)
+    r = compute_uitslag(structure_cijferlijst(doc), tabel=tabel)
     assert r.opmerkingen == (
         "vakcode 9100 (een vwo-vak) is not a havo subject in the code table; judged as a regular subject",
     )

@@ -181,7 +181,7 @@ def section(out: TextIO) -> None:
             )
             if d.niveau is not None and d.cohort_start is not None:
                 u = uitslag_from_diploma(d, niveau=d.niveau, cohort_start=d.cohort_start, studieduur_jaren=3)
-                out.write(f"      generic parts against {u.regime.regime.value}: {u.uitslag}\n")
+                out.write(f"      generic parts against {u.regelset.regelset.value}: {u.uitslag}\n")
         if not findings:
             out.write("    no findings on the diploma\n")
         for f in findings:
@@ -190,6 +190,6 @@ def section(out: TextIO) -> None:
     for title, doc in DOCUMENTS:
         u = compute_uitslag(structure_mbo_uitslag(doc))
         out.write(f"  {title}\n")
-        out.write(f"    {u.uitslag} under {u.regime}\n")
+        out.write(f"    {u.uitslag} under {u.regelset}\n")
         for r in u.redenen:
             out.write(f"    - {r.toelichting} [{r.artikel}]\n")

@@ -12,7 +12,7 @@ from typing import TextIO
 def section(out: TextIO) -> None:
     """Run the bundled synthetic cohort through the uitslag and print the tally."""
     from duo_domain.serialize.json import structure_cijferlijst
-    from duo_domain.vo import bepaal_uitslag
+    from duo_domain.vo import compute_uitslag
 
     text = resources.files("duo_domain.vo").joinpath("data", "cohort.json").read_text(encoding="utf-8")
     cohort = json.loads(text, parse_float=Decimal)
@@ -21,7 +21,7 @@ def section(out: TextIO) -> None:
     left_out = 0
     kandidaten = cohort["kandidaten"]
     for doc in kandidaten:
-        result = bepaal_uitslag(structure_cijferlijst(doc))
+        result = compute_uitslag(structure_cijferlijst(doc))
         per_soort[(result.schoolsoort.value, result.uitslag.value)] += 1
         redenen.update({r.regel for r in result.redenen})
         left_out += bool(result.buiten_beschouwing)

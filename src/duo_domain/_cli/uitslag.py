@@ -89,10 +89,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(mbo.format_text())
                 out.write("\n")
             return EXIT_OK
-        from duo_domain.vo.uitslag import bepaal_uitslag
+        from duo_domain.vo.uitslag import compute_uitslag
 
         kandidaat = structure_cijferlijst(document.data)
-        result = bepaal_uitslag(kandidaat)
+        result = compute_uitslag(kandidaat)
     except DuoDomainError as exc:
         raise refused(args.file, exc) from None
     if args.json:

@@ -114,7 +114,7 @@ def compute_uitslagen(
 ) -> Iterator[Outcome[Any]]:
     """The uitslag of every document: MBO uitslag documents (``"sector": "mbo"``) and VO cijferlijsten.
 
-    Each outcome's ``result`` is an :class:`~duo_domain.mbo.uitslag.MboUitslag` or a
+    Each outcome's ``result`` is an :class:`~duo_domain.mbo.uitslag.UitslagResultaat` or a
     :class:`~duo_domain.vo.uitslag.UitslagResultaat`; a document that cannot be judged gives an
     outcome without result and with its problems as ``BATCH.RECORD.ONLEESBAAR`` findings.
     The arguments are those of :func:`validate_records`.

@@ -131,9 +131,9 @@ def _record(doc: Any, kind: Kind | None) -> Any:
     if not isinstance(doc, Mapping):
         raise InvalidDocument([DocumentProblem("$", "one record per item: expected a JSON object")])
     if kind == "vo" or (kind is None and _is_vo(doc)):
-        from duo_domain.vo.document import cijferlijst_from_document
+        from duo_domain.serialize.json import structure_cijferlijst
 
-        return cijferlijst_from_document(doc)
+        return structure_cijferlijst(doc)
     from duo_domain.serialize.json import structure_mbo
 
     return structure_mbo(doc if isinstance(doc, dict) else dict(doc))
@@ -207,17 +207,18 @@ class ValidateJob(_PerItem):
 
 def _uitslag(doc: Any) -> Any:
     if isinstance(doc, Mapping) and doc.get("sector") == "mbo":
-        from duo_domain.mbo.uitslag import uitslag_from_document
+        from duo_domain.mbo.uitslag import compute_uitslag as compute_mbo_uitslag
+        from duo_domain.serialize.json import structure_mbo_uitslag
 
-        return uitslag_from_document(doc)
+        return compute_mbo_uitslag(structure_mbo_uitslag(doc))
     from duo_domain.vo.model import Examenkandidaat
-    from duo_domain.vo.uitslag import bepaal_uitslag
+    from duo_domain.vo.uitslag import compute_uitslag
 
     if isinstance(doc, Examenkandidaat):
-        return bepaal_uitslag(doc)
-    from duo_domain.vo.document import cijferlijst_from_document
+        return compute_uitslag(doc)
+    from duo_domain.serialize.json import structure_cijferlijst
 
-    return bepaal_uitslag(cijferlijst_from_document(doc))
+    return compute_uitslag(structure_cijferlijst(doc))
 
 
 @attrs.frozen

@@ -14,6 +14,8 @@ Onderwijsdeelname (enrolments):
 * :mod:`duo_domain.mbo.codes` — DUO's value lists (leertraject, niveau, ...)
   and the sets logic reads from their kenmerken;
 * :mod:`duo_domain.mbo.rules` — the ``ROD.*`` rules for enrolments and BPV;
+* :mod:`duo_domain.mbo.pve` — the record layouts of DUO's PvE (chapters 13–17) as data;
+* :mod:`duo_domain.mbo.formats` — the ``ROD.FORMAAT.*`` field-format rules generated from them;
 * :mod:`duo_domain.mbo.uitschrijving` — deregistration and VSV;
 * :mod:`duo_domain.mbo.afwezigheid` — the separate absence report for students of 18+.
 
@@ -25,7 +27,8 @@ Onderwijsresultaten (results):
   the vrijstelling codes;
 * :mod:`duo_domain.mbo.grades` — grade arithmetic of Ekb WEB art. 14 and 15;
 * :mod:`duo_domain.mbo.result_rules` — the ``ROD.RESULTAAT.*`` and ``ROD.DIPLOMA.*`` rules;
-* :mod:`duo_domain.mbo.uitslag` — the pass/fail check of Ekb WEB art. 17.
+* :mod:`duo_domain.mbo.uitslag` — the pass/fail check of Ekb WEB art. 17;
+* :mod:`duo_domain.mbo.uitslag_rules` — its reasons as ``ROD.UITSLAG.*`` catalogue rules.
 
 Reading and writing these objects as documents is :mod:`duo_domain.serialize`'s
 job, comparing them with DUO's registration :mod:`duo_domain.reconcile`'s: both
@@ -39,11 +42,14 @@ __all__ = [
     "codes",
     "enrolment",
     "examencodes",
+    "formats",
     "grades",
+    "pve",
     "record",
     "result_rules",
     "results",
     "rules",
     "uitschrijving",
     "uitslag",
+    "uitslag_rules",
 ]

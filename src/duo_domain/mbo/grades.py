@@ -35,7 +35,9 @@ Examples:
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from duo_domain._uitslag import round_half_up
 
 __all__ = [
     "CIJFER_MAX",
@@ -51,19 +53,7 @@ __all__ = [
 CIJFER_MIN = Decimal(1)
 CIJFER_MAX = Decimal(10)
 _TENTH = Decimal("0.1")
-_ONE = Decimal(1)
 _DUO_TENTHS = re.compile(r"[0-9]{1,3}")
-
-
-def round_half_up(value: Decimal) -> Decimal:
-    """Round to a whole number as Ekb WEB art. 15 lid 1 prescribes (first decimal 5 or more: up).
-
-    Examples:
-        >>> from decimal import Decimal
-        >>> round_half_up(Decimal("5.45")), round_half_up(Decimal("5.50")), round_half_up(Decimal("5.49"))
-        (Decimal('5'), Decimal('6'), Decimal('5'))
-    """
-    return value.quantize(_ONE, rounding=ROUND_HALF_UP)
 
 
 def is_deelcijfer(value: object) -> bool:
@@ -115,11 +105,11 @@ def eindwaardering(ie: Decimal | None, ce: Decimal | None) -> Decimal:
         if grade is not None and not is_deelcijfer(grade):
             raise ValueError(f"{name} grade {grade!r} is not 1.0-10.0 with at most one decimal")
     if ie is not None and ce is not None:
-        return round_half_up((ie + ce) / 2)
+        return Decimal(round_half_up((ie + ce) / 2))
     if ie is not None:
-        return round_half_up(ie)
+        return Decimal(round_half_up(ie))
     if ce is not None:
-        return round_half_up(ce)
+        return Decimal(round_half_up(ce))
     raise ValueError("an eindwaardering needs an IE or a CE grade")
 
 

@@ -11,7 +11,7 @@ The examencommissie decides the uitslag of an MBO exam with Ekb WEB
 * **lid 3, niveau 4**: of Engels, Nederlandse taal and rekenen one at least 5
   and the others at least 6 (a), then b-d as in lid 2.
 
-Two regimes exist since 2022-08-01 (Stb. 2022, 62):
+Two rule sets (regelsets) exist since 2022-08-01 (Stb. 2022, 62):
 
 * ``ekb-2022`` — the text above;
 * ``overgangsrecht-18c`` — art. 18c: a student who started the opleiding
@@ -23,7 +23,7 @@ Two regimes exist since 2022-08-01 (Stb. 2022, 62):
   at least 6, rekenen only taken), and art. 17 lid 1 c (entree rekenen) does
   not apply.
 
-:func:`choose_regime` picks the regime from the cohort start, the nominal
+:func:`choose_regelset` picks the rule set from the cohort start, the nominal
 studieduur and the datum uitslag, and says why. :func:`compute_uitslag`
 applies the rules and reports **every** failed condition with its article.
 :func:`duo_domain.serialize.json.loads_mbo_uitslag` reads the public
@@ -43,7 +43,7 @@ Examples:
     >>> d = u.to_dict()
     >>> d["uitslag"], d["eindcijfers"], d["beoordeeld"]
     ('geslaagd', {'nederlands': 6, 'engels': 7, 'rekenen': 5}, ['generieke_onderdelen'])
-    >>> d["regime"].split(":")[0]
+    >>> d["regelset"].split(":")[0]
     'ekb-2022'
 """
 
@@ -53,13 +53,13 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import pendulum
 
 from duo_domain._sources import EKB
-from duo_domain._uitslag import Reden
+from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
 from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
 from duo_domain.mbo.grades import eindwaardering, is_eindcijfer
@@ -67,17 +67,19 @@ from duo_domain.mbo.results import Diploma, KeuzedeelUitkomst
 
 __all__ = [
     "INVOERING_2022",
+    "REGELS",
     "SECTIES",
     "WAARDERINGEN",
     "GeneriekInput",
     "KeuzedeelInput",
-    "MboUitslag",
     "OnderdeelInput",
     "Reden",
-    "Regime",
-    "RegimeChoice",
+    "Regelset",
+    "RegelsetKeuze",
+    "Uitslag",
     "UitslagInput",
-    "choose_regime",
+    "UitslagResultaat",
+    "choose_regelset",
     "compute_uitslag",
     "uitslag_from_diploma",
 ]
@@ -117,32 +119,32 @@ _EKB = f"{EKB} art. 17"
 _OUD = " (tekst 31-07-2022, via art. 18c lid 1 onderdeel a)"
 
 
-class Regime(enum.Enum):
-    """Which text of Ekb WEB art. 17 applies to a student."""
+class Regelset(enum.Enum):
+    """Which text of Ekb WEB art. 17 judges a student (the MBO rule set)."""
 
     EKB_2022 = "ekb-2022"
     OVERGANGSRECHT_18C = "overgangsrecht-18c"
 
 
 @attrs.frozen
-class RegimeChoice:
-    """The regime that applies and why.
+class RegelsetKeuze:
+    """The rule set that applies and why.
 
     Attributes:
-        regime: The regime.
+        regelset: The rule set.
         reden: Plain-language reason, with the dates compared.
         artikel: The article the choice rests on.
         uiterlijk: The last day of the period studieduur + 2 studiejaren, or
             ``None`` when the student is not in a transitional group.
     """
 
-    regime: Regime
+    regelset: Regelset
     reden: str
     artikel: str
     uiterlijk: dt.date | None = None
 
     def __str__(self) -> str:
-        return f"{self.regime.value}: {self.reden}"
+        return f"{self.regelset.value}: {self.reden}"
 
 
 def _plus_years(day: dt.date, years: int) -> dt.date:
@@ -150,14 +152,14 @@ def _plus_years(day: dt.date, years: int) -> dt.date:
     return dt.date(moved.year, moved.month, moved.day)
 
 
-def choose_regime(
+def choose_regelset(
     *,
     cohort_start: dt.date,
     studieduur_jaren: int,
     datum_uitslag: dt.date,
     instroom_studiejaar: int = 1,
-) -> RegimeChoice:
-    """Pick the regime of Ekb WEB art. 17 / 18c for one student.
+) -> RegelsetKeuze:
+    """Choose the rule set of Ekb WEB art. 17 / 18c for one student.
 
     The period "studieduur vermeerderd met twee studiejaren" (art. 18c) is
     taken to start on ``cohort_start`` and to last ``studieduur_jaren + 2``
@@ -181,15 +183,15 @@ def choose_regime(
 
     Examples:
         >>> import datetime as dt
-        >>> choose_regime(cohort_start=dt.date(2022, 7, 31), studieduur_jaren=3,
-        ...               datum_uitslag=dt.date(2025, 7, 1)).regime.value
+        >>> choose_regelset(cohort_start=dt.date(2022, 7, 31), studieduur_jaren=3,
+        ...               datum_uitslag=dt.date(2025, 7, 1)).regelset.value
         'overgangsrecht-18c'
-        >>> choose_regime(cohort_start=dt.date(2022, 8, 1), studieduur_jaren=3,
-        ...               datum_uitslag=dt.date(2025, 7, 1)).regime.value
+        >>> choose_regelset(cohort_start=dt.date(2022, 8, 1), studieduur_jaren=3,
+        ...               datum_uitslag=dt.date(2025, 7, 1)).regelset.value
         'ekb-2022'
-        >>> late = choose_regime(cohort_start=dt.date(2021, 8, 1), studieduur_jaren=3,
+        >>> late = choose_regelset(cohort_start=dt.date(2021, 8, 1), studieduur_jaren=3,
         ...                      datum_uitslag=dt.date(2026, 8, 1))
-        >>> late.regime.value, late.uiterlijk
+        >>> late.regelset.value, late.uiterlijk
         ('ekb-2022', datetime.date(2026, 7, 31))
     """
     if studieduur_jaren < 1:
@@ -209,23 +211,23 @@ def choose_regime(
         groep = f"started studiejaar {instroom_studiejaar} on {cohort_start}, before {grens}"
         artikel = "Ekb WEB art. 18c lid 2"
     else:
-        return RegimeChoice(
-            Regime.EKB_2022,
+        return RegelsetKeuze(
+            Regelset.EKB_2022,
             f"started on {cohort_start}, on or after {INVOERING_2022}"
             + (f" (in studiejaar {instroom_studiejaar})" if instroom_studiejaar > 1 else ""),
             "Ekb WEB art. 17 (Stb. 2022, 62)",
         )
     uiterlijk = _plus_years(cohort_start, studieduur_jaren + 2) - dt.timedelta(days=1)
     if datum_uitslag <= uiterlijk:
-        return RegimeChoice(
-            Regime.OVERGANGSRECHT_18C,
+        return RegelsetKeuze(
+            Regelset.OVERGANGSRECHT_18C,
             f"{groep}; uitslag {datum_uitslag} within studieduur {studieduur_jaren} + 2 studiejaren "
             f"(until {uiterlijk})",
             artikel,
             uiterlijk,
         )
-    return RegimeChoice(
-        Regime.EKB_2022,
+    return RegelsetKeuze(
+        Regelset.EKB_2022,
         f"{groep}, but uitslag {datum_uitslag} falls after studieduur {studieduur_jaren} + 2 studiejaren "
         f"(ended {uiterlijk}), so the transitional rule for rekenen no longer applies",
         artikel,
@@ -351,13 +353,16 @@ class UitslagInput:
 
 
 @attrs.frozen
-class MboUitslag:
+class UitslagResultaat:
     """The outcome of the MBO pass/fail check.
 
+    The VO result (:class:`duo_domain.vo.UitslagResultaat`) has the same shape:
+    ``uitslag``, ``redenen``, ``regelset``, ``eindcijfers``, ``geslaagd`` and ``to_dict()``.
+
     Attributes:
-        uitslag: ``"geslaagd"`` or ``"afgewezen"``.
+        uitslag: geslaagd or afgewezen.
         niveau: The opleiding's niveau.
-        regime: The regime applied, with its reason.
+        regelset: The rule set applied, with its reason.
         eindcijfers: Per generic part, the eindwaardering that counted
             (a whole number, or ``"voldaan"`` / ``"niet voldaan"``).
         beoordeeld: The sections the uitslag covers.
@@ -367,9 +372,9 @@ class MboUitslag:
             :func:`uitslag_from_diploma`).
     """
 
-    uitslag: str
+    uitslag: Uitslag
     niveau: int
-    regime: RegimeChoice
+    regelset: RegelsetKeuze
     eindcijfers: Mapping[str, int | str]
     beoordeeld: tuple[str, ...]
     redenen: tuple[Reden, ...] = ()
@@ -378,13 +383,13 @@ class MboUitslag:
     @property
     def geslaagd(self) -> bool:
         """Whether the exam was passed on the sections judged."""
-        return self.uitslag == "geslaagd"
+        return self.uitslag is Uitslag.GESLAAGD
 
     def to_dict(self) -> dict[str, Any]:
         """The output contract of ``duo-domain uitslag --json`` for an MBO document."""
         return {
-            "uitslag": self.uitslag,
-            "regime": str(self.regime),
+            "uitslag": self.uitslag.value,
+            "regelset": str(self.regelset),
             "eindcijfers": dict(self.eindcijfers),
             "beoordeeld": list(self.beoordeeld),
             "redenen": [r.to_dict() for r in self.redenen],
@@ -393,10 +398,10 @@ class MboUitslag:
     def format_text(self) -> str:
         """A readable explanation for people."""
         lines = [
-            f"MBO uitslag: {self.uitslag.upper()}",
+            f"MBO uitslag: {self.uitslag.value.upper()}",
             f"Niveau {self.niveau} ({_NIVEAU_NAAM[self.niveau]})",
-            f"Regime: {self.regime.regime.value} ({self.regime.artikel})",
-            f"  {self.regime.reden}",
+            f"Regelset: {self.regelset.regelset.value} ({self.regelset.artikel})",
+            f"  {self.regelset.reden}",
         ]
         if self.eindcijfers:
             lines.append("Eindcijfers: " + ", ".join(f"{k} {v}" for k, v in self.eindcijfers.items()))
@@ -415,247 +420,310 @@ class MboUitslag:
 
 # --------------------------------------------------------------------------- the check
 
+#: The rule ids of the catalogue (:mod:`duo_domain.mbo.uitslag_rules`) the reasons carry.
+ENTREE_REKENEN = "ROD.UITSLAG.ENTREE_REKENEN"
+NEDERLANDS_REKENEN = "ROD.UITSLAG.NEDERLANDS_REKENEN"
+NEDERLANDS_ENGELS_REKENEN = "ROD.UITSLAG.NEDERLANDS_ENGELS_REKENEN"
+OVERGANG_NEDERLANDS = "ROD.UITSLAG.OVERGANG_NEDERLANDS"
+OVERGANG_NEDERLANDS_ENGELS = "ROD.UITSLAG.OVERGANG_NEDERLANDS_ENGELS"
+OVERGANG_REKENEN_AFGELEGD = "ROD.UITSLAG.OVERGANG_REKENEN_AFGELEGD"
+SPECIFIEK = "ROD.UITSLAG.SPECIFIEK"
+LOOPBAAN_BURGERSCHAP = "ROD.UITSLAG.LOOPBAAN_BURGERSCHAP"
+KEUZEDEEL = "ROD.UITSLAG.KEUZEDEEL"
+KEUZEDELEN_GEMIDDELDE = "ROD.UITSLAG.KEUZEDELEN_GEMIDDELDE"
+KEUZEDELEN_HELFT = "ROD.UITSLAG.KEUZEDELEN_HELFT"
+KEUZEDELEN_MINIMAAL_4 = "ROD.UITSLAG.KEUZEDELEN_MINIMAAL_4"
+
+#: Every rule id a :class:`Reden` of the MBO uitslag can carry.
+REGELS: tuple[str, ...] = (
+    ENTREE_REKENEN,
+    NEDERLANDS_REKENEN,
+    NEDERLANDS_ENGELS_REKENEN,
+    OVERGANG_NEDERLANDS,
+    OVERGANG_NEDERLANDS_ENGELS,
+    OVERGANG_REKENEN_AFGELEGD,
+    SPECIFIEK,
+    LOOPBAAN_BURGERSCHAP,
+    KEUZEDEEL,
+    KEUZEDELEN_GEMIDDELDE,
+    KEUZEDELEN_HELFT,
+    KEUZEDELEN_MINIMAAL_4,
+)
+
 
 def _fmt(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral_value() else str(value)
 
 
-class _Judge:
-    """Collects failed conditions and unjudged ones while the sections are checked."""
+class _Bevinding(NamedTuple):
+    """What one condition found: failed conditions, and conditions the data cannot show."""
 
-    def __init__(self, inp: UitslagInput, regime: Regime, volledig: bool) -> None:
-        self.inp = inp
-        self.regime = regime
-        self.volledig = volledig
-        self.redenen: list[Reden] = []
-        self.niet: list[str] = []
-        self.eindcijfers: dict[str, int | str] = {}
+    redenen: tuple[Reden, ...] = ()
+    niet_beoordeeld: tuple[str, ...] = ()
 
-    def fail(self, regel: str, artikel: str, toelichting: str) -> None:
-        self.redenen.append(Reden(regel, artikel, toelichting))
 
-    # -- generic parts ------------------------------------------------------
+_OK = _Bevinding()
 
-    def generiek(self, parts: Sequence[GeneriekInput]) -> None:
-        by: dict[Onderdeel, list[GeneriekInput]] = {o: [] for o in Onderdeel}
-        for p in parts:
-            by[p.onderdeel].append(p)
-        best: dict[Onderdeel, Decimal | None] = {}
-        for o in Onderdeel:
-            grades = [g for g in (p.cijfer() for p in by[o]) if g is not None]
-            top = max(grades) if grades else None
-            best[o] = top
-            if top is not None:
-                self.eindcijfers[o.value] = int(top)
-            elif by[o]:
-                self.eindcijfers[o.value] = "voldaan" if self._voldaan(by[o]) else "niet voldaan"
-        niveau, oud = self.inp.niveau, self.regime is Regime.OVERGANGSRECHT_18C
-        if niveau == 1:
-            if not oud:
-                self._entree_rekenen(by[Onderdeel.REKENEN])
-        elif niveau in (2, 3):
-            if oud:
-                art = f"{_EKB} lid 2 onderdeel a{_OUD}"
-                self._minimum(
-                    "generiek.nederlands_minimaal_5", art, Onderdeel.NEDERLANDS, by, best, minimum=_FIVE
-                )
-                self._afgelegd(art, Onderdeel.REKENEN, by)
-            else:
-                self._compensatie(
-                    "generiek.nederlands_rekenen",
-                    f"{_EKB} lid 2 onderdeel a",
-                    (Onderdeel.NEDERLANDS, Onderdeel.REKENEN),
-                    by,
-                    best,
-                )
-        elif oud:
-            art = f"{_EKB} lid 3 onderdeel a{_OUD}"
-            self._compensatie(
-                "generiek.nederlands_engels", art, (Onderdeel.NEDERLANDS, Onderdeel.ENGELS), by, best
-            )
-            self._afgelegd(art, Onderdeel.REKENEN, by)
-        else:
-            self._compensatie(
-                "generiek.nederlands_engels_rekenen",
-                f"{_EKB} lid 3 onderdeel a",
-                (Onderdeel.NEDERLANDS, Onderdeel.ENGELS, Onderdeel.REKENEN),
-                by,
-                best,
-            )
 
-    @staticmethod
-    def _voldaan(parts: Iterable[GeneriekInput]) -> bool:
-        return any(p.beoordeling == "voldaan" for p in parts)
+def _samen(*bevindingen: _Bevinding) -> _Bevinding:
+    return _Bevinding(
+        tuple(r for b in bevindingen for r in b.redenen),
+        tuple(n for b in bevindingen for n in b.niet_beoordeeld),
+    )
 
-    def _missing(self, regel: str, artikel: str, onderdeel: Onderdeel) -> None:
-        if self.volledig:
-            self.fail(regel, artikel, f"no result for {onderdeel.value}")
-        else:
-            self.niet.append(f"{onderdeel.value}: no result in the data ({artikel})")
 
-    def _entree_rekenen(self, parts: Sequence[GeneriekInput]) -> None:
-        art = f"{_EKB} lid 1 onderdeel c"
-        if not parts:
-            if self.volledig:
-                self.fail("generiek.rekenen_voldaan", art, "no result for rekenen; entree needs «voldaan»")
-            else:
-                self.niet.append(f"rekenen «voldaan» for entree: DUO's code table has no code for it ({art})")
-        elif not self._voldaan(parts):
-            if any(p.beoordeling == "niet voldaan" for p in parts):
-                why = "rekenen is «niet voldaan»; entree needs «voldaan»"
-            else:
-                why = (
-                    "rekenen has a grade but no beoordeling; for entree the eindwaardering of rekenen is "
-                    "«voldaan» or «niet voldaan» (art. 15 lid 6)"
-                )
-            self.fail("generiek.rekenen_voldaan", art, why)
+class _Generiek(NamedTuple):
+    """The generic parts of one uitslag, grouped, with the best grade of each."""
 
-    def _afgelegd(
-        self, artikel: str, onderdeel: Onderdeel, by: Mapping[Onderdeel, list[GeneriekInput]]
-    ) -> None:
-        if not by[onderdeel]:
-            regel = f"generiek.{onderdeel.value}_afgelegd"
-            if self.volledig:
-                self.fail(regel, artikel, f"{onderdeel.value} must have been taken; no result given")
-            else:
-                self.niet.append(f"{onderdeel.value} taken: no result in the data ({artikel})")
+    per: Mapping[Onderdeel, Sequence[GeneriekInput]]
+    beste: Mapping[Onderdeel, Decimal | None]
+    volledig: bool
 
-    def _grade_or_reason(
-        self,
-        regel: str,
-        artikel: str,
-        onderdeel: Onderdeel,
-        by: Mapping[Onderdeel, list[GeneriekInput]],
-        best: Mapping[Onderdeel, Decimal | None],
-    ) -> Decimal | None:
-        grade = best[onderdeel]
-        if grade is None:
-            if by[onderdeel]:
-                self.fail(
+
+def _voldaan(parts: Iterable[GeneriekInput]) -> bool:
+    return any(p.beoordeling == "voldaan" for p in parts)
+
+
+def _ontbreekt(g: _Generiek, regel: str, artikel: str, onderdeel: Onderdeel, wat: str) -> _Bevinding:
+    """A required part with no result: failed in a complete document, not judged in register data."""
+    if g.volledig:
+        return _Bevinding((Reden(regel, artikel, wat),))
+    return _Bevinding(niet_beoordeeld=(f"{onderdeel.value}: no result in the data ({artikel})",))
+
+
+def _entree_rekenen(g: _Generiek) -> _Bevinding:
+    """Ekb WEB art. 17 lid 1 c: entree rekenen «voldaan»."""
+    art = f"{_EKB} lid 1 onderdeel c"
+    parts = g.per[Onderdeel.REKENEN]
+    if not parts:
+        if g.volledig:
+            return _Bevinding((Reden(ENTREE_REKENEN, art, "no result for rekenen; entree needs «voldaan»"),))
+        return _Bevinding(
+            niet_beoordeeld=(f"rekenen «voldaan» for entree: DUO's code table has no code for it ({art})",)
+        )
+    if _voldaan(parts):
+        return _OK
+    if any(p.beoordeling == "niet voldaan" for p in parts):
+        why = "rekenen is «niet voldaan»; entree needs «voldaan»"
+    else:
+        why = (
+            "rekenen has a grade but no beoordeling; for entree the eindwaardering of rekenen is "
+            "«voldaan» or «niet voldaan» (art. 15 lid 6)"
+        )
+    return _Bevinding((Reden(ENTREE_REKENEN, art, why),))
+
+
+def _rekenen_afgelegd(g: _Generiek, artikel: str) -> _Bevinding:
+    """Art. 17 lid 2 a / 3 a as they read on 2022-07-31 (via art. 18c): rekenen taken."""
+    if g.per[Onderdeel.REKENEN]:
+        return _OK
+    if g.volledig:
+        return _Bevinding(
+            (Reden(OVERGANG_REKENEN_AFGELEGD, artikel, "rekenen must have been taken; no result given"),)
+        )
+    return _Bevinding(niet_beoordeeld=(f"rekenen taken: no result in the data ({artikel})",))
+
+
+def _cijfer(g: _Generiek, regel: str, artikel: str, onderdeel: Onderdeel) -> Decimal | _Bevinding:
+    """The part's grade, or why the condition cannot use one."""
+    grade = g.beste[onderdeel]
+    if grade is not None:
+        return grade
+    if g.per[onderdeel]:
+        return _Bevinding(
+            (
+                Reden(
                     regel,
                     artikel,
                     f"{onderdeel.value} has only a beoordeling; this rule needs a grade (art. 15 lid 1)",
-                )
-            else:
-                self._missing(regel, artikel, onderdeel)
+                ),
+            )
+        )
+    return _ontbreekt(g, regel, artikel, onderdeel, f"no result for {onderdeel.value}")
+
+
+def _minimaal_5(g: _Generiek, regel: str, artikel: str, onderdeel: Onderdeel) -> _Bevinding:
+    grade = _cijfer(g, regel, artikel, onderdeel)
+    if isinstance(grade, _Bevinding):
         return grade
+    if grade < _FIVE:
+        return _Bevinding((Reden(regel, artikel, f"{onderdeel.value} {_fmt(grade)} is below 5"),))
+    return _OK
 
-    def _minimum(
-        self,
-        regel: str,
-        artikel: str,
-        onderdeel: Onderdeel,
-        by: Mapping[Onderdeel, list[GeneriekInput]],
-        best: Mapping[Onderdeel, Decimal | None],
-        *,
-        minimum: Decimal,
-    ) -> None:
-        grade = self._grade_or_reason(regel, artikel, onderdeel, by, best)
-        if grade is not None and grade < minimum:
-            self.fail(regel, artikel, f"{onderdeel.value} {_fmt(grade)} is below {_fmt(minimum)}")
 
-    def _compensatie(
-        self,
-        regel: str,
-        artikel: str,
-        onderdelen: tuple[Onderdeel, ...],
-        by: Mapping[Onderdeel, list[GeneriekInput]],
-        best: Mapping[Onderdeel, Decimal | None],
-    ) -> None:
-        """One of the parts at least 5, all the others at least 6."""
-        before = len(self.redenen)
-        present: dict[Onderdeel, Decimal] = {}
-        for o in onderdelen:
-            grade = self._grade_or_reason(regel, artikel, o, by, best)
-            if grade is not None:
-                present[o] = grade
-        low = [o for o, g in present.items() if g < _FIVE]
-        fives = [o for o, g in present.items() if _FIVE <= g < _SIX]
-        names = ", ".join(o.value for o in onderdelen)
-        if low:
-            self.fail(
+def _een_vijf(g: _Generiek, regel: str, artikel: str, onderdelen: tuple[Onderdeel, ...]) -> _Bevinding:
+    """Of the parts one at least 5, all the others at least 6."""
+    found: list[_Bevinding] = []
+    present: dict[Onderdeel, Decimal] = {}
+    for o in onderdelen:
+        grade = _cijfer(g, regel, artikel, o)
+        if isinstance(grade, _Bevinding):
+            found.append(grade)
+        else:
+            present[o] = grade
+    low = [o for o, v in present.items() if v < _FIVE]
+    fives = [o for o, v in present.items() if _FIVE <= v < _SIX]
+    names = ", ".join(o.value for o in onderdelen)
+    redenen: list[Reden] = []
+    if low:
+        redenen.append(
+            Reden(
                 regel,
                 artikel,
                 "; ".join(f"{o.value} {_fmt(present[o])} is below 5" for o in low)
                 + f" (of {names} one may be 5, the others at least 6)",
             )
-        if len(fives) > 1:
-            self.fail(
+        )
+    if len(fives) > 1:
+        redenen.append(
+            Reden(
                 regel,
                 artikel,
                 " and ".join(f"{o.value} {_fmt(present[o])}" for o in fives)
                 + f" are below 6; of {names} only one may be 5",
             )
-        if len(self.redenen) == before and len(present) < len(onderdelen) and not self.volledig:
-            self.niet.append(f"{names}: not every result is in the data ({artikel})")
+        )
+    result = _samen(*found, _Bevinding(tuple(redenen)))
+    if not result.redenen and len(present) < len(onderdelen) and not g.volledig:
+        return _Bevinding(niet_beoordeeld=(f"{names}: not every result is in the data ({artikel})",))
+    return result
 
-    # -- other sections -------------------------------------------------------
 
-    def specifiek(self, parts: Sequence[OnderdeelInput]) -> None:
-        art = f"{_EKB} lid {_lid(self.inp.niveau)} onderdeel {'a' if self.inp.niveau == 1 else 'b'}"
-        for i, p in enumerate(parts):
-            if not p.voldoende():
-                shown = _fmt(p.eindcijfer) if p.eindcijfer is not None else f"«{p.beoordeling}»"
-                self.fail(
-                    "specifiek.minimaal_6",
-                    art,
-                    f"specifiek examenonderdeel {i + 1} has {shown}; at least 6 or «voldoende» is needed",
+def _generiek(
+    parts: Sequence[GeneriekInput], niveau: int, regelset: Regelset, volledig: bool
+) -> tuple[_Bevinding, dict[str, int | str]]:
+    """Ekb WEB art. 17 lid 1 c, lid 2 a and lid 3 a, in the text the regelset names."""
+    per: dict[Onderdeel, list[GeneriekInput]] = {o: [] for o in Onderdeel}
+    for p in parts:
+        per[p.onderdeel].append(p)
+    beste: dict[Onderdeel, Decimal | None] = {}
+    eindcijfers: dict[str, int | str] = {}
+    for o in Onderdeel:
+        grades = [c for c in (p.cijfer() for p in per[o]) if c is not None]
+        beste[o] = max(grades) if grades else None
+        if grades:
+            eindcijfers[o.value] = int(max(grades))
+        elif per[o]:
+            eindcijfers[o.value] = "voldaan" if _voldaan(per[o]) else "niet voldaan"
+    g = _Generiek(per, beste, volledig)
+    oud = regelset is Regelset.OVERGANGSRECHT_18C
+    if niveau == 1:
+        return (_OK if oud else _entree_rekenen(g)), eindcijfers
+    if niveau in (2, 3):
+        if oud:
+            art = f"{_EKB} lid 2 onderdeel a{_OUD}"
+            found = _samen(
+                _minimaal_5(g, OVERGANG_NEDERLANDS, art, Onderdeel.NEDERLANDS), _rekenen_afgelegd(g, art)
+            )
+        else:
+            found = _een_vijf(
+                g, NEDERLANDS_REKENEN, f"{_EKB} lid 2 onderdeel a", (Onderdeel.NEDERLANDS, Onderdeel.REKENEN)
+            )
+        return found, eindcijfers
+    if oud:
+        art = f"{_EKB} lid 3 onderdeel a{_OUD}"
+        found = _samen(
+            _een_vijf(g, OVERGANG_NEDERLANDS_ENGELS, art, (Onderdeel.NEDERLANDS, Onderdeel.ENGELS)),
+            _rekenen_afgelegd(g, art),
+        )
+        return found, eindcijfers
+    found = _een_vijf(
+        g,
+        NEDERLANDS_ENGELS_REKENEN,
+        f"{_EKB} lid 3 onderdeel a",
+        (Onderdeel.NEDERLANDS, Onderdeel.ENGELS, Onderdeel.REKENEN),
+    )
+    return found, eindcijfers
+
+
+def _specifiek(parts: Sequence[OnderdeelInput], niveau: int) -> _Bevinding:
+    """Ekb WEB art. 17 lid 1 a, lid 2 b, lid 3 b."""
+    art = f"{_EKB} lid {_lid(niveau)} onderdeel {'a' if niveau == 1 else 'b'}"
+    return _Bevinding(
+        tuple(
+            Reden(
+                SPECIFIEK,
+                art,
+                f"specifiek examenonderdeel {i + 1} has "
+                f"{_fmt(p.eindcijfer) if p.eindcijfer is not None else f'«{p.beoordeling}»'};"
+                " at least 6 or «voldoende» is needed",
+            )
+            for i, p in enumerate(parts)
+            if not p.voldoende()
+        )
+    )
+
+
+def _loopbaan(value: str, niveau: int) -> _Bevinding:
+    """Ekb WEB art. 17 lid 1 b, lid 2 c, lid 3 c."""
+    if value == "voldaan":
+        return _OK
+    art = f"{_EKB} lid {_lid(niveau)} onderdeel {'b' if niveau == 1 else 'c'}"
+    return _Bevinding((Reden(LOOPBAAN_BURGERSCHAP, art, f"loopbaan en burgerschap is «{value}»"),))
+
+
+def _keuzedelen(kds: Sequence[KeuzedeelInput], niveau: int) -> _Bevinding:
+    """Ekb WEB art. 17 lid 1 a, lid 2 d and lid 3 d."""
+    counted = [k for k in kds if not k.extra]
+    art = f"{_EKB} lid 1 onderdeel a" if niveau == 1 else f"{_EKB} lid {_lid(niveau)} onderdeel d"
+    if not counted:
+        return _Bevinding((Reden(KEUZEDEEL, art, "no keuzedeel that counts towards the minimum studielast"),))
+    if niveau == 1 or len(counted) == 1:
+        return _Bevinding(
+            tuple(
+                Reden(KEUZEDEEL, art, f"{_kd_name(k)} has {_kd_value(k)}; at least 6 needed")
+                for k in counted
+                if not k.voldoende()
+            )
+        )
+    grades = [k.eindcijfer for k in counted if k.eindcijfer is not None]
+    if len(grades) < len(counted):
+        raise InvalidDocument(
+            [
+                DocumentProblem(
+                    "$.keuzedelen",
+                    "with two or more keuzedelen each needs an eindcijfer: the average of art. 17 "
+                    f"lid {_lid(niveau)} d 1° needs numbers",
                 )
+            ],
+            document="uitslag input",
+        )
+    return _keuzedelen_gemiddeld(counted, grades, art)
 
-    def loopbaan(self, value: str) -> None:
-        art = f"{_EKB} lid {_lid(self.inp.niveau)} onderdeel {'b' if self.inp.niveau == 1 else 'c'}"
-        if value != "voldaan":
-            self.fail("loopbaan_en_burgerschap.voldaan", art, f"loopbaan en burgerschap is «{value}»")
 
-    def keuzedelen(self, kds: Sequence[KeuzedeelInput]) -> None:
-        counted = [k for k in kds if not k.extra]
-        niveau = self.inp.niveau
-        art = f"{_EKB} lid 1 onderdeel a" if niveau == 1 else f"{_EKB} lid {_lid(niveau)} onderdeel d"
-        if not counted:
-            self.fail("keuzedelen.ontbreekt", art, "no keuzedeel that counts towards the minimum studielast")
-            return
-        if niveau == 1 or len(counted) == 1:
-            for k in counted:
-                if not k.voldoende():
-                    self.fail(
-                        "keuzedeel.minimaal_6", art, f"{_kd_name(k)} has {_kd_value(k)}; at least 6 needed"
-                    )
-            return
-        grades: list[Decimal] = []
-        for k in counted:
-            if k.eindcijfer is None:
-                raise InvalidDocument(
-                    [
-                        DocumentProblem(
-                            "$.keuzedelen",
-                            "with two or more keuzedelen each needs an eindcijfer: the average of art. 17 "
-                            f"lid {_lid(niveau)} d 1° needs numbers",
-                        )
-                    ],
-                    document="uitslag input",
-                )
-            grades.append(k.eindcijfer)
-        mean = sum(grades, Decimal(0)) / len(grades)
-        if mean < _SIX:
-            self.fail(
-                "keuzedelen.gemiddelde",
+def _keuzedelen_gemiddeld(
+    counted: Sequence[KeuzedeelInput], grades: Sequence[Decimal], art: str
+) -> _Bevinding:
+    """Art. 17 lid 2 d / 3 d onder 1° and 2°: two or more keuzedelen."""
+    redenen: list[Reden] = []
+    mean = sum(grades, Decimal(0)) / len(grades)
+    if mean < _SIX:
+        redenen.append(
+            Reden(
+                KEUZEDELEN_GEMIDDELDE,
                 f"{art} onder 1°",
                 f"average of {len(grades)} keuzedelen is {mean.quantize(Decimal('0.01'))}, below 6",
             )
-        at_least_six = sum(1 for g in grades if g >= _SIX)
-        if at_least_six * 2 < len(grades):
-            self.fail(
-                "keuzedelen.helft_minimaal_6",
+        )
+    at_least_six = sum(1 for g in grades if g >= _SIX)
+    if at_least_six * 2 < len(grades):
+        redenen.append(
+            Reden(
+                KEUZEDELEN_HELFT,
                 f"{art} onder 2°",
                 f"{at_least_six} of {len(grades)} keuzedelen are at least 6; at least half must be",
             )
-        for k in counted:
-            if k.eindcijfer is not None and k.eindcijfer < _FOUR:
-                self.fail(
-                    "keuzedelen.minimaal_4",
-                    f"{art} onder 2°",
-                    f"{_kd_name(k)} has {_fmt(k.eindcijfer)}; every keuzedeel needs at least 4",
-                )
+        )
+    redenen.extend(
+        Reden(
+            KEUZEDELEN_MINIMAAL_4,
+            f"{art} onder 2°",
+            f"{_kd_name(k)} has {_fmt(k.eindcijfer)}; every keuzedeel needs at least 4",
+        )
+        for k in counted
+        if k.eindcijfer is not None and k.eindcijfer < _FOUR
+    )
+    return _Bevinding(tuple(redenen))
 
 
 def _lid(niveau: int) -> int:
@@ -670,8 +738,8 @@ def _kd_value(k: KeuzedeelInput) -> str:
     return _fmt(k.eindcijfer) if k.eindcijfer is not None else f"«{k.beoordeling}»"
 
 
-def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> MboUitslag:
-    """Apply Ekb WEB art. 17 (and art. 18c where it applies) to the sections given.
+def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> UitslagResultaat:
+    """Compute the uitslag: Ekb WEB art. 17 (and art. 18c where it applies) on the sections given.
 
     Args:
         inp: The data.
@@ -679,35 +747,38 @@ def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> MboUitslag:
             as in the uitslag document: a required part that is missing fails
             its condition. ``False`` for register data that cannot hold every
             part (see :func:`uitslag_from_diploma`): a missing part makes its
-            condition *not judged* (listed in :attr:`MboUitslag.niet_beoordeeld`).
+            condition *not judged* (listed in :attr:`UitslagResultaat.niet_beoordeeld`).
 
     Raises:
         UnsupportedPeriod: for a datum uitslag before 2022-08-01.
         InvalidDocument: for two or more counting keuzedelen without an eindcijfer each.
     """
-    choice = choose_regime(
+    keuze = choose_regelset(
         cohort_start=inp.cohort_start,
         studieduur_jaren=inp.studieduur_jaren,
         datum_uitslag=inp.datum_uitslag,
         instroom_studiejaar=inp.instroom_studiejaar,
     )
-    judge = _Judge(inp, choice.regime, volledig)
+    found: list[_Bevinding] = []
+    eindcijfers: dict[str, int | str] = {}
     if inp.generieke_onderdelen is not None:
-        judge.generiek(inp.generieke_onderdelen)
+        generiek, eindcijfers = _generiek(inp.generieke_onderdelen, inp.niveau, keuze.regelset, volledig)
+        found.append(generiek)
     if inp.specifieke_onderdelen is not None:
-        judge.specifiek(inp.specifieke_onderdelen)
+        found.append(_specifiek(inp.specifieke_onderdelen, inp.niveau))
     if inp.loopbaan_en_burgerschap is not None:
-        judge.loopbaan(inp.loopbaan_en_burgerschap)
+        found.append(_loopbaan(inp.loopbaan_en_burgerschap, inp.niveau))
     if inp.keuzedelen is not None:
-        judge.keuzedelen(inp.keuzedelen)
-    return MboUitslag(
-        uitslag="afgewezen" if judge.redenen else "geslaagd",
+        found.append(_keuzedelen(inp.keuzedelen, inp.niveau))
+    total = _samen(*found)
+    return UitslagResultaat(
+        uitslag=Uitslag.AFGEWEZEN if total.redenen else Uitslag.GESLAAGD,
         niveau=inp.niveau,
-        regime=choice,
-        eindcijfers=judge.eindcijfers,
+        regelset=keuze,
+        eindcijfers=eindcijfers,
         beoordeeld=inp.secties(),
-        redenen=tuple(judge.redenen),
-        niet_beoordeeld=tuple(judge.niet),
+        redenen=total.redenen,
+        niet_beoordeeld=total.niet_beoordeeld,
     )
 
 
@@ -718,7 +789,7 @@ def uitslag_from_diploma(
     cohort_start: dt.date,
     studieduur_jaren: int,
     instroom_studiejaar: int = 1,
-) -> MboUitslag:
+) -> UitslagResultaat:
     """Check the generic parts (and graded keuzedelen) of a registered diploma against art. 17.
 
     DUO's register holds only part of what the uitslag rests on: no
@@ -726,7 +797,7 @@ def uitslag_from_diploma(
     rekenen «voldaan», and keuzedelen as behaald / niet behaald. So only the
     generic parts are judged, plus the keuzedelen when every one carries an
     eindcijfer; a condition the register cannot show is listed in
-    :attr:`MboUitslag.niet_beoordeeld` rather than failed. The datum uitslag
+    :attr:`UitslagResultaat.niet_beoordeeld` rather than failed. The datum uitslag
     is the diploma's datum resultaat.
 
     Raises:

@@ -232,9 +232,9 @@ def make_examenkandidaat(
     Examples:
         >>> make_examenkandidaat("havo").uitslag.value
         'geslaagd'
-        >>> from duo_domain.vo import bepaal_uitslag
+        >>> from duo_domain.vo import compute_uitslag
         >>> k = make_examenkandidaat("vwo", reden="BRON.EXAMEN.KERNVAKKEN")
-        >>> [r.regel for r in bepaal_uitslag(k).redenen]
+        >>> [r.regel for r in compute_uitslag(k).redenen]
         ['BRON.EXAMEN.KERNVAKKEN']
     """
     from duo_domain.testing.vo import build, fail_for, report, template

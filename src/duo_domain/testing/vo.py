@@ -5,7 +5,7 @@ supported examenjaar: the required subjects with grades in the legal form
 (SE and CE with one decimal, SE without CE whole, LO and the vmbo kunstvakken
 judged), a profielwerkstuk, an elementcode of the schoolsoort and an
 onderwijsaanbieder. The reported ``uitslag`` is the one
-:func:`~duo_domain.vo.bepaal_uitslag` gives (or absent), so validating a
+:func:`~duo_domain.vo.compute_uitslag` gives (or absent), so validating a
 candidate gives no finding at all.
 
 * ``geslaagd=True`` draws only candidates that pass;
@@ -21,12 +21,12 @@ candidate gives no finding at all.
 Examples:
     >>> from hypothesis import given, settings
     >>> from duo_domain.rules import validate
-    >>> from duo_domain.vo import bepaal_uitslag
+    >>> from duo_domain.vo import compute_uitslag
     >>> from duo_domain.testing import examenkandidaten
     >>> @settings(max_examples=10)
     ... @given(examenkandidaten(reden="BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"))
     ... def test_fails_on_lo(kandidaat):
-    ...     assert [r.regel for r in bepaal_uitslag(kandidaat).redenen] == [
+    ...     assert [r.regel for r in compute_uitslag(kandidaat).redenen] == [
     ...         "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"]
     ...     assert len(validate(kandidaat)) == 0
     >>> test_fails_on_lo()
@@ -47,7 +47,7 @@ from hypothesis import strategies as st
 from duo_domain.errors import DuoDomainError
 from duo_domain.testing._breaking import PERSOON_BREAKS, check_breaks, merge, students_breaking
 from duo_domain.testing.identity import invalid_onderwijsaanbieders, onderwijsaanbieders
-from duo_domain.vo.codes import elementcodetabel, vakcodetabel
+from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import (
     Beoordeling,
@@ -59,7 +59,7 @@ from duo_domain.vo.model import (
     Uitslag,
 )
 from duo_domain.vo.regelsets import REGELSETS
-from duo_domain.vo.uitslag import bepaal_uitslag
+from duo_domain.vo.uitslag import compute_uitslag
 
 __all__ = [
     "CONDITIONS",
@@ -99,6 +99,7 @@ _RECORD_RULES = frozenset(
         "BRON.EXAMEN.BEOORDELING",
         "BRON.EXAMEN.EINDCIJFER",
         "BRON.EXAMEN.HERKANSING",
+        "BRON.EXAMEN.EXTRA_VAK",
         "BRON.EXAMEN.ONDERWIJSAANBIEDER",
         "BRON.EXAMEN.ELEMENTCODE",
         "BRON.EXAMEN.EXAMENJAAR",
@@ -264,7 +265,7 @@ def report(k: Examenkandidaat, *, uitslag: bool = True, eindcijfers: bool = Fals
     if not uitslag:
         return attrs.evolve(k, uitslag=None)
     try:
-        return attrs.evolve(k, uitslag=bepaal_uitslag(k).uitslag)
+        return attrs.evolve(k, uitslag=compute_uitslag(k).uitslag)
     except DuoDomainError:
         return attrs.evolve(k, uitslag=None)
 
@@ -395,10 +396,20 @@ def _break_record(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandi
             return _set(k, _LO, se=Decimal(draw(st.integers(1, 10))))
         return _set(k, _LO, beoordeling=None)
     if rule == "BRON.EXAMEN.HERKANSING":
-        two = draw(st.lists(st.sampled_from(graded), min_size=2, max_size=3, unique_by=lambda v: v.vakcode))
+        # herkansingen in two or more general subjects: art. 3.38 lid 1 allows one (the bb/kb cspe of
+        # lid 2 comes on top, so profielvakken are left alone here)
+        rollen = vakcodetabel().rollen(k.schoolsoort.value)
+        algemeen = [
+            v
+            for v in graded
+            if v.rol is None and rollen.get(v.vakcode, (None, 0))[0] is not Vaksoort.PROFIELVAK
+        ]
+        two = draw(st.lists(st.sampled_from(algemeen), min_size=2, max_size=3, unique_by=lambda v: v.vakcode))
         for v in two:
             k = _set(k, v.vakcode, ce2=_tenths(draw(st.integers(10, 100))))
         return k
+    if rule == "BRON.EXAMEN.EXTRA_VAK":
+        return _set(k, _LO, extra=True)  # LO belongs to every exam (art. 3.33 lid 3)
     if rule == "BRON.EXAMEN.ONDERWIJSAANBIEDER":
         return attrs.evolve(
             k, onderwijsaanbieder=draw(st.none() | st.just("") | invalid_onderwijsaanbieders())

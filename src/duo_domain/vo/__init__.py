@@ -5,7 +5,7 @@ The law is the Uitvoeringsbesluit WVO 2020 (BWBR0045787), art. 3.13 and
 (:mod:`duo_domain.vo.regelsets`).
 
 Examples:
-    >>> from duo_domain.vo import bepaal_uitslag
+    >>> from duo_domain.vo import compute_uitslag
     >>> from duo_domain.serialize.json import structure_cijferlijst
     >>> doc = {"schoolsoort": "vmbo-tl", "examenjaar": 2025, "vakken": [
     ...     {"vakcode": "0011", "se": "5.5", "ce": "5.4"},
@@ -18,7 +18,7 @@ Examples:
     ...     {"vakcode": "0353", "beoordeling": "goed"},
     ...     {"vakcode": "0416", "beoordeling": "voldoende"}],
     ...     "profielwerkstuk": {"beoordeling": "voldoende"}}
-    >>> bepaal_uitslag(structure_cijferlijst(doc)).uitslag.value
+    >>> compute_uitslag(structure_cijferlijst(doc)).uitslag.value
     'geslaagd'
 """
 
@@ -42,8 +42,8 @@ from duo_domain.vo.grades import (
     combinatiecijfer,
     combinatiecijfer_gl,
     eindcijfer,
-    rond_af,
-    voldoet_ce_eis,
+    meets_ce_eis,
+    round_half_up,
 )
 from duo_domain.vo.model import (
     Beoordeling,
@@ -55,8 +55,8 @@ from duo_domain.vo.model import (
     Schoolsoort,
     Uitslag,
 )
-from duo_domain.vo.regelsets import REGELSETS, Regelset, regelset
-from duo_domain.vo.uitslag import Reden, UitslagResultaat, bepaal_uitslag
+from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
+from duo_domain.vo.uitslag import Reden, UitslagResultaat, compute_uitslag, herkansingen_niet_geteld
 
 __all__ = [
     "REGELSETS",
@@ -77,18 +77,20 @@ __all__ = [
     "Vak",
     "VakcodeTabel",
     "Vaksoort",
-    "bepaal_uitslag",
     "ce_gemiddelde",
+    "choose_regelset",
     "cijferlijst_schema",
     "combinatiecijfer",
     "combinatiecijfer_gl",
+    "compute_uitslag",
     "eindcijfer",
     "elementcodetabel",
     "elementcodetabel_uit",
+    "herkansingen_niet_geteld",
     "load_elementcodetabel",
     "load_vakcodetabel",
-    "regelset",
-    "rond_af",
+    "meets_ce_eis",
+    "round_half_up",
     "se_termijn",
     "te_laat",
     "termijnen",
@@ -96,5 +98,4 @@ __all__ = [
     "uitslag_schema",
     "vakcodetabel",
     "vakcodetabel_uit",
-    "voldoet_ce_eis",
 ]

@@ -21,7 +21,7 @@ Examples:
     >>> from decimal import Decimal as D
     >>> eindcijfer(D("5.4"), D("5.5")), eindcijfer(D("5.5"), D("5.5")), eindcijfer(D("7"))
     (5, 6, 7)
-    >>> voldoet_ce_eis([D("5.1"), D("6.3"), D("5.9"), D("4.9"), D("5.3")])  # exactly 5.5
+    >>> meets_ce_eis([D("5.1"), D("6.3"), D("5.9"), D("4.9"), D("5.3")])  # exactly 5.5
     True
     >>> combinatiecijfer([6, 5]), combinatiecijfer([5, 5, 6])
     (6, 5)
@@ -30,36 +30,27 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
+
+from duo_domain._uitslag import round_half_up
 
 __all__ = [
     "ce_gemiddelde",
     "combinatiecijfer",
     "combinatiecijfer_gl",
     "eindcijfer",
+    "format_gemiddelde",
     "hoogste_ce",
     "is_ce_cijfer",
     "is_se_cijfer",
-    "rond_af",
-    "toon_gemiddelde",
-    "voldoet_ce_eis",
+    "meets_ce_eis",
+    "round_half_up",
 ]
 
 _ONE = Decimal(1)
 _TEN = Decimal(10)
 _CENT = Decimal("0.01")
 _FIVE_AND_A_HALF = Decimal("5.5")
-
-
-def rond_af(value: Decimal) -> int:
-    """Round to a whole number the way art. 3.32 lid 2 prescribes: half up.
-
-    Examples:
-        >>> from decimal import Decimal as D
-        >>> rond_af(D("5.45")), rond_af(D("5.5")), rond_af(D("6.5")), rond_af(D("4.49"))
-        (5, 6, 7, 4)
-    """
-    return int(value.quantize(_ONE, rounding=ROUND_HALF_UP))
 
 
 def _in_range(value: Decimal) -> bool:
@@ -125,14 +116,14 @@ def eindcijfer(se: Decimal, ce: Decimal | None = None) -> int:
         if se != se.to_integral_value():
             raise ValueError(f"an SE grade without CE is a whole number, got {se}")
         return int(se)
-    return rond_af((se + ce) / 2)
+    return round_half_up((se + ce) / 2)
 
 
 def ce_gemiddelde(cijfers: Iterable[Decimal]) -> Decimal | None:
     """The exact mean of the CE grades, or ``None`` when there are none.
 
     The result is computed in the current decimal context (28 significant
-    digits); use :func:`voldoet_ce_eis` for the 5.5 test, which is exact.
+    digits); use :func:`meets_ce_eis` for the 5.5 test, which is exact.
 
     Examples:
         >>> from decimal import Decimal as D
@@ -145,7 +136,7 @@ def ce_gemiddelde(cijfers: Iterable[Decimal]) -> Decimal | None:
     return sum(values, Decimal(0)) / len(values)
 
 
-def voldoet_ce_eis(cijfers: Iterable[Decimal]) -> bool:
+def meets_ce_eis(cijfers: Iterable[Decimal]) -> bool:
     """Whether the mean of the CE grades is at least 5.5, unrounded (art. 3.34/3.35 lid 1 a).
 
     Compares ``sum >= 5.5 * n`` exactly, so no rounding of the mean can move
@@ -153,20 +144,20 @@ def voldoet_ce_eis(cijfers: Iterable[Decimal]) -> bool:
 
     Examples:
         >>> from decimal import Decimal as D
-        >>> voldoet_ce_eis([D("5.4"), D("5.6")]), voldoet_ce_eis([D("5.4"), D("5.5")])
+        >>> meets_ce_eis([D("5.4"), D("5.6")]), meets_ce_eis([D("5.4"), D("5.5")])
         (True, False)
     """
     values = list(cijfers)
     return bool(values) and sum(values, Decimal(0)) >= _FIVE_AND_A_HALF * len(values)
 
 
-def toon_gemiddelde(som_tienden: int, aantal: int) -> str:
+def format_gemiddelde(som_tienden: int, aantal: int) -> str:
     """A mean of grades in tenths, shown with two decimals, truncated (never rounded up).
 
     Truncation keeps a failing CE mean such as 5.4999 from showing as 5.50.
 
     Examples:
-        >>> toon_gemiddelde(125, 2), toon_gemiddelde(329, 6), toon_gemiddelde(330, 6)
+        >>> format_gemiddelde(125, 2), format_gemiddelde(329, 6), format_gemiddelde(330, 6)
         ('6.25', '5.48', '5.50')
     """
     mean = Decimal(som_tienden) / (Decimal(10) * aantal)

@@ -21,6 +21,7 @@ from decimal import Decimal
 import attrs
 
 from duo_domain import _fields as f
+from duo_domain._uitslag import Uitslag
 from duo_domain.identity.student import Student
 
 __all__ = [
@@ -79,13 +80,6 @@ class Rol(enum.Enum):
     KEUZEVAK = "keuzevak"
 
 
-class Uitslag(enum.Enum):
-    """The uitslag of the exam (WVO 2020 art. 2.57 lid 2)."""
-
-    GESLAAGD = "geslaagd"
-    AFGEWEZEN = "afgewezen"
-
-
 def _vakken(value: Iterable[ExamResult]) -> tuple[ExamResult, ...]:
     out: tuple[ExamResult, ...] = f.as_tuple(value)
     return out
@@ -117,6 +111,9 @@ class ExamResult:
         vrijstelling: True when the candidate is exempt (art. 3.8); the subject
             then has no grades and does not count in the uitslag.
         certificaat: The BRON indicator "certificaat behaald", as reported.
+        schooljaar_eindcijfer: The school year (``"2020-2021"``) in which the
+            eindcijfer of a vmbo profielvak finished in an earlier year was obtained;
+            from 2020-2021 or 2021-2022 it counts in the CE mean (art. 10.5 lid 1).
     """
 
     vakcode: str = attrs.field(validator=f.text)
@@ -136,6 +133,7 @@ class ExamResult:
     programma: str | None = attrs.field(default=None, validator=f.opt_text)
     vrijstelling: bool = attrs.field(default=False, validator=f.boolean)
     certificaat: bool | None = attrs.field(default=None, validator=f.opt_boolean)
+    schooljaar_eindcijfer: str | None = attrs.field(default=None, validator=f.opt_text)
 
     @property
     def heeft_ce(self) -> bool:

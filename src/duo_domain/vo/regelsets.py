@@ -21,11 +21,11 @@ the library never judges a year with another year's rules. Adding a year is
 one entry in :data:`REGELSETS`.
 
 Examples:
-    >>> regelset(2026).wettekst
+    >>> choose_regelset(2026).wettekst
     'BWBR0045787/2024-08-01'
-    >>> regelset(2027).wettekst
+    >>> choose_regelset(2027).wettekst
     'BWBR0045787/2026-08-01'
-    >>> regelset(2022)
+    >>> choose_regelset(2022)
     Traceback (most recent call last):
     ...
     duo_domain.errors.UnsupportedPeriod: no slaag-zakregeling for examenjaar 2022 (supported: 2023-2027)
@@ -38,7 +38,7 @@ import attrs
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.vo.codes import Vaksoort
 
-__all__ = ["REGELSETS", "Regelset", "regelset"]
+__all__ = ["REGELSETS", "Regelset", "choose_regelset"]
 
 _BASIS_OPTIONEEL = frozenset({Vaksoort.LITERATUUR, Vaksoort.ANW, Vaksoort.LEVENSBESCHOUWING})
 
@@ -105,7 +105,7 @@ REGELSETS: tuple[Regelset, ...] = (
 )
 
 
-def regelset(examenjaar: int, regelsets: tuple[Regelset, ...] = REGELSETS) -> Regelset:
+def choose_regelset(examenjaar: int, regelsets: tuple[Regelset, ...] = REGELSETS) -> Regelset:
     """The rule set that judges ``examenjaar``.
 
     Raises:

@@ -11,7 +11,7 @@ Two groups:
   way BRON re-checks every uitslag. ``BRON.EXAMEN.UITSLAG_AFGEWEZEN`` flags
   the opposite: reported afgewezen although the candidate passes.
 
-The uitslag itself is :func:`duo_domain.vo.bepaal_uitslag`; its reasons carry
+The uitslag itself is :func:`duo_domain.vo.compute_uitslag`; its reasons carry
 the same rule ids.
 """
 
@@ -27,9 +27,14 @@ from duo_domain.identity import elementcode, onderwijsaanbieder, vakcode
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
-from duo_domain.vo.model import Examenkandidaat, Uitslag
-from duo_domain.vo.regelsets import regelset
-from duo_domain.vo.uitslag import UitslagResultaat, bepaal_uitslag
+from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
+from duo_domain.vo.regelsets import choose_regelset
+from duo_domain.vo.uitslag import (
+    UitslagResultaat,
+    compute_uitslag,
+    herkansingen_niet_geteld,
+    is_gemeenschappelijk,
+)
 
 __all__: list[str] = []
 
@@ -41,7 +46,7 @@ IN_FORCE = dt.date(2022, 8, 1)
 @functools.lru_cache(maxsize=128)
 def _uitslag_cached(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
     try:
-        return bepaal_uitslag(kandidaat)
+        return compute_uitslag(kandidaat)
     except DuoDomainError:
         return None
 
@@ -51,7 +56,7 @@ def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
         return _uitslag_cached(kandidaat)
     except TypeError:  # an unhashable field: compute without the cache
         try:
-            return bepaal_uitslag(kandidaat)
+            return compute_uitslag(kandidaat)
         except DuoDomainError:
             return None
 
@@ -202,21 +207,55 @@ def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 @registry.rule(
     "BRON.EXAMEN.HERKANSING",
     severity=Severity.ATTENTIE,
-    summary="At most one subject is re-taken in tijdvak 2 or 3 (herkansing).",
-    guidance="Check the CE grades of tijdvak 2/3: only one herkansing is allowed; a later tijdvak after"
-    " verhindering (art. 3.29) has no tijdvak-1 grade.",
-    source=f"{UB} art. 3.38 lid 1",
+    summary="CE grades of a later tijdvak claim no more herkansingen than the law allows: one subject in"
+    " tijdvak 2 (tijdvak 3 after verhindering), in vmbo bb/kb also the cspe.",
+    guidance="Check the CE grades of tijdvak 2/3: the candidate may retake the CE or cspe of one subject"
+    " (art. 3.38 lid 1), in bb/kb also the cspe (lid 2); a later tijdvak after verhindering (art. 3.29)"
+    " has no tijdvak-1 grade. A grade beyond that does not count in the uitslag.",
+    source=f"{UB} art. 3.38 lid 1 en 2; art. 3.29 lid 1",
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.38",
 )
 def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
-    retaken = [v.vakcode for v in k.vakken if v.ce is not None and (v.ce2 is not None or v.ce3 is not None)]
-    if len(retaken) > 1:
-        return (
-            Violation("vakken", f"{len(retaken)} subjects re-taken after tijdvak 1: {', '.join(retaken)}"),
-        )
-    return ()
+    if not any(v.ce2 is not None or v.ce3 is not None for v in k.vakken):
+        return ()
+    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    cspe = frozenset(
+        v.vakcode
+        for v in k.vakken
+        if v.rol is Rol.PROFIELVAK
+        or (v.rol is None and rollen.get(v.vakcode, _GEEN)[0] is Vaksoort.PROFIELVAK)
+    )
+    niet = herkansingen_niet_geteld(k, cspe)
+    if not niet:
+        return ()
+    return (Violation("vakken", "more herkansingen than art. 3.38 allows; not counted: " + ", ".join(niet)),)
+
+
+_GEEN: tuple[Vaksoort | None, int] = (None, 0)
+
+
+@registry.rule(
+    "BRON.EXAMEN.EXTRA_VAK",
+    severity=Severity.ATTENTIE,
+    summary="No subject of the gemeenschappelijk deel (Nederlands, Engels, maatschappijleer, ckv, LO,"
+    " kunstvakken I) is marked extra: without it the remaining subjects form no eindexamen.",
+    guidance="Remove the extra mark; the uitslag counts the subject whatever the mark says.",
+    source=f"{UB} art. 3.33 lid 3 (with art. 3.1-3.4)",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.33",
+)
+def _extra_vak(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if not any(v.extra for v in k.vakken):
+        return ()
+    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    return [
+        Violation(f"vakken[{i}].extra", f"{v.vakcode} belongs to every exam and cannot be left out as extra")
+        for i, v in enumerate(k.vakken)
+        if v.extra and v.vakcode in rollen and is_gemeenschappelijk(v.vakcode, rollen[v.vakcode][0])
+    ]
 
 
 @registry.rule(
@@ -280,7 +319,7 @@ def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _examenjaar(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
     try:
-        regelset(k.examenjaar)
+        choose_regelset(k.examenjaar)
     except DuoDomainError as exc:
         found.append(Violation("examenjaar", str(exc)))
     if k.datum_uitslag is not None and k.datum_uitslag.year != k.examenjaar:
@@ -325,12 +364,14 @@ _condition(
     "BRON.EXAMEN.CE_GEMIDDELDE",
     "The unrounded mean of the CE grades is at least 5.5 (5.49 fails, 5.50 passes).",
     "Check the CE grades; the highest tijdvak counts and the cspe counts once. Otherwise: afgewezen.",
-    f"{UB} art. 3.34 lid 1 a; art. 3.35 lid 1 a",
+    f"{UB} art. 3.34 lid 1 a; art. 3.35 lid 1 a; art. 10.5 lid 1 (profielvak of 2020-2021, 2021-2022)",
 )
 _condition(
     "BRON.EXAMEN.KERNVAKKEN",
-    "havo/vwo: of Nederlands, Engels and wiskunde A/B/C at most one eindcijfer 5, the others 6 or higher.",
-    "Check the kernvakken' eindcijfers; a wiskunde taken as extra subject may be left out (art. 3.33 lid 3).",
+    "havo/vwo: of Nederlands, Engels and the wiskunde A/B/C of the profile at most one eindcijfer 5,"
+    " the others 6 or higher.",
+    "Check the kernvakken' eindcijfers; a wiskunde marked extra or in the vrije deel is no kernvak; with two"
+    " unmarked wiskunde subjects mark the profile's one examendeel 'profiel'.",
     f"{UB} art. 3.34 lid 1 b",
 )
 _condition(

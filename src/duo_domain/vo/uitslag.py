@@ -1,6 +1,6 @@
 """The uitslag of a VO exam: geslaagd or afgewezen, with every reason and its article.
 
-:func:`bepaal_uitslag` applies the slaag-zakregeling of the Uitvoeringsbesluit
+`compute_uitslag` applies the slaag-zakregeling of the Uitvoeringsbesluit
 WVO 2020 (BWBR0045787) in the version that judges the candidate's examenjaar
 (:mod:`duo_domain.vo.regelsets`):
 
@@ -18,8 +18,8 @@ WVO 2020 (BWBR0045787) in the version that judges the candidate's examenjaar
   names them in :attr:`UitslagResultaat.buiten_beschouwing`.
 
 A vakcode the code table has only for other school types is judged as a
-regular graded subject of the candidate (no kernvak; a combinatiecijfer
-component only when marked so; for vmbo a ``rol`` makes it a profielvak or
+regular graded subject of the candidate (no kernvak; never a combinatiecijfer
+component, art. 3.34 lid 2; for vmbo a ``rol`` makes it a profielvak or
 keuzevak, for havo/vwo a ``rol`` has no meaning in art. 3.34) and named in
 :attr:`UitslagResultaat.opmerkingen`. A vakcode in no row of the table is a
 document error.
@@ -30,7 +30,7 @@ catalogue (``BRON.EXAMEN.*``), the article and an explanation.
 Examples:
     >>> from decimal import Decimal as D
     >>> from duo_domain.vo import ExamResult, Examenkandidaat, Profielwerkstuk, Schoolsoort
-    >>> from duo_domain.vo import Beoordeling, bepaal_uitslag
+    >>> from duo_domain.vo import Beoordeling, compute_uitslag
     >>> k = Examenkandidaat(Schoolsoort.HAVO, 2025, (
     ...     ExamResult("1001", se=D("6.4"), ce=D("6.0")),
     ...     ExamResult("1002", se=D("6.8"), ce=D("6.5")),
@@ -42,7 +42,7 @@ Examples:
     ...     ExamResult("1020", se=D("6")),
     ...     ExamResult("0353", beoordeling=Beoordeling.VOLDOENDE),
     ... ), profielwerkstuk=Profielwerkstuk(cijfer=7))
-    >>> r = bepaal_uitslag(k)
+    >>> r = compute_uitslag(k)
     >>> r.uitslag.value, r.combinatiecijfer, r.eindcijfers["1024"], r.to_dict()["ce_gemiddelde"]
     ('geslaagd', 7, 5, '6.25')
 """
@@ -50,20 +50,29 @@ Examples:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 from duo_domain._sources import UB_WVO
-from duo_domain._uitslag import Reden
+from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
-from duo_domain.vo.model import Beoordeling, Examenkandidaat, ExamResult, Rol, Schoolsoort, Uitslag
-from duo_domain.vo.regelsets import REGELSETS, Regelset, regelset
+from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
+from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
-__all__ = ["MAX_EXTRA_VAKKEN", "Reden", "UitslagResultaat", "bepaal_uitslag"]
+__all__ = [
+    "MAX_EXTRA_VAKKEN",
+    "REGELS",
+    "Reden",
+    "Uitslag",
+    "UitslagResultaat",
+    "compute_uitslag",
+    "herkansingen_niet_geteld",
+    "is_gemeenschappelijk",
+]
 
 #: Subjects marked ``extra`` beyond this number are refused: the search of
 #: art. 3.33 lid 3 tries every subset (2**n evaluations).
@@ -71,20 +80,38 @@ MAX_EXTRA_VAKKEN = 10
 
 UB = UB_WVO
 
-_HV_CE = "BRON.EXAMEN.CE_GEMIDDELDE"
-_KERN = "BRON.EXAMEN.KERNVAKKEN"
-_COMP = "BRON.EXAMEN.COMPENSATIE"
-_COMBI = "BRON.EXAMEN.COMBINATIECIJFER_ONDERDEEL"
-_LO = "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"
-_NE = "BRON.EXAMEN.NEDERLANDS"
-_KV = "BRON.EXAMEN.KUNSTVAKKEN"
-_PWS = "BRON.EXAMEN.PROFIELWERKSTUK"
-_LWT = "BRON.EXAMEN.LEERWERKTRAJECT"
+#: The rule ids of the catalogue (:mod:`duo_domain.vo.rules`) the reasons carry.
+CE_GEMIDDELDE = "BRON.EXAMEN.CE_GEMIDDELDE"
+KERNVAKKEN = "BRON.EXAMEN.KERNVAKKEN"
+COMPENSATIE = "BRON.EXAMEN.COMPENSATIE"
+COMBINATIECIJFER_ONDERDEEL = "BRON.EXAMEN.COMBINATIECIJFER_ONDERDEEL"
+LICHAMELIJKE_OPVOEDING = "BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"
+NEDERLANDS = "BRON.EXAMEN.NEDERLANDS"
+KUNSTVAKKEN = "BRON.EXAMEN.KUNSTVAKKEN"
+PROFIELWERKSTUK = "BRON.EXAMEN.PROFIELWERKSTUK"
+LEERWERKTRAJECT = "BRON.EXAMEN.LEERWERKTRAJECT"
+
+#: Every rule id a :class:`Reden` of the VO uitslag can carry.
+REGELS: tuple[str, ...] = (
+    CE_GEMIDDELDE,
+    KERNVAKKEN,
+    COMPENSATIE,
+    COMBINATIECIJFER_ONDERDEEL,
+    LICHAMELIJKE_OPVOEDING,
+    NEDERLANDS,
+    KUNSTVAKKEN,
+    PROFIELWERKSTUK,
+    LEERWERKTRAJECT,
+)
 
 
 @attrs.frozen
 class UitslagResultaat:
     """The uitslag with everything it rests on.
+
+    The MBO result (:class:`duo_domain.mbo.uitslag.UitslagResultaat`) has the
+    same shape: ``uitslag``, ``redenen``, ``regelset``, ``eindcijfers``,
+    ``geslaagd`` and ``to_dict()``.
 
     Attributes:
         uitslag: geslaagd or afgewezen.
@@ -102,6 +129,8 @@ class UitslagResultaat:
         schoolsoort: The school type judged.
         opmerkingen: Notes on how the document was read, e.g. a vakcode the
             code table has only for other school types, judged as a regular subject.
+        herkansingen_niet_geteld: CE grades of a later tijdvak the law does not
+            count as a herkansing (art. 3.38), as ``"<vakcode> tijdvak <n>"``.
     """
 
     uitslag: Uitslag
@@ -116,6 +145,7 @@ class UitslagResultaat:
     examenjaar: int
     schoolsoort: Schoolsoort
     opmerkingen: tuple[str, ...] = ()
+    herkansingen_niet_geteld: tuple[str, ...] = ()
 
     @property
     def geslaagd(self) -> bool:
@@ -135,13 +165,15 @@ class UitslagResultaat:
         ``ce_gemiddelde`` is a string with two decimals, truncated (never
         rounded up across 5.5).
         """
-        from duo_domain.vo.grades import toon_gemiddelde
+        from duo_domain.vo.grades import format_gemiddelde
 
         return {
             "uitslag": self.uitslag.value,
             "eindcijfers": dict(self.eindcijfers),
             "combinatiecijfer": self.combinatiecijfer,
-            "ce_gemiddelde": toon_gemiddelde(self.ce_som_tienden, self.ce_aantal) if self.ce_aantal else None,
+            "ce_gemiddelde": format_gemiddelde(self.ce_som_tienden, self.ce_aantal)
+            if self.ce_aantal
+            else None,
             "buiten_beschouwing": list(self.buiten_beschouwing),
             "redenen": [r.to_dict() for r in self.redenen],
             "niet_meegeteld": list(self.niet_meegeteld),
@@ -152,16 +184,56 @@ class UitslagResultaat:
         }
 
 
-# A prepared subject: (vakcode, soort, eindcijfer or None, ce in tenths or None,
-# beoordeling voldoende (True/False) or None, extra, counts as optional combi component).
-_Prep = tuple[str, Vaksoort, int | None, int | None, bool | None, bool, bool]
+class _Vak(NamedTuple):
+    """One subject as the slaag-zakregeling sees it, after reading."""
+
+    vakcode: str
+    soort: Vaksoort
+    #: The eindcijfer (art. 3.32), or ``None`` for a subject judged without one.
+    eindcijfer: int | None
+    #: The CE grade that counts, in tenths, or ``None``.
+    ce_tienden: int | None
+    #: For a subject judged goed/voldoende/onvoldoende: whether it is voldoende or goed.
+    voldoende: bool | None
+    #: Marked ``extra``: may be left out under art. 3.33 lid 3.
+    extra: bool
+    #: An optional havo/vwo combinatiecijfer component the school added (art. 3.34 lid 2).
+    combinatie: bool
+    #: A havo/vwo kernvak of art. 3.34 lid 1 b.
+    kernvak: bool
+
+
+class _Oordeel(NamedTuple):
+    """The outcome of judging one set of subjects."""
+
+    redenen: tuple[Reden, ...]
+    combinatiecijfer: int | None
+    ce_som_tienden: int
+    ce_aantal: int
+    niet_meegeteld: tuple[str, ...] = ()
+
+
+class _Gelezen(NamedTuple):
+    """The subjects read from a cijferlijst, and what could not be read."""
+
+    vakken: list[_Vak]
+    problemen: list[DocumentProblem]
+    opmerkingen: list[str]
+    herkansingen_niet_geteld: tuple[str, ...] = ()
+
 
 _BEROEPS = frozenset({Vaksoort.PROFIELVAK, Vaksoort.KEUZEVAK, Vaksoort.PRAKTIJKGERICHT_VMBO})
 _ROL_SOORT = {Rol.PROFIELVAK: Vaksoort.PROFIELVAK, Rol.KEUZEVAK: Vaksoort.KEUZEVAK}
 
+#: The code-table entry of a vakcode the table has for other school types only:
+#: judged as a regular graded subject.
+_VREEMD: tuple[Vaksoort, int] = (Vaksoort.ALGEMEEN, 0)
+
+#: Builds a :class:`_Vak` without the Python-level ``__new__`` of a NamedTuple (hot path).
+_new = tuple.__new__
 
 #: Every valid grade 1.0-10.0 (one decimal) mapped to tenths: one dict lookup
-#: instead of Decimal arithmetic on the hot path. Decimal("6.40") == Decimal("6.4").
+#: instead of Decimal arithmetic. Decimal("6.40") == Decimal("6.4").
 _TENTHS: dict[Decimal, int] = {Decimal(i) / 10: i for i in range(10, 101)}
 
 
@@ -173,211 +245,399 @@ def _tenths(value: Decimal) -> int | None:
         return None
 
 
+# --- reading the subjects -------------------------------------------------------------------
+
+
 def _vreemd(k: Examenkandidaat, v: ExamResult, vak: Vak) -> str:
     """The note for a vakcode the table has only for other school types."""
-    if k.schoolsoort.is_vmbo and v.rol is not None:
-        als = f"a {v.rol.value} (rol)"
-    elif v.combinatiecijfer and not k.schoolsoort.is_vmbo:
-        als = "an optional combinatiecijfer component"
-    else:
-        als = "a regular subject"
+    als = f"a {v.rol.value} (rol)" if k.schoolsoort.is_vmbo and v.rol is not None else "a regular subject"
     return (
         f"vakcode {v.vakcode} ({vak.omschrijving}) is not a {k.schoolsoort.value} subject"
         f" in the code table; judged as {als}"
     )
 
 
-def _prepare(
-    k: Examenkandidaat, rs: Regelset, rollen: Mapping[str, tuple[Vaksoort, int]], tabel: VakcodeTabel
-) -> tuple[list[_Prep], list[DocumentProblem], list[str]]:
-    problems: list[DocumentProblem] = []
-    opmerkingen: list[str] = []
-    prepared: list[_Prep] = []
-    append = prepared.append
-    ss = k.schoolsoort.value
+def _soort(
+    base: str, v: ExamResult, soort: Vaksoort, k: Examenkandidaat, vreemd: bool
+) -> Vaksoort | DocumentProblem:
+    """The subject's role after its ``rol``: the table's, or the one the school names."""
     vmbo = k.schoolsoort.is_vmbo
-    seen: set[str] = set()
-    tenths = _TENTHS.get
-    for i, v in enumerate(k.vakken):
-        code = v.vakcode
-        entry = rollen.get(code)
-        if entry is None or code in seen:
-            if code in seen:
-                what = "appears twice"
-            else:
-                vak = tabel.zoek(code)
-                if vak is not None:
-                    # in the table for another school type only: a regular graded subject
-                    seen.add(code)
-                    opmerkingen.append(_vreemd(k, v, vak))
-                    _prepare_slow(i, v, Vaksoort.ALGEMEEN, 0, k, rs, vmbo, prepared, problems, vreemd=True)
-                    continue
-                what = f"is unknown for {ss} and in no row of the code table"
-            problems.append(DocumentProblem(f"$.vakken[{i}].vakcode", f"vakcode {code!r} {what}"))
-            continue
-        seen.add(code)
-        soort, wijze = entry
-        se = v.se
-        # fast path: a graded subject with SE and at most a tijdvak-1 CE, nothing special
-        if (
-            wijze == 0
-            and se is not None
-            and v.rol is None
-            and not v.combinatiecijfer
-            and not v.vrijstelling
-            and v.beoordeling is None
-            and v.ce2 is None
-            and v.ce3 is None
-            and soort is not Vaksoort.PRAKTIJKGERICHT_VMBO
-        ):
-            try:
-                se10 = tenths(se)
-                ce = v.ce
-                ce10 = None if ce is None else tenths(ce)
-            except TypeError:
-                se10 = ce10 = None
-            if se10 is not None and (ce10 is not None or ce is None):
-                if ce10 is None:
-                    if not se10 % 10:
-                        append((code, soort, se10 // 10, None, None, v.extra, False))
-                        continue
-                else:
-                    # half up on (se + ce) / 2 (art. 3.32 lid 2), in tenths
-                    append((code, soort, (se10 + ce10 + 10) // 20, ce10, None, v.extra, False))
-                    continue
-        _prepare_slow(i, v, soort, wijze, k, rs, vmbo, prepared, problems)
-    pws = k.profielwerkstuk
-    if pws is not None:
-        if vmbo:
-            if pws.cijfer is not None:
-                problems.append(
-                    DocumentProblem(
-                        "$.profielwerkstuk.cijfer",
-                        f"the vmbo profielwerkstuk is judged goed, voldoende or onvoldoende"
-                        f" ({UB} art. 3.14 lid 1)",
-                    )
-                )
-        elif pws.cijfer is None or not 1 <= pws.cijfer <= 10:
-            problems.append(
-                DocumentProblem("$.profielwerkstuk.cijfer", "the havo/vwo profielwerkstuk needs a grade 1-10")
-            )
-    if sum(1 for p in prepared if p[5]) > MAX_EXTRA_VAKKEN:
-        problems.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
-    return prepared, problems, opmerkingen
-
-
-def _prepare_slow(  # noqa: PLR0917 - an internal helper of _prepare
-    i: int,
-    v: ExamResult,
-    soort: Vaksoort,
-    wijze: int,
-    k: Examenkandidaat,
-    rs: Regelset,
-    vmbo: bool,
-    prepared: list[_Prep],
-    problems: list[DocumentProblem],
-    *,
-    vreemd: bool = False,
-) -> None:
-    base = f"$.vakken[{i}]"
     if vreemd:
         # a vakcode the table has for other school types only (soort ALGEMEEN): for vmbo the
         # rol makes it a profielvak or keuzevak; for havo/vwo a rol has no meaning (art. 3.34)
-        if vmbo and v.rol is not None:
-            soort = _ROL_SOORT[v.rol]
-    elif v.rol is not None:
-        if not vmbo or soort not in _BEROEPS:
-            problems.append(
-                DocumentProblem(f"{base}.rol", "rol applies to vmbo profielvakken and keuzevakken")
-            )
-            return
-        if soort is not Vaksoort.PRAKTIJKGERICHT_VMBO or v.rol is not Rol.PROFIELVAK:
-            soort = _ROL_SOORT[v.rol]
+        return _ROL_SOORT[v.rol] if vmbo and v.rol is not None else soort
+    if v.rol is None:
+        return soort
+    if not vmbo or soort not in _BEROEPS:
+        return DocumentProblem(f"{base}.rol", "rol applies to vmbo profielvakken and keuzevakken")
+    if soort is Vaksoort.PRAKTIJKGERICHT_VMBO and v.rol is Rol.PROFIELVAK:
+        return soort
+    return _ROL_SOORT[v.rol]
+
+
+def _bijzonder(
+    base: str, v: ExamResult, soort: Vaksoort, k: Examenkandidaat, *, rs: Regelset, vreemd: bool
+) -> tuple[Vaksoort, bool] | DocumentProblem:
+    """Role and combinatiecijfer flag of a subject with a ``rol``, a combi flag or a special table role."""
+    found = _soort(base, v, soort, k, vreemd)
+    if isinstance(found, DocumentProblem):
+        return found
+    soort = found
     if soort is Vaksoort.PRAKTIJKGERICHT_VMBO and not (
         rs.gl_praktijkgericht_vak and k.schoolsoort in (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL)
     ):
-        problems.append(
-            DocumentProblem(
-                f"{base}.vakcode",
-                f"a praktijkgericht vak ({v.vakcode}) counts only in vmbo gl/tl from examenjaar 2025"
-                f" ({UB} art. 3.7 lid 1a, in force 2024-08-01)",
-            )
+        return DocumentProblem(
+            f"{base}.vakcode",
+            f"a praktijkgericht vak ({v.vakcode}) counts only in vmbo gl/tl from examenjaar 2025"
+            f" ({UB} art. 3.7 lid 1a, in force 2024-08-01)",
         )
-        return
-    combi_opt = False
-    if v.combinatiecijfer:
-        if vmbo or (soort not in rs.combinatie_optioneel and not vreemd):
-            problems.append(
-                DocumentProblem(
-                    f"{base}.combinatiecijfer",
-                    f"{v.vakcode} is not an optional combinatiecijfer component in examenjaar"
-                    f" {k.examenjaar} ({UB} art. 3.34 lid 2)",
-                )
-            )
-            return
-        combi_opt = True
-    if v.vrijstelling:
-        return
-    if wijze == 2:
-        prepared.append((v.vakcode, soort, None, None, None, v.extra, False))
-        return
-    if wijze == 1:
-        if v.beoordeling is None or v.se is not None or v.heeft_ce:
-            problems.append(
-                DocumentProblem(
-                    f"{base}.beoordeling",
-                    f"{v.vakcode} is judged goed, voldoende or onvoldoende, not with a grade"
-                    f" ({UB} art. 3.13 lid 3)",
-                )
-            )
-            return
-        prepared.append((v.vakcode, soort, None, None, v.beoordeling.is_voldoende, v.extra, False))
-        return
-    if v.beoordeling is not None:
-        problems.append(
-            DocumentProblem(f"{base}.beoordeling", f"{v.vakcode} needs a grade, not a beoordeling")
+    if not v.combinatiecijfer:
+        return soort, False
+    # art. 3.34 lid 2: only the parts the article lists may be added, never a subject of another school type
+    if k.schoolsoort.is_vmbo or soort not in rs.combinatie_optioneel or vreemd:
+        return DocumentProblem(
+            f"{base}.combinatiecijfer",
+            f"{v.vakcode} is not an optional combinatiecijfer component in examenjaar"
+            f" {k.examenjaar} ({UB} art. 3.34 lid 2)",
         )
-        return
-    if v.se is None:
-        problems.append(DocumentProblem(f"{base}.se", f"SE grade of {v.vakcode} is missing"))
-        return
-    se10 = _tenths(v.se)
-    ce10: int | None = None
-    bad = False
+    return soort, True
+
+
+def _ce_tienden(i: int, v: ExamResult, problemen: list[DocumentProblem]) -> int | None:
+    """The counted CE grade in tenths: the highest of the tijdvakken (art. 3.39 lid 1)."""
+    best: int | None = None
     for name, c in (("ce", v.ce), ("ce2", v.ce2), ("ce3", v.ce3)):
         if c is None:
             continue
         t = _tenths(c)
         if t is None:
-            problems.append(
-                DocumentProblem(f"{base}.{name}", f"CE grade {c} is not 1.0-10.0 with at most one decimal")
+            problemen.append(
+                DocumentProblem(
+                    f"$.vakken[{i}].{name}", f"CE grade {c} is not 1.0-10.0 with at most one decimal"
+                )
             )
-            bad = True
-        elif ce10 is None or t > ce10:
-            ce10 = t  # the highest tijdvak counts (art. 3.39 lid 1)
+        elif best is None or t > best:
+            best = t
+    return best
+
+
+def _cijfer_problemen(i: int, v: ExamResult) -> list[DocumentProblem]:
+    """Every problem with the grades of a graded subject."""
+    base = f"$.vakken[{i}]"
+    if v.beoordeling is not None:
+        return [DocumentProblem(f"{base}.beoordeling", f"{v.vakcode} needs a grade, not a beoordeling")]
+    if v.se is None:
+        return [DocumentProblem(f"{base}.se", f"SE grade of {v.vakcode} is missing")]
+    problemen: list[DocumentProblem] = []
+    ce10 = _ce_tienden(i, v, problemen)
+    se10 = _tenths(v.se)
     if se10 is None:
-        problems.append(
+        problemen.append(
             DocumentProblem(
                 f"{base}.se",
                 f"SE grade {v.se} is not 1.0-10.0 with at most one decimal ({UB} art. 3.13 lid 1)",
             )
         )
-        return
-    if bad:
-        return
-    if ce10 is None:
-        if se10 % 10:
-            problems.append(
-                DocumentProblem(
-                    f"{base}.se",
-                    f"SE grade {v.se} of a subject without CE is a whole number ({UB} art. 3.13 lid 2)",
-                )
+    elif ce10 is None and se10 % 10:
+        problemen.append(
+            DocumentProblem(
+                f"{base}.se",
+                f"SE grade {v.se} of a subject without CE is a whole number ({UB} art. 3.13 lid 2)",
             )
-            return
-        eind = se10 // 10
+        )
+    return problemen
+
+
+def _cijfers(i: int, v: ExamResult) -> tuple[int, int | None] | None:
+    """Eindcijfer and counted CE (in tenths) of a graded subject; ``None`` when a grade is wrong."""
+    if v.beoordeling is not None or v.se is None:
+        return None
+    try:
+        se10 = _TENTHS.get(v.se)
+        if v.ce2 is None and v.ce3 is None:
+            ce = v.ce
+            ce10 = None if ce is None else _TENTHS.get(ce)
+            if ce10 is None and ce is not None:
+                return None
+        else:
+            problemen: list[DocumentProblem] = []
+            ce10 = _ce_tienden(i, v, problemen)
+            if problemen:
+                return None
+    except TypeError:  # a signalling NaN cannot be hashed
+        return None
+    if se10 is None:
+        return None
+    if ce10 is not None:
+        return (se10 + ce10 + 10) // 20, ce10  # half up on (se + ce) / 2 (art. 3.32 lid 2), in tenths
+    if se10 % 10:
+        return None  # an SE without CE is a whole number (art. 3.13 lid 2)
+    return se10 // 10, None
+
+
+def _lees_vak(
+    i: int, v: ExamResult, entry: tuple[Vaksoort, int], k: Examenkandidaat, rs: Regelset
+) -> _Vak | DocumentProblem | list[DocumentProblem] | None:
+    """One subject read, its problems, or ``None`` for a subject that does not count (vrijstelling).
+
+    ``entry`` is the subject's role and way of judging from the code table, or
+    :data:`_VREEMD` for a vakcode the table has for other school types only.
+    """
+    soort, wijze = entry
+    vreemd = entry is _VREEMD
+    combi = False
+    if v.rol is not None or v.combinatiecijfer or vreemd or soort is Vaksoort.PRAKTIJKGERICHT_VMBO:
+        found = _bijzonder(f"$.vakken[{i}]", v, soort, k, rs=rs, vreemd=vreemd)
+        if isinstance(found, DocumentProblem):
+            return found
+        soort, combi = found
+    if v.vrijstelling:
+        return None
+    # art. 3.34 lid 1 b: the wiskunde of the profile is a kernvak, not one taken as an extra subject
+    if soort is Vaksoort.WISKUNDE:
+        kern = not v.extra and v.examendeel is not Examendeel.VRIJ
     else:
-        eind = (se10 + ce10 + 10) // 20  # half up on (se + ce) / 2 (art. 3.32 lid 2)
-    prepared.append((v.vakcode, soort, eind, ce10, None, v.extra, combi_opt))
+        kern = soort is Vaksoort.NEDERLANDS or soort is Vaksoort.ENGELS
+    if wijze:
+        return _zonder_cijfer(i, v, soort, wijze, (combi, kern))
+    grades = _cijfers(i, v)
+    if grades is None:
+        return _cijfer_problemen(i, v)
+    eind, ce10 = grades
+    if v.schooljaar_eindcijfer is not None and soort is Vaksoort.PROFIELVAK:
+        ce10 = _overgang_profielvak(v.schooljaar_eindcijfer, k.examenjaar, eind, ce10)
+    return _new(_Vak, (v.vakcode, soort, eind, ce10, None, v.extra, combi, kern))
+
+
+def _zonder_cijfer(
+    i: int, v: ExamResult, soort: Vaksoort, wijze: int, flags: tuple[bool, bool]
+) -> _Vak | DocumentProblem:
+    """A subject judged without an eindcijfer: no uitslag role (wijze 2) or goed/voldoende/onvoldoende (1)."""
+    combi, kern = flags
+    if wijze == 2:
+        return _Vak(v.vakcode, soort, None, None, None, v.extra, combi, kern)
+    if v.beoordeling is None or v.se is not None or v.heeft_ce:
+        return DocumentProblem(
+            f"$.vakken[{i}].beoordeling",
+            f"{v.vakcode} is judged goed, voldoende or onvoldoende, not with a grade ({UB} art. 3.13 lid 3)",
+        )
+    return _Vak(v.vakcode, soort, None, None, v.beoordeling.is_voldoende, v.extra, combi, kern)
+
+
+#: Art. 10.5 lid 1: the school years whose profielvak eindcijfer counts in the CE mean, and the
+#: calendar year in which that eindcijfer was determined (lid 3 counts ten years from it).
+_OVERGANG_10_5 = {"2020-2021": 2021, "2021-2022": 2022}
+
+
+def _overgang_profielvak(schooljaar: str, examenjaar: int, eindcijfer: int, ce10: int | None) -> int | None:
+    """Art. 10.5: the CE grade (in tenths) a profielvak finished in an earlier school year adds to the mean.
+
+    The eindcijfer of a profielvak obtained in 2020-2021 or 2021-2022 counts in the mean of
+    art. 3.35 lid 1 a (lid 1) as long as ten years have not passed after the year it was determined
+    (lid 3); the article lapses on 2033-01-01 (lid 4), after the last examenjaar 2032.
+    """
+    jaar = _OVERGANG_10_5.get(schooljaar)
+    if jaar is None or examenjaar - jaar >= 10 or examenjaar > 2032:
+        return ce10
+    return 10 * eindcijfer
+
+
+def _pws_problemen(k: Examenkandidaat) -> list[DocumentProblem]:
+    pws = k.profielwerkstuk
+    if pws is None:
+        return []
+    if k.schoolsoort.is_vmbo:
+        if pws.cijfer is not None:
+            return [
+                DocumentProblem(
+                    "$.profielwerkstuk.cijfer",
+                    f"the vmbo profielwerkstuk is judged goed, voldoende or onvoldoende"
+                    f" ({UB} art. 3.14 lid 1)",
+                )
+            ]
+    elif pws.cijfer is None or not 1 <= pws.cijfer <= 10:
+        return [
+            DocumentProblem("$.profielwerkstuk.cijfer", "the havo/vwo profielwerkstuk needs a grade 1-10")
+        ]
+    return []
+
+
+def _andere_code(  # noqa: PLR0917 - an internal helper of _lees
+    i: int,
+    v: ExamResult,
+    k: Examenkandidaat,
+    tabel: VakcodeTabel,
+    seen: set[str],
+    problemen: list[DocumentProblem],
+    opmerkingen: list[str],
+) -> tuple[Vaksoort, int] | None:
+    """A vakcode not in the candidate's table, or seen before: :data:`_VREEMD`, or ``None`` with a problem."""
+    code = v.vakcode
+    if code in seen:
+        problemen.append(DocumentProblem(f"$.vakken[{i}].vakcode", f"vakcode {code!r} appears twice"))
+        return None
+    vak = tabel.zoek(code)
+    if vak is None:
+        problemen.append(
+            DocumentProblem(
+                f"$.vakken[{i}].vakcode",
+                f"vakcode {code!r} is unknown for {k.schoolsoort.value} and in no row of the code table",
+            )
+        )
+        return None
+    # in the table for another school type only: a regular graded subject
+    opmerkingen.append(_vreemd(k, v, vak))
+    return _VREEMD
+
+
+def _lees(
+    k: Examenkandidaat, rs: Regelset, rollen: Mapping[str, tuple[Vaksoort, int]], tabel: VakcodeTabel
+) -> _Gelezen:
+    """Every subject of the cijferlijst read once; every problem with its path."""
+    vakken: list[_Vak] = []
+    problemen: list[DocumentProblem] = []
+    opmerkingen: list[str] = []
+    seen: set[str] = set()
+    n_extra = n_wiskunde = 0
+    later = False  # a CE grade of tijdvak 2 or 3
+    wiskunde = Vaksoort.WISKUNDE
+    for i, v in enumerate(k.vakken):
+        code = v.vakcode
+        entry = rollen.get(code)
+        if v.ce2 is not None or v.ce3 is not None:
+            later = True
+        if entry is None or code in seen:
+            entry = _andere_code(i, v, k, tabel, seen, problemen, opmerkingen)
+            if entry is None:
+                continue
+        seen.add(code)
+        found = _lees_vak(i, v, entry, k, rs)
+        if type(found) is _Vak:
+            vakken.append(found)
+            if found.extra:
+                n_extra += 1
+            if found.soort is wiskunde and found.kernvak:
+                n_wiskunde += 1
+        elif isinstance(found, list):
+            problemen.extend(found)
+        elif isinstance(found, DocumentProblem):
+            problemen.append(found)
+    problemen.extend(_pws_problemen(k))
+    vast = (
+        [p.vakcode for p in vakken if p.extra and is_gemeenschappelijk(p.vakcode, p.soort)] if n_extra else []
+    )
+    if vast:
+        opmerkingen.append(
+            f"marked extra but part of every exam, so never left out ({UB} art. 3.33 lid 3):"
+            f" {', '.join(vast)}"
+        )
+    niet_geteld: tuple[str, ...] = ()
+    if later and not problemen:
+        vakken, niet_geteld = _herkansingen(k, vakken, opmerkingen)
+    if n_wiskunde > 1:
+        vakken = _een_kernvak_wiskunde(vakken, k, opmerkingen)
+    if n_extra > MAX_EXTRA_VAKKEN:
+        problemen.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
+    if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
+        problemen.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
+    return _Gelezen(vakken, problemen, opmerkingen, niet_geteld)
+
+
+def herkansingen_niet_geteld(kandidaat: Examenkandidaat, cspe_vakken: frozenset[str]) -> tuple[str, ...]:
+    """The CE grades of a later tijdvak that art. 3.38 does not count, as ``"<vakcode> tijdvak <n>"``.
+
+    A grade in a later tijdvak of a subject without a grade in an earlier one
+    completes the exam after verhindering (art. 3.29) and always counts. A later
+    grade of a subject that has an earlier one is a herkansing: the candidate has
+    one, in one subject, in tijdvak 2 — or tijdvak 3 where art. 3.29 lid 1
+    applies, i.e. a subject was completed after tijdvak 1 (art. 3.38 lid 1); in
+    vmbo bb and kb also one of the cspe (lid 2; ``cspe_vakken`` names the
+    profielvakken). When the document claims more, the first herkansingen in
+    document order count.
+
+    Examples:
+        >>> from decimal import Decimal as D
+        >>> from duo_domain.vo import Examenkandidaat, ExamResult, Schoolsoort
+        >>> k = Examenkandidaat(Schoolsoort.HAVO, 2025, (
+        ...     ExamResult("1001", se=D("6.0"), ce=D("4.0"), ce2=D("6.0")),
+        ...     ExamResult("1002", se=D("6.0"), ce=D("4.0"), ce2=D("6.0"))))
+        >>> herkansingen_niet_geteld(k, frozenset())
+        ('1002 tijdvak 2',)
+    """
+    verhinderd = any(v.ce is None and (v.ce2 is not None or v.ce3 is not None) for v in kandidaat.vakken)
+    rechten = {"lid 1": True, "lid 2": kandidaat.schoolsoort in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB)}
+    niet: list[str] = []
+    for v in kandidaat.vakken:
+        zittingen = [tv for tv, c in ((1, v.ce), (2, v.ce2), (3, v.ce3)) if c is not None]
+        for tv in zittingen[1:]:
+            recht = _recht(rechten, tv=tv, verhinderd=verhinderd, cspe=v.vakcode in cspe_vakken)
+            if recht is None:
+                niet.append(f"{v.vakcode} tijdvak {tv}")
+            else:
+                rechten[recht] = False
+    return tuple(niet)
+
+
+def _recht(rechten: dict[str, bool], *, tv: int, verhinderd: bool, cspe: bool) -> str | None:
+    """The right of art. 3.38 a herkansing in tijdvak ``tv`` uses, or ``None`` when none is left."""
+    if cspe and tv == 2 and rechten["lid 2"]:
+        return "lid 2"
+    if rechten["lid 1"] and (tv == 2 or verhinderd):
+        return "lid 1"
+    return None
+
+
+def _herkansingen(
+    k: Examenkandidaat, vakken: list[_Vak], opmerkingen: list[str]
+) -> tuple[list[_Vak], tuple[str, ...]]:
+    """The subjects with the CE grade art. 3.38 and 3.39 lid 1 count: the highest counted tijdvak."""
+    niet = herkansingen_niet_geteld(k, frozenset(p.vakcode for p in vakken if p.soort is Vaksoort.PROFIELVAK))
+    weg = set(niet)
+    by_code = {v.vakcode: v for v in k.vakken}
+    out: list[_Vak] = []
+    for p in vakken:
+        v = by_code[p.vakcode]
+        if p.eindcijfer is None or v.se is None or (v.ce2 is None and v.ce3 is None):
+            out.append(p)
+            continue
+        telt = [
+            t
+            for tv, c in ((1, v.ce), (2, v.ce2), (3, v.ce3))
+            if c is not None and f"{p.vakcode} tijdvak {tv}" not in weg and (t := _tenths(c)) is not None
+        ]
+        best = max(telt)
+        out.append(p._replace(ce_tienden=best, eindcijfer=((_tenths(v.se) or 0) + best + 10) // 20))
+    if niet:
+        opmerkingen.append(
+            f"CE grades not counted as herkansing ({UB} art. 3.38: one subject in tijdvak 2, or 3 after"
+            f" verhindering; vmbo bb/kb also the cspe): {', '.join(niet)}"
+        )
+    return out, niet
+
+
+def _een_kernvak_wiskunde(vakken: list[_Vak], k: Examenkandidaat, opmerkingen: list[str]) -> list[_Vak]:
+    """Art. 3.34 lid 1 b: one wiskunde is the kernvak, the one of the profile.
+
+    The subject marked ``examendeel: profiel`` is that wiskunde. Without that mark
+    the document cannot tell which is the profile's; the one with the highest
+    eindcijfer is taken (a surplus wiskunde is left out of the kernvakken as
+    art. 3.33 lid 3 would do) and a note says so.
+    """
+    wiskunde = [p for p in vakken if p.kernvak and p.soort is Vaksoort.WISKUNDE]
+    deel = {v.vakcode: v.examendeel for v in k.vakken}
+    profiel = [p for p in wiskunde if deel.get(p.vakcode) is Examendeel.PROFIEL]
+    if len(profiel) == 1:
+        kern = profiel[0]
+    else:
+        kern = max(wiskunde, key=lambda p: p.eindcijfer or 0)
+        opmerkingen.append(
+            f"{len(wiskunde)} wiskunde subjects without examendeel 'profiel' or 'extra': {kern.vakcode}"
+            f" (the highest eindcijfer) is taken as the kernvak of art. 3.34 lid 1 b; mark the others extra"
+        )
+    return [p._replace(kernvak=False) if p in wiskunde and p is not kern else p for p in vakken]
+
+
+# --- the conditions -------------------------------------------------------------------------
 
 
 def _fmt(pairs: Sequence[tuple[str, int]]) -> str:
@@ -388,279 +648,323 @@ def _mean(total: int, n: int) -> str:
     return str((Decimal(total) / n).quantize(Decimal("0.01"), rounding=ROUND_DOWN))
 
 
-class _Eval:
-    """The outcome of judging one set of subjects."""
-
-    __slots__ = ("ce_n", "ce_sum", "combi", "niet_meegeteld", "redenen")
-
-    def __init__(self) -> None:
-        self.redenen: list[Reden] = []
-        self.combi: int | None = None
-        self.ce_sum = 0
-        self.ce_n = 0
-        self.niet_meegeteld: tuple[str, ...] = ()
+def _gemiddelde(grades: Sequence[int]) -> int:
+    """The mean of whole eindcijfers rounded half up (art. 3.34 lid 4, 3.35 lid 5), in integers."""
+    n = len(grades)
+    return (2 * sum(grades) + n) // (2 * n)
 
 
-def _ce_eis(e: _Eval, art: str) -> None:
-    if e.ce_n == 0:
-        e.redenen.append(
-            Reden(_HV_CE, f"{UB} art. {art} lid 1 a", "no CE grade counts: the CE mean cannot be 5.5")
+def _ce_eis(som: int, n: int, art: str) -> Reden | None:
+    """Art. 3.34/3.35 lid 1 a: the unrounded mean of the CE grades is at least 5.5."""
+    if n == 0:
+        return Reden(
+            CE_GEMIDDELDE, f"{UB} art. {art} lid 1 a", "no CE grade counts: the CE mean cannot be 5.5"
         )
-    elif e.ce_sum < 55 * e.ce_n:
-        e.redenen.append(
-            Reden(
-                _HV_CE,
-                f"{UB} art. {art} lid 1 a",
-                f"CE mean {_mean(e.ce_sum, 10 * e.ce_n)} is below 5.5 (unrounded)",
-            )
+    if som < 55 * n:
+        return Reden(
+            CE_GEMIDDELDE,
+            f"{UB} art. {art} lid 1 a",
+            f"CE mean {_mean(som, 10 * n)} is below 5.5 (unrounded)",
         )
+    return None
 
 
-def _compensatie(e: _Eval, counted: list[tuple[str, int]], vmbo: bool) -> None:
+def _compensatie(counted: Sequence[tuple[str, int]], vmbo: bool) -> Reden | None:
+    """Art. 3.34 lid 1 c (havo/vwo) and art. 3.35 lid 1 c (vmbo)."""
     art = f"{UB} art. 3.35 lid 1 c" if vmbo else f"{UB} art. 3.34 lid 1 c"
     low = [(c, g) for c, g in counted if g < 6]
     if not low:
-        return
-    fours = sum(1 for _, g in low if g == 4)
-    fives = sum(1 for _, g in low if g == 5)
+        return None
     below4 = [(c, g) for c, g in low if g < 4]
     if below4:
-        e.redenen.append(Reden(_COMP, art, f"eindcijfer below 4: {_fmt(below4)}"))
-        return
-    if fours == 0 and fives == 1:
-        return
+        return Reden(COMPENSATIE, art, f"eindcijfer below 4: {_fmt(below4)}")
+    fours = sum(1 for _, g in low if g == 4)
+    fives = len(low) - fours
+    if (fours, fives) == (0, 1):
+        return None
+    allowed = ((1, 0), (0, 2)) if vmbo else ((1, 0), (0, 2), (1, 1))
+    if (fours, fives) not in allowed:
+        return Reden(COMPENSATIE, art, f"too many eindcijfers below 6: {_fmt(low)}")
     if vmbo:
-        if (fours, fives) in ((1, 0), (0, 2)):
-            if any(g >= 7 for _, g in counted):
-                return
-            e.redenen.append(
-                Reden(
-                    _COMP,
-                    art,
-                    f"eindcijfers below 6 ({_fmt(low)}) need at least one 7 or higher; there is none",
-                )
-            )
-            return
-        e.redenen.append(Reden(_COMP, art, f"too many eindcijfers below 6: {_fmt(low)}"))
-        return
-    if (fours, fives) in ((1, 0), (0, 2), (1, 1)):
-        total = sum(g for _, g in counted)
-        if total >= 6 * len(counted):
-            return
-        e.redenen.append(
-            Reden(
-                _COMP,
-                art,
-                f"eindcijfers below 6 ({_fmt(low)}) need a mean eindcijfer of at least 6.0;"
-                f" the mean is {_mean(total, len(counted))}",
-            )
+        if any(g >= 7 for _, g in counted):
+            return None
+        return Reden(
+            COMPENSATIE,
+            art,
+            f"eindcijfers below 6 ({_fmt(low)}) need at least one 7 or higher; there is none",
         )
-        return
-    e.redenen.append(Reden(_COMP, art, f"too many eindcijfers below 6: {_fmt(low)}"))
+    total = sum(g for _, g in counted)
+    if total >= 6 * len(counted):
+        return None
+    return Reden(
+        COMPENSATIE,
+        art,
+        f"eindcijfers below 6 ({_fmt(low)}) need a mean eindcijfer of at least 6.0;"
+        f" the mean is {_mean(total, len(counted))}",
+    )
 
 
-def _havo_vwo(vakken: Sequence[_Prep], k: Examenkandidaat) -> _Eval:
-    e = _Eval()
+def _onderdelen_eis(components: Sequence[tuple[str, int]], art: str) -> Reden | None:
+    """Art. 3.34/3.35 lid 1 d: no combinatiecijfer component below 4."""
+    below4 = [(c, g) for c, g in components if g < 4]
+    if below4:
+        return Reden(COMBINATIECIJFER_ONDERDEEL, art, f"combinatiecijfer component below 4: {_fmt(below4)}")
+    return None
+
+
+def _voldoende_eis(ok: bool | None, regel: str, art: str, wat: str) -> Reden | None:
+    """A subject judged goed/voldoende/onvoldoende must be voldoende or goed (lid 1 e, f)."""
+    if ok is True:
+        return None
+    what = "missing" if ok is None else "onvoldoende"
+    return Reden(regel, art, f"{wat} must be voldoende or goed; it is {what}")
+
+
+def _alle(*redenen: Reden | None) -> tuple[Reden, ...]:
+    return tuple(r for r in redenen if r is not None)
+
+
+# --- havo / vwo, art. 3.34 --------------------------------------------------------------------
+
+
+def _havo_vwo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
     counted: list[tuple[str, int]] = []
     combi: list[tuple[str, int]] = []
     kern: list[tuple[str, int]] = []
     lo_ok: bool | None = None
-    for code, soort, eind, ce10, ok, _extra, combi_opt in vakken:
+    ce_som = ce_n = 0
+    # tuple unpacking of the records: the fastest way through them on this hot path
+    for code, soort, eind, ce10, voldoende, _extra, combinatie, kernvak in vakken:
         if soort is Vaksoort.GEEN_UITSLAG:
             continue
         if ce10 is not None:
-            e.ce_sum += ce10
-            e.ce_n += 1
+            ce_som += ce10
+            ce_n += 1
         if soort is Vaksoort.LO:
-            lo_ok = bool(ok) if lo_ok is None else (lo_ok and bool(ok))
+            lo_ok = bool(voldoende) if lo_ok is None else (lo_ok and bool(voldoende))
+        elif eind is None:
             continue
-        if eind is None:
-            continue
-        if soort is Vaksoort.COMBINATIE or combi_opt:
+        elif soort is Vaksoort.COMBINATIE or combinatie:
             combi.append((code, eind))
-            continue
-        counted.append((code, eind))
-        if soort is Vaksoort.NEDERLANDS or soort is Vaksoort.ENGELS or soort is Vaksoort.WISKUNDE:
-            kern.append((code, eind))
+        else:
+            counted.append((code, eind))
+            if kernvak:
+                kern.append((code, eind))
     pws = k.profielwerkstuk
     if pws is not None and pws.cijfer is not None:
         combi.append(("profielwerkstuk", pws.cijfer))
-    if combi:
-        total = sum(g for _, g in combi)
-        n = len(combi)
-        e.combi = (2 * total + n) // (2 * n)  # half up (art. 3.34 lid 4)
-        counted.append(("combinatiecijfer", e.combi))
-    _ce_eis(e, "3.34")
-    if kern:
-        kern_low = [(c, g) for c, g in kern if g < 6]
-        if any(g < 5 for _, g in kern_low) or len(kern_low) > 1:
-            e.redenen.append(
-                Reden(
-                    _KERN,
-                    f"{UB} art. 3.34 lid 1 b",
-                    f"kernvakken need at most one 5 and otherwise 6 or higher: {_fmt(kern_low)}",
-                )
-            )
-    _compensatie(e, counted, vmbo=False)
-    below4 = [(c, g) for c, g in combi if g < 4]
-    if below4:
-        e.redenen.append(
-            Reden(_COMBI, f"{UB} art. 3.34 lid 1 d", f"combinatiecijfer component below 4: {_fmt(below4)}")
-        )
-    if lo_ok is not True:
-        what = "missing" if lo_ok is None else "onvoldoende"
-        e.redenen.append(
-            Reden(
-                _LO,
-                f"{UB} art. 3.34 lid 1 e",
-                f"lichamelijke opvoeding must be voldoende or goed; it is {what}",
-            )
-        )
-    return e
+    cijfer = _gemiddelde([g for _, g in combi]) if combi else None  # art. 3.34 lid 2 and 4
+    if cijfer is not None:
+        counted.append(("combinatiecijfer", cijfer))
+    redenen = _alle(
+        _ce_eis(ce_som, ce_n, "3.34"),
+        _kernvakken(kern),
+        _compensatie(counted, vmbo=False),
+        _onderdelen_eis(combi, f"{UB} art. 3.34 lid 1 d"),
+        _voldoende_eis(lo_ok, LICHAMELIJKE_OPVOEDING, f"{UB} art. 3.34 lid 1 e", "lichamelijke opvoeding"),
+    )
+    return _Oordeel(redenen, cijfer, ce_som, ce_n)
 
 
-def _vmbo(vakken: Sequence[_Prep], k: Examenkandidaat) -> _Eval:
-    e = _Eval()
-    ss = k.schoolsoort
-    counted: list[tuple[str, int]] = []
+def _kernvakken(kern: Sequence[tuple[str, int]]) -> Reden | None:
+    """Art. 3.34 lid 1 b: of the kernvakken one at least 5, the others at least 6."""
+    low = [(c, g) for c, g in kern if g < 6]
+    if any(g < 5 for _, g in low) or len(low) > 1:
+        return Reden(
+            KERNVAKKEN,
+            f"{UB} art. 3.34 lid 1 b",
+            f"kernvakken need at most one 5 and otherwise 6 or higher: {_fmt(low)}",
+        )
+    return None
+
+
+# --- vmbo, art. 3.35 --------------------------------------------------------------------------
+
+
+class _VmboVakken(NamedTuple):
+    """A vmbo candidate's subjects sorted by their role in art. 3.35."""
+
+    algemeen: list[tuple[str, int]]
+    profiel: list[tuple[str, int, int | None]]
+    keuze: list[tuple[str, int, int | None]]
+    nederlands: int | None
+    lo_ok: bool | None
+    kunstvakken_ok: bool | None
+    ce_som: int
+    ce_n: int
+
+
+def _vmbo_indeling(vakken: Sequence[_Vak]) -> _VmboVakken:
+    algemeen: list[tuple[str, int]] = []
     profiel: list[tuple[str, int, int | None]] = []
     keuze: list[tuple[str, int, int | None]] = []
     ne: int | None = None
     lo_ok: bool | None = None
     kv_ok: bool | None = None
-    for code, soort, eind, ce10, ok, _extra, _combi in vakken:
-        if soort is Vaksoort.GEEN_UITSLAG:
-            continue
+    ce_som = ce_n = 0
+    for code, soort, eind, ce10, voldoende, _extra, _combi, _kern in vakken:
         if soort is Vaksoort.LO:
-            lo_ok = bool(ok) if lo_ok is None else (lo_ok and bool(ok))
+            lo_ok = bool(voldoende) if lo_ok is None else (lo_ok and bool(voldoende))
+        elif soort is Vaksoort.KUNSTVAKKEN:
+            kv_ok = bool(voldoende) if kv_ok is None else (kv_ok and bool(voldoende))
+        elif eind is None or soort is Vaksoort.GEEN_UITSLAG:
             continue
-        if soort is Vaksoort.KUNSTVAKKEN:
-            kv_ok = bool(ok) if kv_ok is None else (kv_ok and bool(ok))
-            continue
-        if eind is None:
-            continue
-        if soort is Vaksoort.PROFIELVAK or soort is Vaksoort.PRAKTIJKGERICHT_VMBO:
+        elif soort is Vaksoort.PROFIELVAK or soort is Vaksoort.PRAKTIJKGERICHT_VMBO:
             profiel.append((code, eind, ce10))
-            continue
-        if soort is Vaksoort.KEUZEVAK:
+        elif soort is Vaksoort.KEUZEVAK:
             keuze.append((code, eind, ce10))
-            continue
-        if ce10 is not None:
-            e.ce_sum += ce10
-            e.ce_n += 1
-        counted.append((code, eind))
-        if soort is Vaksoort.NEDERLANDS:
-            ne = eind
-    components: list[tuple[str, int]] = []
-    beroeps_telt = True
+        else:
+            if ce10 is not None:
+                ce_som += ce10
+                ce_n += 1
+            algemeen.append((code, eind))
+            if soort is Vaksoort.NEDERLANDS:
+                ne = eind
+    return _VmboVakken(algemeen, profiel, keuze, ne, lo_ok, kv_ok, ce_som, ce_n)
+
+
+class _Beroeps(NamedTuple):
+    """What the beroepsgerichte subjects add to the uitslag (art. 3.35 lid 2-5)."""
+
+    counted: list[tuple[str, int]]
+    components: list[tuple[str, int]]
+    combinatiecijfer: int | None
+    ce_som: int
+    ce_n: int
+    niet_meegeteld: tuple[str, ...]
+
+
+def _beroeps(
+    ss: Schoolsoort,
+    profiel: Sequence[tuple[str, int, int | None]],
+    keuze: Sequence[tuple[str, int, int | None]],
+) -> _Beroeps:
     if ss is Schoolsoort.VMBO_TL and not (profiel and len(keuze) >= 2):
         # art. 3.35 lid 2: only a full beroepsgericht / praktijkgericht programme counts
-        beroeps_telt = False
-        e.niet_meegeteld = tuple(c for c, _, _ in profiel + keuze)
-    if beroeps_telt:
-        for _code, _eind, ce10 in profiel + keuze:
-            if ce10 is not None:  # the cspe counts once, like any CE grade
-                e.ce_sum += ce10
-                e.ce_n += 1
-        if ss in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB):
-            counted.extend((c, g) for c, g, _ in profiel)
-            if keuze:
-                components = [(c, g) for c, g, _ in keuze]
-                total = sum(g for _, g in components)
-                n = len(components)
-                e.combi = (2 * total + n) // (2 * n)  # art. 3.35 lid 3 and 5
-        elif profiel:
-            p_code, p_eind, _ = profiel[0]
-            components = [(p_code, p_eind)] + [(c, g) for c, g, _ in keuze]
-            n = len(keuze) or 1
-            total = p_eind * n + sum(g for _, g, _ in keuze)
-            m = n + len(keuze)
-            e.combi = (2 * total + m) // (2 * m)  # art. 3.35 lid 4 and 5
-            counted.extend((c, g) for c, g, _ in profiel[1:])
-        else:
-            components = [(c, g) for c, g, _ in keuze]
-            if components:
-                total = sum(g for _, g in components)
-                n = len(components)
-                e.combi = (2 * total + n) // (2 * n)
-        if e.combi is not None:
-            counted.append(("combinatiecijfer", e.combi))
+        return _Beroeps([], [], None, 0, 0, tuple(c for c, _, _ in [*profiel, *keuze]))
+    ce = [c for _, _, c in [*profiel, *keuze] if c is not None]  # the cspe counts once, like any CE grade
+    counted: list[tuple[str, int]] = []
+    components = [(c, g) for c, g, _ in keuze]
+    if ss in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB):
+        counted = [(c, g) for c, g, _ in profiel]
+        cijfer = _gemiddelde([g for _, g in components]) if components else None  # art. 3.35 lid 3 and 5
+    elif profiel:
+        p_code, p_eind, _ = profiel[0]
+        # art. 3.35 lid 4 and 5: the profielvak weighs as often as there are keuzevakken
+        cijfer = _gemiddelde([p_eind] * (len(keuze) or 1) + [g for _, g in components])
+        components = [(p_code, p_eind), *components]
+        counted = [(c, g) for c, g, _ in profiel[1:]]
+    else:
+        cijfer = _gemiddelde([g for _, g in components]) if components else None
+    if cijfer is not None:
+        counted.append(("combinatiecijfer", cijfer))
+    return _Beroeps(counted, components, cijfer, sum(ce), len(ce), ())
 
+
+def _leerwerktraject(
+    ne: int | None, profiel: Sequence[tuple[str, int, int | None]], combi: int | None
+) -> tuple[Reden, ...]:
+    """Art. 3.35 lid 6: a bb leer-werktraject."""
+    art6 = f"{UB} art. 3.35 lid 6"
+    p = profiel[0][1] if profiel else None
+    eisen = (
+        (ne, "a", "Nederlandse taal"),
+        (p, "b", "the profielvak"),
+        (combi, "c", "the eindcijfer of the keuzevakken"),
+    )
+    return tuple(
+        Reden(LEERWERKTRAJECT, f"{art6} {letter}", f"{wat} must be 6 or higher; it is {g or 'missing'}")
+        for g, letter, wat in eisen
+        if g is None or g < 6
+    )
+
+
+def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
+    ss = k.schoolsoort
+    v = _vmbo_indeling(vakken)
+    b = _beroeps(ss, v.profiel, v.keuze)
+    ce_som, ce_n = v.ce_som + b.ce_som, v.ce_n + b.ce_n
     if k.leerwerktraject:
-        art6 = f"{UB} art. 3.35 lid 6"
-        if ne is None or ne < 6:
-            e.redenen.append(
-                Reden(_LWT, f"{art6} a", f"Nederlandse taal must be 6 or higher; it is {ne or 'missing'}")
-            )
-        p = profiel[0][1] if profiel else None
-        if p is None or p < 6:
-            e.redenen.append(
-                Reden(_LWT, f"{art6} b", f"the profielvak must be 6 or higher; it is {p or 'missing'}")
-            )
-        if e.combi is None or e.combi < 6:
-            e.redenen.append(
-                Reden(
-                    _LWT,
-                    f"{art6} c",
-                    f"the eindcijfer of the keuzevakken must be 6 or higher; it is {e.combi or 'missing'}",
-                )
-            )
-        return e
-
-    _ce_eis(e, "3.35")
-    if ne is None or ne < 5:
-        e.redenen.append(
-            Reden(
-                _NE,
-                f"{UB} art. 3.35 lid 1 b",
-                f"Nederlandse taal must be 5 or higher; it is {ne or 'missing'}",
-            )
+        return _Oordeel(
+            _leerwerktraject(v.nederlands, v.profiel, b.combinatiecijfer),
+            b.combinatiecijfer,
+            ce_som,
+            ce_n,
+            b.niet_meegeteld,
         )
-    _compensatie(e, counted, vmbo=True)
-    below4 = [(c, g) for c, g in components if g < 4]
-    if below4:
-        e.redenen.append(
-            Reden(_COMBI, f"{UB} art. 3.35 lid 1 d", f"combinatiecijfer component below 4: {_fmt(below4)}")
-        )
-    if lo_ok is not True:
-        what = "missing" if lo_ok is None else "onvoldoende"
-        e.redenen.append(
-            Reden(
-                _LO,
-                f"{UB} art. 3.35 lid 1 e",
-                f"lichamelijke opvoeding must be voldoende or goed; it is {what}",
-            )
-        )
-    if kv_ok is not True:
-        what = "missing" if kv_ok is None else "onvoldoende"
-        e.redenen.append(
-            Reden(
-                _KV,
-                f"{UB} art. 3.35 lid 1 e",
-                f"kunstvakken (incl. ckv) must be voldoende or goed; it is {what}",
-            )
-        )
+    pws_ok: bool | None = True
     if ss in (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL):
         pws = k.profielwerkstuk
-        b = pws.beoordeling if pws is not None else None
-        if b is None or b is Beoordeling.ONVOLDOENDE:
-            e.redenen.append(
-                Reden(
-                    _PWS,
-                    f"{UB} art. 3.35 lid 1 f",
-                    f"the profielwerkstuk must be voldoende or goed; it is {b.value if b else 'missing'}",
-                )
-            )
-    return e
+        b_pws = pws.beoordeling if pws is not None else None
+        pws_ok = None if b_pws is None else b_pws is not Beoordeling.ONVOLDOENDE
+    ne = v.nederlands
+    redenen = _alle(
+        _ce_eis(ce_som, ce_n, "3.35"),
+        None
+        if ne is not None and ne >= 5
+        else Reden(
+            NEDERLANDS,
+            f"{UB} art. 3.35 lid 1 b",
+            f"Nederlandse taal must be 5 or higher; it is {ne or 'missing'}",
+        ),
+        _compensatie([*v.algemeen, *b.counted], vmbo=True),
+        _onderdelen_eis(b.components, f"{UB} art. 3.35 lid 1 d"),
+        _voldoende_eis(v.lo_ok, LICHAMELIJKE_OPVOEDING, f"{UB} art. 3.35 lid 1 e", "lichamelijke opvoeding"),
+        _voldoende_eis(v.kunstvakken_ok, KUNSTVAKKEN, f"{UB} art. 3.35 lid 1 e", "kunstvakken (incl. ckv)"),
+        _voldoende_eis(pws_ok, PROFIELWERKSTUK, f"{UB} art. 3.35 lid 1 f", "the profielwerkstuk"),
+    )
+    return _Oordeel(redenen, b.combinatiecijfer, ce_som, ce_n, b.niet_meegeteld)
 
 
-def bepaal_uitslag(
+# --- art. 3.33 lid 3 and the whole --------------------------------------------------------------
+
+
+_Rechter = Callable[[Sequence[_Vak], Examenkandidaat], _Oordeel]
+
+#: Roles of subjects of the gemeenschappelijk deel of every exam (art. 3.1-3.4): Nederlands, Engels
+#: (havo/vwo), maatschappijleer and ckv (havo/vwo), lichamelijke opvoeding, vmbo kunstvakken I.
+_GEMEENSCHAPPELIJK_SOORT = frozenset(
+    {Vaksoort.NEDERLANDS, Vaksoort.ENGELS, Vaksoort.COMBINATIE, Vaksoort.LO, Vaksoort.KUNSTVAKKEN}
+)
+#: vmbo subjects of the gemeenschappelijk deel whose code-table role is ``algemeen``: Engelse taal (0071)
+#: and maatschappijleer (0322), Regeling codetabellen bijlage III.
+_GEMEENSCHAPPELIJK_VMBO = frozenset({"0071", "0322"})
+
+
+def is_gemeenschappelijk(vakcode: str, soort: Vaksoort) -> bool:
+    """Whether a subject belongs to the gemeenschappelijk deel every exam holds (art. 3.1-3.4).
+
+    Such a subject is never left out under art. 3.33 lid 3 ("de overgebleven vakken dienen een
+    eindexamen te vormen"), even when the document marks it ``extra``.
+
+    Examples:
+        >>> is_gemeenschappelijk("1001", Vaksoort.NEDERLANDS), is_gemeenschappelijk("0131", Vaksoort.ALGEMEEN)
+        (True, False)
+    """
+    return soort in _GEMEENSCHAPPELIJK_SOORT or vakcode in _GEMEENSCHAPPELIJK_VMBO
+
+
+def _laat_weg(
+    judge: _Rechter, vakken: Sequence[_Vak], k: Examenkandidaat
+) -> tuple[_Oordeel, tuple[str, ...]] | None:
+    """Art. 3.33 lid 3: the fewest subjects marked extra whose leaving out makes the candidate pass."""
+    extras = [p for p in vakken if p.extra and not is_gemeenschappelijk(p.vakcode, p.soort)]
+    for size in range(1, len(extras) + 1):
+        for combo in itertools.combinations(extras, size):
+            drop = {p.vakcode for p in combo}
+            attempt = judge([p for p in vakken if p.vakcode not in drop], k)
+            if not attempt.redenen:
+                return attempt, tuple(p.vakcode for p in combo)
+    return None
+
+
+def compute_uitslag(
     kandidaat: Examenkandidaat,
     *,
     tabel: VakcodeTabel | None = None,
     regelsets: tuple[Regelset, ...] = REGELSETS,
 ) -> UitslagResultaat:
-    """Determine the uitslag of a candidate's exam.
+    """Compute the uitslag of a candidate's exam.
 
     Args:
         kandidaat: The candidate's exam.
@@ -677,41 +981,31 @@ def bepaal_uitslag(
             (unknown vakcode, SE missing, a grade outside 1.0–10.0 or with too
             many decimals, ...), with paths such as ``$.vakken[2].se``.
     """
-    rs = regelset(kandidaat.examenjaar, regelsets)
+    rs = choose_regelset(kandidaat.examenjaar, regelsets)
     tabel = tabel or vakcodetabel()
-    rollen = tabel.rollen(kandidaat.schoolsoort.value)
-    prepared, problems, opmerkingen = _prepare(kandidaat, rs, rollen, tabel)
-    if kandidaat.leerwerktraject and kandidaat.schoolsoort is not Schoolsoort.VMBO_BB:
-        problems.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
-    if problems:
-        raise InvalidDocument(problems, document="cijferlijst")
-    judge = _vmbo if kandidaat.schoolsoort.is_vmbo else _havo_vwo
-    result = judge(prepared, kandidaat)
+    gelezen = _lees(kandidaat, rs, tabel.rollen(kandidaat.schoolsoort.value), tabel)
+    if gelezen.problemen:
+        raise InvalidDocument(gelezen.problemen, document="cijferlijst")
+    judge: _Rechter = _vmbo if kandidaat.schoolsoort.is_vmbo else _havo_vwo
+    vakken = gelezen.vakken
+    oordeel = judge(vakken, kandidaat)
     left_out: tuple[str, ...] = ()
-    if result.redenen:
-        extras = [p for p in prepared if p[5]]
-        found = False
-        for size in range(1, len(extras) + 1):
-            for combo in itertools.combinations(extras, size):
-                drop = {p[0] for p in combo}
-                attempt = judge([p for p in prepared if p[0] not in drop], kandidaat)
-                if not attempt.redenen:
-                    result, left_out, found = attempt, tuple(p[0] for p in combo), True
-                    break
-            if found:
-                break
-    eindcijfers = {p[0]: p[2] for p in prepared if p[2] is not None}
+    if oordeel.redenen:
+        found = _laat_weg(judge, vakken, kandidaat)
+        if found is not None:
+            oordeel, left_out = found
     return UitslagResultaat(
-        uitslag=Uitslag.AFGEWEZEN if result.redenen else Uitslag.GESLAAGD,
-        eindcijfers=eindcijfers,
-        combinatiecijfer=result.combi,
-        ce_som_tienden=result.ce_sum,
-        ce_aantal=result.ce_n,
+        uitslag=Uitslag.AFGEWEZEN if oordeel.redenen else Uitslag.GESLAAGD,
+        eindcijfers={p.vakcode: p.eindcijfer for p in vakken if p.eindcijfer is not None},
+        combinatiecijfer=oordeel.combinatiecijfer,
+        ce_som_tienden=oordeel.ce_som_tienden,
+        ce_aantal=oordeel.ce_aantal,
         buiten_beschouwing=left_out,
-        niet_meegeteld=result.niet_meegeteld,
-        redenen=tuple(result.redenen),
+        niet_meegeteld=oordeel.niet_meegeteld,
+        redenen=oordeel.redenen,
         regelset=rs,
         examenjaar=kandidaat.examenjaar,
         schoolsoort=kandidaat.schoolsoort,
-        opmerkingen=tuple(opmerkingen),
+        opmerkingen=tuple(gelezen.opmerkingen),
+        herkansingen_niet_geteld=gelezen.herkansingen_niet_geteld,
     )

@@ -384,6 +384,7 @@ _MAPPINGS: tuple[Typemapping, ...] = (
         _v("extra", "extraVak", S.BOOL),
         _v("vrijstelling", "vrijstelling", S.BOOL),
         _v("certificaat", "certificaat", S.BOOL),
+        _v("schooljaar_eindcijfer", "schooljaarEindcijfer"),
     ),
     _m(
         Profielwerkstuk,
