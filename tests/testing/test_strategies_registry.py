@@ -88,6 +88,7 @@ def test_every_rule_of_the_catalogue_has_a_knob() -> None:
         "ROD.BPV.LEERBEDRIJF_SBB",
         "ROD.REFERENTIEDATA.NIET_GECONTROLEERD",
         "ROD.INSCHRIJVING.BBL_LEERPLICHT",
+        "ROD.AFWEZIGHEID.MELDING",
     }
     assert domain_rules - knobs == set()
     assert knobs - domain_rules == set()

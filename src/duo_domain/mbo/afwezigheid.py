@@ -51,17 +51,21 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from duo_domain._sources import WEB
 from duo_domain.calendar import dagen_inclusief, leeftijd
+from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.mbo.codes import LEERTRAJECT, NIVEAU
 
 __all__ = [
     "LOS_VAN_VERZUIMMELDING",
     "MINIMUM_DAGEN",
     "STUDIEFINANCIERING_VOOR",
+    "Afwezigheid",
     "AfwezigheidsOordeel",
     "melding_afwezigheid",
     "werkdag_na",
@@ -238,3 +242,100 @@ def melding_afwezigheid(
         termijn_melding_duo=werkdag_na(acht_weken, 5) if verplicht else None,
         opmerkingen=_opmerkingen(jaren, leertraject, studiefinanciering=studiefinanciering),
     )
+
+
+_FIELDS: dict[str, tuple[str, bool]] = {
+    # name: (kind, required)
+    "geboortedatum": ("date", True),
+    "leertraject": ("str", True),
+    "niveau": ("str", False),
+    "studiefinanciering": ("bool", True),
+    "studiefinanciering_voor_2005": ("bool", False),
+    "afwezig_van": ("date", True),
+    "afwezig_tot": ("date", True),
+    "vakantieweken": ("int", False),
+    "gemeld_op": ("date", False),
+}
+
+
+def _read_value(kind: str, value: object) -> tuple[object, str | None]:
+    if kind == "date":
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value), None
+            except ValueError:
+                pass
+        return None, "not a date (YYYY-MM-DD)"
+    if kind == "bool":
+        return (value, None) if isinstance(value, bool) else (None, "not true or false")
+    if kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        return (value, None) if ok else (None, "not a whole number of 0 or more")
+    return (value, None) if isinstance(value, str) else (None, "not a string")
+
+
+@attrs.frozen
+class Afwezigheid:
+    """One student's absence, as the ``duo-domain afwezigheid`` document holds it.
+
+    The fields are the arguments of :func:`melding_afwezigheid`, plus
+    ``gemeld_op``: the day the report went to DUO, if it did. Rule
+    ``ROD.AFWEZIGHEID.MELDING`` checks that a due report is made in time.
+
+    Examples:
+        >>> a = Afwezigheid.from_dict({"geboortedatum": "2005-01-01", "leertraject": "BOL", "niveau": "MBO-2",
+        ...     "studiefinanciering": True, "afwezig_van": "2025-03-03", "afwezig_tot": "2025-04-06"})
+        >>> a.oordeel().termijn_melding_duo
+        datetime.date(2025, 5, 2)
+    """
+
+    geboortedatum: dt.date
+    leertraject: str
+    niveau: str | None
+    studiefinanciering: bool
+    afwezig_van: dt.date
+    afwezig_tot: dt.date
+    vakantieweken: int = 0
+    studiefinanciering_voor_2005: bool = False
+    gemeld_op: dt.date | None = None
+
+    def oordeel(self) -> AfwezigheidsOordeel:
+        """The judgement of :func:`melding_afwezigheid` for this absence."""
+        return melding_afwezigheid(
+            geboortedatum=self.geboortedatum,
+            leertraject=self.leertraject,
+            niveau=self.niveau,
+            studiefinanciering=self.studiefinanciering,
+            afwezig_van=self.afwezig_van,
+            afwezig_tot=self.afwezig_tot,
+            vakantieweken=self.vakantieweken,
+            studiefinanciering_voor_2005=self.studiefinanciering_voor_2005,
+        )
+
+    @classmethod
+    def from_dict(cls, data: object, *, path: str = "$") -> Afwezigheid:
+        """Read one absence from parsed JSON.
+
+        Raises:
+            InvalidDocument: a field is missing, unknown or of the wrong kind (every problem, with its
+                path), or the absence ends before it begins.
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidDocument([DocumentProblem(path, "not an object")], document="afwezigheid")
+        problems = [DocumentProblem(f"{path}.{k}", "unknown key") for k in data if k not in _FIELDS]
+        values: dict[str, Any] = {}
+        for name, (kind, required) in _FIELDS.items():
+            if data.get(name) is None:
+                if required:
+                    problems.append(DocumentProblem(f"{path}.{name}", "missing"))
+                continue
+            value, problem = _read_value(kind, data[name])
+            if problem:
+                problems.append(DocumentProblem(f"{path}.{name}", problem))
+            values[name] = value
+        if not problems and values["afwezig_tot"] < values["afwezig_van"]:
+            problems.append(DocumentProblem(f"{path}.afwezig_tot", "before afwezig_van"))
+        if problems:
+            raise InvalidDocument(problems, document="afwezigheid")
+        values.setdefault("niveau", None)
+        return cls(**values)

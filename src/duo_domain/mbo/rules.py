@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from duo_domain._sources import LPW, LPW_URL, PVE_MBO, WEB
 from duo_domain.calendar import studiejaar, verjaardag
 from duo_domain.identity import brin, crebo, keuzedeel, leerbedrijf, onderwijsaanbieder, onderwijslocatie
+from duo_domain.mbo.afwezigheid import Afwezigheid
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
 from duo_domain.mbo.enrolment import Enrolment, Periode
@@ -1112,3 +1113,35 @@ def _referentiedata_niet_gecontroleerd(r: MboStudentRecord, ctx: CheckContext) -
     if ref is not None:
         found += _niet_gecontroleerd_rio_sbb(r, ref)
     return found
+
+
+# --------------------------------------------------------------------------- the absence report
+
+
+@registry.rule(
+    "ROD.AFWEZIGHEID.MELDING",
+    severity=_ATTENTIE,
+    summary="A student with studiefinanciering absent at least 5 weeks without valid reason is reported to "
+    "DUO by the fifth working day after the 8-week period.",
+    guidance=(
+        "Report the absence to DUO (form 'Melding afwezigheid scholier of student') and send the student a "
+        "copy by the fifth working day after the period of 8 weeks (holiday weeks lengthen it). It concerns "
+        "students under the Wet studiefinanciering 2000 of an entree or basisberoepsopleiding, or who "
+        "received studiefinanciering before 2005-08-01. Separate from the verzuimmelding in ROD."
+    ),
+    source=f"{_WEB} art. 8.1.7 lid 1, 5, 6, 7 en 11",
+    applies_to=Afwezigheid,
+    severity_origin=_LIB,
+)
+def _afwezigheid_melding(a: Afwezigheid, ctx: CheckContext) -> Sequence[Violation]:
+    oordeel = a.oordeel()
+    termijn = oordeel.termijn_melding_duo
+    if termijn is None:
+        return ()
+    if a.gemeld_op is None:
+        message = f"the absence report to DUO is due, at the latest on {termijn}"
+    elif a.gemeld_op > termijn:
+        message = f"the absence report to DUO was made on {a.gemeld_op}, after the deadline {termijn}"
+    else:
+        return ()
+    return (Violation("gemeld_op", message, values={"termijn_melding_duo": termijn.isoformat()}),)
