@@ -41,7 +41,9 @@ def catalogue_markdown() -> str:
                 "",
                 "| | |",
                 "|---|---|",
-                f"| Severity | `{rule.severity.value}` |",
+                f"| Severity | `{rule.severity.value}`"
+                + (f" (set by {rule.severity_origin})" if rule.severity_origin else "")
+                + " |",
                 f"| Checks | `{rule.applies_to.__name__}` |",
                 f"| In force | {_period(rule)} |",
                 f"| Source | {source} |",

@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "duo_domain._cli.validate",
     "duo_domain._cli.check",
     "duo_domain._cli.uitslag",
+    "duo_domain._cli.afwezigheid",
     "duo_domain._cli.reconcile",
     "duo_domain._cli.convert",
     "duo_domain._cli.export",

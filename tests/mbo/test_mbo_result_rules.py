@@ -12,6 +12,7 @@ from duo_domain.errors import InvalidValue
 from duo_domain.identity import Student
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.mbo.reference import Referentiedata
 from duo_domain.mbo.result_rules import (
     diploma_inschrijving_violations,
     uitschrijfdatum_violations,
@@ -197,7 +198,14 @@ def test_losse_resultaten() -> None:
     assert ids(ok) == []
     bad = LosseResultaten(keuzedelen=(KeuzedeelResultaat("1", "K0161", KeuzedeelUitkomst.BEHAALD),))
     paths = [f.path for f in validate(bad) if f.rule_id == "ROD.RESULTAAT.LOS_GEGEVENS"]
-    assert paths == ["$.keuzedelen[0].datum_resultaat", "$.keuzedelen[0].inschrijvingvolgnummer"]
+    # PvE §15.5.10: the inschrijvingvolgnummer of a loose keuzedeel is optional ("Verplicht: Nee")
+    assert paths == ["$.keuzedelen[0].datum_resultaat"]
+
+
+#: Two unrelated kwalificaties: the hierarchy proves 25000 is not above 25655.
+HIERARCHY = Referentiedata.from_dict(
+    {"crebo": [{"code": "25655", "soort": "kwalificatie"}, {"code": "25000", "soort": "kwalificatie"}]}
+)
 
 
 def enrolment(
@@ -215,7 +223,13 @@ def test_diploma_needs_enrolment_for_same_opleiding() -> None:
     assert list(diploma_inschrijving_violations(d, [enrolment("C3", "25000", "25655")])) == []
     missing = list(diploma_inschrijving_violations(d, [enrolment("C2", "25655")]))
     assert [v.path for v in missing] == ["inschrijvingvolgnummer"]
-    other = list(diploma_inschrijving_violations(d, [enrolment("C3", "25000")], path="diploma"))
+    # without a crebo hierarchy a differing code may be the dossier above 25655: no afkeur
+    assert list(diploma_inschrijving_violations(d, [enrolment("C3", "25000")], path="diploma")) == []
+    other = list(
+        diploma_inschrijving_violations(
+            d, [enrolment("C3", "25000")], path="diploma", referentiedata=HIERARCHY
+        )
+    )
     assert [v.path for v in other] == ["diploma.opleidingscode"]
     elsewhere = list(diploma_inschrijving_violations(d, [enrolment("C3", "25655", aanbieder="100A498")]))
     assert [v.path for v in elsewhere] == ["onderwijsaanbieder"]
@@ -241,7 +255,11 @@ def _record(*diplomas: Diploma, einde: dt.date | None = None, code: str = "25655
 
 def test_cross_rules_registered_on_the_record() -> None:
     record = _record(diploma(), einde=DAY + dt.timedelta(days=3), code="25000")
-    found = {f.rule_id: f.path for f in validate(record) if f.rule_id.startswith("ROD.DIPLOMA.")}
+    found = {
+        f.rule_id: f.path
+        for f in validate(record, referentiedata=HIERARCHY)
+        if f.rule_id.startswith("ROD.DIPLOMA.")
+    }
     assert found == {
         "ROD.DIPLOMA.INSCHRIJVING": "$.diplomas[0].opleidingscode",
         "ROD.DIPLOMA.UITSCHRIJFDATUM": "$.diplomas[0].datum_resultaat",

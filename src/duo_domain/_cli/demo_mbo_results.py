@@ -70,8 +70,8 @@ def _records() -> list[Any]:
     """Two synthetic students, each with an enrolment and the diploma obtained in it.
 
     The first record is in order; in the second, the enrolment the diploma
-    names is for another opleiding and ends three weeks after the diploma,
-    which the rules on the record report.
+    names is for another opleiding (without a crebo hierarchy only a signaal)
+    and ends three weeks after the diploma, which the rules on the record report.
 
     Examples:
         >>> from duo_domain.rules import validate
@@ -79,8 +79,8 @@ def _records() -> list[Any]:
         >>> [f.rule_id for f in validate(good) if f.rule_id.startswith(RESULT_RULES)]
         []
         >>> sorted({f.rule_id for f in validate(flawed)} & {"ROD.DIPLOMA.INSCHRIJVING",
-        ...                                                "ROD.DIPLOMA.UITSCHRIJFDATUM"})
-        ['ROD.DIPLOMA.INSCHRIJVING', 'ROD.DIPLOMA.UITSCHRIJFDATUM']
+        ...     "ROD.DIPLOMA.UITSCHRIJFDATUM", "ROD.REFERENTIEDATA.NIET_GECONTROLEERD"})
+        ['ROD.DIPLOMA.UITSCHRIJFDATUM', 'ROD.REFERENTIEDATA.NIET_GECONTROLEERD']
     """
     from duo_domain.identity import Student
     from duo_domain.mbo.enrolment import Enrolment, Periode

@@ -178,6 +178,7 @@ def _register(regel: FormaatRegel) -> None:
     registry.rule(
         regel.rule_id,
         severity=Severity.AFKEUR,
+        severity_origin="library",
         summary=f"{veld.naam} has the PvE format {formaat}.",
         guidance=f"Write {veld.naam} as the PvE defines it: {formaat}."
         + (f" Values: {', '.join(veld.waardenlijst)}." if veld.waardenlijst else ""),
@@ -202,6 +203,7 @@ _VRIJSTELLING_VELD: Final = {
 @registry.rule(
     "ROD.FORMAAT.VRIJSTELLING.CODE",
     severity=Severity.AFKEUR,
+    severity_origin="library",
     summary="A vrijstelling code fits its GEO field: AN1..4 for the whole part, AN3..3 for the IE or the CE.",
     guidance="Use a code of at most 4 characters for the whole part and of exactly 3 for the IE or CE "
     "(so KZDL fits the whole-part field only).",
@@ -231,6 +233,7 @@ _KZD_CERTIFICAAT: Final = pve.veld("RO", "KZD", "certificaat")
 @registry.rule(
     "ROD.FORMAAT.AMVB_ONDERDEEL.CERTIFICAAT",
     severity=Severity.AFKEUR,
+    severity_origin="library",
     summary="A loose AMvB-onderdeel has certificaat J; one with a diploma has none.",
     guidance="Set certificaat to J (True) for a loose AMvB-onderdeel; leave it out for one with a diploma.",
     source=f"{_AMO_CERTIFICAAT.bron} (AMO: Certificaat AN1..1, only for a loose onderdeel, always J)",
@@ -251,6 +254,7 @@ def _amo_certificaat_los(r: LosseResultaten, ctx: CheckContext) -> Sequence[Viol
 @registry.rule(
     "ROD.FORMAAT.DIPLOMA.CERTIFICAAT",
     severity=Severity.AFKEUR,
+    severity_origin="library",
     summary="The AMvB-onderdelen and keuzedelen of a diploma have no certificaat (only loose ones do).",
     guidance="Leave certificaat out for the AMvB-onderdelen and keuzedelen of a diploma.",
     source=f"{_AMO_CERTIFICAAT.bron}; {_KZD_CERTIFICAAT.bron} (AMO and KZD: Certificaat only for a loose "

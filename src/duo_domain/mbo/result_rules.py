@@ -11,10 +11,17 @@ functions over a diploma and a sequence of enrolment-like objects
 and are registered on :class:`~duo_domain.mbo.record.MboStudentRecord`, which
 holds both: ``validate(record)`` reports them at ``$.diplomas[0]...``.
 
-Severities follow DUO where DUO's documents say what happens (a field that
-breaks its definition in the PvE, or a code outside the minister's code
-table, is not registered: ``AFKEUR``); where DUO's documents are silent the
-rule is a warning (``ATTENTIE``) and its guidance says so.
+Every rule states where its severity comes from (``severity_origin``):
+``"DUO"`` where DUO's documents define the field or the code table the value
+breaks, ``"library"`` where the level is the library's own judgement (its
+guidance then says so). Section numbers are those of PvE MBO-instelling 4.8.2
+(DIP §15.5.7, AMO §15.5.8, GEO §15.5.9, KZD §15.5.10).
+
+The diploma rules that compare crebo codes use the crebo hierarchy of the
+caller's reference data (:class:`duo_domain.mbo.reference.Referentiedata`,
+passed as ``validate(..., referentiedata=...)``): an enrolment may be for an
+opleidingsdomein, a kwalificatiedossier or a kwalificatie (WEB art. 8.1.1
+lid 2), so a diploma for a kwalificatie fits an enrolment on its dossier.
 
 Examples:
     >>> import datetime as dt
@@ -34,11 +41,12 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
-from duo_domain._sources import EKB, EKB_URL, PVE_MBO
+from duo_domain._sources import EKB, EKB_URL, PVE_MBO, WEB, WEB_URL
 from duo_domain.identity import crebo, keuzedeel, onderwijsaanbieder
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, examencodetabel
 from duo_domain.mbo.grades import is_deelcijfer, is_eindcijfer
 from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.mbo.reference import Referentiedata
 from duo_domain.mbo.results import (
     Diploma,
     Exemption,
@@ -51,18 +59,23 @@ from duo_domain.rules import CheckContext, Severity, Violation, registry
 __all__ = [
     "EnrolmentLike",
     "PeriodeLike",
+    "diploma_crebo_open",
     "diploma_inschrijving_violations",
     "uitschrijfdatum_violations",
 ]
 
 _PVE = PVE_MBO
-_PVE_DIP = f"{_PVE}, §15.5.8 Recordsoort DIP"
+_PVE_DIP = f"{_PVE}, §15.5.7 Recordsoort DIP"
+_PVE_AMO = f"{_PVE}, §15.5.8 Recordsoort AMO"
 _PVE_GEO = f"{_PVE}, §15.5.9 Recordsoort GEO"
 _PVE_KZD = f"{_PVE}, §15.5.10 Recordsoort KZD"
 _EKB = f"{EKB} (BWBR0027963)"
 _CODETABEL = "Regeling codetabellen vo, vso en mbo (BWBR0048579), art. 7 lid 1 en bijlage VIIa"
 _CODETABEL_URL = "https://wetten.overheid.nl/BWBR0048579"
 _EKB_URL = EKB_URL
+_WEB_INSCHRIJVING = f"{WEB} (BWBR0007625) art. 8.1.1 lid 2"
+_DUO = "DUO"
+_LIB = "library"
 
 
 class PeriodeLike(Protocol):
@@ -101,6 +114,7 @@ def _fmt(value: Decimal) -> str:
     source=f"{_EKB} art. 14 and art. 15 lid 1; {_PVE_GEO} (Eindcijfer N1..2, Cijfer IE/CE N2..3)",
     applies_to=GeneriekExamenonderdeel,
     url=_EKB_URL,
+    severity_origin=_DUO,
 )
 def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -136,6 +150,7 @@ def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[
     source=f"{_EKB} art. 15 lid 1, 3 en 4",
     applies_to=GeneriekExamenonderdeel,
     url=_EKB_URL,
+    severity_origin=_LIB,
 )
 def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[Violation]:
     if geo.eindcijfer is None or not is_eindcijfer(geo.eindcijfer):
@@ -163,6 +178,7 @@ def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> S
     source=_CODETABEL,
     applies_to=GeneriekExamenonderdeel,
     url=_CODETABEL_URL,
+    severity_origin=_DUO,
 )
 def _generiek_code(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[Violation]:
     row = examencodetabel().get(geo.code)
@@ -202,6 +218,7 @@ def _generiek_code(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[
     "Besluit referentieniveaus Nederlandse taal en rekenen (BWBR0027879) art. 2 en 3",
     applies_to=Diploma,
     url=_CODETABEL_URL,
+    severity_origin=_LIB,
 )
 def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     if d.niveau is None:
@@ -229,9 +246,13 @@ def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     guidance="For a student who started on or after 2022-08-01 register rekenen with 3027, 3028 or 3029 "
     "(mbo-rekenniveau 2, 3, 4), unless the part rests on a vrijstelling for an earlier exam. Checked "
     "only when the diploma's cohort_start is given.",
-    source=f"{_CODETABEL}, technische toelichting bij bijlage VIIa",
+    source=f"{_CODETABEL}, technische toelichting bij bijlage VIIa (old rekenen codes until school year "
+    "2026-2027, for students who started before 2022-08-01)",
     applies_to=Diploma,
     url=_CODETABEL_URL,
+    geldig_van=dt.date(2022, 8, 1),
+    geldig_tot=dt.date(2027, 7, 31),
+    severity_origin=_LIB,
 )
 def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -270,6 +291,7 @@ def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Give the crebo code of the opleiding the diploma is for (AN5).",
     source=f"{_PVE_DIP}: Opleidingcode AN5",
     applies_to=Diploma,
+    severity_origin=_DUO,
 )
 def _diploma_opleidingscode(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -306,6 +328,7 @@ def _diploma_opleidingscode(d: Diploma, ctx: CheckContext) -> Sequence[Violation
     source=f"{_EKB} art. 3b lid 4; {_PVE_GEO} (Vrijstelling generiek examenonderdeel, Vrijstelling IE/CE)",
     applies_to=Exemption,
     url=_EKB_URL,
+    severity_origin=_LIB,
 )
 def _vrijstelling_omvang(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
     if e.omvang is None:
@@ -325,6 +348,7 @@ def _vrijstelling_omvang(e: Exemption, ctx: CheckContext) -> Sequence[Violation]
     "values seen in DUO's registratieoverzichten.",
     source=f"{_PVE_GEO}: Vrijstelling AN1..4 / AN3 (value list not in the PvE)",
     applies_to=Exemption,
+    severity_origin=_LIB,
 )
 def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
     if e.code not in VRIJSTELLINGSCODES:
@@ -343,8 +367,11 @@ def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
     summary="A keuzedeel result has a keuzedeel code (K and four digits); a grade, if given, is whole 1-10.",
     guidance="Use the keuzedeel code of the SBB register (e.g. K0067); give the eindwaardering as a whole "
     "number (Ekb WEB art. 15 lid 2) or leave it out.",
-    source=f"{_PVE_KZD}: Code keuzedeel AN5; {_EKB} art. 15 lid 2",
+    source=f"{_PVE_KZD}: Code keuzedeel AN5; {_EKB} art. 15 lid 2; keuzedelen in the register from "
+    "2016-08-01 (Stcrt. 2016, 28817, herziening kwalificatiestructuur)",
     applies_to=KeuzedeelResultaat,
+    geldig_van=dt.date(2016, 8, 1),
+    severity_origin=_DUO,
 )
 def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -367,11 +394,15 @@ def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Sequence[Violation]:
 @registry.rule(
     "ROD.RESULTAAT.LOS_GEGEVENS",
     severity=Severity.AFKEUR,
-    summary="A loose result (without a diploma) carries its datum resultaat and inschrijvingvolgnummer.",
+    summary="A loose result (without a diploma) carries its datum resultaat; the inschrijvingvolgnummer is "
+    "optional.",
     guidance="For a part, keuzedeel or AMvB-onderdeel obtained without a diploma, give the date of the "
-    "result and the enrolment in which it was obtained.",
-    source=f"{_PVE}, §15.5.9-15.5.11 (Datum resultaat and Inschrijvingvolgnummer: only for loose results)",
+    "result: it is the only date such a record has. Linking it to the enrolment it was obtained in "
+    "(inschrijvingvolgnummer) is optional in DUO's record; give it when you know it.",
+    source=f"{_PVE_AMO}, {_PVE_GEO}, {_PVE_KZD}: Datum resultaat ('alleen gevuld bij een los ...'); "
+    "Inschrijvingvolgnummer Verplicht: Nee ('kan alleen gevuld zijn bij een los ...')",
     applies_to=LosseResultaten,
+    severity_origin=_LIB,
 )
 def _los_gegevens(losse: LosseResultaten, ctx: CheckContext) -> Sequence[Violation]:
     if not (losse.generieke_examenonderdelen or losse.keuzedelen or losse.amvb_onderdelen):
@@ -383,14 +414,13 @@ def _los_gegevens(losse: LosseResultaten, ctx: CheckContext) -> Sequence[Violati
     )
     return [
         Violation(
-            f"{name}[{i}].{field}",
-            f"loose result {item.resultaatvolgnummer} has no {field}",
+            f"{name}[{i}].datum_resultaat",
+            f"loose result {item.resultaatvolgnummer} has no datum_resultaat",
             item.resultaatvolgnummer,
         )
         for name, items in groups
         for i, item in enumerate(items)
-        for field in ("datum_resultaat", "inschrijvingvolgnummer")
-        if getattr(item, field) is None
+        if item.datum_resultaat is None
     ]
 
 
@@ -404,28 +434,65 @@ def _enrolment(diploma: Diploma, enrolments: Sequence[EnrolmentLike]) -> Enrolme
     return None
 
 
-def diploma_inschrijving_violations(
-    diploma: Diploma, enrolments: Sequence[EnrolmentLike], *, path: str = ""
-) -> Iterator[Violation]:
-    """A diploma needs an enrolment for the same opleiding at the institution.
+def _hierarchy(referentiedata: object) -> Referentiedata | None:
+    if isinstance(referentiedata, Referentiedata) and referentiedata.crebo is not None:
+        return referentiedata
+    return None
 
-    The enrolment is the one the diploma names by its inschrijvingvolgnummer;
-    one of its periods must carry the diploma's opleidingscode, and, where
-    both are known, the same onderwijsaanbieder.
+
+def _fits(diploma_code: str, periode_code: object, ref: Referentiedata | None) -> bool | None:
+    """True/False when the codes are equal or the hierarchy settles it, ``None`` when it cannot."""
+    if diploma_code == periode_code:
+        return True
+    if ref is None or not isinstance(periode_code, str):
+        return None
+    return ref.valt_binnen(diploma_code, periode_code)
+
+
+def _verdicts(diploma: Diploma, perioden: Sequence[Any], ref: Referentiedata | None) -> list[bool | None]:
+    return [_fits(diploma.opleidingscode, getattr(p, "opleidingscode", None), ref) for p in perioden]
+
+
+def diploma_inschrijving_violations(
+    diploma: Diploma,
+    enrolments: Sequence[EnrolmentLike],
+    *,
+    path: str = "",
+    referentiedata: object | None = None,
+) -> Iterator[Violation]:
+    """A diploma needs an enrolment for its opleiding at the institution (afkeur only when proven).
+
+    The enrolment is the one the diploma names by its inschrijvingvolgnummer.
+    An enrolment is for an opleidingsdomein, a kwalificatiedossier or a
+    kwalificatie (WEB art. 8.1.1 lid 2), so a period fits the diploma when it
+    carries the diploma's crebo code **or** a code above it in the crebo
+    hierarchy of ``referentiedata``. A violation is yielded only when the
+    enrolment is missing, or when the hierarchy shows that no period fits;
+    codes the hierarchy does not know are left to :func:`diploma_crebo_open`
+    (a signaal). Where both are known, the onderwijsaanbieder must match.
 
     Args:
         diploma: The diploma.
         enrolments: The student's enrolments at the institution.
-        path: Prefix for the violation paths (e.g. ``"diploma"``).
+        path: Prefix for the violation paths (e.g. ``"diplomas[0]"``).
+        referentiedata: A :class:`~duo_domain.mbo.reference.Referentiedata`
+            with the crebo hierarchy, or ``None``.
 
     Examples:
         >>> import datetime as dt
         >>> from types import SimpleNamespace as NS
-        >>> d = Diploma("8105949", "25311", dt.date(2024, 9, 19), True, "1")
-        >>> e = NS(inschrijvingvolgnummer="1", datum_uitschrijving_werkelijk=dt.date(2024, 9, 19),
-        ...        perioden=[NS(opleidingscode="25311")])
-        >>> list(diploma_inschrijving_violations(d, [e]))
+        >>> from duo_domain.mbo.reference import voorbeeld
+        >>> d = Diploma("8105949", "25348", dt.date(2024, 9, 19), True, "1")
+        >>> entree = NS(inschrijvingvolgnummer="1", datum_uitschrijving_werkelijk=None,
+        ...             perioden=[NS(opleidingscode="23301")])        # enrolled on the dossier
+        >>> list(diploma_inschrijving_violations(d, [entree], referentiedata=voorbeeld()))
         []
+        >>> list(diploma_inschrijving_violations(d, [entree]))         # no hierarchy: cannot tell
+        []
+        >>> other = NS(inschrijvingvolgnummer="1", datum_uitschrijving_werkelijk=None,
+        ...            perioden=[NS(opleidingscode="25655")])
+        >>> [v.path for v in diploma_inschrijving_violations(d, [other], referentiedata=voorbeeld())]
+        ['opleidingscode']
         >>> [v.message for v in diploma_inschrijving_violations(d, [])]
         ['diploma 8105949 names enrolment 1, which is not among the enrolments']
     """
@@ -441,17 +508,19 @@ def diploma_inschrijving_violations(
         )
         return
     perioden = list(getattr(e, "perioden", ()))
-    same = [p for p in perioden if getattr(p, "opleidingscode", None) == diploma.opleidingscode]
-    if not same:
+    verdicts = _verdicts(diploma, perioden, _hierarchy(referentiedata))
+    if perioden and all(v is False for v in verdicts):
         codes = sorted({str(getattr(p, "opleidingscode", "?")) for p in perioden})
         yield Violation(
             f"{prefix}opleidingscode",
             f"diploma {diploma.resultaatvolgnummer} is for opleiding {diploma.opleidingscode}, but enrolment "
-            f"{diploma.inschrijvingvolgnummer} is for {', '.join(codes) or 'no opleiding'}",
+            f"{diploma.inschrijvingvolgnummer} is for {', '.join(codes)}, which the crebo hierarchy does not "
+            f"place above {diploma.opleidingscode}",
             diploma.resultaatvolgnummer,
             {"opleidingscode": diploma.opleidingscode, "inschrijving": ", ".join(codes)},
         )
         return
+    same = [p for p, v in zip(perioden, verdicts, strict=True) if v is True]
     aanbieders = {getattr(p, "onderwijsaanbieder", None) for p in same} - {None}
     if diploma.onderwijsaanbieder is not None and aanbieders and diploma.onderwijsaanbieder not in aanbieders:
         yield Violation(
@@ -463,73 +532,166 @@ def diploma_inschrijving_violations(
         )
 
 
+def diploma_crebo_open(
+    diploma: Diploma,
+    enrolments: Sequence[EnrolmentLike],
+    *,
+    path: str = "",
+    referentiedata: object | None = None,
+) -> Iterator[Violation]:
+    """Say so when the crebo hierarchy could not settle whether a diploma fits its enrolment.
+
+    Yields one violation when no period of the named enrolment carries the
+    diploma's crebo code and the hierarchy (absent, or without one of the
+    codes) cannot tell whether a period's code is the dossier or
+    opleidingsdomein above it. Nothing is yielded when a period fits or when
+    the hierarchy proves a mismatch (that is :func:`diploma_inschrijving_violations`).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from types import SimpleNamespace as NS
+        >>> d = Diploma("8105949", "25348", dt.date(2024, 9, 19), True, "1")
+        >>> e = NS(inschrijvingvolgnummer="1", perioden=[NS(opleidingscode="23301")])
+        >>> [v.values["inschrijving"] for v in diploma_crebo_open(d, [e])]
+        ['23301']
+    """
+    e = _enrolment(diploma, enrolments)
+    if e is None:
+        return
+    perioden = list(getattr(e, "perioden", ()))
+    verdicts = _verdicts(diploma, perioden, _hierarchy(referentiedata))
+    if not perioden or True in verdicts or None not in verdicts:
+        return
+    open_codes = sorted(
+        {str(getattr(p, "opleidingscode", "?")) for p, v in zip(perioden, verdicts, strict=True) if v is None}
+    )
+    prefix = f"{path}." if path else ""
+    yield Violation(
+        f"{prefix}opleidingscode",
+        f"diploma {diploma.resultaatvolgnummer} is for {diploma.opleidingscode}, enrolment "
+        f"{diploma.inschrijvingvolgnummer} for {', '.join(open_codes)}: whether that is its "
+        "kwalificatiedossier or opleidingsdomein was not checked "
+        "(no crebo hierarchy for these codes in the reference data)",
+        diploma.resultaatvolgnummer,
+        {"opleidingscode": diploma.opleidingscode, "inschrijving": ", ".join(open_codes)},
+    )
+
+
+def _leaves_with(diploma: Diploma, e: EnrolmentLike, ref: Referentiedata | None) -> bool:
+    """Whether the student leaves the enrolment with this diploma.
+
+    Not so when the enrolment goes on after the diploma date with a period
+    for an opleiding the diploma does not cover (a diploma obtained part-way).
+    """
+    for p in getattr(e, "perioden", ()):
+        begin = getattr(p, "datum_begin", None)
+        later = begin is not None and begin > diploma.datum_resultaat
+        if later and _fits(diploma.opleidingscode, getattr(p, "opleidingscode", None), ref) is not True:
+            return False
+    return True
+
+
 def uitschrijfdatum_violations(
-    diploma: Diploma, enrolments: Sequence[EnrolmentLike], *, path: str = ""
+    diploma: Diploma,
+    enrolments: Sequence[EnrolmentLike],
+    *,
+    path: str = "",
+    referentiedata: object | None = None,
 ) -> Iterator[Violation]:
     """When the student leaves with the diploma, the werkelijke uitschrijfdatum is the datum resultaat.
 
     Judged once the enrolment the diploma names has a werkelijke
-    uitschrijfdatum; an enrolment that is still running is not judged.
+    uitschrijfdatum; an enrolment that is still running is not judged, nor
+    one that continues after the diploma date with another opleiding (a
+    period beginning after the datum resultaat whose code is neither the
+    diploma's nor, by the crebo hierarchy, above it).
 
     Examples:
         >>> import datetime as dt
         >>> from types import SimpleNamespace as NS
         >>> d = Diploma("8106681", "25655", dt.date(2024, 9, 16), True, "3")
         >>> e = NS(inschrijvingvolgnummer="3", datum_uitschrijving_werkelijk=dt.date(2024, 9, 30),
-        ...        perioden=[NS(opleidingscode="25655")])
+        ...        perioden=[NS(opleidingscode="25655", datum_begin=dt.date(2021, 9, 8))])
         >>> [v.values["datum_uitschrijving_werkelijk"] for v in uitschrijfdatum_violations(d, [e])]
         ['2024-09-30']
+        >>> verder = NS(inschrijvingvolgnummer="3", datum_uitschrijving_werkelijk=dt.date(2025, 7, 31),
+        ...             perioden=[NS(opleidingscode="25655", datum_begin=dt.date(2021, 9, 8)),
+        ...                       NS(opleidingscode="25775", datum_begin=dt.date(2024, 9, 17))])
+        >>> list(uitschrijfdatum_violations(d, [verder]))                # continues with 25775
+        []
     """
     prefix = f"{path}." if path else ""
     e = _enrolment(diploma, enrolments)
     if e is None:
         return
     leaving = getattr(e, "datum_uitschrijving_werkelijk", None)
-    if leaving is not None and leaving != diploma.datum_resultaat:
-        yield Violation(
-            f"{prefix}datum_resultaat",
-            f"enrolment {diploma.inschrijvingvolgnummer} ends on {leaving}, but the diploma obtained in it "
-            f"is dated {diploma.datum_resultaat}",
-            diploma.resultaatvolgnummer,
-            {
-                "datum_resultaat": diploma.datum_resultaat.isoformat(),
-                "datum_uitschrijving_werkelijk": leaving.isoformat(),
-            },
-        )
+    if leaving is None or leaving == diploma.datum_resultaat:
+        return
+    if not _leaves_with(diploma, e, _hierarchy(referentiedata)):
+        return
+    yield Violation(
+        f"{prefix}datum_resultaat",
+        f"enrolment {diploma.inschrijvingvolgnummer} ends on {leaving}, but the diploma obtained in it "
+        f"is dated {diploma.datum_resultaat}",
+        diploma.resultaatvolgnummer,
+        {
+            "datum_resultaat": diploma.datum_resultaat.isoformat(),
+            "datum_uitschrijving_werkelijk": leaving.isoformat(),
+        },
+    )
 
 
 @registry.rule(
     "ROD.DIPLOMA.INSCHRIJVING",
     severity=Severity.AFKEUR,
-    summary="A diploma needs an enrolment for the same opleiding at the institution.",
+    summary="A diploma names an enrolment of the student for its opleiding: the same crebo code, or the "
+    "kwalificatiedossier or opleidingsdomein above it.",
     guidance="Link the diploma to the enrolment (inschrijvingvolgnummer) in which the student followed the "
-    "opleiding of the diploma's crebo code; register that enrolment first.",
-    source=f"{_PVE_DIP}: Inschrijvingvolgnummer (de inschrijving waarbinnen het diploma is behaald)",
+    "opleiding, and register that enrolment first. An enrolment on a kwalificatiedossier or "
+    "opleidingsdomein fits a diploma for a kwalificatie under it (WEB art. 8.1.1 lid 2): pass the crebo "
+    "hierarchy as reference data so the check can tell; without it a differing code is only a signaal "
+    "(ROD.REFERENTIEDATA.NIET_GECONTROLEERD), never an afkeur.",
+    source=f"{_PVE_DIP}: Inschrijvingvolgnummer ('koppeling naar de inschrijving waar het resultaat bij "
+    f"behaald is'); {_WEB_INSCHRIJVING}",
     applies_to=MboStudentRecord,
+    url=WEB_URL,
+    external="SBB",
+    severity_origin=_LIB,
 )
 def _diploma_inschrijving(record: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not record.diplomas:
         return ()
     found: list[Violation] = []
     for i, diploma in enumerate(record.diplomas):
-        found.extend(diploma_inschrijving_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]"))
+        found.extend(
+            diploma_inschrijving_violations(
+                diploma, record.inschrijvingen, path=f"diplomas[{i}]", referentiedata=ctx.referentiedata
+            )
+        )
     return found
 
 
 @registry.rule(
     "ROD.DIPLOMA.UITSCHRIJFDATUM",
     severity=Severity.ATTENTIE,
-    summary="A student who leaves with the diploma has the datum resultaat as werkelijke uitschrijfdatum.",
-    guidance="Deregister the enrolment on the date the diploma was obtained (the datum uitslag).",
+    summary="A student who leaves the enrolment with the diploma has the datum resultaat as werkelijke "
+    "uitschrijfdatum.",
+    guidance="Deregister the enrolment on the date the diploma was obtained (the datum uitslag). Not judged "
+    "when the enrolment continues after the diploma with another opleiding.",
     source="Regeling gegevensverstrekking persoonsgebonden nummer BVE 2009 (BWBR0027035), bijlage: "
     "'Indien een diploma wordt behaald, dient de Werkelijke datum uitschrijving gelijk te zijn aan de "
     "Datum kwalificatie behaald'",
     applies_to=MboStudentRecord,
+    severity_origin=_LIB,
 )
 def _diploma_uitschrijfdatum(record: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not record.diplomas:
         return ()
     found: list[Violation] = []
     for i, diploma in enumerate(record.diplomas):
-        found.extend(uitschrijfdatum_violations(diploma, record.inschrijvingen, path=f"diplomas[{i}]"))
+        found.extend(
+            uitschrijfdatum_violations(
+                diploma, record.inschrijvingen, path=f"diplomas[{i}]", referentiedata=ctx.referentiedata
+            )
+        )
     return found

@@ -5,10 +5,18 @@ Every rule is registered in the library's catalogue
 summary, fix guidance and its source. Importing this module registers them;
 the default registry does so on first use.
 
-Severities follow DUO where DUO's documents say what happens (a record that
-breaks a field definition of the PvE is not registered: ``AFKEUR``); where
-DUO's documents are silent the rule is a warning (``ATTENTIE``) and its
-guidance says so.
+Every rule states where its severity comes from (``severity_origin``):
+``"DUO"`` where the value breaks a field definition or value list of DUO's
+PvE MBO-instelling 4.8.2 or DUO's BasisSchema, ``"library"`` where the level
+is the library's own judgement (a date order, an overlap, an obligation DUO
+states without saying what it does with a record that misses it). Rules that
+are in force only for part of the time carry ``geldig_van``/``geldig_tot``.
+
+Rules that need a register the library cannot see (RIO onderwijslocaties,
+SBB leerbedrijven, the crebo hierarchy) read the caller's reference data
+(:class:`duo_domain.mbo.reference.Referentiedata`, passed as
+``validate(..., referentiedata=...)``). Logic reads the kenmerken of the value
+lists (``leerweg``) instead of comparing code strings.
 
 Examples:
     >>> import datetime as dt
@@ -28,18 +36,36 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from duo_domain._sources import PVE_MBO
+from duo_domain._sources import LPW, LPW_URL, PVE_MBO, WEB
+from duo_domain.calendar import studiejaar, verjaardag
 from duo_domain.identity import brin, crebo, keuzedeel, leerbedrijf, onderwijsaanbieder, onderwijslocatie
+from duo_domain.mbo.afwezigheid import Afwezigheid
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.mbo.reference import Referentiedata
+from duo_domain.mbo.result_rules import diploma_crebo_open
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 
-__all__ = ["ONDERWIJSLOCATIE_VERPLICHT_VANAF", "VOLGNUMMER_PATROON"]
+__all__ = [
+    "BBL_LEERTRAJECTEN",
+    "LEERROUTEFASE_VANAF",
+    "ONDERWIJSLOCATIE_VERPLICHT_VANAF",
+    "VOLGNUMMER_PATROON",
+    "einde_volledige_leerplicht_uiterlijk",
+]
 
 #: Enrolments that start on or after this date carry the onderwijslocatie.
 ONDERWIJSLOCATIE_VERPLICHT_VANAF = dt.date(2019, 8, 1)
+
+#: The value list leerroutefase is valid from this date (PvE §16.6).
+LEERROUTEFASE_VANAF = dt.date(2020, 8, 1)
+
+#: Leertraject codes whose kenmerk ``leerweg`` is BBL, read from the value list once at import.
+BBL_LEERTRAJECTEN: frozenset[str] = frozenset(
+    v.code for v in LEERTRAJECT if v.kenmerken.get("leerweg") == "BBL"
+)
 
 #: Inschrijvingvolgnummer, BPV volgnummer: "AN1..20, alleen letters en cijfers".
 VOLGNUMMER_PATROON = re.compile(r"[A-Za-z0-9]{1,20}")
@@ -55,8 +81,14 @@ _ROD_URL = (
     "https://duo.nl/zakelijk/middelbaar-beroepsonderwijs/studentenadministratie/uitwisselen-met-bron-nw.jsp"
 )
 
+_LPW = f"{LPW} (BWBR0002628)"
+_WEB = f"{WEB} (BWBR0007625)"
+
 _AFKEUR = Severity.AFKEUR
 _ATTENTIE = Severity.ATTENTIE
+_SIGNAAL = Severity.SIGNAAL
+_DUO = "DUO"
+_LIB = "library"
 
 
 _VOLGNUMMER_MATCH = VOLGNUMMER_PATROON.fullmatch
@@ -87,6 +119,7 @@ def _volgnummer_ok(value: object) -> bool:
     guidance="Give the enrolment a volgnummer of at most 20 letters and digits, without spaces or signs.",
     source=f"{_PVE_ISG}: Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
     applies_to=Enrolment,
+    severity_origin=_DUO,
 )
 def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not _volgnummer_ok(e.inschrijvingvolgnummer):
@@ -108,6 +141,7 @@ def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Sequence[Violat
     source="DUO BasisSchema type BRIN ([0-9]{2}[A-Z]{2}); " + _PVE + ", file names (99XX = BRIN)",
     applies_to=Enrolment,
     external="RIO",
+    severity_origin=_DUO,
 )
 def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     instelling = e.instelling
@@ -126,6 +160,7 @@ def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Sequence[Violat
     ),
     source=f"{_PVE_ISG}: datum inschrijving, datum uitschrijving gepland/werkelijk (inclusiefdatum)",
     applies_to=Enrolment,
+    severity_origin=_LIB,
 )
 def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -158,8 +193,9 @@ def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
     guidance=(
         "Add the period with the opleiding, leertraject and funding indication the enrolment starts with."
     ),
-    source=f"{_PVE}, §15.3 (ISG → ISP+: one or more periods per enrolment)",
+    source=f"{_PVE}, §15.4 Formaat (after each ISG record: 'Eén of meer ISP-records')",
     applies_to=Enrolment,
+    severity_origin=_DUO,
 )
 def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not e.perioden:
@@ -179,6 +215,7 @@ def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Sequence[V
     ),
     source=f"{_PVE_ISG}: Reden uitschrijving AN2; {REDEN_UITSCHRIJVING.bron} (reden uitstroom)",
     applies_to=Enrolment,
+    severity_origin=_LIB,
 )
 def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if e.datum_uitschrijving_werkelijk is not None and not e.reden_uitschrijving:
@@ -206,8 +243,10 @@ def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     severity=_AFKEUR,
     summary="The reden uitschrijving is a code of the value list reden uitstroom (01-08).",
     guidance="Use one of the codes 01-08 of the value list reden uitstroom.",
-    source=f"{_PVE_ISG}: Reden uitschrijving AN2..2; {REDEN_UITSCHRIJVING.bron}",
+    source=f"{_PVE_ISG}: Reden uitschrijving AN2..2; {REDEN_UITSCHRIJVING.bron} (in force from 2010-08-01)",
     applies_to=Enrolment,
+    geldig_van=dt.date(2010, 8, 1),
+    severity_origin=_LIB,
 )
 def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     reden = e.reden_uitschrijving
@@ -236,6 +275,8 @@ def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Sequence[Violat
     applies_to=Enrolment,
     url=_ROD_URL,
     external="RIO",
+    geldig_van=ONDERWIJSLOCATIE_VERPLICHT_VANAF,
+    severity_origin=_LIB,
 )
 def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if e.datum_inschrijving < ONDERWIJSLOCATIE_VERPLICHT_VANAF:
@@ -262,6 +303,7 @@ def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Sequence[
     ),
     source=f"{_PVE_ISP}: Datum begin (inclusief); {_PVE_ISG}: datum uitschrijving (inclusiefdatum)",
     applies_to=Enrolment,
+    severity_origin=_LIB,
 )
 def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     einde = e.datum_einde
@@ -314,6 +356,7 @@ def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     ),
     source=f"{_PVE_ISP}: one period per change, Datum begin (inclusief)",
     applies_to=Enrolment,
+    severity_origin=_LIB,
 )
 def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if len(e.perioden) < 2:
@@ -352,6 +395,7 @@ def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     ),
     source=f"{_PVE_ISP}: a new period per change (begin inclusief)",
     applies_to=Enrolment,
+    severity_origin=_LIB,
 )
 def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not e.perioden:
@@ -397,6 +441,7 @@ def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
     guidance="Correct the begin or end date of the extra support so it falls within the enrolment.",
     source=f"{_PVE_ISE}: datum begin (inclusief), datum eind (inclusief)",
     applies_to=Enrolment,
+    severity_origin=_LIB,
 )
 def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not e.extra_ondersteuning:
@@ -435,6 +480,7 @@ def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
     guidance="Use the crebo code of the kwalificatie or kwalificatiedossier, e.g. 25655.",
     source=f"{_PVE_ISP}: Opleidingcode AN5..5 (centraal register beroepsopleidingen)",
     applies_to=Periode,
+    severity_origin=_DUO,
 )
 def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     code = p.opleidingscode
@@ -456,8 +502,9 @@ def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation
         "periods that begin on or before 2023-07-31; "
         "CBL/COL (and _DT) only until 2016-12-09."
     ),
-    source=f"{_PVE_WL}, Leertraject (BOL_DT t/m 31-07-2023); ISP Leertraject AN2..6",
+    source=f"{_PVE_WL}, Leertraject (BOL_DT t/m 31-07-2023); {_PVE_ISP}: Leertraject AN2..6",
     applies_to=Periode,
+    severity_origin=_DUO,
 )
 def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     value = LEERTRAJECT.get(p.leertraject)
@@ -490,8 +537,9 @@ def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     severity=_AFKEUR,
     summary="The niveau, when given, is MBO-1, MBO-2, MBO-3 or MBO-4.",
     guidance="Use MBO-1 (entree/assistent) to MBO-4 (middenkader/specialist), or leave the niveau out.",
-    source=f"{_PVE_WL}, niveau; ISP Niveau AN5..5",
+    source=f"{_PVE_WL}, niveau; {_PVE_ISP}: Niveau AN5..5",
     applies_to=Periode,
+    severity_origin=_DUO,
 )
 def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     if p.niveau is not None and not NIVEAU.is_valid(p.niveau, op=p.datum_begin):
@@ -510,8 +558,10 @@ def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     severity=_AFKEUR,
     summary="The leerroutefase, when given, is VO or MBO, and only for periods from 2020-08-01.",
     guidance="Use VO or MBO for a vmbo-mbo leerroute; leave it out for periods that begin before 2020-08-01.",
-    source=f"{_PVE_WL}, Leerroutefase (vanaf 1-8-2020); ISP Leerroutefase AN2..3",
+    source=f"{_PVE_WL}, Leerroutefase (vanaf 1-8-2020); {_PVE_ISP}: Leerroutefase AN2..3",
     applies_to=Periode,
+    geldig_van=LEERROUTEFASE_VANAF,
+    severity_origin=_DUO,
 )
 def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     fase = p.leerroutefase
@@ -537,6 +587,7 @@ def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Sequence[Violation]
     source=f"{_PVE_ISP}: onderwijsaanbieder AN7..7 (nnnAnnn, RIO)",
     applies_to=Periode,
     external="RIO",
+    severity_origin=_DUO,
 )
 def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     oa = p.onderwijsaanbieder
@@ -553,6 +604,7 @@ def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Sequence[Viola
     source=f"{_PVE_ISP}: onderwijslocatie AN7..7 (nnnXnnn, RIO)",
     applies_to=Periode,
     external="RIO",
+    severity_origin=_DUO,
 )
 def _periode_onderwijslocatie(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     ol = p.onderwijslocatie
@@ -571,6 +623,7 @@ _LOCATIECODE_VSV = re.compile(r"[A-Za-z0-9]{12}")
     guidance="Use the 12-character vestigingsnummer from the Handelsregister of the building concerned.",
     source=f"{_PVE_ISP}: Locatiecode VSV AN12..12",
     applies_to=Periode,
+    severity_origin=_DUO,
 )
 def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     code = p.locatiecode_vsv
@@ -589,6 +642,7 @@ def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Sequence[Violatio
     guidance="Give the agreement a volgnummer of at most 20 letters and digits, without spaces or signs.",
     source=f"{_PVE_BPV}: Volgnummer, Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
     applies_to=BpvAgreement,
+    severity_origin=_DUO,
 )
 def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -622,6 +676,7 @@ def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     applies_to=BpvAgreement,
     url=_ROD_URL,
     external="SBB",
+    severity_origin=_DUO,
 )
 def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     lid = b.leerbedrijf_id
@@ -645,6 +700,7 @@ def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Give the total number of BPV hours agreed, a whole number from 1 to 9999.",
     source=f"{_PVE_BPV}: Omvang N1..4 (totaal aantal uren)",
     applies_to=BpvAgreement,
+    severity_origin=_DUO,
 )
 def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     if b.omvang is not None and not 1 <= b.omvang <= 9999:
@@ -663,6 +719,7 @@ def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Check datum_begin, datum_einde_gepland and datum_einde_werkelijk of the agreement.",
     source=f"{_PVE_BPV}: Datum begin, Datum einde gepland, Datum einde werkelijk",
     applies_to=BpvAgreement,
+    severity_origin=_LIB,
 )
 def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -692,6 +749,7 @@ def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Use the crebo code of the opleiding and the keuzedeel code (e.g. K0067) the BPV belongs to.",
     source=f"{_PVE_BPV}: opleidingcode AN5..5, codeKeuzedeel AN5",
     applies_to=BpvAgreement,
+    severity_origin=_DUO,
 )
 def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
@@ -723,6 +781,7 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     source="DUO BasisSchema type Inschrijvingvolgnummer ('in het MBO per instelling en persoon uniek'); "
     + _PVE_ISG,
     applies_to=MboStudentRecord,
+    severity_origin=_DUO,
 )
 def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if len(r.inschrijvingen) < 2:
@@ -752,6 +811,7 @@ def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Viol
     guidance="Give every BPV agreement of the enrolment its own volgnummer.",
     source=f"{_PVE_BPV}: Volgnummer (door de instelling toegekend, per inschrijving)",
     applies_to=MboStudentRecord,
+    severity_origin=_LIB,
 )
 def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if len(r.bpv_overeenkomsten) < 2:
@@ -788,6 +848,7 @@ def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     ),
     source=f"{_PVE_BPV}: Inschrijvingvolgnummer (verplicht); {_PVE_ISG} (inclusiefdatum)",
     applies_to=MboStudentRecord,
+    severity_origin=_LIB,
 )
 def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not r.bpv_overeenkomsten:
@@ -829,13 +890,14 @@ def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violat
 @registry.rule(
     "ROD.INSCHRIJVING.BBL_BPV",
     severity=_ATTENTIE,
-    summary="An enrolment with a BBL period has at least one BPV agreement.",
+    summary="An enrolment with a period in the BBL leerweg has at least one BPV agreement.",
     guidance=(
         "A BBL student learns in a leerbedrijf under a praktijkovereenkomst; record the BPV agreement (after "
         "registering the leerbedrijf at SBB). Funding of a BBL enrolment counts its BPV agreements."
     ),
-    source=f"{_PVE}, §13.1 and §16 (BPV's of BBL enrolments; 'Bekostigingsrelevante BPV')",
+    source=f"{_PVE}, §13.1 and §16.1 (the BPV's of BBL enrolments), §16.5.3 Bekostigingsrelevante BPV",
     applies_to=MboStudentRecord,
+    severity_origin=_LIB,
 )
 def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not r.inschrijvingen:
@@ -846,7 +908,7 @@ def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
         if e.inschrijvingvolgnummer in met_bpv:
             continue
         for p in e.perioden:  # a loop, not any(): this runs for every record
-            if p.leertraject == "BBL":
+            if p.leertraject in BBL_LEERTRAJECTEN:
                 found.append(
                     Violation(
                         f"inschrijvingen[{i}]",
@@ -856,3 +918,230 @@ def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
                 )
                 break
     return found
+
+
+# --------------------------------------------------------------------------- leerplicht and BBL
+
+
+def einde_volledige_leerplicht_uiterlijk(geboortedatum: dt.date) -> dt.date:
+    """The last day the volledige leerplicht can last: the end of the school year in which one turns 16.
+
+    Leerplichtwet 1969 art. 3 lid 1: the volledige leerplicht ends at the end of
+    the school year in which the young person turns 16 (onder b), or earlier,
+    at the end of the school year after which they attended school for twelve
+    full school years (onder a). The library cannot count school years, so this
+    is the latest possible end.
+
+    Examples:
+        >>> einde_volledige_leerplicht_uiterlijk(dt.date(2009, 7, 31))   # 16 on 2025-07-31
+        datetime.date(2025, 7, 31)
+        >>> einde_volledige_leerplicht_uiterlijk(dt.date(2009, 8, 1))    # 16 on 2025-08-01
+        datetime.date(2026, 7, 31)
+    """
+    return studiejaar(verjaardag(geboortedatum, 16)).einde
+
+
+def _vroegste_geboortedatum(r: MboStudentRecord) -> dt.date | None:
+    """The earliest date the student can have been born (an incomplete date gives its first day)."""
+    gegevens = r.student.persoonsgegevens
+    geboren = gegevens.geboortedatum if gegevens is not None else None
+    return geboren.vroegst() if geboren is not None else None
+
+
+@registry.rule(
+    "ROD.INSCHRIJVING.BBL_LEERPLICHT",
+    severity=_ATTENTIE,
+    summary="A period in the BBL leerweg begins only once the volledige leerplicht has ended.",
+    guidance=(
+        "The BBL is open only to students whose volledige leerplicht (Leerplichtwet 1969, paragraaf 2) has "
+        "ended: at the latest at the end of the school year in which the student turns 16, earlier after "
+        "twelve full school years. Check the student's school years; if the leerplicht still applies, "
+        "use the BOL. "
+        "Judged only when the record holds the birth date; an incomplete date counts from its earliest day."
+    ),
+    source=f"{_WEB} art. 8.1.1 lid 3; {_LPW} art. 3 lid 1",
+    applies_to=MboStudentRecord,
+    url=LPW_URL,
+    severity_origin=_LIB,
+)
+def _bbl_leerplicht(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
+    if not r.inschrijvingen:
+        return ()
+    geboren = _vroegste_geboortedatum(r)
+    if geboren is None:
+        return ()
+    einde = einde_volledige_leerplicht_uiterlijk(geboren)
+    return [
+        Violation(
+            f"inschrijvingen[{i}].perioden[{j}].leertraject",
+            f"the BBL period begins on {p.datum_begin}; the volledige leerplicht may last until {einde} "
+            "(the end of the school year in which the student turns 16) "
+            "unless twelve school years were completed",
+            e.inschrijvingvolgnummer,
+            {"datum_begin": p.datum_begin.isoformat(), "leerplicht_uiterlijk_tot": einde.isoformat()},
+        )
+        for i, e in enumerate(r.inschrijvingen)
+        for j, p in enumerate(e.perioden)
+        if p.leertraject in BBL_LEERTRAJECTEN and p.datum_begin <= einde
+    ]
+
+
+# --------------------------------------------------------------------------- reference data (RIO, SBB, crebo)
+
+
+def _referentiedata(ctx: CheckContext) -> Referentiedata | None:
+    ref = ctx.referentiedata
+    return ref if isinstance(ref, Referentiedata) else None
+
+
+@registry.rule(
+    "ROD.PERIODE.ONDERWIJSLOCATIE_RIO",
+    severity=_ATTENTIE,
+    summary="The onderwijslocatie is one RIO registers for the period's onderwijsaanbieder "
+    "(with reference data).",
+    guidance=(
+        "Use an onderwijslocatie that RIO lists for the onderwijsaanbieder, or register the location in RIO "
+        "first. Checked only against the RIO extract passed as reference data; an aanbieder the extract does "
+        "not hold is reported as not checked (ROD.REFERENTIEDATA.NIET_GECONTROLEERD)."
+    ),
+    source=f"{_PVE_ISP}: onderwijsaanbieder, onderwijslocatie ('zoals geregistreerd in RIO'); {_ROD_PAGE}, "
+    "section Onderwijslocatie",
+    applies_to=Periode,
+    url=_ROD_URL,
+    external="RIO",
+    severity_origin=_LIB,
+)
+def _periode_onderwijslocatie_rio(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
+    ref = ctx.referentiedata
+    if ref is None or p.onderwijsaanbieder is None or p.onderwijslocatie is None:
+        return ()  # the usual case: no reference data, nothing to compare
+    if not isinstance(ref, Referentiedata):
+        return ()
+    if ref.locatie_van_aanbieder(p.onderwijsaanbieder, p.onderwijslocatie) is False:
+        return (
+            Violation(
+                "onderwijslocatie",
+                f"RIO (reference data) does not list onderwijslocatie {p.onderwijslocatie} "
+                f"for onderwijsaanbieder {p.onderwijsaanbieder}",
+                values={"onderwijsaanbieder": p.onderwijsaanbieder, "onderwijslocatie": p.onderwijslocatie},
+            ),
+        )
+    return ()
+
+
+@registry.rule(
+    "ROD.BPV.LEERBEDRIJF_SBB",
+    severity=_ATTENTIE,
+    summary="The BPV's leerbedrijf id is one SBB knows (with reference data).",
+    guidance=(
+        "Register the leerbedrijf at SBB first and use the id SBB gives; BPV data go to DUO only after the "
+        "leerbedrijf is known at SBB. Checked only against the SBB list passed as reference data."
+    ),
+    source=f"{_PVE_BPV}: LeerbedrijfID ('toegekend door ... SBB'); {_ROD_PAGE}, section bpv",
+    applies_to=BpvAgreement,
+    url=_ROD_URL,
+    external="SBB",
+    severity_origin=_LIB,
+)
+def _bpv_leerbedrijf_sbb(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
+    ref = ctx.referentiedata
+    if ref is None or not b.leerbedrijf_id or not isinstance(ref, Referentiedata):
+        return ()
+    if ref.leerbedrijf_bekend(b.leerbedrijf_id) is False:
+        return (
+            Violation(
+                "leerbedrijf_id",
+                f"SBB's list (reference data) does not hold leerbedrijf {b.leerbedrijf_id}",
+                b.volgnummer,
+                {"leerbedrijf_id": b.leerbedrijf_id},
+            ),
+        )
+    return ()
+
+
+def _niet_gecontroleerd_rio_sbb(r: MboStudentRecord, ref: Referentiedata) -> list[Violation]:
+    found: list[Violation] = []
+    for i, e in enumerate(r.inschrijvingen):
+        for j, p in enumerate(e.perioden):
+            if p.onderwijsaanbieder is None or p.onderwijslocatie is None:
+                continue
+            if ref.locatie_van_aanbieder(p.onderwijsaanbieder, p.onderwijslocatie) is None:
+                found.append(
+                    Violation(
+                        f"inschrijvingen[{i}].perioden[{j}].onderwijslocatie",
+                        f"onderwijslocatie {p.onderwijslocatie} not checked against RIO: the reference data "
+                        f"hold no locations for onderwijsaanbieder {p.onderwijsaanbieder}",
+                        e.inschrijvingvolgnummer,
+                        {"register": "RIO", "onderwijsaanbieder": p.onderwijsaanbieder},
+                    )
+                )
+    if ref.leerbedrijven is None:
+        found += [
+            Violation(
+                f"bpv_overeenkomsten[{i}].leerbedrijf_id",
+                "leerbedrijf not checked against SBB: the reference data hold no leerbedrijven",
+                b.volgnummer,
+                {"register": "SBB"},
+            )
+            for i, b in enumerate(r.bpv_overeenkomsten)
+            if b.leerbedrijf_id
+        ]
+    return found
+
+
+@registry.rule(
+    "ROD.REFERENTIEDATA.NIET_GECONTROLEERD",
+    severity=_SIGNAAL,
+    summary="Says what a rule could not check for lack of reference data (crebo hierarchy, RIO, SBB).",
+    guidance=(
+        "Pass the registers as reference data (duo_domain.mbo.reference.Referentiedata) to have these "
+        "checked. A diploma whose crebo code differs from its enrolment's is always reported here when the "
+        "crebo hierarchy cannot settle it; RIO locations and SBB leerbedrijven are reported only when "
+        "reference data were given but lack the entry (without any reference data those checks are skipped)."
+    ),
+    source=f"{_WEB} art. 8.1.1 lid 2 (enrolment for an opleidingsdomein, kwalificatiedossier or "
+    f"kwalificatie); {_PVE_ISP} (RIO); {_PVE_BPV} (SBB)",
+    applies_to=MboStudentRecord,
+    external="SBB, RIO",
+    severity_origin=_LIB,
+)
+def _referentiedata_niet_gecontroleerd(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
+    ref = _referentiedata(ctx)
+    found: list[Violation] = []
+    for i, diploma in enumerate(r.diplomas):
+        found.extend(diploma_crebo_open(diploma, r.inschrijvingen, path=f"diplomas[{i}]", referentiedata=ref))
+    if ref is not None:
+        found += _niet_gecontroleerd_rio_sbb(r, ref)
+    return found
+
+
+# --------------------------------------------------------------------------- the absence report
+
+
+@registry.rule(
+    "ROD.AFWEZIGHEID.MELDING",
+    severity=_ATTENTIE,
+    summary="A student with studiefinanciering absent at least 5 weeks without valid reason is reported to "
+    "DUO by the fifth working day after the 8-week period.",
+    guidance=(
+        "Report the absence to DUO (form 'Melding afwezigheid scholier of student') and send the student a "
+        "copy by the fifth working day after the period of 8 weeks (holiday weeks lengthen it). It concerns "
+        "students under the Wet studiefinanciering 2000 of an entree or basisberoepsopleiding, or who "
+        "received studiefinanciering before 2005-08-01. Separate from the verzuimmelding in ROD."
+    ),
+    source=f"{_WEB} art. 8.1.7 lid 1, 5, 6, 7 en 11",
+    applies_to=Afwezigheid,
+    severity_origin=_LIB,
+)
+def _afwezigheid_melding(a: Afwezigheid, ctx: CheckContext) -> Sequence[Violation]:
+    oordeel = a.oordeel()
+    termijn = oordeel.termijn_melding_duo
+    if termijn is None:
+        return ()
+    if a.gemeld_op is None:
+        message = f"the absence report to DUO is due, at the latest on {termijn}"
+    elif a.gemeld_op > termijn:
+        message = f"the absence report to DUO was made on {a.gemeld_op}, after the deadline {termijn}"
+    else:
+        return ()
+    return (Violation("gemeld_op", message, values={"termijn_melding_duo": termijn.isoformat()}),)

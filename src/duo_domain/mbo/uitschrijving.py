@@ -1,41 +1,54 @@
-"""Deregistration (uitschrijving) and early school leaving (VSV).
+"""Deregistration (uitschrijving) and early school leaving (VSV), explained by article.
 
-:func:`beoordeel_uitschrijving` says, for a student leaving on a date,
-whether the institution may deregister the student as things stand, or must
-first consult the leerplichtambtenaar, and whether the student counts as a
-voortijdig schoolverlater (VSV). Every answer carries its reasons with their
-legal source.
+:func:`beoordeel_uitschrijving` says, for a student leaving on a date, whether
+the leerplicht or kwalificatieplicht still applies (then the
+leerplichtambtenaar is involved), and whether the student leaves as a
+voortijdig schoolverlater. Every reason names its article.
 
-The rules:
+The law, as read in the text in force:
 
-* A *startkwalificatie* is a diploma of a basisberoepsopleiding (MBO-2),
-  vakopleiding (MBO-3), middenkader- or specialistenopleiding (MBO-4), or a
-  havo or vwo diploma (Leerplichtwet 1969, BWBR0002628, art. 1 onder f, with
-  WEB art. 7.2.2 lid 1 onder b-e). An entree (MBO-1) diploma is not one.
-* The kwalificatieplicht applies until the student turns 18 or obtains a
-  startkwalificatie (Leerplichtwet 1969 art. 4a lid 1, art. 4b).
-* DUO: "U mag een student pas uitschrijven als hij een startkwalificatie heeft
-  gehaald. Of als hij naar een andere school gaat. In alle andere situaties
-  overlegt u met de leerplichtambtenaar." (DUO, *Uitwisselen met ROD*, mbo,
-  section Uitschrijven en voortijdig schoolverlaters).
-* A student under the Leerplichtwet is removed for good only after another
-  institution or school has agreed to admit the student (WEB, BWBR0007625,
-  art. 8.1.7d lid 2); a removal is reported to B&W at once (Leerplichtwet
-  1969 art. 18 lid 1).
-* A voortijdig schoolverlater is a young person under 23 who leaves education
-  without a startkwalificatie (the RMC definition, WEB titel 8.3, regionale
-  meld- en coördinatiefunctie). The age limit of 23 is taken from that
-  definition as commonly applied; it was not read in the current law text.
+* A *startkwalificatie* is a diploma of a basisberoepsopleiding, vakopleiding,
+  middenkader- or specialistenopleiding (WEB art. 7.2.2 lid 1 onder b-e) or a
+  havo or vwo diploma (Leerplichtwet 1969, BWBR0002628, art. 1 onder f). An
+  entree diploma is not one. The MBO levels that are one are read from the
+  value list niveau (kenmerk ``startkwalificatie``).
+* The kwalificatieplicht applies after the leerplicht, until the student
+  turns 18 or obtains a startkwalificatie (Leerplichtwet 1969 art. 4a lid 1,
+  art. 4b). From 18 on neither applies, and the leerplichtambtenaar has no
+  part in the deregistration.
+* A student to whom the Leerplichtwet applies is removed for good only once
+  another institution or school has agreed to admit them (WEB art. 8.1.7d
+  lid 2); a removal is reported to B&W at once (Leerplichtwet 1969 art. 18
+  lid 1).
+* **Voortijdig schoolverlater, until 2025-12-31**: someone to whom the
+  Leerplichtwet no longer applies, younger than **23**, without a
+  startkwalificatie (WEB art. 8.1.8 lid 1 onder a en b) who no longer follows
+  education or is no longer enrolled (art. 8.3.1 lid 1); not someone with an
+  entree diploma who works under an arbeidsovereenkomst (art. 8.3.1 lid 2).
+* **From 2026-01-01** these articles are replaced by WEB art. 9.2.1: the
+  regional approach covers whoever is no longer leerplichtig or
+  kwalificatieplichtig, is younger than **27**, has no startkwalificatie and
+  no longer follows education or is not enrolled. The entree exception is
+  gone; for an entree diploma of less than a year the gemeente consults the
+  school first (art. 9.2.5 lid 5 onder a). The library reports this group as
+  ``voortijdig_schoolverlater`` too and names the article.
+
+The switch date is taken from the consolidated WEB texts: the version of
+2025-01-01 holds art. 8.1.8 and 8.3.1, the version of 2026-01-01 holds
+art. 9.2.1 instead.
 
 Examples:
     >>> import datetime as dt
     >>> from duo_domain.mbo.uitschrijving import beoordeel_uitschrijving
     >>> a = beoordeel_uitschrijving(dt.date(2008, 3, 1), dt.date(2025, 1, 31), hoogste_diploma="MBO-1")
-    >>> a.uitschrijven_toegestaan, a.overleg_leerplichtambtenaar, a.voortijdig_schoolverlater
-    (False, True, True)
-    >>> b = beoordeel_uitschrijving(dt.date(2008, 3, 1), dt.date(2025, 1, 31), hoogste_diploma="MBO-2")
-    >>> b.uitschrijven_toegestaan, b.voortijdig_schoolverlater
-    (True, False)
+    >>> a.kwalificatieplichtig, a.overleg_leerplichtambtenaar, a.voortijdig_schoolverlater
+    (True, True, False)
+    >>> b = beoordeel_uitschrijving(dt.date(1990, 3, 1), dt.date(2025, 1, 31))   # 34 years old
+    >>> b.overleg_leerplichtambtenaar, b.voortijdig_schoolverlater
+    (False, False)
+    >>> c = beoordeel_uitschrijving(dt.date(2004, 3, 1), dt.date(2026, 3, 1))    # 22, from 2026 on
+    >>> c.voortijdig_schoolverlater, c.regime.artikel
+    (True, 'WEB art. 9.2.1')
 """
 
 from __future__ import annotations
@@ -44,26 +57,88 @@ import datetime as dt
 
 import attrs
 
-from duo_domain._sources import LPW
+from duo_domain._sources import LPW, WEB
 from duo_domain.calendar import leeftijd
+from duo_domain.mbo.codes import NIVEAU
 
 __all__ = [
     "STARTKWALIFICATIES",
-    "VSV_LEEFTIJDSGRENS",
+    "VSV_REGIMES",
     "UitschrijvingsAdvies",
     "UitschrijvingsReden",
+    "VsvRegime",
     "beoordeel_uitschrijving",
     "is_startkwalificatie",
+    "vsv_regime",
 ]
 
-#: Diplomas that are a startkwalificatie (Leerplichtwet 1969 art. 1 onder f).
-STARTKWALIFICATIES: frozenset[str] = frozenset({"MBO-2", "MBO-3", "MBO-4", "HAVO", "VWO"})
-
-#: A voortijdig schoolverlater is younger than this on the day of leaving.
-VSV_LEEFTIJDSGRENS = 23
+#: Diplomas that are a startkwalificatie (Leerplichtwet 1969 art. 1 onder f): the MBO levels
+#: whose kenmerk ``startkwalificatie`` is ``ja`` in the value list niveau, and havo and vwo.
+STARTKWALIFICATIES: frozenset[str] = frozenset(
+    {v.code for v in NIVEAU if v.kenmerken.get("startkwalificatie") == "ja"} | {"HAVO", "VWO"}
+)
 
 _LPW = f"{LPW} (BWBR0002628)"
-_DUO = "DUO, Uitwisselen met ROD (mbo), section Uitschrijven en voortijdig schoolverlaters"
+_WEB = f"{WEB} (BWBR0007625)"
+
+
+@attrs.frozen
+class VsvRegime:
+    """Who counts as voortijdig schoolverlater in one period of the law.
+
+    Attributes:
+        geldig_van: First day (inclusive), or ``None``.
+        geldig_tot: Last day (inclusive), or ``None``.
+        leeftijdsgrens: The student is younger than this on the day of leaving.
+        entree_met_arbeidsovereenkomst_uitgezonderd: An entree diploma with an
+            arbeidsovereenkomst takes the student out of the group.
+        artikel: The article that defines the group.
+    """
+
+    geldig_van: dt.date | None
+    geldig_tot: dt.date | None
+    leeftijdsgrens: int
+    entree_met_arbeidsovereenkomst_uitgezonderd: bool
+    artikel: str
+
+    def geldig_op(self, datum: dt.date) -> bool:
+        """Whether the regime applies on ``datum``."""
+        return (self.geldig_van is None or datum >= self.geldig_van) and (
+            self.geldig_tot is None or datum <= self.geldig_tot
+        )
+
+
+#: The regimes in order; :func:`vsv_regime` picks the one of a date.
+VSV_REGIMES: tuple[VsvRegime, ...] = (
+    VsvRegime(
+        None,
+        dt.date(2025, 12, 31),
+        23,
+        entree_met_arbeidsovereenkomst_uitgezonderd=True,
+        artikel="WEB art. 8.1.8 lid 1 onder a en b, art. 8.3.1",
+    ),
+    VsvRegime(
+        dt.date(2026, 1, 1),
+        None,
+        27,
+        entree_met_arbeidsovereenkomst_uitgezonderd=False,
+        artikel="WEB art. 9.2.1",
+    ),
+)
+
+
+def vsv_regime(datum: dt.date) -> VsvRegime:
+    """The VSV regime in force on ``datum``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> vsv_regime(dt.date(2025, 12, 31)).leeftijdsgrens, vsv_regime(dt.date(2026, 1, 1)).leeftijdsgrens
+        (23, 27)
+    """
+    for regime in VSV_REGIMES:
+        if regime.geldig_op(datum):
+            return regime
+    raise AssertionError("VSV_REGIMES covers every date")  # pragma: no cover
 
 
 def is_startkwalificatie(diploma: str | None) -> bool:
@@ -83,7 +158,7 @@ class UitschrijvingsReden:
     Attributes:
         code: Stable machine code, e.g. ``"STARTKWALIFICATIE"``.
         toelichting: What it means for this student.
-        bron: The legal or DUO source.
+        bron: The article it rests on.
     """
 
     code: str
@@ -96,12 +171,16 @@ class UitschrijvingsAdvies:
     """The answer of :func:`beoordeel_uitschrijving`.
 
     Attributes:
-        uitschrijven_toegestaan: The student may be deregistered as things stand.
-        overleg_leerplichtambtenaar: The institution must consult the leerplichtambtenaar first.
-        voortijdig_schoolverlater: The student leaves as a VSV.
+        uitschrijven_toegestaan: Deregistration is possible without the
+            leerplichtambtenaar (no leerplicht or kwalificatieplicht, or
+            another school takes over).
+        overleg_leerplichtambtenaar: The student is kwalificatieplichtig and
+            not going to another school: involve the leerplichtambtenaar.
+        voortijdig_schoolverlater: The student leaves as a VSV under :attr:`regime`.
         kwalificatieplichtig: The student is kwalificatieplichtig on the day of leaving.
         leeftijd: Age in whole years on the day of leaving.
-        redenen: Why, with sources.
+        regime: The VSV regime of the day of leaving.
+        redenen: Why, each with its article.
     """
 
     uitschrijven_toegestaan: bool
@@ -109,7 +188,35 @@ class UitschrijvingsAdvies:
     voortijdig_schoolverlater: bool
     kwalificatieplichtig: bool
     leeftijd: int
+    regime: VsvRegime
     redenen: tuple[UitschrijvingsReden, ...]
+
+
+def _vsv_reden(
+    jaren: int, regime: VsvRegime, *, entree: bool, arbeidsovereenkomst: bool
+) -> tuple[bool, UitschrijvingsReden]:
+    if jaren >= regime.leeftijdsgrens:
+        return False, UitschrijvingsReden(
+            "GEEN_VSV_LEEFTIJD",
+            f"the student is {jaren}: at {regime.leeftijdsgrens} or older not a voortijdig schoolverlater",
+            regime.artikel,
+        )
+    if regime.entree_met_arbeidsovereenkomst_uitgezonderd and entree and arbeidsovereenkomst:
+        return False, UitschrijvingsReden(
+            "GEEN_VSV_ENTREE_WERK",
+            "an entree diploma and work under an arbeidsovereenkomst: not a voortijdig schoolverlater",
+            "WEB art. 8.3.1 lid 2",
+        )
+    toelichting = (
+        f"the student is {jaren} (under {regime.leeftijdsgrens}), no longer leerplichtig or "
+        "kwalificatieplichtig, and leaves without a startkwalificatie: a voortijdig schoolverlater"
+    )
+    if not regime.entree_met_arbeidsovereenkomst_uitgezonderd and entree:
+        toelichting += "; with an entree diploma of less than a year the gemeente consults the school first"
+        return True, UitschrijvingsReden(
+            "VSV", toelichting, f"{regime.artikel}; WEB art. 9.2.5 lid 5 onder a"
+        )
+    return True, UitschrijvingsReden("VSV", toelichting, regime.artikel)
 
 
 def beoordeel_uitschrijving(
@@ -118,6 +225,7 @@ def beoordeel_uitschrijving(
     *,
     hoogste_diploma: str | None = None,
     naar_andere_school: bool = False,
+    arbeidsovereenkomst: bool = False,
 ) -> UitschrijvingsAdvies:
     """Judge the deregistration of a student who leaves on ``datum_uitschrijving``.
 
@@ -127,6 +235,8 @@ def beoordeel_uitschrijving(
         hoogste_diploma: The highest diploma obtained, by the day of leaving:
             ``MBO-1`` … ``MBO-4``, ``HAVO``, ``VWO`` (or ``None``).
         naar_andere_school: The student continues at another school or institution.
+        arbeidsovereenkomst: The student works under an arbeidsovereenkomst
+            (matters with an entree diploma until 2025-12-31, art. 8.3.1 lid 2).
 
     Returns:
         The advice with its reasons.
@@ -134,69 +244,56 @@ def beoordeel_uitschrijving(
     jaren = leeftijd(geboortedatum, op=datum_uitschrijving)
     sk = is_startkwalificatie(hoogste_diploma)
     kwalificatieplichtig = jaren < 18 and not sk
+    regime = vsv_regime(datum_uitschrijving)
     redenen: list[UitschrijvingsReden] = []
-
     if sk:
         redenen.append(
             UitschrijvingsReden(
                 "STARTKWALIFICATIE",
-                f"the student has a startkwalificatie ({hoogste_diploma}); deregistration is allowed",
-                f"{_LPW} art. 1 onder f; {_DUO}",
+                f"the student has a startkwalificatie ({hoogste_diploma}): no kwalificatieplicht, no VSV",
+                f"{_LPW} art. 1 onder f, art. 4b",
             )
         )
     if naar_andere_school:
         redenen.append(
             UitschrijvingsReden(
                 "ANDERE_SCHOOL",
-                "the student moves to another school or institution; deregistration is allowed",
-                _DUO,
-            )
-        )
-    toegestaan = sk or naar_andere_school
-    if not toegestaan:
-        redenen.append(
-            UitschrijvingsReden(
-                "OVERLEG_LEERPLICHTAMBTENAAR",
-                "no startkwalificatie and no other school: consult the "
-                "leerplichtambtenaar before deregistering",
-                _DUO,
+                "the student continues at another school or institution",
+                f"{_LPW} art. 4a lid 1",
             )
         )
     if kwalificatieplichtig:
         redenen.append(
             UitschrijvingsReden(
                 "KWALIFICATIEPLICHTIG",
-                f"the student is {jaren} and has no startkwalificatie: "
-                "kwalificatieplichtig until 18; a removal "
-                "is final only once another institution admits the student, and is reported to B&W at once",
-                f"{_LPW} art. 4a lid 1, art. 4b, art. 18 lid 1; WEB (BWBR0007625) art. 8.1.7d lid 2",
+                f"the student is {jaren} and has no startkwalificatie: kwalificatieplichtig until 18; "
+                "a removal is final only once another institution admits the student, "
+                "and is reported to B&W at once",
+                f"{_LPW} art. 4a lid 1, art. 4b, art. 18 lid 1; {_WEB} art. 8.1.7d lid 2",
             )
         )
-    vsv = not sk and not naar_andere_school and jaren < VSV_LEEFTIJDSGRENS
-    if vsv:
+    elif not sk:
         redenen.append(
             UitschrijvingsReden(
-                "VSV",
-                f"the student is {jaren} (under {VSV_LEEFTIJDSGRENS}) and "
-                "leaves without a startkwalificatie: "
-                "a voortijdig schoolverlater, to be followed up by the RMC",
-                f"WEB (BWBR0007625) titel 8.3 (RMC); {_LPW} art. 1 onder f",
+                "GEEN_KWALIFICATIEPLICHT",
+                f"the student is {jaren}: the kwalificatieplicht ended at 18; "
+                "the leerplichtambtenaar has no part",
+                f"{_LPW} art. 4b",
             )
         )
-    elif not sk and not naar_andere_school:
-        redenen.append(
-            UitschrijvingsReden(
-                "GEEN_VSV_LEEFTIJD",
-                f"the student is {jaren}: at {VSV_LEEFTIJDSGRENS} or older "
-                "not counted as voortijdig schoolverlater",
-                "WEB (BWBR0007625) titel 8.3 (RMC)",
-            )
+    vsv = False
+    if not (sk or naar_andere_school or kwalificatieplichtig):
+        vsv, reden = _vsv_reden(
+            jaren, regime, entree=hoogste_diploma == "MBO-1", arbeidsovereenkomst=arbeidsovereenkomst
         )
+        redenen.append(reden)
+    overleg = kwalificatieplichtig and not naar_andere_school
     return UitschrijvingsAdvies(
-        uitschrijven_toegestaan=toegestaan,
-        overleg_leerplichtambtenaar=not toegestaan,
+        uitschrijven_toegestaan=not overleg,
+        overleg_leerplichtambtenaar=overleg,
         voortijdig_schoolverlater=vsv,
         kwalificatieplichtig=kwalificatieplichtig,
         leeftijd=jaren,
+        regime=regime,
         redenen=tuple(redenen),
     )

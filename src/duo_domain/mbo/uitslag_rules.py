@@ -50,6 +50,7 @@ def _rule(rule_id: str, summary: str, guidance: str, source: str) -> None:
     registry.rule(
         rule_id,
         severity=Severity.AFKEUR,
+        severity_origin="library",
         summary=summary,
         guidance=guidance,
         source=source,

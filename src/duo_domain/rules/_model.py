@@ -77,9 +77,15 @@ class CheckContext:
     Attributes:
         peildatum: The date validation was asked for, or ``None`` when the
             caller asked for every rule regardless of its validity period.
+        referentiedata: Reference data the caller passed to :func:`validate`
+            for what the library cannot see by itself (for MBO a
+            :class:`duo_domain.mbo.reference.Referentiedata`), or ``None``.
+            Rules that need it check for its type and, without it, say what
+            they could not check.
     """
 
     peildatum: dt.date | None = None
+    referentiedata: object | None = None
 
 
 #: A rule's check: ``(obj, context)`` to the violations found, as a tuple or list
@@ -113,6 +119,9 @@ class Rule:
         external: Set when the full check needs a register the library cannot
             see (``"RIO"``, ``"SBB"``, ``"BRP"``); the rule then checks what it
             can and says so in its summary.
+        severity_origin: Who set the severity: ``"DUO"`` when DUO's own
+            documents say what happens to such a record, ``"library"`` when the
+            level is the library's own judgement; ``None`` when not stated.
     """
 
     id: str = attrs.field(validator=_id_validator)
@@ -126,6 +135,7 @@ class Rule:
     geldig_tot: dt.date | None = None
     url: str | None = None
     external: str | None = None
+    severity_origin: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:
@@ -160,6 +170,7 @@ class Rule:
             "geldig_van": self.geldig_van.isoformat() if self.geldig_van else None,
             "geldig_tot": self.geldig_tot.isoformat() if self.geldig_tot else None,
             "external": self.external,
+            "severity_origin": self.severity_origin,
         }
 
 

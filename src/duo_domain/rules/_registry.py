@@ -124,6 +124,7 @@ class RuleRegistry:
         geldig_tot: dt.date | None = None,
         url: str | None = None,
         external: str | None = None,
+        severity_origin: str | None = None,
     ) -> Callable[[_F], _F]:
         """Decorator that registers a check function as a rule.
 
@@ -146,6 +147,7 @@ class RuleRegistry:
                     geldig_tot=geldig_tot,
                     url=url,
                     external=external,
+                    severity_origin=severity_origin,
                 )
             )
             return check
@@ -344,6 +346,7 @@ def validate(
     *,
     peildatum: dt.date | None = None,
     registry: RuleRegistry | None = None,
+    referentiedata: object | None = None,
 ) -> Report:
     """Apply every rule in force to ``obj`` and everything inside it.
 
@@ -359,6 +362,11 @@ def validate(
             applies every rule of the catalogue; each rule still judges the
             dates inside the object (a period's begin date, say) itself.
         registry: The catalogue to use; the library's own by default.
+        referentiedata: Reference data for what the library cannot see by
+            itself (for MBO: :class:`duo_domain.mbo.reference.Referentiedata`
+            with the crebo hierarchy, RIO onderwijslocaties and SBB
+            leerbedrijven). It reaches every rule through
+            :attr:`CheckContext.referentiedata`; nothing is kept between calls.
 
     Returns:
         A :class:`Report` with every finding; it never stops at the first.
@@ -371,7 +379,7 @@ def validate(
     _check_validatable(obj)
     reg = _DEFAULT if registry is None else registry
     out: list[Finding] = []
-    walk = _walker(reg, CheckContext(peildatum=peildatum), out)
+    walk = _walker(reg, CheckContext(peildatum=peildatum, referentiedata=referentiedata), out)
     if isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):
             walk(item, f"$[{i}]")

@@ -51,6 +51,7 @@ from duo_domain.mbo.results import (
     LosseResultaten,
     VrijstellingOmvang,
 )
+from duo_domain.mbo.rules import BBL_LEERTRAJECTEN
 from duo_domain.testing._breaking import ALNUM, PERSOON_BREAKS, check_breaks, merge, students_breaking
 from duo_domain.testing.identity import (
     invalid_brins,
@@ -88,6 +89,7 @@ __all__ = [
 
 _EARLIEST = dt.date(2015, 8, 1)
 _LATEST = dt.date(2028, 7, 31)
+_GEBOREN_UITERLIJK = _EARLIEST.year - 18
 _LOCATIE_VANAF = dt.date(2019, 8, 1)
 _DAY = dt.timedelta(days=1)
 
@@ -253,7 +255,7 @@ def _opt_day(draw: st.DrawFn, lo: dt.date, hi: dt.date) -> dt.date | None:
 def _leertrajecten(op: dt.date, *, bbl: bool | None) -> list[str]:
     codes = [v.code for v in LEERTRAJECT if v.geldig_op(op)]
     if bbl is False:
-        codes.remove("BBL")
+        codes = [c for c in codes if c not in BBL_LEERTRAJECTEN]
     return ["BBL"] if bbl else codes
 
 
@@ -281,7 +283,10 @@ def _break_periode(draw: st.DrawFn, p: Periode, rule: str) -> Periode:
     if rule == "ROD.PERIODE.OPLEIDINGSCODE":
         return attrs.evolve(p, opleidingscode=draw(_BAD_CREBO))
     if rule == "ROD.PERIODE.LEERTRAJECT":
-        expired = [v.code for v in LEERTRAJECT if not v.geldig_op(p.datum_begin)]
+        # an expired code outside the BBL leerweg: a BBL code would also need a BPV agreement
+        expired = [
+            v.code for v in LEERTRAJECT if not v.geldig_op(p.datum_begin) and v.code not in BBL_LEERTRAJECTEN
+        ]
         return attrs.evolve(p, leertraject=draw(st.sampled_from(("BOLX", "HBO", "VAVO", "", "XX", *expired))))
     if rule == "ROD.PERIODE.NIVEAU":
         return attrs.evolve(p, niveau=draw(st.sampled_from(("MBO-5", "MBO-0", "4", "HBO", ""))))
@@ -718,7 +723,7 @@ def _losse(draw: st.DrawFn, breaks: str | None) -> LosseResultaten:
     result = LosseResultaten(generieke_examenonderdelen=geos, keuzedelen=kzds, amvb_onderdelen=amos)
     if breaks == "ROD.RESULTAAT.LOS_GEGEVENS":
         group = draw(st.sampled_from(("generieke_examenonderdelen", "keuzedelen", "amvb_onderdelen")))
-        field = draw(st.sampled_from(("datum_resultaat", "inschrijvingvolgnummer")))
+        field = "datum_resultaat"  # the inschrijvingvolgnummer of a loose result is optional (PvE §15.5.8-10)
         item: GeneriekExamenonderdeel | KeuzedeelResultaat | AmvbOnderdeel
         if group == "generieke_examenonderdelen":
             item = draw(_geo(los=True))
@@ -842,8 +847,9 @@ def _linked_diploma(draw: st.DrawFn, e: Enrolment, breaks: str | None = None) ->
     """A diploma obtained in enrolment ``e``: one of its opleidingen, dated on its uitschrijving."""
     periode = draw(st.sampled_from(e.perioden))
     datum = e.datum_uitschrijving_werkelijk or _day(draw, e.datum_inschrijving, e.datum_einde)
-    if breaks == "ROD.DIPLOMA.UITSCHRIJFDATUM":
-        datum += dt.timedelta(days=draw(st.sampled_from((-30, -1, 1, 14))))
+    if breaks == "ROD.DIPLOMA.UITSCHRIJFDATUM":  # leaving with the diploma of the last period
+        periode = e.gesorteerde_perioden()[-1][1]
+        datum += dt.timedelta(days=draw(st.sampled_from((-1, 1, 14))))
     d = draw(
         _diploma(
             breaks if breaks in DIPLOMA_BREAKS else None,
@@ -865,6 +871,15 @@ def _linked_diploma(draw: st.DrawFn, e: Enrolment, breaks: str | None = None) ->
 @st.composite
 def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
     student = draw(students_breaking(breaks if breaks in PERSOON_BREAKS else None))
+    gegevens = student.persoonsgegevens
+    if (
+        gegevens is not None
+        and gegevens.geboortedatum is not None
+        and gegevens.geboortedatum.jaar > _GEBOREN_UITERLIJK
+    ):
+        # old enough for the BBL (WEB art. 8.1.1 lid 3) in every drawn enrolment
+        geboren = attrs.evolve(gegevens.geboortedatum, jaar=_GEBOREN_UITERLIJK)
+        student = attrs.evolve(student, persoonsgegevens=attrs.evolve(gegevens, geboortedatum=geboren))
     target = draw(st.sampled_from(("diploma", "los"))) if breaks in _RESULT_PARTS else None
     diploma_break = breaks in _DIPLOMA_IN_RECORD or target == "diploma"
     needs_enrolment = breaks is not None and breaks not in PERSOON_BREAKS
@@ -885,7 +900,7 @@ def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
         e = draw(_enrolment(volgnummer=nummer, bbl=True if bbl_zonder_bpv else None, werkelijk=werkelijk))
         inschrijvingen.append(e)
         if i == broken and diploma_break:
-            if breaks == "ROD.DIPLOMA.INSCHRIJVING" and draw(st.booleans()):
+            if breaks == "ROD.DIPLOMA.INSCHRIJVING":  # a differing crebo is an afkeur only with a hierarchy
                 other = draw(_VOLGNUMMER.filter(lambda v: v not in volgnummers))
                 diplomas_.append(attrs.evolve(draw(_linked_diploma(e)), inschrijvingvolgnummer=other))
             else:
@@ -894,7 +909,7 @@ def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
             diplomas_.append(draw(_linked_diploma(e)))
         if bbl_zonder_bpv:
             continue
-        need_bpv = "BBL" in e.leertrajecten() or (
+        need_bpv = bool(e.leertrajecten() & BBL_LEERTRAJECTEN) or (
             i == broken and breaks in BPV_BREAKS | {"ROD.BPV.VOLGNUMMER_UNIEK"}
         )
         k = draw(st.integers(1 if need_bpv else 0, 2))
