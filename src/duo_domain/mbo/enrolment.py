@@ -42,6 +42,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from duo_domain.calendar import plus_dagen
+
 __all__ = ["Enrolment", "ExtraOndersteuning", "Periode"]
 
 _date = attrs.validators.instance_of(dt.date)
@@ -151,7 +153,7 @@ class Enrolment:
             return periode.datum_einde
         later = [p.datum_begin for p in self.perioden if p.datum_begin > periode.datum_begin]
         if later:
-            return min(later) - dt.timedelta(days=1)
+            return plus_dagen(min(later), -1)
         return self.datum_einde
 
     def periode_op(self, datum: dt.date) -> Periode | None:
