@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from duo_domain._sources import PVE_MBO
 from duo_domain.identity import postcode as _postcode
 from duo_domain.identity.student import BuitenlandsAdres, Geslacht, NederlandsAdres, Student
@@ -256,15 +258,19 @@ def _adres(s: Student, ctx: CheckContext) -> Sequence[Violation]:
 @registry.rule(
     "PERSOON.ADRES.POSTCODE",
     severity=Severity.AFKEUR,
-    summary="A Dutch postcode has the form NNNNAA, the first digit not 0.",
-    guidance="Write the postcode as four digits and two capital letters, e.g. 2593CE.",
+    summary="A Dutch postcode is written NNNNAA (no space, capital letters), the first digit not 0.",
+    guidance="Write the postcode as four digits and two capital letters without a space, e.g. 2593CE.",
     source=f"{_BASIS} Postcode-v02",
     applies_to=NederlandsAdres,
 )
 def _adres_postcode(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
-    if a.postcode is not None and not _postcode.is_valid(a.postcode):
+    if a.postcode is None:
+        return ()
+    if not _postcode.is_valid(a.postcode):
         return (Violation("postcode", "postcode is not of the form NNNNAA (first digit 1-9)"),)
+    if _postcode.validate(a.postcode) != a.postcode:  # '1000 aa': a postcode, but not as DUO's type spells it
+        return (Violation("postcode", "postcode is not written as NNNNAA: no space, capital letters"),)
     return ()
 
 
@@ -402,4 +408,159 @@ def _adres_landcode(a: BuitenlandsAdres, ctx: CheckContext) -> Sequence[Violatio
                 values={"landcode": a.landcode[:10]},
             ),
         )
+    return ()
+
+
+# --- text XML can carry, and plausibility (the library's own signals) -----------------------------------
+
+#: Characters XML 1.0 cannot carry (§2.2 Char): C0 controls other than tab, LF and CR,
+#: lone surrogates, U+FFFE and U+FFFF. No DUO message, and so no writer of the library, takes them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Invisible format characters that change how a name reads or sorts without being seen:
+#: zero-width (U+200B-U+200D, U+2060, U+FEFF) and bidirectional controls (U+200E/F, U+202A-E, U+2066-9).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+#: A combining mark with no letter before it: at the start of a name or of one of its words.
+_LONE_MARK = re.compile(r"(?:^|[\s\-'])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_OWN = "duo_domain's own signaal (DUO publishes no rule)"
+_XML_CHAR = "XML 1.0 (W3C) §2.2 Char: the characters an XML message can carry"
+#: Without a peildatum, a birth year after this one cannot belong to a student of any school
+#: year the library knows of; with one, a birth date after the peildatum is flagged.
+_LAATSTE_GEBOORTEJAAR = 2075
+_EERSTE_GEBOORTEJAAR = 1900
+
+
+def _texts(s: Student) -> list[tuple[str, str]]:
+    """``(path, text)`` of every text of a student: the studentnummer, the personal data, the address."""
+    found: list[tuple[str, str]] = []
+    if s.studentnummer is not None:
+        found.append(("studentnummer", s.studentnummer))
+    p = s.persoonsgegevens
+    if p is None:
+        return found
+    for name in ("geslachtsnaam", "voorvoegsels", "voornamen", "geslacht"):
+        value = getattr(p, name)
+        if isinstance(value, str):
+            found.append((f"persoonsgegevens.{name}", value))
+    if p.adres is not None:
+        for a in attrs.fields(type(p.adres)):
+            value = getattr(p.adres, a.name)
+            if isinstance(value, str):
+                found.append((f"persoonsgegevens.adres.{a.name}", value))
+    return found
+
+
+def _names(s: Student) -> list[tuple[str, str]]:
+    return [
+        (path, text)
+        for path, text in _texts(s)
+        if path.startswith("persoonsgegevens.") and "adres" not in path
+    ]
+
+
+@registry.rule(
+    "PERSOON.TEKST.TEKENS",
+    severity=Severity.AFKEUR,
+    summary="No text of a person holds a control character (NUL and the like) that XML cannot carry.",
+    guidance="Remove the control characters (often pasted in from another system); tab, line feed "
+    "and carriage return are the only ones XML allows, and a name should not need them either.",
+    source=f"{_XML_CHAR}; DUO's messages are XML, and the library's writers refuse these characters",
+    applies_to=Student,
+)
+def _tekst_tekens(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    return [
+        Violation(
+            path, f"{path.rpartition('.')[2]} holds a control character XML cannot carry", s.studentnummer
+        )
+        for path, text in _texts(s)
+        if _NOT_XML.search(text)
+    ]
+
+
+@registry.rule(
+    "PERSOON.TEKST.LEEG",
+    severity=Severity.AFKEUR,
+    summary="A text of a person is either left out or holds more than spaces.",
+    guidance="Leave out a name, address line or studentnummer that is not known instead of sending "
+    "it empty; DUO's types require at least one character.",
+    source=f"{_BASIS} (Geslachtsnaam-v02, Voornamen-v03, Straatnaam-v02, ...: minLength 1)",
+    applies_to=Student,
+)
+def _tekst_leeg(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    return [
+        Violation(path, f"{path.rpartition('.')[2]} is empty", s.studentnummer)
+        for path, text in _texts(s)
+        if not text.strip()
+    ]
+
+
+@registry.rule(
+    "PERSOON.PLAUSIBEL.NAAMTEKENS",
+    severity=Severity.SIGNAAL,
+    summary="Names hold no invisible characters (zero-width, text-direction controls) and no "
+    "combining mark without a letter.",
+    guidance="Retype the name: an invisible character or a lone accent makes it differ from the BRP's "
+    "spelling, so that DUO cannot match the person, though it looks the same on screen.",
+    source=f"{_OWN}; Unicode general category Cf (format) and Mn (non-spacing marks)",
+    applies_to=Student,
+)
+def _naamtekens(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    found: list[Violation] = []
+    for path, text in _names(s):
+        name = path.rpartition(".")[2]
+        if _INVISIBLE.search(text):
+            found.append(Violation(path, f"{name} holds an invisible character", s.studentnummer))
+        elif _LONE_MARK.search(text):
+            found.append(Violation(path, f"{name} holds an accent without a letter", s.studentnummer))
+    return found
+
+
+@registry.rule(
+    "PERSOON.PLAUSIBEL.GEBOORTEDATUM",
+    severity=Severity.SIGNAAL,
+    summary=f"A geboortedatum lies after {_EERSTE_GEBOORTEJAAR - 1} and not after the peildatum "
+    f"(without a peildatum: not after {_LAATSTE_GEBOORTEJAAR}).",
+    guidance="Check the date of birth against the BRP or the passport: a typing error in the year "
+    "(1800 for 2008, 2090 for 2009) keeps DUO from matching the person.",
+    source=f"{_OWN}; {_PVE} (Geboortedatum: de datum waarop de natuurlijke persoon is geboren)",
+    applies_to=Student,
+)
+def _geboortedatum_plausibel(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    p = s.persoonsgegevens
+    datum = p.geboortedatum if p is not None else None
+    if datum is None:
+        return ()
+    path = "persoonsgegevens.geboortedatum"
+    if datum.jaar < _EERSTE_GEBOORTEJAAR:
+        return (
+            Violation(path, f"geboortedatum {datum} lies before {_EERSTE_GEBOORTEJAAR}", s.studentnummer),
+        )
+    if ctx.peildatum is not None and datum.vroegst() > ctx.peildatum:
+        return (
+            Violation(
+                path, f"geboortedatum {datum} lies after the peildatum {ctx.peildatum}", s.studentnummer
+            ),
+        )
+    if datum.jaar > _LAATSTE_GEBOORTEJAAR:
+        return (
+            Violation(path, f"geboortedatum {datum} lies after {_LAATSTE_GEBOORTEJAAR}", s.studentnummer),
+        )
+    return ()
+
+
+@registry.rule(
+    "PERSOON.PLAUSIBEL.HUISNUMMER",
+    severity=Severity.SIGNAAL,
+    summary="A huisnummer is not 0.",
+    guidance="Fill in the house number of the formal address as the BRP writes it; leave it out for "
+    "an address without one (a houseboat or caravan site) and use huisnummeraanduiding.",
+    source=f"{_OWN}; {_BASIS} Huisnummer-v02 (0 passes the type)",
+    applies_to=NederlandsAdres,
+)
+def _huisnummer_nul(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    if a.huisnummer == 0:
+        return (Violation("huisnummer", "huisnummer is 0"),)
     return ()

@@ -439,6 +439,7 @@ class MessageStream:
                 assert mapping is not None
                 if element.tag != qname(mapping.namespace, mapping.item_element):
                     raise _problem("$[0]", f"unexpected element {_local(element)!r}", element.sourceline)
+                _check_header(root, element.tag)  # type: ignore[arg-type]
                 self._kop = self._read_kop(kop_holder, element)
                 self._root = root
                 feeder.end_tag = _end_tag(element)
@@ -578,7 +579,9 @@ def _check_header(root: etree._Element, item_tag: str) -> None:
     if _stray_text(root.text):
         raise _problem("$", "text directly in the message element", root.sourceline)
     for child in root:
-        if child.tag not in _KOP_TAGS and child.tag != item_tag:
+        if child.tag == item_tag:
+            return  # the records are checked as they are read
+        if child.tag not in _KOP_TAGS:
             raise _problem("$.kop", f"unexpected element {_local(child)!r}", child.sourceline)
         if _stray_text(child.tail):
             raise _problem("$.kop", "text directly in the message element", child.sourceline)
