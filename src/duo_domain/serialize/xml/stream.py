@@ -439,7 +439,7 @@ class MessageStream:
                 assert mapping is not None
                 if element.tag != qname(mapping.namespace, mapping.item_element):
                     raise _problem("$[0]", f"unexpected element {_local(element)!r}", element.sourceline)
-                _check_header(root, element.tag)  # type: ignore[arg-type]
+                _check_header(root, element.tag)
                 self._kop = self._read_kop(kop_holder, element)
                 self._root = root
                 feeder.end_tag = _end_tag(element)
