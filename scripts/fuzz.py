@@ -341,12 +341,26 @@ def run_atheris(target: Target, inputs: int, max_seconds: float) -> Outcome:  # 
         (corpus / f"seed{i}").write_bytes(s)
 
     def one(data: bytes) -> None:
+        before = len(outcome.failures)
         check_one(target, data, outcome, max_seconds)
+        if len(outcome.failures) > before:
+            print("    " + outcome.failures[-1], flush=True)
+        if outcome.inputs % 10_000 == 0 or outcome.inputs >= inputs:
+            # libFuzzer ends the process itself after the last run: the figures are printed as they go.
+            print(_figures(target, outcome), flush=True)
 
+    atheris.instrument_all()  # coverage of the library's own code guides the mutations
     atheris.Setup([sys.argv[0], f"-runs={inputs}", "-max_len=65536", str(corpus)], one)
     with contextlib.suppress(SystemExit):
         atheris.Fuzz()
     return outcome
+
+
+def _figures(target: Target, outcome: Outcome) -> str:
+    return (
+        f"{target.name:30} inputs {outcome.inputs:7}  returned {outcome.returned:7}  "
+        f"refused {outcome.refused:7}  failures {len(outcome.failures):4}  slowest {outcome.slowest:.2f} s"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -373,12 +387,7 @@ def main(argv: list[str] | None = None) -> int:
             outcome = run_hypothesis(target, args.inputs, args.max_seconds, args.seed)
         total += outcome.inputs
         failed += len(outcome.failures)
-        print(
-            f"{target.name:30} inputs {outcome.inputs:7}  returned {outcome.returned:7}  "
-            f"refused {outcome.refused:7}  failures {len(outcome.failures):4}  "
-            f"slowest {outcome.slowest:.2f} s",
-            flush=True,
-        )
+        print(_figures(target, outcome), flush=True)
         for line in outcome.failures[:20]:
             print("    " + line, flush=True)
     print(f"total: {total} inputs, {failed} failures, {time.monotonic() - begin:.0f} s")
