@@ -104,7 +104,8 @@ def _diploma_voor_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequen
 def _bpv_afsluitdatum(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     einde = b.datum_einde_werkelijk or b.datum_einde_gepland
-    if b.afsluitdatum > einde:
+    # An end before the begin is ROD.BPV.DATUMS's finding; one finding per mistake.
+    if b.afsluitdatum > einde >= b.datum_begin:
         return (
             Violation(
                 "afsluitdatum",
