@@ -27,7 +27,6 @@ RULE_MODULES: tuple[str, ...] = (
     "duo_domain.identity.rules",
     "duo_domain.mbo.rules",
     "duo_domain.mbo.result_rules",
-    "duo_domain.mbo.plausibility",
     "duo_domain.vo.rules",
     "duo_domain.serialize.xml.rules",
 )
