@@ -7,7 +7,11 @@ studiejaar: 1 October and 1 February (PvE §16.1; Regeling gegevensverstrekking
 persoonsgebonden nummer BVE 2009, BWBR0027035).
 
 Date arithmetic is done with pendulum; the public functions take and return
-plain :class:`datetime.date` values.
+plain :class:`datetime.date` values. Rules shift dates only through
+:func:`plus_dagen` and :func:`plus_jaren`, which stop at the ends of the
+calendar (``date.min``, ``date.max``) instead of raising ``OverflowError``:
+a period that ends on 9999-12-31 is an open end, and the day after it is
+still 9999-12-31.
 
 Examples:
     >>> import datetime as dt
@@ -35,14 +39,62 @@ __all__ = [
     "Studiejaar",
     "dagen_inclusief",
     "leeftijd",
+    "plus_dagen",
+    "plus_jaren",
     "studiejaar",
     "teldata",
     "verjaardag",
 ]
 
 
+_MAX_ORDINAL = dt.date.max.toordinal()
+
+
 def _p(d: dt.date) -> pendulum.Date:
     return pendulum.Date(d.year, d.month, d.day)
+
+
+def plus_dagen(datum: dt.date, dagen: int) -> dt.date:
+    """``datum`` moved by ``dagen`` days (back when negative), kept within ``date.min``..``date.max``.
+
+    The one way the library's rules shift a date by days: plain ``date +
+    timedelta`` raises ``OverflowError`` past the end of the calendar, and
+    input may well hold 9999-12-31 as an "open" end date.
+
+    Examples:
+        >>> import datetime as dt
+        >>> plus_dagen(dt.date(2025, 12, 31), 1)
+        datetime.date(2026, 1, 1)
+        >>> plus_dagen(dt.date(9999, 12, 31), 1), plus_dagen(dt.date(1, 1, 1), -1)
+        (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    ordinal = datum.toordinal() + dagen
+    if ordinal > _MAX_ORDINAL:
+        return dt.date.max
+    if ordinal < 1:
+        return dt.date.min
+    return dt.date.fromordinal(ordinal)
+
+
+def plus_jaren(datum: dt.date, jaren: int) -> dt.date:
+    """``datum`` moved by ``jaren`` calendar years, kept within ``date.min``..``date.max``.
+
+    29 February moves to 28 February in a year without it (pendulum's
+    calendar arithmetic).
+
+    Examples:
+        >>> import datetime as dt
+        >>> plus_jaren(dt.date(2004, 2, 29), 1)
+        datetime.date(2005, 2, 28)
+        >>> plus_jaren(dt.date(9990, 5, 1), 18), plus_jaren(dt.date(5, 5, 1), -18)
+        (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    year = datum.year + jaren
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
+    return _d(_p(datum).add(years=jaren))
 
 
 def _d(p: dt.date) -> dt.date:
@@ -150,8 +202,10 @@ def verjaardag(geboortedatum: dt.date, jaren: int) -> dt.date:
         >>> import datetime as dt
         >>> verjaardag(dt.date(2007, 5, 1), 18)
         datetime.date(2025, 5, 1)
+        >>> verjaardag(dt.date(9990, 5, 1), 18)  # beyond the calendar: its last day
+        datetime.date(9999, 12, 31)
     """
-    return _d(_p(geboortedatum).add(years=jaren))
+    return plus_jaren(geboortedatum, jaren)
 
 
 def dagen_inclusief(van: dt.date, tot: dt.date) -> int:

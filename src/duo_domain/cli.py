@@ -19,6 +19,7 @@ from typing import NoReturn, TextIO
 
 from duo_domain._cli import EXIT_USAGE, CliError, Command
 from duo_domain._version import __version__
+from duo_domain.errors import mask_numbers
 
 __all__ = ["COMMANDS", "main"]
 
@@ -40,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, mask_numbers(f"{self.prog}: error: {message}\n"))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,8 +23,9 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import ClassVar, Protocol
+import re
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, Final, Protocol
 
 __all__ = [
     "DocumentProblem",
@@ -40,20 +41,85 @@ __all__ = [
     "InvalidLength",
     "InvalidValue",
     "UnsupportedPeriod",
+    "mask_numbers",
+    "mask_values",
 ]
+
+#: A run of at least nine digits (any script), single separators allowed between them:
+#: how a BSN or onderwijsnummer looks when quoted, such as ``111222333`` or ``1112.22.333``;
+#: or eight digits in a row (a BSN with one digit lost). Every step consumes a digit, so
+#: the match cannot backtrack badly.
+_NUMBER_RUN: Final = re.compile(r"\d(?:[ .\-/_,:\t]?\d){8,}|\d{8}")
+#: How many of a masked run's digits stay visible (the last ones), as in ``*****2333``.
+_VISIBLE: Final = 4
+
+
+def _mask_run(match: re.Match[str]) -> str:
+    digits = [c for c in match.group() if c.isdigit()]
+    return "*" * (len(digits) - _VISIBLE) + "".join(digits[-_VISIBLE:])
+
+
+def mask_numbers(text: str) -> str:
+    """``text`` with every run of nine or more digits (or eight in a row) masked but for its last four.
+
+    The one masking function of the library. Every channel that can carry a
+    value passes through it: the message and path of every exception of this
+    module, every :class:`~duo_domain.rules.Finding` (message, path, business
+    key and values), the command-line tool's messages and the messages
+    libxml2 gives. A BSN or onderwijsnummer quoted by any reader or rule, with
+    or without separators (``1112.22.333``, ``111 222 333``), in any script of
+    digits, therefore never shows in full; nor does a BSN that lost one digit
+    (eight digits in a row). Shorter numbers stay readable: crebo and BRIN
+    codes, ISO dates (``2026-08-01``: eight digits, but not in a row), grades,
+    line numbers and the masked form ``*****2333`` itself.
+
+    Args:
+        text: Any text meant for people or logs.
+
+    Returns:
+        ``text`` unchanged when it holds no such run (the common case).
+
+    Examples:
+        >>> mask_numbers("instelling '111222333' is not a BRIN code")
+        "instelling '*****2333' is not a BRIN code"
+        >>> mask_numbers("got 1112.22.333 and 111 222 333 and 11122233")
+        'got *****2333 and *****2333 and ****2233'
+        >>> mask_numbers("crebo 25655 at 25LX from 2026-08-01, grade 6.5, BSN *****2333")
+        'crebo 25655 at 25LX from 2026-08-01, grade 6.5, BSN *****2333'
+    """
+    return _NUMBER_RUN.sub(_mask_run, text) if _NUMBER_RUN.search(text) else text
+
+
+def mask_values(values: Mapping[str, str]) -> dict[str, str]:
+    """A copy of ``values`` with :func:`mask_numbers` applied to every key and value.
+
+    Examples:
+        >>> mask_values({"bsn": "111222333", "crebo": "25655"})
+        {'bsn': '*****2333', 'crebo': '25655'}
+    """
+    return {mask_numbers(str(k)): mask_numbers(str(v)) for k, v in values.items()}
 
 
 class DuoDomainError(ValueError):
     """Root of every exception raised by duo_domain for unusable input.
 
+    The message passes through :func:`mask_numbers` here, for every
+    subclass: a value quoted in it that looks like a BSN or onderwijsnummer
+    is masked, whoever raised the error.
+
     Attributes:
         code: A stable, dotted, machine-readable code for the kind of failure.
         message: The human-readable reason, without any sensitive value.
+
+    Examples:
+        >>> str(DuoDomainError("got '100000009'"))
+        "got '*****0009'"
     """
 
     code: ClassVar[str] = "error"
 
     def __init__(self, message: str) -> None:
+        message = mask_numbers(str(message))
         super().__init__(message)
         self.message = message
 
@@ -71,7 +137,7 @@ class InvalidIdentifier(DuoDomainError):
 
     def __init__(self, message: str, *, kind: str = "") -> None:
         super().__init__(message)
-        self.kind = kind
+        self.kind = mask_numbers(str(kind))
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.message}" if self.kind else self.message
@@ -115,11 +181,13 @@ class InvalidCode(DuoDomainError):
     def __init__(self, message: str, *, waardenlijst: str = "", value: str = "") -> None:
         super().__init__(message)
         self.waardenlijst = waardenlijst
-        self.value = value
+        self.value = mask_numbers(str(value))
 
 
 class DocumentProblem:
     """One structural problem in a document: where it is and what is wrong.
+
+    The path and the message pass through :func:`mask_numbers`.
 
     Examples:
         >>> str(DocumentProblem("$.inschrijvingen[0].datum_inschrijving", "not a date"))
@@ -129,8 +197,8 @@ class DocumentProblem:
     __slots__ = ("line", "message", "path")
 
     def __init__(self, path: str, message: str, *, line: int | None = None) -> None:
-        self.path = path
-        self.message = message
+        self.path = mask_numbers(str(path))
+        self.message = mask_numbers(str(message))
         self.line = line
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from duo_domain.errors import DuoDomainError, InvalidDocument
+from duo_domain.errors import DuoDomainError, InvalidDocument, mask_numbers
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -38,7 +38,7 @@ class CliError(Exception):
     """A reason to stop with one line on stderr (exit 2 unless told otherwise)."""
 
     def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
+        super().__init__(mask_numbers(message))
         self.exit_code = exit_code
 
 

@@ -2,7 +2,9 @@
 
 Exit 0 and the canonical form when the value is valid; exit 1 and the reason
 (with its machine code) when it is not; exit 2 for an unknown KIND. The
-reason never repeats a BSN or onderwijsnummer.
+reason never repeats a nine-digit number in full (whatever KIND was asked
+for), and a valid BSN or onderwijsnummer is printed masked unless
+``--unmasked`` asks for the full number.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("kind", metavar="KIND", choices=KINDS, help="one of: " + ", ".join(KINDS))
     p.add_argument("value", metavar="VALUE", help="the value to check (quote it when it has spaces)")
     p.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="bsn, onderwijsnummer: print the full canonical number (personal data) instead of *****2333",
+    )
+    p.add_argument(
         "--strict",
         action="store_true",
         help="onderwijsnummer: read DUO's check-digit formula literally (last digit 0-5)",
@@ -43,8 +50,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    from duo_domain.errors import InvalidIdentifier
-    from duo_domain.identity import IDENTIFIERS, onderwijsnummer
+    from duo_domain.errors import InvalidIdentifier, mask_numbers
+    from duo_domain.identity import IDENTIFIERS, bsn, onderwijsnummer
 
     module = IDENTIFIERS[args.kind]
     try:
@@ -53,9 +60,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         else:
             canonical = module.validate(args.value)
     except InvalidIdentifier as exc:
-        out.write(f"invalid {args.kind}: {exc.message} [{exc.code}]\n")
+        out.write(mask_numbers(f"invalid {args.kind}: {exc.message} [{exc.code}]") + "\n")
         return EXIT_FINDINGS
-    out.write(canonical + "\n")
+    personal = module is bsn or module is onderwijsnummer
+    out.write((mask_numbers(canonical) if personal and not args.unmasked else canonical) + "\n")
     return EXIT_OK
 
 

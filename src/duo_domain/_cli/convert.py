@@ -46,6 +46,9 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ontvanger", metavar="OIN", default="DUO", help="receiving party (default: DUO)")
     p.add_argument("--id", metavar="UUID", help="the header's document id (default: a new random UUID)")
     p.add_argument("--tijd", metavar="ISO-MOMENT", help="the header's moment, with a zone (default: now)")
+    p.add_argument(
+        "--compact", action="store_true", help="XML on one line instead of indented, one element a line"
+    )
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -110,7 +113,7 @@ def _json_to_xml(data: bytes, args: argparse.Namespace) -> bytes:
         soort = args.bericht
     if not records:
         raise CliError(f"{args.input}: the document holds no records")
-    return dumps_message(Bericht(soort, _kop(args, records), records))
+    return dumps_message(Bericht(soort, _kop(args, records), records), indent=not args.compact)
 
 
 def _xml_to_json(data: bytes) -> str:

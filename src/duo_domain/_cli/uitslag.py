@@ -80,9 +80,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         document = loads_document(raw)
         if document.kind == MBO_UITSLAG:
-            from duo_domain.mbo.uitslag import compute_uitslag
+            from duo_domain.mbo.uitslag import compute_uitslag as compute_mbo_uitslag
 
-            mbo = compute_uitslag(structure_mbo_uitslag(document.data))
+            mbo = compute_mbo_uitslag(structure_mbo_uitslag(document.data))
             if args.json:
                 print_json(mbo.to_dict(), out)
             else:

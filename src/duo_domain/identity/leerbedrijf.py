@@ -52,11 +52,12 @@ def validate(value: str) -> str:
         >>> validate("012345678")
         Traceback (most recent call last):
         ...
-        duo_domain.errors.InvalidComponent: leerbedrijf: '012345678' is below 100000000, ...
+        duo_domain.errors.InvalidComponent: leerbedrijf: '*****5678' starts with 0; ...
     """
     number = _SPEC.validate(value)
     if number[0] == "0":
-        raise InvalidComponent(f"{quote(number)} is below 100000000, the lowest leerbedrijf id", kind=KIND)
+        # Said without the lowest id itself: nine digits in a message are masked like a BSN.
+        raise InvalidComponent(f"{quote(number)} starts with 0; a leerbedrijf id never does", kind=KIND)
     return number
 
 

@@ -256,15 +256,19 @@ def _adres(s: Student, ctx: CheckContext) -> Sequence[Violation]:
 @registry.rule(
     "PERSOON.ADRES.POSTCODE",
     severity=Severity.AFKEUR,
-    summary="A Dutch postcode has the form NNNNAA, the first digit not 0.",
-    guidance="Write the postcode as four digits and two capital letters, e.g. 2593CE.",
+    summary="A Dutch postcode is written NNNNAA (no space, capital letters), the first digit not 0.",
+    guidance="Write the postcode as four digits and two capital letters without a space, e.g. 2593CE.",
     source=f"{_BASIS} Postcode-v02",
     applies_to=NederlandsAdres,
 )
 def _adres_postcode(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
-    if a.postcode is not None and not _postcode.is_valid(a.postcode):
+    if a.postcode is None:
+        return ()
+    if not _postcode.is_valid(a.postcode):
         return (Violation("postcode", "postcode is not of the form NNNNAA (first digit 1-9)"),)
+    if _postcode.validate(a.postcode) != a.postcode:  # '1000 aa': a postcode, but not as DUO's type spells it
+        return (Violation("postcode", "postcode is not written as NNNNAA: no space, capital letters"),)
     return ()
 
 

@@ -16,6 +16,8 @@ Onderwijsdeelname (enrolments):
 * :mod:`duo_domain.mbo.rules` — the ``ROD.*`` rules for enrolments and BPV;
 * :mod:`duo_domain.mbo.pve` — the record layouts of DUO's PvE (chapters 13–17) as data;
 * :mod:`duo_domain.mbo.formats` — the ``ROD.FORMAAT.*`` field-format rules generated from them;
+* :mod:`duo_domain.mbo.reference` — the vendor's reference data (crebo hierarchy, RIO
+  onderwijslocaties, SBB leerbedrijven) that rules use when it is given;
 * :mod:`duo_domain.mbo.uitschrijving` — deregistration and VSV;
 * :mod:`duo_domain.mbo.afwezigheid` — the separate absence report for students of 18+.
 
@@ -46,6 +48,7 @@ __all__ = [
     "grades",
     "pve",
     "record",
+    "reference",
     "result_rules",
     "results",
     "rules",

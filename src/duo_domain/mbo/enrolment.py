@@ -43,6 +43,7 @@ from collections.abc import Iterable
 import attrs
 
 from duo_domain import _fields as f
+from duo_domain.calendar import plus_dagen
 
 __all__ = ["Enrolment", "ExtraOndersteuning", "Periode"]
 
@@ -158,7 +159,7 @@ class Enrolment:
             return periode.datum_einde
         later = [p.datum_begin for p in self.perioden if p.datum_begin > periode.datum_begin]
         if later:
-            return min(later) - dt.timedelta(days=1)
+            return plus_dagen(min(later), -1)
         return self.datum_einde
 
     def periode_op(self, datum: dt.date) -> Periode | None:

@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from duo_domain._sources import LPW, LPW_URL, PVE_MBO, WEB
-from duo_domain.calendar import studiejaar, verjaardag
+from duo_domain.calendar import plus_dagen, studiejaar, verjaardag
 from duo_domain.identity import brin, crebo, keuzedeel, leerbedrijf, onderwijsaanbieder, onderwijslocatie
 from duo_domain.mbo.afwezigheid import Afwezigheid
 from duo_domain.mbo.bpv import BpvAgreement
@@ -413,7 +413,7 @@ def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
             )
         )
     for (i_prev, prev), (i, cur) in itertools.pairwise(ordered):
-        if prev.datum_einde is not None and cur.datum_begin > prev.datum_einde + dt.timedelta(days=1):
+        if prev.datum_einde is not None and cur.datum_begin > plus_dagen(prev.datum_einde, 1):
             found.append(
                 Violation(
                     f"perioden[{i}].datum_begin",

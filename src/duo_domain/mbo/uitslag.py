@@ -56,10 +56,10 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 import attrs
-import pendulum
 
 from duo_domain._sources import EKB
 from duo_domain._uitslag import Reden, Uitslag
+from duo_domain.calendar import plus_dagen, plus_jaren
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
 from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
 from duo_domain.mbo.grades import eindwaardering, is_eindcijfer
@@ -148,8 +148,7 @@ class RegelsetKeuze:
 
 
 def _plus_years(day: dt.date, years: int) -> dt.date:
-    moved = pendulum.Date(day.year, day.month, day.day).add(years=years)
-    return dt.date(moved.year, moved.month, moved.day)
+    return plus_jaren(day, years)
 
 
 def choose_regelset(
@@ -217,7 +216,7 @@ def choose_regelset(
             + (f" (in studiejaar {instroom_studiejaar})" if instroom_studiejaar > 1 else ""),
             "Ekb WEB art. 17 (Stb. 2022, 62)",
         )
-    uiterlijk = _plus_years(cohort_start, studieduur_jaren + 2) - dt.timedelta(days=1)
+    uiterlijk = plus_dagen(_plus_years(cohort_start, studieduur_jaren + 2), -1)
     if datum_uitslag <= uiterlijk:
         return RegelsetKeuze(
             Regelset.OVERGANGSRECHT_18C,

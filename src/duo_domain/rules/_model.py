@@ -9,6 +9,8 @@ from typing import Any
 
 import attrs
 
+from duo_domain.errors import mask_numbers, mask_values
+
 __all__ = ["CheckContext", "Finding", "Rule", "Severity", "Violation"]
 
 
@@ -91,6 +93,10 @@ class CheckContext:
 #: A rule's check: ``(obj, context)`` to the violations found, as a tuple or list
 #: (``()`` when there are none, the fastest) or a generator.
 CheckFunction = Callable[[Any, CheckContext], Iterable[Violation]]
+
+
+def _mask_optional(value: str | None) -> str | None:
+    return None if value is None else mask_numbers(value)
 
 
 def _id_validator(_inst: object, _attr: object, value: str) -> None:
@@ -178,6 +184,15 @@ class Rule:
 class Finding:
     """One breach of a business rule, as reported to the caller.
 
+    The path, message, business key and values pass through
+    :func:`~duo_domain.errors.mask_numbers` when the finding is made, so a rule
+    that quotes a raw value can never show a BSN or onderwijsnummer in full.
+
+    Examples:
+        >>> f = Finding("ROD.A.B", Severity.AFKEUR, "$.x", "instelling '111222333' is not a BRIN code")
+        >>> f.message
+        "instelling '*****2333' is not a BRIN code"
+
     Attributes:
         rule_id: The id of the rule in the catalogue.
         severity: The rule's severity.
@@ -190,10 +205,10 @@ class Finding:
 
     rule_id: str
     severity: Severity
-    path: str
-    message: str
-    business_key: str | None = None
-    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False)
+    path: str = attrs.field(converter=mask_numbers)
+    message: str = attrs.field(converter=mask_numbers)
+    business_key: str | None = attrs.field(default=None, converter=_mask_optional)
+    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False, converter=mask_values)
     source: str = ""
 
     @property

@@ -1,7 +1,10 @@
 """Test helpers for vendors' own test suites: hypothesis strategies, factories and the pytest plugin.
 
-Needs the optional dependency ``hypothesis`` (``pip install duo-domain[testing]``);
-nothing else in the library imports this package.
+The strategies need the optional dependency ``hypothesis`` (``pip install
+duo-domain[testing]``); the factories and the pytest plugin do not, and every
+name here is imported on first use, so ``import duo_domain.testing`` (which
+pytest does for the plugin in every suite) works without hypothesis. Nothing
+else in the library imports this package.
 
 * :mod:`duo_domain.testing.identity` — identifiers, addresses, students;
 * :mod:`duo_domain.testing.mbo` — enrolments, BPV agreements, records, diplomas
@@ -14,8 +17,8 @@ nothing else in the library imports this package.
 Every strategy of a domain object is valid by construction and takes
 ``breaks=RULE_ID`` to break that one rule; the strategies are also registered
 with hypothesis (``st.from_type(Student)``). The MBO, VO and factory names are
-imported on first use, so importing hypothesis (which registers the types)
-stays cheap.
+imported on first use like every other name, so importing hypothesis (which
+registers the types) stays cheap.
 
 Examples:
     >>> from hypothesis import given
@@ -29,46 +32,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from duo_domain.testing.identity import (
-    brins,
-    bsns,
-    buitenlandse_adressen,
-    crebos,
-    elementcodes,
-    identifiers,
-    invalid_brins,
-    invalid_bsns,
-    invalid_crebos,
-    invalid_elementcodes,
-    invalid_identifiers,
-    invalid_keuzedelen,
-    invalid_leerbedrijven,
-    invalid_oins,
-    invalid_onderwijsaanbieders,
-    invalid_onderwijsbesturen,
-    invalid_onderwijslocaties,
-    invalid_onderwijsnummers,
-    invalid_opleidingseenheden,
-    invalid_postcodes,
-    invalid_vakcodes,
-    invalid_vestigingen,
-    keuzedelen,
-    leerbedrijven,
-    nederlandse_adressen,
-    oins,
-    onderwijsaanbieders,
-    onderwijsbesturen,
-    onderwijslocaties,
-    onderwijsnummers,
-    onvolledige_datums,
-    opleidingseenheden,
-    persoonsgegevens,
-    postcodes,
-    students,
-    vakcodes,
-    vestigingen,
-)
-
 if TYPE_CHECKING:
     from duo_domain.testing._breaking import PERSOON_BREAKS, students_breaking
     from duo_domain.testing._register import REGISTERED_TYPES, breakable_rules, strategy_for
@@ -80,6 +43,45 @@ if TYPE_CHECKING:
         make_mbo_student_record,
         make_onderwijsnummer,
         make_student,
+    )
+    from duo_domain.testing.identity import (
+        brins,
+        bsns,
+        buitenlandse_adressen,
+        crebos,
+        elementcodes,
+        identifiers,
+        invalid_brins,
+        invalid_bsns,
+        invalid_crebos,
+        invalid_elementcodes,
+        invalid_identifiers,
+        invalid_keuzedelen,
+        invalid_leerbedrijven,
+        invalid_oins,
+        invalid_onderwijsaanbieders,
+        invalid_onderwijsbesturen,
+        invalid_onderwijslocaties,
+        invalid_onderwijsnummers,
+        invalid_opleidingseenheden,
+        invalid_postcodes,
+        invalid_vakcodes,
+        invalid_vestigingen,
+        keuzedelen,
+        leerbedrijven,
+        nederlandse_adressen,
+        oins,
+        onderwijsaanbieders,
+        onderwijsbesturen,
+        onderwijslocaties,
+        onderwijsnummers,
+        onvolledige_datums,
+        opleidingseenheden,
+        persoonsgegevens,
+        postcodes,
+        students,
+        vakcodes,
+        vestigingen,
     )
     from duo_domain.testing.mbo import (
         BPV_BREAKS,
@@ -114,6 +116,48 @@ if TYPE_CHECKING:
     )
 
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "brins",
+            "bsns",
+            "buitenlandse_adressen",
+            "crebos",
+            "elementcodes",
+            "identifiers",
+            "invalid_brins",
+            "invalid_bsns",
+            "invalid_crebos",
+            "invalid_elementcodes",
+            "invalid_identifiers",
+            "invalid_keuzedelen",
+            "invalid_leerbedrijven",
+            "invalid_oins",
+            "invalid_onderwijsaanbieders",
+            "invalid_onderwijsbesturen",
+            "invalid_onderwijslocaties",
+            "invalid_onderwijsnummers",
+            "invalid_opleidingseenheden",
+            "invalid_postcodes",
+            "invalid_vakcodes",
+            "invalid_vestigingen",
+            "keuzedelen",
+            "leerbedrijven",
+            "nederlandse_adressen",
+            "oins",
+            "onderwijsaanbieders",
+            "onderwijsbesturen",
+            "onderwijslocaties",
+            "onderwijsnummers",
+            "onvolledige_datums",
+            "opleidingseenheden",
+            "persoonsgegevens",
+            "postcodes",
+            "students",
+            "vakcodes",
+            "vestigingen",
+        ),
+        "duo_domain.testing.identity",
+    ),
     **dict.fromkeys(("PERSOON_BREAKS", "students_breaking"), "duo_domain.testing._breaking"),
     **dict.fromkeys(("REGISTERED_TYPES", "breakable_rules", "strategy_for"), "duo_domain.testing._register"),
     **dict.fromkeys(

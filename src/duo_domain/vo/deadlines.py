@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from duo_domain.calendar import plus_dagen
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.vo.model import Examenkandidaat
 
@@ -31,7 +32,7 @@ __all__ = ["SE_TERMIJNEN", "Termijn", "se_termijn", "te_laat", "termijnen", "uit
 #: deadline 16 mei 2021", duo.nl, Examenresultaten uitwisselen).
 SE_TERMIJNEN: Mapping[int, dt.date] = {2021: dt.date(2021, 5, 16)}
 
-_TWEE_WEKEN = dt.timedelta(days=14)
+_TWEE_WEKEN = 14
 _BRON_UITSLAG = (
     "DUO Examenresultaten uitwisselen; Regeling gegevenslevering onderwijsnummer VO (BWBR0015232) art. 6"
 )
@@ -54,7 +55,7 @@ class Termijn:
 
 def uiterste_datum_uitslag(datum_uitslag: dt.date) -> dt.date:
     """The last day for CE results and uitslag: 2 weeks after the datum uitslag."""
-    return datum_uitslag + _TWEE_WEKEN
+    return plus_dagen(datum_uitslag, _TWEE_WEKEN)
 
 
 def se_termijn(examenjaar: int, tabel: Mapping[int, dt.date] | None = None) -> dt.date:

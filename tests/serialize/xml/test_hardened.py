@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from duo_domain.errors import InvalidDocument
+from duo_domain.errors import InvalidDocument, mask_numbers
 from duo_domain.serialize.xml import XmlRefused, parse_bytes, read_message, read_stream
-from duo_domain.serialize.xml._hardened import mask_numbers, new_parser, scan_prolog
+from duo_domain.serialize.xml._hardened import new_parser, scan_prolog
 
 
 class _CountingHandler(http.server.BaseHTTPRequestHandler):

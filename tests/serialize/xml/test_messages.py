@@ -108,7 +108,10 @@ def test_loads_message_raises_with_every_problem() -> None:
     data = _message().replace(b"25LX</mbo:brin>", b"25L</mbo:brin>")
     with pytest.raises(InvalidDocument) as info:
         loads_message(data)
-    assert info.value.problems[0].line == 2
+    line = info.value.problems[0].line
+    assert line is not None
+    # Indented output: the line of the problem is the line of the refused value.
+    assert b"25L</mbo:brin>" in data.splitlines()[line - 1]
     assert info.value.path == "$[0].inschrijvingen[0].instelling"
 
 

@@ -39,7 +39,7 @@ def _record(i: int, **changes: object) -> MboStudentRecord:
 
 def _stream(n: int) -> bytes:
     sink = io.BytesIO()
-    write_stream(sink, "aanleverenBpvMBO", KOP, (_record(i) for i in range(n)))
+    write_stream(sink, "aanleverenBpvMBO", KOP, (_record(i) for i in range(n)), indent=False)
     return sink.getvalue()
 
 

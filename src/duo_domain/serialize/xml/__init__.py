@@ -24,7 +24,13 @@ Examples:
     True
 """
 
-from duo_domain.serialize.xml._hardened import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, XmlRefused, parse_bytes
+from duo_domain.serialize.xml._hardened import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_NODES,
+    XmlRefused,
+    parse_bytes,
+)
 from duo_domain.serialize.xml._mapping import NS_BASIS, NS_MBO, NS_PERSOON, NS_VO
 from duo_domain.serialize.xml.header import Bedrijfsdocument, Bericht
 from duo_domain.serialize.xml.messages import (
@@ -36,12 +42,21 @@ from duo_domain.serialize.xml.messages import (
     read_message,
     records_of,
 )
-from duo_domain.serialize.xml.stream import MessageStream, read_stream, write_stream
+from duo_domain.serialize.xml.stream import (
+    DEFAULT_MAX_RECORD_BYTES,
+    DEFAULT_MAX_STREAM_BYTES,
+    MessageStream,
+    read_stream,
+    write_stream,
+)
 
 __all__ = [
     "BERICHTSOORTEN",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_NODES",
+    "DEFAULT_MAX_RECORD_BYTES",
+    "DEFAULT_MAX_STREAM_BYTES",
     "NS_BASIS",
     "NS_MBO",
     "NS_PERSOON",

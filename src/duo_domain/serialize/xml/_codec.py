@@ -35,11 +35,10 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from duo_domain.errors import DocumentProblem, InvalidDocument
+from duo_domain.errors import DocumentProblem, InvalidDocument, mask_numbers
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
-from duo_domain.serialize.xml._hardened import mask_numbers
 from duo_domain.serialize.xml._mapping import MAPPINGS, Soort, Typemapping
 
 __all__ = ["ReadProblem", "codec", "qname"]
@@ -59,6 +58,19 @@ class ReadProblem(Exception):
 def qname(namespace: str, local: str) -> str:
     """Clark notation ``{namespace}local``."""
     return f"{{{namespace}}}{local}"
+
+
+def local_name(element: etree._Element) -> str:
+    """The local name of ``element``'s tag, read from the text (never re-validated by lxml).
+
+    Examples:
+        >>> local_name(etree.Element("{urn:x}student")), local_name(etree.Comment("c"))
+        ('student', 'comment')
+    """
+    tag = element.tag
+    if not isinstance(tag, str):
+        return "comment" if isinstance(element, etree._Comment) else "instruction"
+    return tag.rpartition("}")[2]
 
 
 def _decimal_text(value: Decimal) -> str:
@@ -303,7 +315,7 @@ def _choice_error(value: Any) -> TypeError:
 
 
 def _unexpected(child: etree._Element) -> ReadProblem:
-    return ReadProblem(child, f"unexpected element {etree.QName(child).localname!r}")
+    return ReadProblem(child, f"unexpected element {local_name(child)!r}")
 
 
 def _compile(name: str, lines: list[str], env: dict[str, Any]) -> Any:

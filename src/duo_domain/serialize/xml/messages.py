@@ -25,7 +25,7 @@ Examples:
     (True, [])
     >>> _, findings = read_message(data.replace(b"2008-05-00", b"2008-5"))
     >>> print(findings[0])
-    AFKEUR XML.BERICHT.SCHEMA: line 2: Element 'per:geboortedatum': ... @ $[0].persoonsgegevens.geboortedatum
+    AFKEUR XML.BERICHT.SCHEMA: line 10: Element 'per:geboortedatum': ... @ $[0].persoonsgegevens.geboortedatum
 """
 
 from __future__ import annotations
@@ -38,14 +38,13 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from duo_domain.errors import DocumentProblem, InvalidDocument
+from duo_domain.errors import DocumentProblem, InvalidDocument, mask_numbers
 from duo_domain.rules import Finding, Severity
 from duo_domain.serialize.xml import rules as _rules
-from duo_domain.serialize.xml._codec import ReadProblem, codec, qname
+from duo_domain.serialize.xml._codec import ReadProblem, codec, local_name, qname
 from duo_domain.serialize.xml._hardened import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_DEPTH,
-    mask_numbers,
     parse_bytes,
 )
 from duo_domain.serialize.xml._mapping import (
@@ -79,6 +78,9 @@ _PREFIX: Final = {ns: prefix for prefix, ns in NAMESPACES.items()}
 _CLARK = re.compile(r"\{([^}]*)\}")
 _ELEMENT_IN_MESSAGE = re.compile(r"Element '\{([^}]*)\}([^']+)'")
 _KOP_TAG: Final = qname(NS_BASIS, "identificatiecodeBedrijfsdocument")
+#: Tags in the basis namespace start so (tags are compared as text: a parsed tag may
+#: be one lxml would refuse to build, such as one with a brace in its namespace).
+_BASIS_PREFIX: Final = qname(NS_BASIS, "")
 _MESSAGE_BY_ROOT: Final = {qname(b.namespace, b.naam): b for b in BERICHTEN.values()}
 _CLASS_BY_ELEMENT: Final = {qname(ns, local): cls for cls, (ns, local) in ELEMENTEN.items()}
 _RULE_SOURCE: Final = _rules.SCHEMA  # import keeps the rules registered
@@ -213,15 +215,20 @@ def _write_problems(root: etree._Element, xsd: etree.XMLSchema, base: str = "$")
     return problems
 
 
-def dumps_message(bericht: Bericht, *, validate: bool = True) -> bytes:
+def dumps_message(bericht: Bericht, *, validate: bool = True, indent: bool = True) -> bytes:
     """The message as UTF-8 XML bytes, checked against its XSD.
 
     BSN and onderwijsnummer are written in full: the message is the data.
+    The XML is indented, one element a line (so a finding's line number
+    points at one value, and two messages can be compared with ``diff``),
+    unless ``indent=False`` asks for it on one line.
 
     Args:
         bericht: The message kind, header and records.
         validate: Check the result against the XSD (on by default; turn it
             off only for messages checked another way).
+        indent: Two spaces per level and one element a line (the default),
+            or everything on one line after the declaration.
 
     Raises:
         InvalidDocument: records of the wrong type or with parts the message
@@ -239,16 +246,22 @@ def dumps_message(bericht: Bericht, *, validate: bool = True) -> bytes:
         xsd = schema(mapping.xsd)
         if not xsd.validate(root):
             raise InvalidDocument(_write_problems(root, xsd), document=_DOCUMENT)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=indent)
 
 
-def dumps(obj: Any, *, validate: bool = True) -> bytes:
+def dumps(obj: Any, *, validate: bool = True, indent: bool = True) -> bytes:
     """One domain object as its own XML element (UTF-8 bytes), checked against its XSD.
+
+    Indented like :func:`dumps_message`, unless ``indent=False``.
 
     Examples:
         >>> import datetime as dt
         >>> from duo_domain.mbo.enrolment import ExtraOndersteuning
         >>> print(dumps(ExtraOndersteuning(dt.date(2025, 9, 1))).decode())
+        <mbo:extraOndersteuning ...>
+          <mbo:datumBegin>2025-09-01</mbo:datumBegin>
+        </mbo:extraOndersteuning>
+        >>> print(dumps(ExtraOndersteuning(dt.date(2025, 9, 1)), indent=False).decode())
         <mbo:extraOndersteuning ...><mbo:datumBegin>2025-09-01</mbo:datumBegin></mbo:extraOndersteuning>
 
     Raises:
@@ -265,7 +278,7 @@ def dumps(obj: Any, *, validate: bool = True) -> bytes:
         xsd = schema(XSD_VAN_NAMESPACE[namespace])
         if not xsd.validate(element):
             raise InvalidDocument(_write_problems(element, xsd), document=f"{local} element")
-    return etree.tostring(element, encoding="UTF-8")
+    return etree.tostring(element, encoding="UTF-8", pretty_print=indent).rstrip(b"\n")
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -308,7 +321,7 @@ def _path(element: etree._Element) -> str:
         if len(chain) == 1:
             return path
         item = chain[1]
-        if etree.QName(item).namespace == NS_BASIS:
+        if isinstance(item.tag, str) and item.tag.startswith(_BASIS_PREFIX):
             path, cls = "$.kop", Bedrijfsdocument
         else:
             siblings = [e for e in root if e.tag == item.tag]
@@ -320,7 +333,7 @@ def _path(element: etree._Element) -> str:
         tag = element_.tag
         entry = codec(cls).readers.get(tag) if cls is not None and cls in MAPPINGS else None  # type: ignore[arg-type]
         if entry is None or cls is None:
-            path += f".{etree.QName(element_).localname}"
+            path += f".{local_name(element_)}"
             cls = None
             continue
         attr, herhaald = entry[0], entry[1]
@@ -411,7 +424,7 @@ def read_message(
 
 def _decode(root: etree._Element, mapping: Berichtmapping) -> Bericht:
     kop_codec = codec(Bedrijfsdocument)
-    kop_children = [e for e in root if isinstance(e.tag, str) and etree.QName(e).namespace == NS_BASIS]
+    kop_children = [e for e in root if isinstance(e.tag, str) and e.tag.startswith(_BASIS_PREFIX)]
     holder = etree.Element(root.tag)
     holder.extend(_copy(e) for e in kop_children)
     try:

@@ -48,13 +48,14 @@ from typing import IO, Any, Final
 from lxml import etree
 
 from duo_domain.errors import DocumentProblem, InvalidDocument
-from duo_domain.serialize.xml._codec import ReadProblem, codec, qname
+from duo_domain.serialize.xml._codec import ReadProblem, codec, local_name, qname
 from duo_domain.serialize.xml._hardened import (
     GuardedReader,
     XmlRefused,
     check_stream_root,
     new_parser,
     new_pull_parser,
+    size_text,
     syntax_error,
 )
 from duo_domain.serialize.xml._mapping import BERICHTEN, NAMESPACES, NS_BASIS, Berichtmapping
@@ -71,10 +72,21 @@ from duo_domain.serialize.xml.messages import (
     record_fits,
 )
 
-__all__ = ["DEFAULT_MAX_RECORD_BYTES", "MessageStream", "read_stream", "write_stream"]
+__all__ = [
+    "DEFAULT_MAX_RECORD_BYTES",
+    "DEFAULT_MAX_STREAM_BYTES",
+    "MessageStream",
+    "read_stream",
+    "write_stream",
+]
 
-#: A single record's element may not be larger than this: 16 MiB.
-DEFAULT_MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
+#: A single record's element may not be larger than this: 1 MiB (a real record takes a few KB).
+#: It also bounds what the reader holds in memory at any moment, whatever the input.
+DEFAULT_MAX_RECORD_BYTES: Final = 1024 * 1024
+#: The most a stream may hold unless told otherwise: 8 GiB (some eight million records).
+DEFAULT_MAX_STREAM_BYTES: Final = 8 * 1024 * 1024 * 1024
+#: The one attribute the message element may carry (any XSD-aware reader accepts it).
+_XSI_SCHEMA_LOCATION: Final = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 
 _DOCUMENT = "XML message stream"
 #: The input is read in blocks of this size.
@@ -107,6 +119,7 @@ def write_stream(
     records: Iterable[Any],
     *,
     validate: bool = True,
+    indent: bool = True,
 ) -> int:
     """Write a message to the binary file ``sink``, one record at a time.
 
@@ -116,6 +129,9 @@ def write_stream(
         kop: The header.
         records: The records, from any iterable (a generator keeps memory flat).
         validate: Check each record against the XSD before it is written.
+        indent: One element a line, two spaces per level (the default), as
+            :func:`~duo_domain.serialize.xml.dumps_message` writes; or, with
+            ``False``, the whole message on one line after the declaration.
 
     Returns:
         The number of records written.
@@ -133,10 +149,13 @@ def write_stream(
     # An empty record element with the namespace declarations, copied per record.
     blank = etree.Element(qname(mapping.namespace, mapping.item_element), nsmap=_NSMAP)
     count = 0
+    # Before each element of the message element, and before its end tag.
+    before, last = ("\n  ", "\n") if indent else ("", "")
     with etree.xmlfile(sink, encoding="UTF-8") as xf:
         xf.write_declaration()
         with xf.element(root.tag, nsmap=_NSMAP):
             for child in root:
+                xf.write(before)
                 xf.write(child)
             for record in records:
                 if not fits(record):
@@ -157,8 +176,14 @@ def write_stream(
                         ],
                         document=_DOCUMENT,
                     )
+                if indent:
+                    etree.indent(element, space="  ", level=1)
+                xf.write(before)
                 xf.write(element)
                 count += 1
+            xf.write(last)
+    if indent:
+        sink.write(b"\n")  # as dumps_message ends
     return count
 
 
@@ -177,7 +202,7 @@ def _record_path(index: int, element: etree._Element | None) -> str:
 
 def _end_tag(element: etree._Element) -> bytes | None:
     """The end tag of ``element`` as written in UTF-8, such as ``b"</mbo:student>"``."""
-    local = etree.QName(element).localname
+    local = local_name(element)
     prefix = element.prefix
     name = f"{prefix}:{local}" if prefix else local
     return f"</{name}>".encode()
@@ -254,7 +279,7 @@ class _Feeder:
         self.root: etree._Element | None = None
 
     def pieces(self) -> Iterator[list[tuple[str, etree._Element]]]:
-        """The events of each feed that completed elements, in document order."""
+        """The events of each feed (empty when it completed no element), in document order."""
         parser = self._parser
         read = self._reader.read
         waiting = b""
@@ -280,9 +305,8 @@ class _Feeder:
                     self.root = parser.close()
             except etree.XMLSyntaxError as exc:
                 error = exc  # the elements completed before it are handed over first
-            events = list(parser.read_events())
-            if events:
-                yield events
+            # Handed over after every feed, events or not, so the caller checks the tree each time.
+            yield list(parser.read_events())
             if error is not None:
                 raise error
             if not block:
@@ -301,8 +325,10 @@ class MessageStream:
             default). Without it, an element the mapping table does not know
             is still refused, and so is any value the domain classes refuse
             (a BSN failing the 11-proef, an impossible date).
-        max_bytes: The most the whole stream may hold, or ``None`` for no limit.
-        max_record_bytes: The most one record's element may take.
+        max_bytes: The most the whole stream may hold (8 GiB unless told), or
+            ``None`` for no limit; memory stays flat either way.
+        max_record_bytes: The most one record's element may take (1 MiB unless
+            told); it also bounds what the reader holds at any moment.
     """
 
     def __init__(
@@ -310,7 +336,7 @@ class MessageStream:
         source: IO[bytes],
         *,
         validate: bool = True,
-        max_bytes: int | None = None,
+        max_bytes: int | None = DEFAULT_MAX_STREAM_BYTES,
         max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     ) -> None:
         self._reader = GuardedReader(source, max_bytes)
@@ -368,6 +394,7 @@ class MessageStream:
             raise syntax_error(exc, document=_DOCUMENT) from None
 
     def _start(self, element: etree._Element) -> tuple[etree._Element, Berichtmapping]:
+        """The message element and its kind, from the first element read; its skeleton checked."""
         root = element.getparent()
         mapping = _ROOTS.get(root.tag) if root is not None else None  # type: ignore[arg-type]
         if root is None or mapping is None:
@@ -375,7 +402,18 @@ class MessageStream:
             raise _problem(
                 "/", f"root element {_clean(str(shown.tag))!r} is not a known message", shown.sourceline
             )
+        outer = root.getparent()
+        if outer is not None:
+            raise _problem(
+                "/",
+                f"the message is nested in the element {_clean(str(outer.tag))!r}; it must be the root",
+                root.sourceline,
+            )
         check_stream_root(root)
+        for name in root.attrib:
+            if name != _XSI_SCHEMA_LOCATION:
+                unknown = f"the message element has an unknown attribute {_clean(str(name))!r}"
+                raise _problem("$", unknown, root.sourceline)
         self._mapping = mapping
         return root, mapping
 
@@ -384,6 +422,7 @@ class MessageStream:
         mapping: Berichtmapping | None = None
         kop_holder = etree.Element("kop")
         pieces = feeder.pieces()
+        limit = self._max_record + _SLACK
         # The header: its elements, up to the first record. They stay in the
         # tree, so that each piece of records is checked as part of the message.
         for events in pieces:
@@ -399,8 +438,8 @@ class MessageStream:
                     continue
                 assert mapping is not None
                 if element.tag != qname(mapping.namespace, mapping.item_element):
-                    local = etree.QName(element).localname
-                    raise _problem("$[0]", f"unexpected element {local!r}", element.sourceline)
+                    raise _problem("$[0]", f"unexpected element {_local(element)!r}", element.sourceline)
+                _check_header(root, element.tag)
                 self._kop = self._read_kop(kop_holder, element)
                 self._root = root
                 feeder.end_tag = _end_tag(element)
@@ -408,6 +447,11 @@ class MessageStream:
                     pieces, events, at=at, root=root, mapping=mapping, feeder=feeder
                 )
                 return
+            if root is not None:
+                assert mapping is not None
+                _check_header(root, qname(mapping.namespace, mapping.item_element))
+            if feeder.fed > limit:  # no record yet: what is held is bounded like a record
+                raise self._too_large(0, None, "the header or the first ")
         if root is None:
             found = feeder.root
             name = _clean(str(found.tag)) if found is not None else "none"
@@ -427,12 +471,14 @@ class MessageStream:
         """The records, from the first record element on; the hot loop of the reader.
 
         The records arrive in pieces (what one feed of the parser completed).
-        The XSD check runs once per piece, on the message element itself: the
+        Each piece is first checked against the message's skeleton: nothing
+        but records (the last one perhaps still being read) follows the
+        header, and no text between them; so nothing else is ever held. The
+        XSD check runs once per piece, on the message element itself: the
         header and the piece's records, nothing else, as the records before
-        them have been dropped. When that check fails, or the piece does not
-        end cleanly after a record, each record is checked on its own, so a
-        problem is reported for the right record, after the records before it
-        have been yielded.
+        them have been dropped. When that check fails each record is checked
+        on its own, so a problem is reported for the right record, after the
+        records before it have been yielded.
         """
         item_tag = qname(mapping.namespace, mapping.item_element)
         xsd = schema(mapping.xsd) if self._validate else None
@@ -449,31 +495,24 @@ class MessageStream:
             problem: InvalidDocument | None = None
             fed = feeder.fed  # the same for every record of the piece
             for _, element in events[at:] if at else events:
-                if element.getparent() is not root:
-                    continue
-                if element.tag != item_tag:
-                    local = etree.QName(element).localname
-                    problem = _problem(
-                        f"$[{index + len(batch)}]", f"unexpected element {local!r}", element.sourceline
-                    )
-                    break
+                if element.tag != item_tag or element.getparent() is not root:
+                    continue  # an element in the wrong place is found by the skeleton check below
                 if fed - mark > limit:
-                    problem = XmlRefused(
-                        [
-                            DocumentProblem(
-                                f"$[{index + len(batch)}]",
-                                f"a record is larger than the limit of {self._max_record} bytes",
-                                line=element.sourceline,
-                            )
-                        ],
-                        document=_DOCUMENT,
-                    )
+                    problem = self._too_large(index + len(batch), element.sourceline)
                     break
                 mark = fed
                 batch.append(element)
+            skeleton = _check_records_skeleton(root, keep, batch, item_tag, index)
+            if skeleton is not None and (problem is None or skeleton[1] < len(batch)):
+                problem, kept = skeleton
+                del batch[kept:]
+            if problem is None and fed - mark > limit:  # a record still open has grown too large
+                problem = self._too_large(index + len(batch), None)
             if batch:
                 # One check for the piece when it is whole; else one per record.
-                one_by_one = xsd is not None and not (batch[-1].getnext() is None and xsd.validate(root))
+                one_by_one = xsd is not None and not (
+                    problem is None and batch[-1].getnext() is None and xsd.validate(root)
+                )
                 test_fits = xsd is None or one_by_one or not implied
                 for element in batch:
                     if one_by_one and not xsd.validate(element):  # type: ignore[union-attr]
@@ -505,6 +544,18 @@ class MessageStream:
                 return
             events = following
 
+    def _too_large(self, index: int, line: int | None, what: str = "a ") -> XmlRefused:
+        return XmlRefused(
+            [
+                DocumentProblem(
+                    f"$[{index}]",
+                    f"{what}record is larger than the limit of {size_text(self._max_record)}",
+                    line=line,
+                )
+            ],
+            document=_DOCUMENT,
+        )
+
     def _read_kop(self, holder: etree._Element, at: etree._Element) -> Bedrijfsdocument:
         tags = [child.tag for child in holder]
         if tags != list(_KOP_TAGS):
@@ -517,6 +568,55 @@ class MessageStream:
                 "$.kop", problem.message, int(line) if line and line != "0" else at.sourceline
             ) from None
         return kop
+
+
+def _stray_text(text: str | None) -> bool:
+    return bool(text) and not text.isspace()  # type: ignore[union-attr]
+
+
+def _check_header(root: etree._Element, item_tag: str) -> None:
+    """Refuse anything in the message element before the first record but the header's elements."""
+    if _stray_text(root.text):
+        raise _problem("$", "text directly in the message element", root.sourceline)
+    for child in root:
+        if child.tag == item_tag:
+            return  # the records are checked as they are read
+        if child.tag not in _KOP_TAGS:
+            raise _problem("$.kop", f"unexpected element {_local(child)!r}", child.sourceline)
+        if _stray_text(child.tail):
+            raise _problem("$.kop", "text directly in the message element", child.sourceline)
+
+
+def _check_records_skeleton(
+    root: etree._Element, keep: int, batch: list[etree._Element], item_tag: str, index: int
+) -> tuple[InvalidDocument, int] | None:
+    """The first break of the message's skeleton after the header, and how many records precede it.
+
+    After the header the message element holds the records of ``batch`` (the
+    ones completed by this feed) and at most one more record still being
+    read, with nothing but white space between them.
+    """
+    if _stray_text(root.text) or (keep and _stray_text(root[keep - 1].tail)):
+        return _problem(f"$[{index}]", "text directly in the message element", root.sourceline), 0
+    for j, child in enumerate(root.iterchildren()):
+        if j < keep:
+            continue
+        at = j - keep
+        if at < len(batch) and child is batch[at]:
+            if _stray_text(child.tail):
+                problem = _problem(
+                    f"$[{index + at + 1}]", "text directly in the message element", child.sourceline
+                )
+                return problem, at + 1
+            continue
+        if at > len(batch) or child.tag != item_tag or child.getnext() is not None:
+            where = f"$[{index + at}]"
+            return _problem(where, f"unexpected element {_local(child)!r}", child.sourceline), at
+    return None
+
+
+def _local(element: etree._Element) -> str:
+    return _clean(local_name(element))
 
 
 def _schema_problems(element: etree._Element, xsd: etree.XMLSchema, index: int) -> InvalidDocument:
@@ -538,7 +638,7 @@ def read_stream(
     source: IO[bytes],
     *,
     validate: bool = True,
-    max_bytes: int | None = None,
+    max_bytes: int | None = DEFAULT_MAX_STREAM_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> MessageStream:
     """The records of the message in the binary file ``source``, read one at a time.
@@ -549,8 +649,10 @@ def read_stream(
             default). Without it, an element the mapping table does not know
             is still refused, and so is any value the domain classes refuse
             (a BSN failing the 11-proef, an impossible date).
-        max_bytes: The most the whole stream may hold, or ``None`` for no limit.
-        max_record_bytes: The most one record's element may take.
+        max_bytes: The most the whole stream may hold (8 GiB unless told), or
+            ``None`` for no limit; memory stays flat either way.
+        max_record_bytes: The most one record's element may take (1 MiB unless
+            told); it also bounds what the reader holds at any moment.
 
     Returns:
         A :class:`MessageStream`: iterate it for the records; its ``kop`` and

@@ -1,0 +1,66 @@
+"""A short run of the fuzz harness (``scripts/fuzz.py``): every parser and reader, hostile input.
+
+The long run's figures are in ``docs/reliability.md``; this run keeps the property in the suite:
+only results or library errors, bounded time, no unmasked nine-digit number.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "fuzz.py"
+
+
+def _harness() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("duo_fuzz", _SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["duo_fuzz"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+FUZZ = _harness()
+@pytest.mark.parametrize("name", [t.name for t in FUZZ.targets()])
+def test_short_fuzz_run(name: str) -> None:
+    target = next(t for t in FUZZ.targets() if t.name == name)
+    outcome = FUZZ.run_hypothesis(target, 60, max_seconds=5.0, seed=12)
+    assert outcome.inputs == 60
+    assert outcome.failures == []
+
+
+def test_the_harness_sees_a_failure() -> None:
+    def broken(data: bytes) -> object:
+        if b"{" in data:
+            raise KeyError("x")
+        raise ValueError("got 111222333")  # a bare ValueError, quoting a number
+
+    target = FUZZ.Target("broken", broken, [b"{}", b"a"])
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(target, b"{}", outcome, 1.0)
+    FUZZ.check_one(target, b"a", outcome, 1.0)
+    assert len(outcome.failures) == 2
+    assert "KeyError" in outcome.failures[0]
+    assert "ValueError" in outcome.failures[1]
+
+
+def test_the_harness_sees_a_leak() -> None:
+    from duo_domain.errors import DuoDomainError
+
+    class Leaky(DuoDomainError):
+        def __str__(self) -> str:
+            return "got 111222333"
+
+    def leaky(data: bytes) -> object:
+        raise Leaky("x")
+
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(FUZZ.Target("leaky", leaky, [b""]), b"", outcome, 1.0)
+    assert outcome.failures
+    assert "unmasked" in outcome.failures[0]
