@@ -121,9 +121,15 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
 class Bsn:
     """A valid BSN as a value: checked on construction, masked when shown.
 
-    ``repr`` and ``str`` show only the last four digits; :meth:`unmasked`
-    gives the full number, for serializing it. Two ``Bsn`` values are equal
-    when their numbers are, whatever separators the input had.
+    ``repr`` and ``str`` (and so f-strings and ``print``) show only the last
+    four digits; :meth:`unmasked` gives the full number. Anything that
+    stores or sends the number (a database column, a file for DUO) must call
+    :meth:`unmasked`: ``str(bsn)`` would store the masked form and lose it.
+
+    Two ``Bsn`` values are equal when their numbers are, whatever separators
+    the input had. A ``Bsn`` is never equal to a ``str``, not even to its own
+    number: compare ``bsn == Bsn(text)`` (which checks ``text``) or
+    ``bsn.unmasked() == text``.
 
     Construct it from the number as text, with or without separators.
 
@@ -138,6 +144,8 @@ class Bsn:
         '111222333'
         >>> b == Bsn("111222333"), len({b, Bsn("111222333")})
         (True, 1)
+        >>> b == "111222333"
+        False
     """
 
     _nummer: str = attrs.field(converter=validate, alias="nummer")
