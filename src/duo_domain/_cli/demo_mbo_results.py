@@ -184,11 +184,11 @@ def section(out: TextIO) -> None:
         if not findings:
             out.write("    no findings on the diploma\n")
         for f in findings:
-            out.write(f"    {f.severity.value.upper()} {f.rule_id} at {f.path}: {f.message}\n")
+            out.write(f"    {f.severity.value:<9} {f.rule_id}: {f.message}\n")
     out.write("\nMBO uitslag explanations (Ekb WEB art. 17 / 18c)\n")
     for title, doc in DOCUMENTS:
         u = uitslag_from_document(doc)
         out.write(f"  {title}\n")
-        out.write(f"    {u.uitslag} under {u.regime}\n")
+        out.write(f"    {u.uitslag} under {u.regime.regime.value}\n")
         for r in u.redenen:
             out.write(f"    - {r.toelichting} [{r.artikel}]\n")
