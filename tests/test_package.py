@@ -177,3 +177,33 @@ def test_wheel_from_the_sdist_equals_the_wheel_and_passes_its_doctests(
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout
+
+
+def test_mkdocs_prints_no_end_of_life_notice(tmp_path: Path) -> None:
+    """Material for MkDocs from 9.7.2 on prints an end-of-life notice on every `mkdocs serve`.
+
+    The pin in the docs extra keeps below it; the build is run as `mkdocs serve` starts, without the
+    environment variable that silences the notice.
+    """
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (pinned,) = re.findall(r'"(mkdocs-material[^"]*)"', pyproject)
+    requirement = Requirement(pinned)
+    assert not requirement.specifier.contains("9.7.2"), "the pin must exclude the releases with the notice"
+    installed = version("mkdocs-material")
+    if not requirement.specifier.contains(installed):
+        pytest.skip(f"mkdocs-material {installed} is installed, not {pinned}: reinstall the test extra")
+    env = {k: v for k, v in os.environ.items() if "MKDOCS_2_WARNING" not in k}
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert "end of life" not in result.stderr
