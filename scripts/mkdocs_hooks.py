@@ -4,6 +4,8 @@
   read from ``duo_domain.rules.registry``: one table per rule family, one
   row per rule with the rule id as its anchor, and the controls that
   ``docs/javascripts/rules.js`` uses to filter the rows.
+* a long dotted name in inline code (``PERSOON.IDENTITEIT.BSN_EN_ONDERWIJSNUMMER``,
+  ``duo_domain.serialize.returnfile``) may break after a dot, and only there.
 * a page with a mermaid diagram loads the mermaid script shipped in
   ``docs/javascripts/vendor`` (only those pages: it is large).
 * ``<!-- json-schema: PACKAGE/PATH -->`` becomes the JSON Schema shipped in
@@ -21,6 +23,9 @@ from typing import Any
 from duo_domain.rules import Rule, Severity, registry
 
 _SCHEMA = re.compile(r"<!-- json-schema: ([\w.]+)/([\w./-]+) -->")
+# Inline code (not a code block: those follow <pre> or hold highlighting spans) that is a long dotted
+# name, such as a rule id or a module path.
+_DOTTED_CODE = re.compile(r"(?<!<pre>)<code>([\w$\[\]]+(?:\.[\w$\[\]]+){2,})</code>")
 
 
 _FAMILY_NAMES = {
@@ -128,6 +133,16 @@ def _schema_block(match: re.Match[str]) -> str:
     package, path = match.group(1), match.group(2)
     text = importlib.resources.files(package).joinpath(path).read_text(encoding="utf-8")
     return f"```json\n{text.rstrip()}\n```"
+
+
+def _breakable(match: re.Match[str]) -> str:
+    return "<code>" + match.group(1).replace(".", ".<wbr>") + "</code>"
+
+
+def on_page_content(html: str, **kwargs: Any) -> str:
+    """Let long dotted names in inline code break after a dot, never inside a word."""
+    del kwargs
+    return _DOTTED_CODE.sub(_breakable, html)
 
 
 def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
