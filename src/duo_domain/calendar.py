@@ -7,7 +7,7 @@ studiejaar: 1 October and 1 February (PvE §16.1; Regeling gegevensverstrekking
 persoonsgebonden nummer BVE 2009, BWBR0027035).
 
 Date arithmetic is done with pendulum; the public functions take and return
-plain :class:`datetime.date` values.
+plain `datetime.date` values.
 
 Examples:
     >>> import datetime as dt
@@ -52,7 +52,7 @@ def _d(p: dt.date) -> dt.date:
 
 @attrs.frozen(order=True)
 class Studiejaar:
-    """One studiejaar, 1 August of :attr:`beginjaar` to 31 July of the next year.
+    """One studiejaar, 1 August of `beginjaar` to 31 July of the next year.
 
     Attributes:
         beginjaar: The calendar year in which the studiejaar starts (DUO's

@@ -1,13 +1,13 @@
 """The ``duo-domain`` command: a thin I/O shell around the core.
 
 Each subcommand lives in its own module under ``duo_domain._cli`` and is
-listed in :data:`COMMANDS`. Exit codes are a public contract:
+listed in `COMMANDS`. Exit codes are a public contract:
 
 * ``0`` — done, nothing at error level;
 * ``1`` — invalid input or error-level findings;
 * ``2`` — usage error or unreadable input, with one line on stderr.
 
-What each code means for each command is in :data:`EXIT_CODES`, which every
+What each code means for each command is in `EXIT_CODES`, which every
 ``--help`` prints at its end.
 """
 

@@ -1,8 +1,8 @@
 """``duo-domain demo``: run the library on example data bundled in the package.
 
-The demo is made of sections, one module each, listed in :data:`SECTIONS`;
+The demo is made of sections, one module each, listed in `SECTIONS`;
 each module has a ``section(out)`` function that prints its part. The demo
-fits a terminal of :data:`WIDTH` columns (longer lines are wrapped with a
+fits a terminal of `WIDTH` columns (longer lines are wrapped with a
 hanging indent) and ends with three next steps to try.
 """
 

@@ -5,7 +5,7 @@ The file holds one of:
 * a JSON document: one MBO student record (a JSON object) or a list of them
   (a JSON array); finding paths start at ``$`` for one record and at
   ``$[0]``, ``$[1]``, ... for a list;
-* an XML message of the library (:mod:`duo_domain.serialize.xml`),
+* an XML message of the library ([`duo_domain.serialize.xml`][duo_domain.serialize.xml]),
   recognised by its first character ``<``. The message is read safely and
   checked against its XSD; every violation is a finding
   (``XML.BERICHT.SCHEMA`` or ``XML.BERICHT.WAARDE``) with its line. A message

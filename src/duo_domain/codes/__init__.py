@@ -1,6 +1,7 @@
 """DUO value lists (waardenlijsten) as versioned data.
 
-A :class:`Waardenlijst` holds :class:`CodeValue` entries, each with its
+A [`Waardenlijst`][duo_domain.codes.Waardenlijst] holds [`CodeValue`][duo_domain.codes.CodeValue] entries,
+each with its
 meaning, source and validity period. Lists are data: a vendor can build a
 newer one and pass it where the library takes a list.
 

@@ -3,15 +3,17 @@
 Domain objects for what an MBO institution exchanges with DUO, the rules DUO
 applies to them, and the functions around leaving and absence:
 
-* :mod:`duo_domain.mbo.enrolment` — :class:`~duo_domain.mbo.enrolment.Enrolment`
-  with its :class:`~duo_domain.mbo.enrolment.Periode` s and periods of
-  :class:`~duo_domain.mbo.enrolment.ExtraOndersteuning`;
-* :mod:`duo_domain.mbo.bpv` — :class:`~duo_domain.mbo.bpv.BpvAgreement`;
-* :mod:`duo_domain.mbo.record` — :class:`~duo_domain.mbo.record.MboStudentRecord`;
-* :mod:`duo_domain.mbo.codes` — DUO's value lists (leertraject, niveau, ...);
-* :mod:`duo_domain.mbo.rules` — the ``ROD.*`` rules of the catalogue;
-* :mod:`duo_domain.mbo.uitschrijving` — deregistration and VSV;
-* :mod:`duo_domain.mbo.afwezigheid` — the separate absence report for students of 18+.
+* [`duo_domain.mbo.enrolment`][duo_domain.mbo.enrolment] — [`Enrolment`][duo_domain.mbo.enrolment.Enrolment]
+  with its [`Periode`][duo_domain.mbo.enrolment.Periode] s and periods of
+  [`ExtraOndersteuning`][duo_domain.mbo.enrolment.ExtraOndersteuning];
+* [`duo_domain.mbo.bpv`][duo_domain.mbo.bpv] — [`BpvAgreement`][duo_domain.mbo.bpv.BpvAgreement];
+* [`duo_domain.mbo.record`][duo_domain.mbo.record] —
+  [`MboStudentRecord`][duo_domain.mbo.record.MboStudentRecord];
+* [`duo_domain.mbo.codes`][duo_domain.mbo.codes] — DUO's value lists (leertraject, niveau, ...);
+* [`duo_domain.mbo.rules`][duo_domain.mbo.rules] — the ``ROD.*`` rules of the catalogue;
+* [`duo_domain.mbo.uitschrijving`][duo_domain.mbo.uitschrijving] — deregistration and VSV;
+* [`duo_domain.mbo.afwezigheid`][duo_domain.mbo.afwezigheid] — the separate absence report for students of
+  18+.
 
 Submodules are imported on demand; this package imports nothing itself.
 """

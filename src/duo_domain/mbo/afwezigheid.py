@@ -57,7 +57,7 @@ _NIVEAUS = frozenset({"MBO-1", "MBO-2"})
 
 @attrs.frozen
 class AfwezigheidsOordeel:
-    """The answer of :func:`melding_afwezigheid`.
+    """The answer of [`melding_afwezigheid`][duo_domain.mbo.afwezigheid.melding_afwezigheid].
 
     Attributes:
         melding_verplicht: The Melding afwezigheid to DUO is due.

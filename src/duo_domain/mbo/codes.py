@@ -1,6 +1,6 @@
 """DUO value lists of the MBO register (ROD) as versioned data.
 
-Each list is a :class:`~duo_domain.codes.Waardenlijst`; each value carries its
+Each list is a [`Waardenlijst`][duo_domain.codes.Waardenlijst]; each value carries its
 meaning, its source and the period in which it may be used. Validity is
 judged on the date a code is *used* (a period's ``datum_begin``), never on
 today's date.

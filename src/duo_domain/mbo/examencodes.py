@@ -6,7 +6,7 @@ bijlage VIIa. Each code names one generic exam part (Nederlandse taal,
 rekenen or Engels) at one reference level. The table is shipped as versioned
 data in the package (``data/generieke_examenonderdelen.json``, toestand
 2025-08-28) and read lazily; a vendor with a newer table builds one with
-:func:`load_examencodetabel`.
+[`load_examencodetabel`][duo_domain.mbo.examencodes.load_examencodetabel].
 
 The technische toelichting bij bijlage VIIa limits the old rekenen codes:
 3002 and 3004 (niveau 2 and 3) and 3006 and 3007 (niveau 4) may be used until
@@ -16,7 +16,7 @@ the rekenen requirements in force since 2022-08-01 (Stb. 2022, 62).
 
 DUO does not publish the value list of the vrijstelling fields of a GEO
 record (PvE MBO-instelling 4.8.2 §15.5.9: AN1..4 and AN3). The values seen in
-DUO's files are in the open list :data:`VRIJSTELLINGSCODES`; an unknown code
+DUO's files are in the open list `VRIJSTELLINGSCODES`; an unknown code
 is a finding (``ROD.RESULTAAT.VRIJSTELLING_CODE``), never an error.
 
 Examples:
@@ -63,7 +63,7 @@ class Onderdeel(enum.Enum):
 
     Loopbaan en burgerschap is also a generic part, but has no code and is
     judged ``voldaan`` / ``niet voldaan`` (art. 15 lid 5); it is handled on
-    its own in :mod:`duo_domain.mbo.uitslag`.
+    its own in [`duo_domain.mbo.uitslag`][duo_domain.mbo.uitslag].
     """
 
     NEDERLANDS = "nederlands"

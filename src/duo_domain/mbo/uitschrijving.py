@@ -1,6 +1,7 @@
 """Deregistration (uitschrijving) and early school leaving (VSV).
 
-:func:`beoordeel_uitschrijving` says, for a student leaving on a date,
+[`beoordeel_uitschrijving`][duo_domain.mbo.uitschrijving.beoordeel_uitschrijving] says, for a student leaving
+on a date,
 whether the institution may deregister the student as things stand, or must
 first consult the leerplichtambtenaar, and whether the student counts as a
 voortijdig schoolverlater (VSV). Every answer carries its reasons with their
@@ -78,7 +79,7 @@ def is_startkwalificatie(diploma: str | None) -> bool:
 
 @attrs.frozen
 class UitschrijvingsReden:
-    """One reason in an :class:`UitschrijvingsAdvies`.
+    """One reason in an [`UitschrijvingsAdvies`][duo_domain.mbo.uitschrijving.UitschrijvingsAdvies].
 
     Attributes:
         code: Stable machine code, e.g. ``"STARTKWALIFICATIE"``.
@@ -93,7 +94,7 @@ class UitschrijvingsReden:
 
 @attrs.frozen
 class UitschrijvingsAdvies:
-    """The answer of :func:`beoordeel_uitschrijving`.
+    """The answer of [`beoordeel_uitschrijving`][duo_domain.mbo.uitschrijving.beoordeel_uitschrijving].
 
     Attributes:
         uitschrijven_toegestaan: The student may be deregistered as things stand.

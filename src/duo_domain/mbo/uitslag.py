@@ -23,10 +23,11 @@ Two regimes exist since 2022-08-01 (Stb. 2022, 62):
   at least 6, rekenen only taken), and art. 17 lid 1 c (entree rekenen) does
   not apply.
 
-:func:`choose_regime` picks the regime from the cohort start, the nominal
-studieduur and the datum uitslag, and says why. :func:`compute_uitslag`
+[`choose_regime`][duo_domain.mbo.uitslag.choose_regime] picks the regime from the cohort start, the nominal
+studieduur and the datum uitslag, and says why. [`compute_uitslag`][duo_domain.mbo.uitslag.compute_uitslag]
 applies the rules and reports **every** failed condition with its article.
-:func:`uitslag_from_document` reads the public ``"sector": "mbo"`` JSON
+[`uitslag_from_document`][duo_domain.mbo.uitslag.uitslag_from_document] reads the public ``"sector": "mbo"``
+JSON
 document (JSON Schema ``schemas/mbo-uitslag.schema.json`` in this package).
 
 Examples:
@@ -364,7 +365,7 @@ class MboUitslag:
         redenen: Every failed condition, with its article.
         niet_beoordeeld: Conditions that could not be judged because the
             data does not hold them (only for register data, see
-            :func:`uitslag_from_diploma`).
+            [`uitslag_from_diploma`][duo_domain.mbo.uitslag.uitslag_from_diploma]).
     """
 
     uitslag: str
@@ -678,8 +679,9 @@ def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> MboUitslag:
         volledig: ``True`` (the default) when each given section is complete,
             as in the uitslag document: a required part that is missing fails
             its condition. ``False`` for register data that cannot hold every
-            part (see :func:`uitslag_from_diploma`): a missing part makes its
-            condition *not judged* (listed in :attr:`MboUitslag.niet_beoordeeld`).
+            part (see [`uitslag_from_diploma`][duo_domain.mbo.uitslag.uitslag_from_diploma]): a missing part
+                makes its
+            condition *not judged* (listed in `MboUitslag.niet_beoordeeld`).
 
     Raises:
         UnsupportedPeriod: for a datum uitslag before 2022-08-01.
@@ -726,7 +728,7 @@ def uitslag_from_diploma(
     rekenen «voldaan», and keuzedelen as behaald / niet behaald. So only the
     generic parts are judged, plus the keuzedelen when every one carries an
     eindcijfer; a condition the register cannot show is listed in
-    :attr:`MboUitslag.niet_beoordeeld` rather than failed. The datum uitslag
+    `MboUitslag.niet_beoordeeld` rather than failed. The datum uitslag
     is the diploma's datum resultaat.
 
     Raises:
@@ -1073,7 +1075,7 @@ def _read(data: Mapping[str, Any]) -> UitslagInput:
 def uitslag_from_document(data: Mapping[str, Any]) -> MboUitslag:
     """Compute the uitslag of an MBO uitslag document (``"sector": "mbo"``).
 
-    Numbers may be ints, :class:`~decimal.Decimal` (``json.loads(...,
+    Numbers may be ints, `Decimal` (``json.loads(...,
     parse_float=Decimal)``) or numeric strings with a decimal point; a
     Python ``float`` is converted exactly through ``str()`` (its shortest
     representation) and never used in arithmetic.

@@ -1,8 +1,9 @@
 """Reading and writing single lines of DUO's return files (private).
 
-:func:`parse_line` turns one line into its record (or problems);
-:func:`format_record` writes a record back as the same line. Both work from
-the layouts of :mod:`duo_domain.serialize._returnfile_records`.
+`parse_line` turns one line into its record (or problems);
+[`format_record`][duo_domain.serialize.returnfile.format_record] writes a record back as the same line. Both
+work from
+the layouts of `duo_domain.serialize._returnfile_records`.
 """
 
 from __future__ import annotations
@@ -346,7 +347,7 @@ def _format_value(veld: Veld, value: Any, opmaak: Opmaak, path: str) -> str:
 
 
 def format_record(record: Record) -> str:
-    """The line of ``record``, without line ending, laid out as its :class:`Opmaak` says.
+    """The line of ``record``, without line ending, laid out as its `Opmaak` says.
 
     Raises:
         InvalidDocument: when a value cannot be written (wrong type, a

@@ -9,7 +9,7 @@ at the same place in the object and in the document. Dates are ISO 8601
 the data, not a log line); enums are written by value (``"ie"``,
 ``"Behaald"``).
 
-Grades are :class:`~decimal.Decimal` and are written as decimal strings
+Grades are `Decimal` and are written as decimal strings
 (``str(value)``: ``"6.50"`` stays ``"6.50"``, so reading gives back the same
 digits). Reading accepts a JSON number (read with ``parse_float=Decimal``, so
 exactly) or a string such as ``"6.5"`` (digits, an optional decimal point and
@@ -17,10 +17,10 @@ exponent); a binary ``float`` is refused, never converted.
 
 Structuring is strict: a string is never read as a number or a boolean, a
 number never as a string, unknown keys are refused, and every bad path is
-reported, not only the first (:class:`~duo_domain.errors.InvalidDocument`).
+reported, not only the first ([`InvalidDocument`][duo_domain.errors.InvalidDocument]).
 Values that are well-formed but wrong for the domain (an unknown leertraject,
 an onderwijslocatie that is not ``nnnXnnn``) are *not* structural problems;
-they become findings of :func:`duo_domain.rules.validate`.
+they become findings of [`duo_domain.rules.validate`][duo_domain.rules.validate].
 
 Examples:
     >>> from duo_domain.serialize.json import loads_mbo, dumps_mbo
@@ -465,7 +465,7 @@ def _collector_paused(pause: bool) -> Iterator[None]:
 def structure_mbo(data: Any) -> MboStudentRecord | list[MboStudentRecord]:
     """One record (a JSON object) or a list of records (a JSON array) from parsed JSON.
 
-    For a list of :data:`GC_PAUSE_FROM` records or more, the cyclic garbage
+    For a list of `GC_PAUSE_FROM` records or more, the cyclic garbage
     collector is paused while the records are built (see the performance notes
     in the MBO documentation); its state is restored afterwards.
 
@@ -506,7 +506,7 @@ def structure_mbo(data: Any) -> MboStudentRecord | list[MboStudentRecord]:
 def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     """Read a JSON document with one MBO student record or a list of them.
 
-    Numbers are read as :class:`~decimal.Decimal`, never through ``float``.
+    Numbers are read as `Decimal`, never through ``float``.
 
     Raises:
         InvalidDocument: when the text is not JSON, or not such a document.

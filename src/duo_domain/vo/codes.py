@@ -4,13 +4,15 @@ The library ships the public tables of the *Regeling codetabellen school- en
 studiejaar 2015–2016* (BWBR0036964, bijlage I and III), limited to the codes
 of the current examination programmes (the "nieuw" and "blijvend" havo/vwo
 codes, the vmbo general subjects and the beroepsgerichte profielvakken and
-keuzevakken). Every subject carries its :class:`Vaksoort`: the role it plays
+keuzevakken). Every subject carries its [`Vaksoort`][duo_domain.vo.codes.Vaksoort]: the role it plays
 in the slaag-zakregeling (Uitvoeringsbesluit WVO 2020, BWBR0045787,
 art. 3.13, 3.34 and 3.35).
 
 The tables are data files inside the package, read lazily on first use. A
-vendor with a newer table passes its own text to :func:`load_vakcodetabel` /
-:func:`load_elementcodetabel` and hands the result to the functions that take
+vendor with a newer table passes its own text to [`load_vakcodetabel`][duo_domain.vo.codes.load_vakcodetabel]
+/
+[`load_elementcodetabel`][duo_domain.vo.codes.load_elementcodetabel] and hands the result to the functions
+that take
 a ``tabel`` argument.
 
 Examples:
@@ -160,7 +162,7 @@ def _rows(text: str, naam: str, columns: int) -> Iterator[tuple[dict[str, str], 
 
 @attrs.frozen
 class VakcodeTabel:
-    """A vakcodetabel: vakcode → :class:`Vak`, with its source and school year.
+    """A vakcodetabel: vakcode → [`Vak`][duo_domain.vo.codes.Vak], with its source and school year.
 
     Attributes:
         bron: Where the table comes from.
@@ -228,7 +230,7 @@ class VakcodeTabel:
 
 @attrs.frozen
 class ElementcodeTabel:
-    """An elementcodetabel for examination years: elementcode → :class:`Elementcode`.
+    """An elementcodetabel for examination years: elementcode → `Elementcode`.
 
     Attributes:
         bron: Where the table comes from.
@@ -258,7 +260,7 @@ def load_vakcodetabel(text: str) -> VakcodeTabel:
     The format is ``;``-separated with a header line
     ``vakcode;schoolsoorten;soort;omschrijving``; ``schoolsoorten`` is a
     space-separated list of ``vwo havo vmbo-bb vmbo-kb vmbo-gl vmbo-tl``;
-    ``soort`` a :class:`Vaksoort` value. Comment lines start with ``#``;
+    ``soort`` a [`Vaksoort`][duo_domain.vo.codes.Vaksoort] value. Comment lines start with ``#``;
     ``# bron=...`` and ``# schooljaar=...`` set the table's source and year.
 
     Raises:

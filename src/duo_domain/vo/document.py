@@ -1,10 +1,12 @@
 """The cijferlijst document: a candidate's exam as JSON, read exactly into domain objects.
 
 The document is a public contract, described by the JSON Schema shipped in the
-package (:func:`cijferlijst_schema`); the output of the uitslag has its own
-schema (:func:`uitslag_schema`). Numbers may be JSON numbers or strings and
-are read as :class:`~decimal.Decimal`; read JSON with
-``json.loads(text, parse_float=Decimal)`` (or use :func:`cijferlijst_from_json`),
+package ([`cijferlijst_schema`][duo_domain.vo.document.cijferlijst_schema]); the output of the uitslag has its
+own
+schema ([`uitslag_schema`][duo_domain.vo.document.uitslag_schema]). Numbers may be JSON numbers or strings and
+are read as `Decimal`; read JSON with
+``json.loads(text, parse_float=Decimal)`` (or use
+[`cijferlijst_from_json`][duo_domain.vo.document.cijferlijst_from_json]),
 never through ``float``.
 
 Examples:
@@ -208,11 +210,11 @@ class _Reader:
 
 
 def cijferlijst_from_document(data: Any) -> Examenkandidaat:
-    """Read a cijferlijst document (already parsed JSON) into an :class:`Examenkandidaat`.
+    """Read a cijferlijst document (already parsed JSON) into an `Examenkandidaat`.
 
     Checks the document's shape and the grades' form (1.0–10.0, at most one
     decimal); the role of each subject and the rules of art. 3.13 are checked
-    by :func:`~duo_domain.vo.uitslag.bepaal_uitslag`, which reports problems
+    by [`bepaal_uitslag`][duo_domain.vo.uitslag.bepaal_uitslag], which reports problems
     the same way.
 
     Raises:

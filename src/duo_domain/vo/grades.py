@@ -1,4 +1,4 @@
-"""Grade arithmetic of the VO exam, exact in :class:`~decimal.Decimal`.
+"""Grade arithmetic of the VO exam, exact in `Decimal`.
 
 Sources (Uitvoeringsbesluit WVO 2020, BWBR0045787):
 
@@ -132,7 +132,7 @@ def ce_gemiddelde(cijfers: Iterable[Decimal]) -> Decimal | None:
     """The exact mean of the CE grades, or ``None`` when there are none.
 
     The result is computed in the current decimal context (28 significant
-    digits); use :func:`voldoet_ce_eis` for the 5.5 test, which is exact.
+    digits); use [`voldoet_ce_eis`][duo_domain.vo.grades.voldoet_ce_eis] for the 5.5 test, which is exact.
 
     Examples:
         >>> from decimal import Decimal as D

@@ -15,9 +15,9 @@ its own for the attacks it covers:
    parsing, before the tree is built further.
 4. **The parsed tree is checked** for a document type declaration once more.
 
-Every refusal raises :class:`XmlRefused`, an
-:class:`~duo_domain.errors.InvalidDocument`; a document that is simply not
-well-formed raises :class:`~duo_domain.errors.InvalidDocument` with the line.
+Every refusal raises [`XmlRefused`][duo_domain.serialize.xml.XmlRefused], an
+[`InvalidDocument`][duo_domain.errors.InvalidDocument]; a document that is simply not
+well-formed raises [`InvalidDocument`][duo_domain.errors.InvalidDocument] with the line.
 """
 
 from __future__ import annotations
@@ -115,12 +115,12 @@ class _RefuseEverything(etree.Resolver):
 
 
 def new_parser(resolver: etree.Resolver | None = None, **extra: Any) -> etree.XMLParser:
-    """An :class:`lxml.etree.XMLParser` that resolves nothing and loads nothing.
+    """An `lxml.etree.XMLParser` that resolves nothing and loads nothing.
 
     Args:
         resolver: A resolver asked first (the XSD loader serves its own
             files this way); every request it does not answer is refused.
-        **extra: Further options for :class:`lxml.etree.XMLParser` (such as
+        **extra: Further options for `lxml.etree.XMLParser` (such as
             ``remove_blank_text``); the safety options cannot be overridden.
     """
     options: dict[str, Any] = {
@@ -141,7 +141,7 @@ def new_parser(resolver: etree.Resolver | None = None, **extra: Any) -> etree.XM
 def new_pull_parser(
     *, events: tuple[Literal["start", "end"], ...], tag: tuple[str, ...]
 ) -> etree.XMLPullParser:
-    """An :class:`lxml.etree.XMLPullParser` with the options of :func:`new_parser`.
+    """An `lxml.etree.XMLPullParser` with the options of `new_parser`.
 
     Args:
         events: The events to report, such as ``("end",)``.
@@ -226,7 +226,7 @@ def _check_tree(tree: etree._ElementTree) -> None:
 
 
 def syntax_error(exc: etree.XMLSyntaxError, *, document: str = _DOCUMENT) -> InvalidDocument:
-    """An :class:`~duo_domain.errors.InvalidDocument` (or :class:`XmlRefused`) for a libxml2 error."""
+    """An `InvalidDocument` (or `XmlRefused`) for a libxml2 error."""
     message = mask_numbers(str(exc.msg or exc))
     line = exc.lineno if exc.lineno else None
     if "Excessive depth" in message or "Maximum entity" in message or "huge" in message.lower():
