@@ -1,32 +1,109 @@
 """MkDocs hooks: pages generated from the library itself, so docs and code cannot drift.
 
 * ``<!-- rule-catalogue -->`` in a page becomes the full rule catalogue,
-  read from :data:`duo_domain.rules.registry`.
+  read from ``duo_domain.rules.registry``: one table per rule family, one
+  row per rule with the rule id as its anchor, and the controls that
+  ``docs/javascripts/rules.js`` uses to filter the rows.
+* a long dotted name in inline code (``PERSOON.IDENTITEIT.BSN_EN_ONDERWIJSNUMMER``,
+  ``duo_domain.serialize.returnfile``) may break after a dot, and only there.
+* a page with a mermaid diagram loads the mermaid script shipped in
+  ``docs/javascripts/vendor`` (only those pages: it is large).
 * ``<!-- json-schema: PACKAGE/PATH -->`` becomes the JSON Schema shipped in
   the package at that resource path, as a JSON code block.
 """
 
 from __future__ import annotations
 
+import html
 import importlib.resources
 import re
 from collections import defaultdict
 from typing import Any
 
-from duo_domain.rules import Rule, registry
+from duo_domain.rules import Rule, Severity, registry
 
 _SCHEMA = re.compile(r"<!-- json-schema: ([\w.]+)/([\w./-]+) -->")
+# Inline code (not a code block: those follow <pre> or hold highlighting spans) that is a long dotted
+# name, such as a rule id or a module path.
+_DOTTED_CODE = re.compile(r"(?<!<pre>)<code>([\w$\[\]]+(?:\.[\w$\[\]]+){2,})</code>")
+
+
+_FAMILY_NAMES = {
+    "BRON.EXAMEN": "VO exam results (BRON)",
+    "PERSOON.ADRES": "Addresses",
+    "PERSOON.IDENTITEIT": "Personal numbers",
+    "PERSOON.PERSOONSGEGEVENS": "Personal data",
+    "ROD.BPV": "BPV agreements",
+    "ROD.DIPLOMA": "Diplomas",
+    "ROD.EXTRA_ONDERSTEUNING": "Extra support",
+    "ROD.INSCHRIJVING": "Enrolments",
+    "ROD.PERIODE": "Enrolment periods",
+    "ROD.RESULTAAT": "MBO results",
+    "XML.BERICHT": "XML messages",
+}
 
 
 def _period(rule: Rule) -> str:
     if rule.geldig_van is None and rule.geldig_tot is None:
         return "always"
-    return f"{rule.geldig_van or '…'} – {rule.geldig_tot or '…'}"
+    if rule.geldig_tot is None:
+        return f"from {rule.geldig_van}"
+    if rule.geldig_van is None:
+        return f"until {rule.geldig_tot}"
+    return f"{rule.geldig_van} – {rule.geldig_tot}"
+
+
+def _text(value: str) -> str:
+    """Plain text for HTML, with ``code`` spans kept as code."""
+    parts = html.escape(value).split("`")
+    return "".join(f"<code>{part}</code>" if i % 2 else part for i, part in enumerate(parts))
+
+
+def _id_cell(rule_id: str) -> str:
+    # A line may break only after a dot, never inside a part of the id.
+    shown = "<wbr>".join(html.escape(part) + "." for part in rule_id.split("."))[:-1]
+    return f'<a class="rule-id" href="#{rule_id}" title="Link to this rule"><code>{shown}</code></a>'
+
+
+def _fix(rule: Rule) -> str:
+    note = f"How to fix: {_text(rule.guidance)}"
+    if rule.external:
+        note += f" Needs the {_text(rule.external)} register: checked only as far as the data allows."
+    return f'<br><span class="rule-fix">{note}</span>'
+
+
+def _row(rule: Rule) -> str:
+    source = _text(rule.source)
+    if rule.url:
+        source = f'<a href="{html.escape(rule.url)}">{source}</a>'
+    severity = rule.severity.value
+    haystack = html.escape(f"{rule.id} {rule.summary} {rule.source} {rule.guidance}".lower())
+    return (
+        f'<tr id="{rule.id}" data-rule data-severity="{severity}" data-text="{haystack}">'
+        f"<td>{_id_cell(rule.id)}</td>"
+        f'<td><span class="rule-severity rule-severity--{severity}">{severity}</span></td>'
+        f"<td>{_text(rule.summary)}{_fix(rule)}</td>"
+        f'<td class="rule-period">{_period(rule)}</td>'
+        f'<td class="rule-source">{source}</td></tr>'
+    )
+
+
+def _filter_controls() -> str:
+    options = "".join(f'<option value="{s.value}">{s.value}</option>' for s in Severity)
+    return (
+        '<div class="rule-filter">'
+        '<label>Filter <input id="rule-filter-text" type="search" '
+        'placeholder="id, word or source, e.g. onderwijsnummer"></label> '
+        f'<label>Severity <select id="rule-filter-severity"><option value="">all</option>{options}'
+        "</select></label> "
+        f'<span id="rule-filter-count" aria-live="polite">{len(registry)} rules</span>'
+        "</div>"
+    )
 
 
 def catalogue_markdown() -> str:
-    """The rule catalogue as Markdown, grouped by the first two parts of the id."""
-    groups: dict[str, list[Rule]] = defaultdict(list)
+    """The rule catalogue: a filter, then one table per rule family (the first two parts of the id)."""
+    families: dict[str, list[Rule]] = defaultdict(list)
     for rule in registry:
         groups[".".join(rule.id.split(".")[:2])].append(rule)
     lines = [f"The catalogue holds **{len(registry)} rules**.", ""]
@@ -58,6 +135,26 @@ def _schema_block(match: re.Match[str]) -> str:
     package, path = match.group(1), match.group(2)
     text = importlib.resources.files(package).joinpath(path).read_text(encoding="utf-8")
     return f"```json\n{text.rstrip()}\n```"
+
+
+def _breakable(match: re.Match[str]) -> str:
+    return "<code>" + match.group(1).replace(".", ".<wbr>") + "</code>"
+
+
+def on_page_content(html: str, **kwargs: Any) -> str:
+    """Let long dotted names in inline code break after a dot, never inside a word."""
+    del kwargs
+    return _DOTTED_CODE.sub(_breakable, html)
+
+
+def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
+    """Load the bundled mermaid on the pages that have a diagram (Material renders them with it)."""
+    del kwargs
+    if 'class="mermaid"' not in output:
+        return output
+    up = "../" * page.url.count("/")
+    script = f'<script src="{up}javascripts/vendor/mermaid.min.js"></script>'
+    return output.replace("</body>", f"{script}\n</body>", 1)
 
 
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:

@@ -1,7 +1,8 @@
 """duo_domain: the domain of what Dutch schools exchange with DUO, typed and checked.
 
 Importing the package is cheap and has no side effects: the domain packages
-(:mod:`duo_domain.identity`, :mod:`duo_domain.mbo`, :mod:`duo_domain.vo`) load
+([`duo_domain.identity`][duo_domain.identity], [`duo_domain.mbo`][duo_domain.mbo],
+[`duo_domain.vo`][duo_domain.vo]) load
 when one of their names is first used, and rule modules on first use of the
 catalogue.
 

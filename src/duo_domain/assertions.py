@@ -1,7 +1,7 @@
 """Assertions for vendors' own test suites: readable failures that list every finding.
 
-Plain functions that raise :class:`AssertionError`, usable under any test
-runner; the pytest plugin (:mod:`duo_domain.testing.pytest_plugin`) also
+Plain functions that raise `AssertionError`, usable under any test
+runner; the pytest plugin ([`duo_domain.testing.pytest_plugin`][duo_domain.testing.pytest_plugin]) also
 offers them as fixtures.
 
 Examples:

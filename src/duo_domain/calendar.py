@@ -104,7 +104,7 @@ def _d(p: dt.date) -> dt.date:
 
 @attrs.frozen(order=True)
 class Studiejaar:
-    """One studiejaar, 1 August of :attr:`beginjaar` to 31 July of the next year.
+    """One studiejaar, 1 August of `beginjaar` to 31 July of the next year.
 
     Attributes:
         beginjaar: The calendar year in which the studiejaar starts (DUO's

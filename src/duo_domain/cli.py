@@ -1,11 +1,14 @@
 """The ``duo-domain`` command: a thin I/O shell around the core.
 
 Each subcommand lives in its own module under ``duo_domain._cli`` and is
-listed in :data:`COMMANDS`. Exit codes are a public contract:
+listed in `COMMANDS`. Exit codes are a public contract:
 
 * ``0`` — done, nothing at error level;
 * ``1`` — invalid input or error-level findings;
 * ``2`` — usage error or unreadable input, with one line on stderr.
+
+What each code means for each command is in `EXIT_CODES`, which every
+``--help`` prints at its end.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from duo_domain._cli import EXIT_USAGE, CliError, Command
 from duo_domain._version import __version__
 from duo_domain.errors import mask_numbers
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "EXIT_CODES", "main"]
 
 #: The modules that each define one subcommand, in the order of ``--help``.
 COMMANDS: tuple[str, ...] = (
@@ -37,6 +40,48 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
+#: What each exit code means, per command; the end of each command's ``--help``.
+EXIT_CODES: dict[str, tuple[tuple[int, str], ...]] = {
+    "demo": ((0, "the demo ran"),),
+    "rules": ((0, "the catalogue was listed"), (2, "a bad --peildatum or another usage error")),
+    "validate": (
+        (0, "nothing at error level"),
+        (1, "an error-level finding (an XSD violation always is one)"),
+        (2, "not such a document, XML refused for safety, or a usage error"),
+    ),
+    "check": (
+        (0, "valid"),
+        (1, "invalid (the reason is printed)"),
+        (2, "an unknown KIND or another usage error"),
+    ),
+    "uitslag": (
+        (0, "an uitslag was determined, geslaagd or afgewezen"),
+        (2, "a malformed document (the message names the field), or a usage error"),
+    ),
+    "reconcile": (
+        (0, "nothing differs"),
+        (1, "something differs"),
+        (2, "either file unreadable, or a usage error"),
+    ),
+    "convert": ((0, "converted"), (2, "input that cannot be converted, or a usage error")),
+}
+
+_GENERAL_EXIT_CODES = (
+    "exit codes:\n"
+    "  0  done; nothing at error level\n"
+    "  1  invalid input or error-level findings\n"
+    "  2  usage error or unreadable input (one line on stderr)\n"
+    "each command's --help says what they mean for it"
+)
+
+
+def _epilog(command: str) -> str:
+    codes = EXIT_CODES.get(command)
+    if codes is None:  # a command without its own entry still shows the general meanings
+        return _GENERAL_EXIT_CODES
+    return "exit codes:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning in codes)
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit 2."""
 
@@ -49,12 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="duo-domain",
         description="Check, explain and convert what schools exchange with DUO.",
+        epilog=_GENERAL_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"duo-domain {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         command: Command = importlib.import_module(name).COMMAND
-        p = sub.add_parser(command.name, help=command.help, description=command.help)
+        p = sub.add_parser(
+            command.name,
+            help=command.help,
+            description=command.help,
+            epilog=_epilog(command.name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         command.configure(p)
         p.set_defaults(_run=command.run)
     return parser

@@ -1,13 +1,13 @@
 """The exception hierarchy: one root, one class per kind of unusable input.
 
 Every exception the library raises for bad input derives from
-:class:`DuoDomainError`, which itself derives from :class:`ValueError`, so a
+[`DuoDomainError`][duo_domain.errors.DuoDomainError], which itself derives from `ValueError`, so a
 caller who knows nothing of this library can still ``except ValueError``.
-Each class carries a stable, machine-readable :attr:`~DuoDomainError.code`;
+Each class carries a stable, machine-readable `code`;
 messages are for people and may change, codes do not.
 
 Business rules never raise: they produce findings in a
-:class:`~duo_domain.rules.Report`. Exceptions are only for input the library
+[`Report`][duo_domain.rules.Report]. Exceptions are only for input the library
 cannot work with at all.
 
 Examples:
@@ -220,7 +220,7 @@ class DocumentProblem:
 class InvalidDocument(DuoDomainError):
     """A document (JSON, XML, a DUO file) that cannot be read as what it should be.
 
-    Holds **every** problem found, not just the first; :attr:`path` is the
+    Holds **every** problem found, not just the first; `path` is the
     path of the first, for callers who only want one.
 
     Examples:
@@ -313,8 +313,8 @@ class FindingError(DuoDomainError):
 class FindingsError(ExceptionGroup[FindingError], DuoDomainError):  # type: ignore[override]
     """All error-level findings of a report, raised together.
 
-    An :class:`ExceptionGroup`, so ``except* FindingError`` works, and a
-    :class:`ValueError` through :class:`DuoDomainError`.
+    An `ExceptionGroup`, so ``except* FindingError`` works, and a
+    `ValueError` through [`DuoDomainError`][duo_domain.errors.DuoDomainError].
     """
 
     code: ClassVar[str] = "findings"

@@ -1,6 +1,10 @@
 """The documentation site, built and read as a reader would: in headless Chromium.
 
-Needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package.
+Two kinds of checks: the built HTML read as text (raw Sphinx roles, duplicate anchors, objects documented
+twice, broken links), and the pages as a browser lays them out (tables wider than the page, rule ids
+broken mid-word, empty API sections, mermaid diagrams that did not become SVG, the catalogue's filter).
+
+The browser half needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package.
 Without them the browser tests are skipped with the reason shown in the
 pytest summary; under CI (``CI=true``) a missing browser is a failure instead,
 because ``.ci/run`` installs it.
@@ -8,9 +12,12 @@ because ``.ci/run`` installs it.
 
 from __future__ import annotations
 
+import collections
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +86,12 @@ def base_url(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+_OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };
+"""
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     reason = _browser_missing()
@@ -105,6 +118,8 @@ def browser() -> Iterator[Any]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
+    # Material draws each mermaid diagram into a closed shadow root; open it, so a test can see the SVG.
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _OPEN_SHADOW_ROOTS})
     try:
         yield driver
     finally:
@@ -198,3 +213,205 @@ def test_no_internal_link_is_broken(site: Path, base_url: str) -> None:
                     broken.append(f"{page.relative_to(site)}: {href} -> no anchor #{fragment}")
     assert checked > 50
     assert broken == []
+
+
+# -- the built HTML, read as text ------------------------------------------------------------------------
+
+_ROLE = re.compile(r":(?:py:)?(?:class|func|meth|attr|data|mod|exc|obj|const):")
+_TAG = re.compile(r"<[^>]+>")
+_ID = re.compile(r"\sid=\"([^\"]+)\"")
+_DOC_HEADING = re.compile(r"<h\d id=\"(duo_domain[^\"]*)\" class=\"doc doc-heading")
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def _article(html: str) -> str:
+    """The page's article text, tags removed (navigation and search index left out)."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    return _TAG.sub("", html[start:end])
+
+
+def test_no_raw_sphinx_role_is_shown(site: Path) -> None:
+    shown = {
+        str(page.relative_to(site)): len(_ROLE.findall(_article(page.read_text(encoding="utf-8"))))
+        for page in _pages(site)
+    }
+    assert {page: count for page, count in shown.items() if count} == {}
+
+
+def test_no_anchor_is_duplicated_on_a_page(site: Path) -> None:
+    duplicated = {}
+    for page in _pages(site):
+        counts = collections.Counter(_ID.findall(page.read_text(encoding="utf-8")))
+        twice = sorted(anchor for anchor, count in counts.items() if count > 1)
+        if twice:
+            duplicated[str(page.relative_to(site))] = twice[:5]
+    assert duplicated == {}
+
+
+def test_every_object_is_documented_once(site: Path) -> None:
+    """One object, one place: a re-export (``duo_domain.vo.Vak``) is not rendered next to its home."""
+    import griffe
+
+    package = griffe.load("duo_domain", search_paths=[str(ROOT / "src")], docstring_parser=None)
+    places: dict[str, list[str]] = collections.defaultdict(list)
+    for page in _pages(site):
+        for anchor in _DOC_HEADING.findall(page.read_text(encoding="utf-8")):
+            try:
+                canonical = str(package.modules_collection[anchor].canonical_path)
+            except (KeyError, griffe.AliasResolutionError, griffe.CyclicAliasError):
+                canonical = anchor
+            places[canonical].append(f"{page.relative_to(site).parent}#{anchor}")
+    assert len(places) > 300
+    assert {name: where for name, where in places.items() if len(where) > 1} == {}
+
+
+# -- the pages as a browser lays them out ----------------------------------------------------------------
+
+_LAYOUT_JS = """
+const wide = [];
+for (const table of document.querySelectorAll('article table')) {
+  const box = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+  if (table.scrollWidth > box.clientWidth + 1) {
+    const owner = table.closest('.doc-object, article').querySelector('.doc-heading, h1');
+    const head = (table.querySelector('tr') || table).innerText.slice(0, 60);
+    wide.push(owner.innerText.split('\\n')[0] + ': ' + head);
+  }
+}
+const page = document.documentElement.scrollWidth > window.innerWidth + 1;
+const empty = [];
+for (const h of document.querySelectorAll('article h2:not(.doc-heading)')) {
+  let text = '';
+  for (let n = h.nextElementSibling; n && !(n.tagName === 'H2' && !n.classList.contains('doc-heading'));
+       n = n.nextElementSibling) {
+    const figure = n.matches('.mermaid, img, svg') || n.querySelector('.mermaid, img, svg');
+    text += n.innerText + (figure ? 'figure' : '');
+  }
+  if (!text.trim()) empty.push(h.innerText);
+}
+for (const c of document.querySelectorAll('article .doc-object > .doc-contents')) {
+  if (!c.innerText.trim()) {
+    empty.push(c.parentElement.querySelector('.doc-heading').innerText.split('\\n')[0]);
+  }
+}
+return JSON.stringify({wide: wide, page: page, empty: empty});
+"""
+
+
+def _site_urls(site: Path, base_url: str) -> list[str]:
+    return [
+        urllib.parse.urljoin(base_url, page.relative_to(site).parent.as_posix() + "/")
+        for page in _pages(site)
+    ]
+
+
+def test_no_page_is_wider_than_the_window_nor_breaks_a_name_and_no_api_section_is_empty(
+    browser: Any, site: Path, base_url: str
+) -> None:
+    browser.set_window_size(1280, 1000)
+    problems = {}
+    for url in _site_urls(site, base_url):
+        browser.get(url)
+        found = json.loads(browser.execute_script(_LAYOUT_JS))
+        # Code in a table (not a type in the API reference) breaks between words or after a dot.
+        found["broken"] = browser.execute_script(_MID_WORD_BREAKS_JS, "article td code:not(.doc-contents *)")
+        if found["wide"] or found["page"] or found["empty"] or found["broken"]:
+            problems[url[len(base_url) :]] = found
+    assert problems == {}, json.dumps(problems, indent=1)
+
+
+_MERMAID_PAGES = ("", "quickstart/", "concepts/")
+
+
+@pytest.mark.parametrize("path", _MERMAID_PAGES)
+def test_mermaid_diagrams_render_as_svg(browser: Any, base_url: str, path: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(urllib.parse.urljoin(base_url, path))
+    diagrams = browser.find_elements(By.CSS_SELECTOR, "article .mermaid")
+    assert diagrams, f"no diagram on /{path}"
+
+    def rendered(driver: Any) -> bool:
+        script = (
+            "return [...document.querySelectorAll('article .mermaid')].every("
+            "d => (d.shadowRoot || d).querySelector('svg'))"
+        )
+        return bool(driver.execute_script(script))
+
+    WebDriverWait(browser, 20).until(rendered)
+    errors = browser.execute_script(
+        "return [...document.querySelectorAll('article .mermaid')].filter("
+        "d => ((d.shadowRoot || d).textContent || '').includes('Syntax error')).length"
+    )
+    assert errors == 0
+
+
+_MID_WORD_BREAKS_JS = """
+const broken = [];
+for (const code of document.querySelectorAll(arguments[0])) {
+  const chars = [];
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      chars.push([node.data[i], range.getBoundingClientRect().top]);
+    }
+  }
+  for (let i = 1; i < chars.length; i++) {
+    // Mid-word: a new line starts between two word characters (letters, digits, underscores).
+    if (chars[i][1] > chars[i - 1][1] + 2 && /\\w/.test(chars[i - 1][0]) && /\\w/.test(chars[i][0])) {
+      broken.push(code.innerText);
+      break;
+    }
+  }
+}
+return broken;
+"""
+
+
+def test_rule_catalogue_ids_stay_whole_and_link_to_themselves(browser: Any, base_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    from duo_domain.rules import registry
+
+    browser.set_window_size(1280, 1000)
+    browser.get(urllib.parse.urljoin(base_url, "rules/"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "article tr[data-rule]")
+    assert {row.get_attribute("id") for row in rows} == {rule.id for rule in registry}
+    # A rendered id goes on to a new line only after a dot, never inside a word.
+    broken = browser.execute_script(_MID_WORD_BREAKS_JS, "article tr[data-rule] td:first-child code")
+    assert broken == []
+    toc = browser.find_element(By.CSS_SELECTOR, ".md-sidebar--secondary").get_attribute("textContent")
+    assert "…" not in toc
+
+
+def test_rule_catalogue_filters_by_text_and_severity(browser: Any, base_url: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from duo_domain.rules import Severity, registry
+
+    browser.get(urllib.parse.urljoin(base_url, "rules/"))
+
+    def visible() -> set[str]:
+        rows = browser.find_elements(By.CSS_SELECTOR, "article tr[data-rule]")
+        return {row.get_attribute("id") for row in rows if row.is_displayed()}
+
+    assert len(visible()) == len(registry)
+    box = browser.find_element(By.CSS_SELECTOR, "#rule-filter-text")
+    box.send_keys("onderwijsnummer")
+    wanted = {
+        r.id for r in registry if "onderwijsnummer" in f"{r.id} {r.summary} {r.source} {r.guidance}".lower()
+    }
+    assert wanted
+    assert visible() == wanted
+    box.clear()
+    box.send_keys(" ")  # clear() does not fire an input event
+    Select(browser.find_element(By.CSS_SELECTOR, "#rule-filter-severity")).select_by_value("afkeur")
+    assert visible() == {r.id for r in registry if r.severity is Severity.AFKEUR}

@@ -1,13 +1,17 @@
 """``duo-domain demo``: run the library on example data bundled in the package.
 
-The demo is made of sections, one module each, listed in :data:`SECTIONS`;
-each module has a ``section(out)`` function that prints its part.
+The demo is made of sections, one module each, listed in `SECTIONS`;
+each module has a ``section(out)`` function that prints its part. The demo
+fits a terminal of `WIDTH` columns (longer lines are wrapped with a
+hanging indent) and ends with three next steps to try.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import textwrap
 from collections import Counter
 from typing import TextIO
 
@@ -22,6 +26,34 @@ SECTIONS: tuple[str, ...] = (
     "duo_domain._cli.demo_mbo_results",
     "duo_domain._cli.demo_vo",
 )
+
+
+#: The demo's output fits this many columns.
+WIDTH = 100
+
+#: What to try after the demo: a command and what it shows.
+NEXT_STEPS: tuple[tuple[str, str], ...] = (
+    ("duo-domain check bsn 1112.22.333", "check one identifier (every kind: check --help)"),
+    ("duo-domain validate records.json", "your own MBO records (JSON or XML), every finding"),
+    ("duo-domain rules --prefix ROD.BPV", "the rules with their sources and validity"),
+)
+
+
+def _wrapped(line: str) -> list[str]:
+    """``line`` in pieces of at most WIDTH columns, continued with a hanging indent."""
+    if len(line) <= WIDTH:
+        return [line]
+    indent = " " * (len(line) - len(line.lstrip()) + 4)
+    return textwrap.wrap(
+        line, width=WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _next_steps(out: TextIO) -> None:
+    out.write("Next steps:\n")
+    width = max(len(command) for command, _ in NEXT_STEPS)
+    for number, (command, what) in enumerate(NEXT_STEPS, 1):
+        out.write(f"  {number}. {command:<{width}}  {what}\n")
 
 
 def _catalogue(out: TextIO) -> None:
@@ -39,11 +71,17 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     del args
-    out.write(f"duo_domain {__version__} demo (bundled synthetic data; no real persons)\n\n")
-    _catalogue(out)
+    text = io.StringIO()
+    text.write(f"duo_domain {__version__} demo (bundled synthetic data; no real persons)\n\n")
+    _catalogue(text)
     for name in SECTIONS:
-        out.write("\n")
-        importlib.import_module(name).section(out)
+        text.write("\n")
+        importlib.import_module(name).section(text)
+    text.write("\n")
+    _next_steps(text)
+    for line in text.getvalue().splitlines():
+        for piece in _wrapped(line):
+            out.write(piece + "\n")
     return EXIT_OK
 
 

@@ -38,7 +38,7 @@ def section(out: TextIO) -> None:
             try:
                 module.validate(value)
             except ValueError as exc:
-                out.write(f"  {kind:<17} invalid  ({exc})\n")
+                out.write(f"  {kind:<17} invalid  {exc}\n")
     both = Student(bsn=Bsn("111222333"), onderwijsnummer=Onderwijsnummer("101222331"), studentnummer="S1001")
     zonder = Student(
         persoonsgegevens=Persoonsgegevens(
@@ -49,7 +49,7 @@ def section(out: TextIO) -> None:
         ),
         studentnummer="S1002",
     )
-    out.write(f"  {both!r}\n")
+    out.write("  a student with both a BSN and an onderwijsnummer, and one with neither:\n")
     for student in (both, zonder):
         for finding in validate(student):
-            out.write(f"    {finding}\n")
+            out.write(f"    {finding.severity.value:<9} {finding.rule_id}: {finding.message}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from importlib import resources
 from typing import TextIO
@@ -22,7 +23,7 @@ def section(out: TextIO) -> None:
     """Print the MBO part of ``duo-domain demo``."""
     from duo_domain.mbo.afwezigheid import melding_afwezigheid
     from duo_domain.mbo.uitschrijving import beoordeel_uitschrijving
-    from duo_domain.rules import registry, validate
+    from duo_domain.rules import validate
     from duo_domain.serialize.json import loads_mbo
 
     records = loads_mbo(load_demo_text())
@@ -33,26 +34,29 @@ def section(out: TextIO) -> None:
     n_dip = sum(len(r.diplomas) for r in records)
     with_error = {f.path.split(".", 1)[0] for f in report.errors}
     out.write(
-        f"MBO register ROD: synthetic institution, {len(records)} students, {n_ins} enrolments, "
+        f"MBO register ROD: {len(records)} synthetic students, {n_ins} enrolments, "
         f"{n_bpv} BPV agreements, {n_dip} diplomas\n"
     )
     out.write(
         f"  {len(records) - len(with_error)} records DUO would register as they are, "
         f"{len(with_error)} with an error-level finding; {len(report)} findings in all\n"
     )
-    out.write("  findings per rule:\n")
+    out.write("  findings per rule (their severity and source: duo-domain rules):\n")
     counts = Counter(f.rule_id for f in report)
-    for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = registry.get(rule_id)
-        out.write(f"    {n:4d}  {rule.severity.value:<9} {rule_id}  {rule.summary}\n")
+    cells = [f"{n:4d}  {rule_id}" for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    # Two columns, read down the left one first, so the list fits half the lines.
+    half = (len(cells) + 1) // 2
+    width = max((len(cell) for cell in cells[:half]), default=0) + 3
+    for left, right in itertools.zip_longest(cells[:half], cells[half:], fillvalue=""):
+        out.write(f"  {left:<{width}}{right}".rstrip() + "\n")
     first = next(iter(report.errors), None)
     if first is not None:
-        out.write(f"  e.g. {first}\n")
+        out.write(f"  e.g. {first.rule_id} at {first.path}: {first.message}\n")
 
     advies = beoordeel_uitschrijving(dt.date(2008, 3, 1), dt.date(2025, 1, 31), hoogste_diploma="MBO-1")
     out.write(
         "  leaving at 16 with an entree diploma: "
-        f"deregister now={advies.uitschrijven_toegestaan}, consult leerplichtambtenaar="
+        f"deregister={advies.uitschrijven_toegestaan}, leerplichtambtenaar="
         f"{advies.overleg_leerplichtambtenaar}, VSV={advies.voortijdig_schoolverlater}\n"
     )
     oordeel = melding_afwezigheid(
@@ -64,6 +68,6 @@ def section(out: TextIO) -> None:
         afwezig_tot=dt.date(2025, 4, 6),
     )
     out.write(
-        f"  18+ bol niveau 2, absent {oordeel.dagen_afwezig} days: Melding afwezigheid due="
-        f"{oordeel.melding_verplicht} (separate from the verzuimmelding in ROD)\n"
+        f"  18+ bol niveau 2, absent {oordeel.dagen_afwezig} days: "
+        f"Melding afwezigheid due={oordeel.melding_verplicht}\n"
     )

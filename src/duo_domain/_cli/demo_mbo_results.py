@@ -185,7 +185,7 @@ def section(out: TextIO) -> None:
         if not findings:
             out.write("    no findings on the diploma\n")
         for f in findings:
-            out.write(f"    {f.severity.value.upper()} {f.rule_id} at {f.path}: {f.message}\n")
+            out.write(f"    {f.severity.value:<9} {f.rule_id}: {f.message}\n")
     out.write("\nMBO uitslag explanations (Ekb WEB art. 17 / 18c)\n")
     for title, doc in DOCUMENTS:
         u = compute_uitslag(structure_mbo_uitslag(doc))

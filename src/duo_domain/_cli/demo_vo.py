@@ -26,10 +26,12 @@ def section(out: TextIO) -> None:
         redenen.update({r.regel for r in result.redenen})
         left_out += bool(result.buiten_beschouwing)
     out.write(f"VO uitslag: {len(kandidaten)} synthetic candidates, examenjaar {cohort['examenjaar']}\n")
-    for ss in ("vwo", "havo", "vmbo-tl", "vmbo-gl", "vmbo-kb", "vmbo-bb"):
-        ok, nok = per_soort[(ss, "geslaagd")], per_soort[(ss, "afgewezen")]
-        if ok or nok:
-            out.write(f"  {ss:<8} geslaagd {ok:>3}  afgewezen {nok:>3}\n")
+    tally = [
+        f"{ss} {per_soort[(ss, 'geslaagd')]}/{per_soort[(ss, 'afgewezen')]}"
+        for ss in ("vwo", "havo", "vmbo-tl", "vmbo-gl", "vmbo-kb", "vmbo-bb")
+        if per_soort[(ss, "geslaagd")] or per_soort[(ss, "afgewezen")]
+    ]
+    out.write("  geslaagd/afgewezen: " + ", ".join(tally) + "\n")
     out.write(f"  passed by leaving out an extra subject (art. 3.33 lid 3): {left_out}\n")
     if redenen:
         out.write("  most common reasons:\n")

@@ -6,11 +6,11 @@ same four functions:
 * ``compact(value) -> str`` — remove separators (and upper-case codes with
   letters); no check.
 * ``validate(value) -> str`` — the canonical form, or an
-  :class:`~duo_domain.errors.InvalidIdentifier` subclass
-  (:class:`~duo_domain.errors.InvalidFormat`,
-  :class:`~duo_domain.errors.InvalidLength`,
-  :class:`~duo_domain.errors.InvalidChecksum`,
-  :class:`~duo_domain.errors.InvalidComponent`) whose ``kind`` is the module's
+  [`InvalidIdentifier`][duo_domain.errors.InvalidIdentifier] subclass
+  ([`InvalidFormat`][duo_domain.errors.InvalidFormat],
+  [`InvalidLength`][duo_domain.errors.InvalidLength],
+  [`InvalidChecksum`][duo_domain.errors.InvalidChecksum],
+  [`InvalidComponent`][duo_domain.errors.InvalidComponent]) whose ``kind`` is the module's
   ``KIND``.
 * ``is_valid(value) -> bool`` — never raises, whatever it is given.
 * ``format(value) -> str`` — the print form, after validating.

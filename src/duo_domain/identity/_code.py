@@ -1,7 +1,7 @@
 """The four functions of a pattern-only code, written once (private).
 
 Most DUO and RIO codes have no check digit: a fixed length and a fixed
-pattern. :class:`CodeSpec` gives such a code its ``compact``, ``validate``,
+pattern. [`CodeSpec`][duo_domain.identity.oin.CodeSpec] gives such a code its ``compact``, ``validate``,
 ``is_valid`` and ``format``; each public module wraps them with its own
 docstring.
 """

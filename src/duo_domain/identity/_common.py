@@ -28,7 +28,7 @@ _QUOTE_MAX = 24
 
 
 def check_text(value: object, kind: str) -> str:
-    """``value`` itself when it is a ``str``; else an :class:`InvalidFormat`.
+    """``value`` itself when it is a ``str``; else an [`InvalidFormat`][duo_domain.errors.InvalidFormat].
 
     Numbers are text: an ``int`` loses the leading zeros a BSN may have, so it
     is refused rather than guessed at.

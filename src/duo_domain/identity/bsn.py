@@ -13,7 +13,7 @@ is never padded with zeros, so ``"12"`` is not a BSN. The all-zero number
 passes the 11-proef but is never issued, and is refused.
 
 A BSN is personal data: no error message of this module contains it. Use
-:class:`Bsn` to carry one around; its ``repr`` and ``str`` show only the
+[`Bsn`][duo_domain.identity.bsn.Bsn] to carry one around; its ``repr`` and ``str`` show only the
 last four digits.
 
 Examples:
@@ -107,7 +107,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The BSN in its usual print form ``NNNN.NN.NNN``, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.bsn.validate].
 
     Examples:
         >>> format("111222333")
@@ -121,14 +121,21 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
 class Bsn:
     """A valid BSN as a value: checked on construction, masked when shown.
 
-    ``repr`` and ``str`` show only the last four digits; :meth:`unmasked`
-    gives the full number, for serializing it. Two ``Bsn`` values are equal
-    when their numbers are, whatever separators the input had.
+    ``repr`` and ``str`` (and so f-strings and ``print``) show only the last
+    four digits; [`unmasked`][duo_domain.identity.bsn.Bsn.unmasked] gives the full number. Anything that
+    stores or sends the number (a database column, a file for DUO) must call
+    [`unmasked`][duo_domain.identity.bsn.Bsn.unmasked]: ``str(bsn)`` would store the masked form and lose it.
+
+    Two ``Bsn`` values are equal when their numbers are, whatever separators
+    the input had. A ``Bsn`` is never equal to a ``str``, not even to its own
+    number: compare ``bsn == Bsn(text)`` (which checks ``text``) or
+    ``bsn.unmasked() == text``.
 
     Construct it from the number as text, with or without separators.
 
     Raises:
-        InvalidIdentifier: when the number is not a valid BSN (see :func:`validate`).
+        InvalidIdentifier: when the number is not a valid BSN (see
+            [`validate`][duo_domain.identity.bsn.validate]).
 
     Examples:
         >>> b = Bsn("1112.22.333")
@@ -138,6 +145,8 @@ class Bsn:
         '111222333'
         >>> b == Bsn("111222333"), len({b, Bsn("111222333")})
         (True, 1)
+        >>> b == "111222333"
+        False
     """
 
     _nummer: str = attrs.field(converter=validate, alias="nummer")

@@ -63,7 +63,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The VO elementcode as DUO prints it, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.elementcode.validate].
 
     Examples:
         >>> format('0172')

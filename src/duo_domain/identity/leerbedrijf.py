@@ -83,7 +83,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The id as DUO writes it (nine digits), after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.leerbedrijf.validate].
 
     Examples:
         >>> format("100 018 965")

@@ -86,7 +86,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The OIN as it is written (20 positions, no separators), after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.oin.validate].
     """
     return validate(value)
 

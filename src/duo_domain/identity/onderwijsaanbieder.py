@@ -64,7 +64,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The onderwijsaanbieder code as DUO prints it, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.onderwijsaanbieder.validate].
 
     Examples:
         >>> format('110A133')

@@ -65,7 +65,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The onderwijsbestuur code as DUO prints it, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.onderwijsbestuur.validate].
 
     Examples:
         >>> format('100B490')

@@ -1,7 +1,7 @@
 """Onderwijsnummer, the personal number DUO gives a student without a known BSN.
 
 When a school cannot supply a BSN, DUO tries to find it from the personal
-data (see :mod:`duo_domain.identity.student`); when that fails it issues an
+data (see [`duo_domain.identity.student`][duo_domain.identity.student]); when that fails it issues an
 onderwijsnummer, which the school uses from then on. Like the BSN it has
 nine digits, leading zeros included (DUO BasisSchema type ``Onderwijsnummer``).
 
@@ -20,7 +20,8 @@ python-stdnum requires it). Input is never zero-padded: after removing
 spaces, dots and dashes it must have exactly nine digits.
 
 An onderwijsnummer is personal data: no error message of this module
-contains it. :class:`Onderwijsnummer` carries one with a masked ``repr``.
+contains it. [`Onderwijsnummer`][duo_domain.identity.onderwijsnummer.Onderwijsnummer] carries one with a
+masked ``repr``.
 
 Examples:
     >>> from duo_domain.identity import onderwijsnummer
@@ -125,7 +126,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The onderwijsnummer in the print form ``NNNN.NN.NNN``, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.onderwijsnummer.validate].
 
     Examples:
         >>> format("101222331")
@@ -141,7 +142,8 @@ class Onderwijsnummer:
 
     Checked with the default (congruence) reading of DUO's formula; use
     ``validate(..., strict=True)`` first when you want the literal one.
-    ``repr`` and ``str`` show only the last four digits; :meth:`unmasked`
+    ``repr`` and ``str`` show only the last four digits;
+    [`unmasked`][duo_domain.identity.onderwijsnummer.Onderwijsnummer.unmasked]
     gives the full number.
 
     Construct it from the number as text, with or without separators.

@@ -65,7 +65,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The opleidingseenheid code as DUO prints it, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.opleidingseenheid.validate].
 
     Examples:
         >>> format('1007O5545')

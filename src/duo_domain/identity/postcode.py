@@ -76,7 +76,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The postcode in DUO's print form ``NNNN AA``, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.postcode.validate].
 
     Examples:
         >>> format("2593ce")

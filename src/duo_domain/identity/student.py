@@ -9,11 +9,12 @@ geslacht and the formal home address, Dutch or foreign (DUO webservice
 ``IdentificerenPersoonVO_V1``, element ``ZonderPGN``).
 
 The classes here only hold data and check types; what must be present and
-how long each element may be are rules in :mod:`duo_domain.identity.rules`,
-reported as findings by :func:`duo_domain.rules.validate`.
+how long each element may be are rules in [`duo_domain.identity.rules`][duo_domain.identity.rules],
+reported as findings by [`duo_domain.rules.validate`][duo_domain.rules.validate].
 
-``repr`` of a :class:`Student` never shows a full BSN or onderwijsnummer, and
-``repr`` of :class:`Persoonsgegevens` shows which elements are present, not
+``repr`` of a [`Student`][duo_domain.identity.student.Student] never shows a full BSN or onderwijsnummer, and
+``repr`` of [`Persoonsgegevens`][duo_domain.identity.student.Persoonsgegevens] shows which elements are
+present, not
 their values.
 
 Examples:
@@ -148,8 +149,10 @@ class Geslacht(enum.StrEnum):
     """Geslacht as DUO's files code it (``M``, ``V``, ``O``).
 
     DUO's web services use ``1``, ``2`` and ``3`` for the same values
-    (BasisSchema type ``Geslacht-v02``); see :meth:`from_webservice`.
-    The ``geslacht`` field of :class:`Persoonsgegevens` is a plain ``str`` so
+    (BasisSchema type ``Geslacht-v02``); see
+    [`from_webservice`][duo_domain.identity.student.Geslacht.from_webservice].
+    The ``geslacht`` field of [`Persoonsgegevens`][duo_domain.identity.student.Persoonsgegevens] is a plain
+    ``str`` so
     that an unknown code becomes a finding, not an exception; a member of this
     enum is such a string.
 
@@ -194,7 +197,7 @@ class NederlandsAdres:
     """A Dutch address (DUO ``BinnenlandsAdres``); every element optional in DUO's schema.
 
     Attributes:
-        postcode: ``NNNNAA`` (see :mod:`duo_domain.identity.postcode`).
+        postcode: ``NNNNAA`` (see [`duo_domain.identity.postcode`][duo_domain.identity.postcode]).
         huisnummer: Up to five digits.
         huisletter: One letter.
         huisnummertoevoeging: Up to five characters.
@@ -250,8 +253,9 @@ class Persoonsgegevens:
             (``-`` for a person without one).
         voorvoegsels: Such as ``van der``, up to 10 characters.
         voornamen: All first names, up to 200 characters.
-        geboortedatum: Possibly incomplete (:class:`OnvolledigeDatum`).
-        geslacht: ``M``, ``V`` or ``O`` (see :class:`Geslacht`).
+        geboortedatum: Possibly incomplete
+            ([`OnvolledigeDatum`][duo_domain.identity.student.OnvolledigeDatum]).
+        geslacht: ``M``, ``V`` or ``O`` (see [`Geslacht`][duo_domain.identity.student.Geslacht]).
         adres: The formal home address as registered in the BRP.
 
     Examples:
@@ -295,11 +299,11 @@ class Student:
     """Who a record is about: a BSN, an onderwijsnummer, or the personal data to find one.
 
     A ``str`` given for ``bsn`` or ``onderwijsnummer`` is checked and turned
-    into :class:`~duo_domain.identity.Bsn` /
-    :class:`~duo_domain.identity.Onderwijsnummer` (an invalid number raises
-    :class:`~duo_domain.errors.InvalidIdentifier`). Having both numbers, or
+    into [`Bsn`][duo_domain.identity.Bsn] /
+    [`Onderwijsnummer`][duo_domain.identity.Onderwijsnummer] (an invalid number raises
+    [`InvalidIdentifier`][duo_domain.errors.InvalidIdentifier]). Having both numbers, or
     neither and incomplete personal data, is not an exception but a finding
-    of :func:`duo_domain.rules.validate`.
+    of [`duo_domain.rules.validate`][duo_domain.rules.validate].
 
     Attributes:
         bsn: The BSN, when the school knows it.

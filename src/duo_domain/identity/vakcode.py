@@ -63,7 +63,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The VO vakcode as DUO prints it, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.vakcode.validate].
 
     Examples:
         >>> format('0011')

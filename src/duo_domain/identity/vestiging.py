@@ -66,7 +66,7 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     """The vestiging code as DUO prints it, after validating it.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.vestiging.validate].
 
     Examples:
         >>> format('25BE01')
@@ -79,7 +79,7 @@ def brin(value: str) -> str:
     """The BRIN number of the institution the vestiging belongs to.
 
     Raises:
-        InvalidIdentifier: as :func:`validate`.
+        InvalidIdentifier: as [`validate`][duo_domain.identity.vestiging.validate].
 
     Examples:
         >>> brin("25BE01")

@@ -135,7 +135,7 @@ def werkdag_na(datum: dt.date, n: int) -> dt.date:
 
 @attrs.frozen
 class AfwezigheidsOordeel:
-    """The answer of :func:`melding_afwezigheid`.
+    """The answer of [`melding_afwezigheid`][duo_domain.mbo.afwezigheid.melding_afwezigheid].
 
     Attributes:
         melding_verplicht: The report to DUO (lid 5) is due.

@@ -1,17 +1,18 @@
 """Enrolments (inschrijvingen) with their periods and periods of extra support.
 
-An :class:`Enrolment` is what DUO's files call an ISG record: one student's
+An [`Enrolment`][duo_domain.mbo.enrolment.Enrolment] is what DUO's files call an ISG record: one student's
 enrolment at one institution, keyed by the inschrijvingvolgnummer. Every
 change to the programme (opleiding, leertraject, funding indication, ...)
-starts a new :class:`Periode` (ISP record). Periods of extra support are
-:class:`ExtraOndersteuning` (ISE record). Field meanings: PvE MBO-instelling –
+starts a new [`Periode`][duo_domain.mbo.enrolment.Periode] (ISP record). Periods of extra support are
+[`ExtraOndersteuning`][duo_domain.mbo.enrolment.ExtraOndersteuning] (ISE record). Field meanings: PvE
+MBO-instelling –
 DUO 4.8.2, §15.5.3–§15.5.5.
 
 All end dates are **inclusive**: the last day the enrolment or period is
 valid ("Dit is een inclusiefdatum", PvE §15.5.3).
 
 Codes (opleidingscode, leertraject, onderwijslocatie, ...) are plain strings
-here; whether they are valid is a business rule (:mod:`duo_domain.mbo.rules`),
+here; whether they are valid is a business rule ([`duo_domain.mbo.rules`][duo_domain.mbo.rules]),
 so that one bad code never stops the other checks.
 
 Examples:
@@ -59,7 +60,7 @@ class Periode:
     Attributes:
         datum_begin: First day of the period (inclusive).
         opleidingscode: The crebo code of the opleiding (5 digits).
-        leertraject: Code of the value list :data:`~duo_domain.mbo.codes.LEERTRAJECT`.
+        leertraject: Code of the value list [`LEERTRAJECT`][duo_domain.mbo.codes.LEERTRAJECT].
         indicatie_bekostigbaar: Whether the period qualifies for funding (DUO's J/N).
         niveau: ``MBO-1`` … ``MBO-4`` (optional in DUO's files).
         onderwijsaanbieder: RIO onderwijsaanbieder id (``nnnAnnn``).
@@ -119,7 +120,7 @@ class Enrolment:
         datum_uitschrijving_gepland: Planned last day (inclusive).
         perioden: One or more periods, in any order (they are judged sorted by ``datum_begin``).
         datum_uitschrijving_werkelijk: Actual last day (inclusive), once the student left.
-        reden_uitschrijving: Code of :data:`~duo_domain.mbo.codes.REDEN_UITSCHRIJVING`.
+        reden_uitschrijving: Code of [`REDEN_UITSCHRIJVING`][duo_domain.mbo.codes.REDEN_UITSCHRIJVING].
         extra_ondersteuning: Periods of extra support.
     """
 
@@ -145,7 +146,7 @@ class Enrolment:
         return werkelijk if werkelijk is not None else self.datum_uitschrijving_gepland
 
     def gesorteerde_perioden(self) -> list[tuple[int, Periode]]:
-        """``(index, periode)`` pairs in order of ``datum_begin`` (index into :attr:`perioden`)."""
+        """``(index, periode)`` pairs in order of ``datum_begin`` (index into `perioden`)."""
         return sorted(enumerate(self.perioden), key=lambda ip: ip[1].datum_begin)
 
     def periode_einde(self, index: int) -> dt.date:

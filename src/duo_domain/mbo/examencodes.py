@@ -17,7 +17,7 @@ the rekenen requirements in force since 2022-08-01 (Stb. 2022, 62).
 
 DUO does not publish the value list of the vrijstelling fields of a GEO
 record (PvE MBO-instelling 4.8.2 §15.5.9: AN1..4 and AN3). The values seen in
-DUO's files are in the open list :data:`VRIJSTELLINGSCODES`; an unknown code
+DUO's files are in the open list `VRIJSTELLINGSCODES`; an unknown code
 is a finding (``ROD.RESULTAAT.VRIJSTELLING_CODE``), never an error.
 
 Examples:
@@ -64,7 +64,7 @@ class Onderdeel(enum.Enum):
 
     Loopbaan en burgerschap is also a generic part, but has no code and is
     judged ``voldaan`` / ``niet voldaan`` (art. 15 lid 5); it is handled on
-    its own in :mod:`duo_domain.mbo.uitslag`.
+    its own in [`duo_domain.mbo.uitslag`][duo_domain.mbo.uitslag].
     """
 
     NEDERLANDS = "nederlands"

@@ -14,7 +14,7 @@ DUO's return files carry IE and CE grades times ten as whole numbers
 (``74`` is 7.4, ``100`` is 10.0; PvE MBO-instelling 4.8.2 §15.5.9: Cijfer IE
 and Cijfer CE N2..3) and the eindcijfer as a whole number (N1..2).
 
-All arithmetic is :class:`decimal.Decimal`; ``float`` and ``round()`` are
+All arithmetic is `decimal.Decimal`; ``float`` and ``round()`` are
 never used.
 
 Examples:

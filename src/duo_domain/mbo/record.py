@@ -1,6 +1,6 @@
 """The MBO student record: one student with enrolments, BPV agreements and results.
 
-:class:`MboStudentRecord` is the unit the JSON document of ``duo-domain
+[`MboStudentRecord`][duo_domain.mbo.record.MboStudentRecord] is the unit the JSON document of ``duo-domain
 validate`` holds (one record, or a list of them). Rules that need more than
 one object (a BPV agreement lies within its enrolment, volgnummers are
 unique, a BBL enrolment has a BPV agreement, a diploma needs an enrolment for

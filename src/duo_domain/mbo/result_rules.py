@@ -1,14 +1,15 @@
 """The ROD rules for MBO results: diplomas, generic exam parts, vrijstellingen, keuzedelen.
 
 Importing this module registers the rules in the library's catalogue
-(:data:`duo_domain.rules.registry`); the default registry does so on first
+(`duo_domain.rules.registry`); the default registry does so on first
 use. Rule ids start with ``ROD.RESULTAAT.`` (a part of a result) or
 ``ROD.DIPLOMA.`` (the diploma as a whole).
 
 Two rules need the student's enrolments beside the diploma. They are plain
 functions over a diploma and a sequence of enrolment-like objects
-(:func:`diploma_inschrijving_violations`, :func:`uitschrijfdatum_violations`)
-and are registered on :class:`~duo_domain.mbo.record.MboStudentRecord`, which
+([`diploma_inschrijving_violations`][duo_domain.mbo.result_rules.diploma_inschrijving_violations],
+[`uitschrijfdatum_violations`][duo_domain.mbo.result_rules.uitschrijfdatum_violations])
+and are registered on [`MboStudentRecord`][duo_domain.mbo.record.MboStudentRecord], which
 holds both: ``validate(record)`` reports them at ``$.diplomas[0]...``.
 
 Every rule states where its severity comes from (``severity_origin``):

@@ -1,16 +1,16 @@
 """MBO results for the Onderwijsresultaten register (ROD-OR): diplomas and their parts.
 
-A :class:`Diploma` (DUO record DIP) carries its generic exam parts
-(:class:`GeneriekExamenonderdeel`, record GEO), its keuzedelen
-(:class:`KeuzedeelResultaat`, record KZD) and its AMvB-onderdelen
-(:class:`AmvbOnderdeel`, record AMO), following PvE MBO-instelling 4.8.2
+A [`Diploma`][duo_domain.mbo.results.Diploma] (DUO record DIP) carries its generic exam parts
+([`GeneriekExamenonderdeel`][duo_domain.mbo.results.GeneriekExamenonderdeel], record GEO), its keuzedelen
+([`KeuzedeelResultaat`][duo_domain.mbo.results.KeuzedeelResultaat], record KZD) and its AMvB-onderdelen
+([`AmvbOnderdeel`][duo_domain.mbo.results.AmvbOnderdeel], record AMO), following PvE MBO-instelling 4.8.2
 §15.5. A part or keuzedeel obtained without a diploma is a *loose* result: it
 carries its own datum resultaat, inschrijvingvolgnummer and
-onderwijsaanbieder and is collected in :class:`LosseResultaten`.
+onderwijsaanbieder and is collected in [`LosseResultaten`][duo_domain.mbo.results.LosseResultaten].
 
 Attribute names are the wire names of the JSON documents; grades are
-:class:`decimal.Decimal` (IE and CE with one decimal, the eindcijfer whole).
-Validators check type only; the rules of :mod:`duo_domain.mbo.result_rules`
+`decimal.Decimal` (IE and CE with one decimal, the eindcijfer whole).
+Validators check type only; the rules of [`duo_domain.mbo.result_rules`][duo_domain.mbo.result_rules]
 judge the content.
 
 Examples:
@@ -111,7 +111,7 @@ class Exemption:
 
     Attributes:
         code: DUO's vrijstelling code, e.g. ``"MBO"`` (open list
-            :data:`~duo_domain.mbo.examencodes.VRIJSTELLINGSCODES`).
+            `VRIJSTELLINGSCODES`).
         omvang: What it covers; ``None`` when not stated, which is a finding
             (``ROD.RESULTAAT.VRIJSTELLING_OMVANG``).
         grondslag: The legal basis.
@@ -166,7 +166,7 @@ class GeneriekExamenonderdeel:
 
     @property
     def examencode(self) -> GeneriekExamencode | None:
-        """The row of the bundled code table for :attr:`code`, or ``None`` when unknown."""
+        """The row of the bundled code table for `code`, or ``None`` when unknown."""
         return examencodetabel().get(self.code)
 
     @property

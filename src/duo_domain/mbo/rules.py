@@ -1,7 +1,7 @@
 """The ROD rules for MBO enrolments, periods and BPV agreements.
 
 Every rule is registered in the library's catalogue
-(:data:`duo_domain.rules.registry`) with a stable id, a severity, a one-line
+(`duo_domain.rules.registry`) with a stable id, a severity, a one-line
 summary, fix guidance and its source. Importing this module registers them;
 the default registry does so on first use.
 

@@ -153,7 +153,7 @@ def is_startkwalificatie(diploma: str | None) -> bool:
 
 @attrs.frozen
 class UitschrijvingsReden:
-    """One reason in an :class:`UitschrijvingsAdvies`.
+    """One reason in an [`UitschrijvingsAdvies`][duo_domain.mbo.uitschrijving.UitschrijvingsAdvies].
 
     Attributes:
         code: Stable machine code, e.g. ``"STARTKWALIFICATIE"``.
@@ -168,7 +168,7 @@ class UitschrijvingsReden:
 
 @attrs.frozen
 class UitschrijvingsAdvies:
-    """The answer of :func:`beoordeel_uitschrijving`.
+    """The answer of [`beoordeel_uitschrijving`][duo_domain.mbo.uitschrijving.beoordeel_uitschrijving].
 
     Attributes:
         uitschrijven_toegestaan: Deregistration is possible without the

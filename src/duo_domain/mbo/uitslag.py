@@ -368,7 +368,7 @@ class UitslagResultaat:
         redenen: Every failed condition, with its article.
         niet_beoordeeld: Conditions that could not be judged because the
             data does not hold them (only for register data, see
-            :func:`uitslag_from_diploma`).
+            [`uitslag_from_diploma`][duo_domain.mbo.uitslag.uitslag_from_diploma]).
     """
 
     uitslag: Uitslag

@@ -1,8 +1,8 @@
 """MBO reconciliation: the institution's own student records against DUO's registratieoverzicht.
 
 DUO's registratieoverzicht (RO, PvE MBO-instelling 4.8.2 Bijlage 7) lists
-what DUO has registered for the institution. :func:`reconcile` compares it
-with the institution's own :class:`~duo_domain.mbo.record.MboStudentRecord` s
+what DUO has registered for the institution. [`reconcile`][duo_domain.mbo.reconcile.reconcile] compares it
+with the institution's own [`MboStudentRecord`][duo_domain.mbo.record.MboStudentRecord] s
 and lists every difference in one of three categories:
 
 * **missing at DUO** (``ontbreekt_bij_duo``): the institution has it, DUO does not;
@@ -16,7 +16,7 @@ on its ``datum_begin``; a period of extra support on its ``datum_begin``; a
 BPV agreement on ``inschrijvingvolgnummer`` and ``volgnummer``; a diploma
 on its ``resultaatvolgnummer``, and its generic exam parts and keuzedelen on
 theirs. Loose results (without a diploma) are not compared. BSNs and onderwijsnummers are masked
-in every message and in :meth:`Difference.to_dict`.
+in every message and in [`Difference.to_dict`][duo_domain.mbo.reconcile.Difference.to_dict].
 
 What is compared comes in three areas (:data:`duo_domain.reconcile.AREAS`): ``inschrijvingen``
 (enrolments with their periods and periods of extra support), ``bpv`` and
@@ -26,7 +26,7 @@ the own records include at least one diploma: a system that does not export
 diplomas would otherwise see every diploma DUO registered as *missing here*.
 Pass ``compare=`` to choose the areas yourself (``compare={"diplomas"}``
 compares diplomas even when the own records have none).
-:attr:`Reconciliation.compared` says what was compared.
+`Reconciliation.compared` says what was compared.
 
 When DUO's file names its institution (the voorlooprecord's BRIN), only own
 enrolments of that institution are compared, with their BPV agreements and
@@ -93,7 +93,7 @@ class Difference:
         student: The student's BSN or onderwijsnummer, masked.
         key: The business keys below the student, e.g.
             ``(("inschrijving", "C3"), ("bpv", "C1"))``.
-        field: The field that differs (for :attr:`Category.FIELD_DIFFERS`).
+        field: The field that differs (for `Category.FIELD_DIFFERS`).
         own: The own value of that field.
         duo: DUO's value of that field.
     """
@@ -148,7 +148,7 @@ def _show(value: Any) -> str:
 
 @attrs.frozen
 class Reconciliation:
-    """The outcome of :func:`reconcile`: every difference, in a stable order.
+    """The outcome of [`reconcile`][duo_domain.mbo.reconcile.reconcile]: every difference, in a stable order.
 
     Iterating gives the differences.
 
@@ -399,7 +399,7 @@ def reconcile(
     Args:
         own: The institution's student records.
         duo: The records of DUO's file, e.g. a
-            :class:`~duo_domain.serialize.returnfile.ReturnFile`.
+            [`ReturnFile`][duo_domain.serialize.returnfile.ReturnFile].
         ignore: Fields not to compare, as ``"entity.field"``, e.g.
             ``{"periode.niveau"}``.
         compare: The areas to compare, from :data:`duo_domain.reconcile.AREAS` (``"inschrijvingen"``,

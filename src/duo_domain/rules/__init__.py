@@ -1,9 +1,10 @@
 """The rule engine: rules, severities, findings, reports and validation.
 
-Business rules never raise; they yield :class:`Violation` objects that
-:func:`validate` collects as :class:`Finding` objects in a :class:`Report`.
-Every rule of the library is in :data:`registry`, with its id, severity,
-source and validity period; :meth:`RuleRegistry.export` gives the catalogue
+Business rules never raise; they yield [`Violation`][duo_domain.Violation] objects that
+[`validate`][duo_domain.validate] collects as [`Finding`][duo_domain.Finding] objects in a
+[`Report`][duo_domain.Report].
+Every rule of the library is in `registry`, with its id, severity,
+source and validity period; `RuleRegistry.export` gives the catalogue
 as plain data.
 """
 

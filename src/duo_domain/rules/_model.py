@@ -54,7 +54,7 @@ _RANK = {Severity.AFKEUR: 0, Severity.ATTENTIE: 1, Severity.BEKOSTIGING: 2, Seve
 class Violation:
     """What a rule's check function returns or yields: one breach, relative to the object checked.
 
-    The engine turns it into a :class:`Finding` by adding the rule's id,
+    The engine turns it into a [`Finding`][duo_domain.Finding] by adding the rule's id,
     severity and source and the object's own path.
 
     Attributes:

@@ -39,11 +39,11 @@ RULE_MODULES: tuple[str, ...] = (
 class RuleRegistry:
     """A catalogue of rules, looked up by id and by the type they check.
 
-    The library's own rules live in :data:`registry`; a vendor may build a
-    registry of its own (or add rules to a copy) and pass it to :func:`validate`.
+    The library's own rules live in `registry`; a vendor may build a
+    registry of its own (or add rules to a copy) and pass it to [`validate`][duo_domain.validate].
 
-    A check function takes the object and a :class:`CheckContext` and returns
-    an iterable of :class:`Violation`: a tuple or list, or a generator that
+    A check function takes the object and a [`CheckContext`][duo_domain.CheckContext] and returns
+    an iterable of [`Violation`][duo_domain.Violation]: a tuple or list, or a generator that
     yields them. Returning ``()`` when nothing is wrong is the fastest, which
     counts for rules that run on every record of a large file: the engine
     passes an empty result over without iterating it, while a generator costs
@@ -129,7 +129,7 @@ class RuleRegistry:
         """Decorator that registers a check function as a rule.
 
         The function is called as ``check(obj, ctx)`` and returns an iterable
-        of :class:`Violation`: a tuple or list (``()`` when nothing is wrong,
+        of [`Violation`][duo_domain.Violation]: a tuple or list (``()`` when nothing is wrong,
         the fastest), or a generator.
         """
 
@@ -287,7 +287,7 @@ def _path_text(where: _Where) -> str:
 
 
 def _walker(reg: RuleRegistry, ctx: CheckContext, out: list[Finding]) -> Callable[[Any, _Where], None]:
-    """The depth-first walk of one :func:`validate` call, as a closure.
+    """The depth-first walk of one [`validate`][duo_domain.validate] call, as a closure.
 
     The walk runs for every object of a large document, so it keeps its per-object work small:
     the registry, context and output are captured once instead of passed down, the rules and

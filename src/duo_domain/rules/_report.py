@@ -27,7 +27,7 @@ class Report:
     """Every finding of one validation run, in the order they were found.
 
     A report is iterable and sized; ``len(report)`` counts all findings, and
-    :attr:`ok` says whether none of them is at error level.
+    `ok` says whether none of them is at error level.
 
     Examples:
         >>> from duo_domain.rules import Finding, Report, Severity
@@ -119,8 +119,8 @@ class Report:
         """Raise every error-level finding at once, or return quietly.
 
         Raises:
-            FindingsError: an :class:`ExceptionGroup` of one
-                :class:`~duo_domain.errors.FindingError` per error-level finding.
+            FindingsError: an `ExceptionGroup` of one
+                [`FindingError`][duo_domain.errors.FindingError] per error-level finding.
 
         Examples:
             >>> from duo_domain.errors import FindingError
@@ -139,7 +139,7 @@ class Report:
             raise FindingsError(f"{n} error-level finding{'s' if n != 1 else ''}", errors)
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        """Every finding as plain data (see :meth:`Finding.to_dict`)."""
+        """Every finding as plain data (see `Finding.to_dict`)."""
         return [f.to_dict() for f in self.findings]
 
     def format(self) -> str:

@@ -720,7 +720,7 @@ def _record_fields(record: Record) -> tuple[str, tuple[Veld, ...], list[Any], tu
 
 
 def format_record(record: Record) -> str:
-    """The line of ``record``, without line ending, laid out as its :class:`Opmaak` says.
+    """The line of ``record``, without line ending, laid out as its `Opmaak` says.
 
     Raises:
         InvalidDocument: when a value cannot be written (wrong type, a

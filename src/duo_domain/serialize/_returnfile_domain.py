@@ -1,7 +1,7 @@
 """From return-file records to domain objects, one person at a time (private).
 
 A return file lists each person (PER) followed by that person's records, so
-:func:`group_persons` can stream: it collects the records of one person,
+[`group_persons`][duo_domain.mbo.reconcile.group_persons] can stream: it collects the records of one person,
 builds the domain objects, yields them and forgets them.
 """
 
@@ -94,7 +94,7 @@ class Persoon:
 
     @property
     def key(self) -> tuple[str, str] | None:
-        """The person key (see :func:`person_key`): for matching only, never for showing."""
+        """The person key (see `person_key`): for matching only, never for showing."""
         return person_key(self)
 
 
@@ -315,7 +315,7 @@ def group_persons(records: Iterable[Record], *, instelling: str | None = None) -
     not mapped (they lack what the domain objects require).
 
     Args:
-        records: Records in file order (a list, or :func:`iter_records`
+        records: Records in file order (a list, or `iter_records`
             filtered to records).
         instelling: The BRIN for the enrolments; by default the BRIN of the
             voorlooprecord, when it comes before the persons (else ``""``).

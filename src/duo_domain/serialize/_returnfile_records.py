@@ -8,7 +8,7 @@ line order (a test holds the two together); the difference lists (§14) and
 the GRONDSLAG IP MBO (§17) are read into :class:`PveRecord`, one generic
 record whose values follow the table.
 
-Every record also carries an :class:`Opmaak` (``opmaak``): the separator,
+Every record also carries an [`Opmaak`][duo_domain.serialize.returnfile.Opmaak] (``opmaak``): the separator,
 date notation, layout variant and field count of the line it was read from,
 so that writing it gives back the same line. ``opmaak`` takes no part in
 equality.
@@ -109,7 +109,7 @@ class Opmaak:
         aantal_velden: The number of fields on the line, when it differs from
             the layout's own (spreadsheets pad or cut off trailing empty fields).
         variant: The layout variant, for record types that occur in more than
-            one (see :func:`layout`); ``0`` is the default.
+            one (see [`layout`][duo_domain.serialize.returnfile.layout]); ``0`` is the default.
 
     Examples:
         >>> Opmaak(";", Datumnotatie.DMY).datumnotatie.format(2025, 8, 1)
@@ -132,7 +132,7 @@ class OngeldigNummer:
 
     Pseudonymised test files (``BSN1``) and damaged data have such values. The
     reader keeps them so that nothing is lost and reports a problem; like
-    :class:`~duo_domain.identity.Bsn` the value is masked when shown.
+    [`Bsn`][duo_domain.identity.Bsn] the value is masked when shown.
 
     Attributes:
         soort: ``"bsn"`` or ``"onderwijsnummer"``: the field it stood in.
@@ -333,7 +333,7 @@ class GeoRecord:
 
     ``eindcijfer`` is the whole grade (N1..2); ``cijfer_ie`` and ``cijfer_ce``
     are written by DUO as the grade ×10 (N2..3: ``74`` is 7,4) and read
-    exactly into a :class:`~decimal.Decimal` with one decimal.
+    exactly into a `Decimal` with one decimal.
     """
 
     RECORDSOORT: ClassVar[str] = "GEO"
@@ -691,7 +691,8 @@ def table_layout(bestand: str, recordsoort: str) -> tuple[Veld, ...]:
 def layout(cls: type[Any], variant: int = 0) -> tuple[Veld, ...]:
     """The fields after the record type, in line order, of layout ``variant`` of ``cls``.
 
-    Variant 0 is the layout of DUO's files; :class:`DipRecord` has a variant 1
+    Variant 0 is the layout of DUO's files; [`DipRecord`][duo_domain.serialize.returnfile.DipRecord] has a
+    variant 1
     without ``veld_7``, as the PvE describes it.
 
     Examples:

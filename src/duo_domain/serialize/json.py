@@ -16,7 +16,7 @@ at the same place in the object and in the document. Dates are ISO 8601
 the data, not a log line); enums are written by value (``"ie"``,
 ``"Behaald"``).
 
-Grades are :class:`~decimal.Decimal` and are written as decimal strings
+Grades are `Decimal` and are written as decimal strings
 (``str(value)``: ``"6.50"`` stays ``"6.50"``, so reading gives back the same
 digits). Reading accepts a JSON number (read exactly) or a canonical decimal
 string such as ``"6.5"`` (no exponent); a binary ``float`` is refused, never
@@ -24,10 +24,10 @@ converted.
 
 Structuring is strict: a string is never read as a number or a boolean, a
 number never as a string, unknown keys are refused, and every bad path is
-reported, not only the first (:class:`~duo_domain.errors.InvalidDocument`).
+reported, not only the first ([`InvalidDocument`][duo_domain.errors.InvalidDocument]).
 Values that are well-formed but wrong for the domain (an unknown leertraject,
 an onderwijslocatie that is not ``nnnXnnn``) are *not* structural problems;
-they become findings of :func:`duo_domain.rules.validate`.
+they become findings of [`duo_domain.rules.validate`][duo_domain.rules.validate].
 
 Examples:
     >>> from duo_domain.serialize.json import loads_mbo, dumps_mbo

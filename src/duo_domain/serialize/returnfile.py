@@ -10,21 +10,24 @@ record type.
 
 The reader is lossless: each line becomes a frozen record (one class per
 record type, field names from the PvE) with exact values — dates as
-:class:`datetime.date`, grades as :class:`~decimal.Decimal` (DUO writes
+`datetime.date`, grades as `Decimal` (DUO writes
 ``Cijfer IE``/``Cijfer CE`` as the grade ×10), empty optional fields as
-``None`` — and an :class:`Opmaak` that remembers the separator, the date
-notation and the number of fields, so that :func:`format_record` writes the
+``None`` — and an [`Opmaak`][duo_domain.serialize.returnfile.Opmaak] that remembers the separator, the date
+notation and the number of fields, so that [`format_record`][duo_domain.serialize.returnfile.format_record]
+writes the
 same line back. The PvE prescribes ``|`` and ``ccyy-mm-dd``; files that went
 through a spreadsheet have ``;``, ``d-m-ccyy`` and padded or cut-off trailing
 fields, and are read and written back as they are.
 
 A malformed line (too few fields, a bad date or number, an unknown record
-type) becomes a :class:`~duo_domain.errors.DocumentProblem` with its line
+type) becomes a [`DocumentProblem`][duo_domain.errors.DocumentProblem] with its line
 number, and the rest of the file is still read. A BSN or onderwijsnummer that
-fails its check is read as an :class:`OngeldigNummer` and reported; like
-:class:`~duo_domain.identity.Bsn` it is masked in every ``repr``.
+fails its check is read as an [`OngeldigNummer`][duo_domain.serialize.returnfile.OngeldigNummer] and reported;
+like
+[`Bsn`][duo_domain.identity.Bsn] it is masked in every ``repr``.
 
-:func:`iter_records` streams: it reads lines or byte chunks one at a time and
+[`iter_records`][duo_domain.serialize.returnfile.iter_records] streams: it reads lines or byte chunks one at a
+time and
 keeps nothing but the current line, so memory stays flat for any file size.
 
 Examples:
@@ -393,7 +396,7 @@ def iter_records(
             keys are opaque.
 
     Yields:
-        A record per well-formed line; a :class:`~duo_domain.errors.DocumentProblem`
+        A record per well-formed line; a [`DocumentProblem`][duo_domain.errors.DocumentProblem]
         (with ``line``) for each problem. A malformed line yields problems
         only; a record with a doubtful personal number yields the record and
         a problem. The header line of a difference list is not yielded (see
@@ -557,7 +560,8 @@ def dumps(records: Iterable[Record], *, newline: str = "\n") -> str:
     To write a whole file back exactly as read, use :meth:`ReturnFile.dumps`.
 
     Raises:
-        InvalidDocument: when a record cannot be written (see :func:`format_record`).
+        InvalidDocument: when a record cannot be written (see
+            [`format_record`][duo_domain.serialize.returnfile.format_record]).
     """
     return "".join(format_record(r) + newline for r in records)
 

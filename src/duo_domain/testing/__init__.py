@@ -6,13 +6,13 @@ name here is imported on first use, so ``import duo_domain.testing`` (which
 pytest does for the plugin in every suite) works without hypothesis. Nothing
 else in the library imports this package.
 
-* :mod:`duo_domain.testing.identity` — identifiers, addresses, students;
-* :mod:`duo_domain.testing.mbo` — enrolments, BPV agreements, records, diplomas
+* [`duo_domain.testing.identity`][duo_domain.testing.identity] — identifiers, addresses, students;
+* [`duo_domain.testing.mbo`][duo_domain.testing.mbo] — enrolments, BPV agreements, records, diplomas
   and loose results;
-* :mod:`duo_domain.testing.vo` — VO candidates that pass, fail for a chosen
+* [`duo_domain.testing.vo`][duo_domain.testing.vo] — VO candidates that pass, fail for a chosen
   reason or break a rule;
-* :mod:`duo_domain.testing.factories` — plain, deterministic fixtures;
-* :mod:`duo_domain.testing.pytest_plugin` — fixtures and assertions.
+* [`duo_domain.testing.factories`][duo_domain.testing.factories] — plain, deterministic fixtures;
+* [`duo_domain.testing.pytest_plugin`][duo_domain.testing.pytest_plugin] — fixtures and assertions.
 
 Every strategy of a domain object is valid by construction and takes
 ``breaks=RULE_ID`` to break that one rule; the strategies are also registered

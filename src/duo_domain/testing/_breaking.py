@@ -4,7 +4,7 @@ A strategy built with ``breaks=RULE_ID`` draws objects that are valid except
 for that one rule: validating them yields findings of that rule and of no
 other. The ``PERSOON.*`` rules are broken through the student a record or a
 candidate carries, so they are offered by every strategy whose objects hold a
-:class:`~duo_domain.identity.Student`.
+[`Student`][duo_domain.identity.Student].
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ def students_breaking(rule: str | None = None) -> st.SearchStrategy[Student]:
     """Students that break the ``PERSOON.*`` rule ``rule`` and no other; valid ones for ``None``.
 
     Args:
-        rule: One of :data:`PERSOON_BREAKS`, or ``None``.
+        rule: One of `PERSOON_BREAKS`, or ``None``.
 
     Raises:
         ValueError: for any other rule id.

@@ -1,6 +1,6 @@
 """Registration with hypothesis: ``st.from_type(Student)`` and friends, in any suite that installs duo_domain.
 
-Hypothesis calls :func:`_hypothesis_setup_hook` through the ``hypothesis``
+Hypothesis calls `_hypothesis_setup_hook` through the ``hypothesis``
 entry point of the package (``[project.entry-points.hypothesis]`` in
 ``pyproject.toml``) when it is imported. The strategies are registered lazily:
 a type's strategy is built the first time it is asked for.
@@ -93,14 +93,14 @@ def _maker(kind: type) -> Callable[..., st.SearchStrategy[Any]]:
 
 
 def bsn_objects() -> st.SearchStrategy[Bsn]:
-    """Valid BSNs as :class:`~duo_domain.identity.Bsn` values."""
+    """Valid BSNs as [`Bsn`][duo_domain.identity.Bsn] values."""
     from duo_domain.testing.identity import bsns
 
     return bsns().map(Bsn)
 
 
 def onderwijsnummer_objects() -> st.SearchStrategy[Onderwijsnummer]:
-    """Valid onderwijsnummers as :class:`~duo_domain.identity.Onderwijsnummer` values."""
+    """Valid onderwijsnummers as [`Onderwijsnummer`][duo_domain.identity.Onderwijsnummer] values."""
     from duo_domain.testing.identity import onderwijsnummers
 
     return onderwijsnummers().map(Onderwijsnummer)
@@ -109,8 +109,8 @@ def onderwijsnummer_objects() -> st.SearchStrategy[Onderwijsnummer]:
 def breakable_rules(kind: type) -> frozenset[str]:
     """The rule ids the strategy for ``kind`` can break on purpose (``breaks=``).
 
-    For :class:`~duo_domain.identity.Student` these are the ``PERSOON.*``
-    rules of :func:`~duo_domain.testing.students_breaking`.
+    For [`Student`][duo_domain.identity.Student] these are the ``PERSOON.*``
+    rules of [`students_breaking`][duo_domain.testing.students_breaking].
 
     Raises:
         KeyError: for a type without a registered strategy.

@@ -96,7 +96,7 @@ def make_student(
 
     Args:
         nummer: ``"bsn"``, ``"onderwijsnummer"`` or ``None``.
-        seed: Picks the number (see :func:`make_bsn`).
+        seed: Picks the number (see [`make_bsn`][duo_domain.testing.factories.make_bsn]).
         studentnummer: The school's own key.
 
     Raises:
@@ -194,11 +194,11 @@ def make_bpv_agreement(
 def make_mbo_student_record(
     *, leertraject: str = "BOL", nummer: str | None = "bsn", seed: int = 0
 ) -> MboStudentRecord:
-    """A student with one enrolment (:func:`make_enrolment`); a BBL enrolment comes with a BPV agreement.
+    """A student with one enrolment (`make_enrolment`); a BBL enrolment comes with a BPV agreement.
 
     Args:
         leertraject: The leertraject of the enrolment's period.
-        nummer: How the student is known (see :func:`make_student`).
+        nummer: How the student is known (see [`make_student`][duo_domain.testing.factories.make_student]).
         seed: Picks the student's number.
     """
     enrolment = make_enrolment(leertraject=leertraject)
@@ -223,7 +223,7 @@ def make_examenkandidaat(
     Args:
         schoolsoort: ``havo``, ``vwo`` or a vmbo leerweg (``vmbo-bb`` ...).
         examenjaar: A supported examenjaar (2023-2027).
-        reden: A condition of :data:`duo_domain.testing.CONDITIONS`, e.g.
+        reden: A condition of `duo_domain.testing.CONDITIONS`, e.g.
             ``BRON.EXAMEN.KERNVAKKEN``; it must apply to the school type.
 
     Raises:

@@ -1,6 +1,6 @@
 """Hypothesis strategies for identifiers and student identity.
 
-For every identifier module of :mod:`duo_domain.identity` there is a
+For every identifier module of [`duo_domain.identity`][duo_domain.identity] there is a
 strategy for valid values (in canonical form) and one for invalid values
 (near misses such as a changed check digit, a character too many or too few,
 and other text). Use them in your own property tests:

@@ -1,11 +1,11 @@
 """Hypothesis strategies for the MBO domain: enrolments, BPV agreements, records and results.
 
 Every strategy draws objects that are **valid by construction**: validating
-them with :func:`duo_domain.validate` gives no finding at all (not even a
+them with [`duo_domain.validate`][duo_domain.validate] gives no finding at all (not even a
 warning). Each one takes a knob ``breaks=RULE_ID`` that draws objects breaking
 that one rule on purpose, and no other: the report then holds findings of
-that rule only. :data:`MBO_BREAKS` lists, per domain type, the rules its
-strategy can break; any other id is refused with a :class:`ValueError` that
+that rule only. `MBO_BREAKS` lists, per domain type, the rules its
+strategy can break; any other id is refused with a `ValueError` that
 lists them.
 
 Examples:
@@ -321,7 +321,7 @@ def perioden(*, breaks: str | None = None) -> st.SearchStrategy[Periode]:
     """Enrolment periods with codes valid on their ``datum_begin``.
 
     Args:
-        breaks: A rule of :data:`PERIODE_BREAKS` to break, or ``None``.
+        breaks: A rule of `PERIODE_BREAKS` to break, or ``None``.
 
     Raises:
         ValueError: for a rule this strategy cannot break.
@@ -460,7 +460,7 @@ def enrolments(*, breaks: str | None = None) -> st.SearchStrategy[Enrolment]:
     """Enrolments with one to three consecutive periods, extra support and sometimes an uitschrijving.
 
     Args:
-        breaks: A rule of :data:`ENROLMENT_BREAKS` to break, or ``None``.
+        breaks: A rule of `ENROLMENT_BREAKS` to break, or ``None``.
 
     Raises:
         ValueError: for a rule this strategy cannot break.
@@ -533,7 +533,7 @@ def bpv_agreements(*, breaks: str | None = None) -> st.SearchStrategy[BpvAgreeme
     """BPV agreements with an SBB leerbedrijf id, dates in order and an omvang of 1-9999 hours.
 
     Args:
-        breaks: A rule of :data:`BPV_BREAKS` to break, or ``None``.
+        breaks: A rule of `BPV_BREAKS` to break, or ``None``.
 
     Raises:
         ValueError: for a rule this strategy cannot break.
@@ -573,7 +573,7 @@ def exemptions(*, breaks: str | None = None) -> st.SearchStrategy[Exemption]:
     """Vrijstellingen with a known code that say what they cover.
 
     Args:
-        breaks: A rule of :data:`EXEMPTION_BREAKS` to break, or ``None``.
+        breaks: A rule of `EXEMPTION_BREAKS` to break, or ``None``.
 
     Raises:
         ValueError: for a rule this strategy cannot break.
@@ -642,7 +642,7 @@ def generieke_examenonderdelen(
     """Generic exam parts: a code of the codetabel, IE/CE grades and the art. 15 eindcijfer (or none).
 
     Args:
-        breaks: A rule of :data:`GENERIEK_EXAMENONDERDEEL_BREAKS` to break, or ``None``.
+        breaks: A rule of `GENERIEK_EXAMENONDERDEEL_BREAKS` to break, or ``None``.
         los: Draw loose parts (with datum resultaat and enrolment), whose code
             is valid on their date.
 
@@ -678,7 +678,7 @@ def keuzedeel_resultaten(
     """Keuzedeel results with a keuzedeel code and, sometimes, a whole eindcijfer.
 
     Args:
-        breaks: A rule of :data:`KEUZEDEEL_BREAKS` to break, or ``None``.
+        breaks: A rule of `KEUZEDEEL_BREAKS` to break, or ``None``.
         los: Draw loose results (with datum resultaat and enrolment).
 
     Raises:
@@ -741,7 +741,7 @@ def losse_resultaten(*, breaks: str | None = None) -> st.SearchStrategy[LosseRes
     """Results obtained without a diploma, each with its datum resultaat and enrolment.
 
     Args:
-        breaks: A rule of :data:`LOSSE_RESULTATEN_BREAKS` to break, or ``None``.
+        breaks: A rule of `LOSSE_RESULTATEN_BREAKS` to break, or ``None``.
 
     Raises:
         ValueError: for a rule this strategy cannot break.
@@ -833,7 +833,7 @@ def diplomas(*, breaks: str | None = None) -> st.SearchStrategy[Diploma]:
     """MBO diplomas whose generic parts have codes that fit the date, niveau and cohort.
 
     Args:
-        breaks: A rule of :data:`DIPLOMA_BREAKS` to break, or ``None``.
+        breaks: A rule of `DIPLOMA_BREAKS` to break, or ``None``.
 
     Raises:
         ValueError: for a rule this strategy cannot break.
@@ -954,7 +954,7 @@ def mbo_student_records(*, breaks: str | None = None) -> st.SearchStrategy[MboSt
     """Student records: up to two enrolments, BPV agreements (always for BBL), diplomas and loose results.
 
     Args:
-        breaks: A rule of :data:`MBO_STUDENT_RECORD_BREAKS` to break (a rule of
+        breaks: A rule of `MBO_STUDENT_RECORD_BREAKS` to break (a rule of
             the record, of the student, an enrolment, a period, a BPV
             agreement, a diploma or a loose result), or ``None``.
 

@@ -3,10 +3,11 @@
 Installed with the package and registered through the ``pytest11`` entry
 point, so a vendor's suite has these fixtures without any configuration:
 
-* ``duo_validate`` — :func:`duo_domain.validate`;
-* ``duo_assert_valid`` — :func:`duo_domain.assertions.assert_valid`;
-* ``duo_assert_finding`` — :func:`duo_domain.assertions.assert_finding`;
-* ``duo_assert_no_finding`` — :func:`duo_domain.assertions.assert_no_finding`.
+* ``duo_validate`` — [`duo_domain.validate`][duo_domain.validate];
+* ``duo_assert_valid`` — [`duo_domain.assertions.assert_valid`][duo_domain.assertions.assert_valid];
+* ``duo_assert_finding`` — [`duo_domain.assertions.assert_finding`][duo_domain.assertions.assert_finding];
+* ``duo_assert_no_finding`` —
+  [`duo_domain.assertions.assert_no_finding`][duo_domain.assertions.assert_no_finding].
 
 Their failure messages list every finding, one per line, most serious first.
 The plugin imports nothing heavy: hypothesis is not needed for it.
@@ -39,25 +40,25 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 @pytest.fixture
 def duo_validate() -> Callable[..., Report]:
-    """:func:`duo_domain.validate`, as a fixture."""
+    """[`duo_domain.validate`][duo_domain.validate], as a fixture."""
     return validate
 
 
 @pytest.fixture
 def duo_assert_valid() -> Callable[..., Report]:
-    """:func:`duo_domain.assertions.assert_valid`, as a fixture."""
+    """[`duo_domain.assertions.assert_valid`][duo_domain.assertions.assert_valid], as a fixture."""
     return assertions.assert_valid
 
 
 @pytest.fixture
 def duo_assert_finding() -> Callable[..., Report]:
-    """:func:`duo_domain.assertions.assert_finding`, as a fixture."""
+    """[`duo_domain.assertions.assert_finding`][duo_domain.assertions.assert_finding], as a fixture."""
     return assertions.assert_finding
 
 
 @pytest.fixture
 def duo_assert_no_finding() -> Callable[..., Report]:
-    """:func:`duo_domain.assertions.assert_no_finding`, as a fixture."""
+    """[`duo_domain.assertions.assert_no_finding`][duo_domain.assertions.assert_no_finding], as a fixture."""
     return assertions.assert_no_finding
 
 

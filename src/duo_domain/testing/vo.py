@@ -1,6 +1,7 @@
 """Hypothesis strategies for VO exam results: candidates that pass, fail for a chosen reason, or break a rule.
 
-:func:`examenkandidaten` draws complete candidates for every schoolsoort and
+[`examenkandidaten`][duo_domain.testing.vo.examenkandidaten] draws complete candidates for every schoolsoort
+and
 supported examenjaar: the required subjects with grades in the legal form
 (SE and CE with one decimal, SE without CE whole, LO and the vmbo kunstvakken
 judged), a profielwerkstuk, an elementcode of the schoolsoort and an
@@ -13,7 +14,7 @@ candidate gives no finding at all.
   that condition alone (and are reported afgewezen: still no finding);
 * ``breaks="BRON.EXAMEN.KERNVAKKEN"`` draws candidates reported *geslaagd*
   while they fail that condition, so validating them yields that rule's
-  finding and no other. :data:`EXAMENKANDIDAAT_BREAKS` lists every rule a
+  finding and no other. `EXAMENKANDIDAAT_BREAKS` lists every rule a
   candidate can break (the record rules, every condition of the
   slaag-zakregeling, ``BRON.EXAMEN.UITSLAG_AFGEWEZEN`` and the ``PERSOON.*``
   rules of the candidate's student).
@@ -439,11 +440,11 @@ def examenkandidaten(
     """VO candidates with a complete exam, valid by construction.
 
     Args:
-        breaks: A rule of :data:`EXAMENKANDIDAAT_BREAKS` to break, or ``None``.
+        breaks: A rule of `EXAMENKANDIDAAT_BREAKS` to break, or ``None``.
         schoolsoort: Only this school type (it must allow the chosen condition).
         geslaagd: ``True`` for candidates that pass, ``False`` for candidates
             that are afgewezen (for one condition), ``None`` for both.
-        reden: A condition of :data:`CONDITIONS`: candidates that are
+        reden: A condition of `CONDITIONS`: candidates that are
             afgewezen for that condition alone.
 
     Raises:

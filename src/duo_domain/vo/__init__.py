@@ -2,7 +2,7 @@
 
 The law is the Uitvoeringsbesluit WVO 2020 (BWBR0045787), art. 3.13 and
 3.32–3.39, applied in the version that judges the examenjaar
-(:mod:`duo_domain.vo.regelsets`).
+([`duo_domain.vo.regelsets`][duo_domain.vo.regelsets]).
 
 Examples:
     >>> from duo_domain.vo import compute_uitslag

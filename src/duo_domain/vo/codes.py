@@ -4,7 +4,7 @@ The library ships the public tables of the *Regeling codetabellen school- en
 studiejaar 2015–2016* (BWBR0036964, bijlage I and III), limited to the codes
 of the current examination programmes (the "nieuw" and "blijvend" havo/vwo
 codes, the vmbo general subjects and the beroepsgerichte profielvakken and
-keuzevakken). Every subject carries its :class:`Vaksoort`: the role it plays
+keuzevakken). Every subject carries its [`Vaksoort`][duo_domain.vo.codes.Vaksoort]: the role it plays
 in the slaag-zakregeling (Uitvoeringsbesluit WVO 2020, BWBR0045787,
 art. 3.13, 3.34 and 3.35).
 
@@ -146,7 +146,7 @@ def _beoordelingswijze(soort: Vaksoort, schoolsoort: str) -> int:
 
 @attrs.frozen
 class VakcodeTabel:
-    """A vakcodetabel: vakcode → :class:`Vak`, with its source and school year.
+    """A vakcodetabel: vakcode → [`Vak`][duo_domain.vo.codes.Vak], with its source and school year.
 
     Attributes:
         bron: Where the table comes from.
@@ -214,7 +214,7 @@ class VakcodeTabel:
 
 @attrs.frozen
 class ElementcodeTabel:
-    """An elementcodetabel for examination years: elementcode → :class:`Elementcode`.
+    """An elementcodetabel for examination years: elementcode → `Elementcode`.
 
     Attributes:
         bron: Where the table comes from.

@@ -4,7 +4,7 @@
   uitslag** (DUO, *Examenresultaten uitwisselen*; Regeling gegevenslevering
   onderwijsnummer VO, BWBR0015232, art. 6).
 * The SE results have a deadline per examenjaar that DUO publishes; it is
-  data (:data:`SE_TERMIJNEN`), and a vendor passes its own table for years the
+  data (`SE_TERMIJNEN`), and a vendor passes its own table for years the
   library does not list.
 
 Examples:
@@ -101,7 +101,7 @@ def te_laat(
         kandidaat: The candidate.
         op: The date to judge on.
         aangeleverd: When each item (``"se"``, ``"ce"``, ``"uitslag"``) reached BRON, if it did.
-        se_tabel: SE deadlines per examenjaar; :data:`SE_TERMIJNEN` by default.
+        se_tabel: SE deadlines per examenjaar; `SE_TERMIJNEN` by default.
 
     Examples:
         >>> import datetime as dt

@@ -1,4 +1,4 @@
-"""Grade arithmetic of the VO exam, exact in :class:`~decimal.Decimal`.
+"""Grade arithmetic of the VO exam, exact in `Decimal`.
 
 Sources (Uitvoeringsbesluit WVO 2020, BWBR0045787):
 

@@ -16,9 +16,9 @@ year *N−1*/*N*. The texts were compared version by version
   godsdienst/levensbeschouwing option moves to onderdeel d) — first
   examenjaar **2027**.
 
-A year outside every entry raises :class:`~duo_domain.errors.UnsupportedPeriod`;
+A year outside every entry raises [`UnsupportedPeriod`][duo_domain.errors.UnsupportedPeriod];
 the library never judges a year with another year's rules. Adding a year is
-one entry in :data:`REGELSETS`.
+one entry in `REGELSETS`.
 
 Examples:
     >>> choose_regelset(2026).wettekst

@@ -2,7 +2,7 @@
 
 `compute_uitslag` applies the slaag-zakregeling of the Uitvoeringsbesluit
 WVO 2020 (BWBR0045787) in the version that judges the candidate's examenjaar
-(:mod:`duo_domain.vo.regelsets`):
+([`duo_domain.vo.regelsets`][duo_domain.vo.regelsets]):
 
 * havo/vwo — art. 3.34 lid 1: a CE mean of at least 5.5; the kernvakkenregel;
   the compensation rules (one 5; one 4, two 5s or a 4 and a 5 with a mean of
@@ -15,16 +15,16 @@ WVO 2020 (BWBR0045787) in the version that judges the candidate's examenjaar
   by lid 6 instead;
 * art. 3.33 lid 3: when the candidate fails, subjects marked ``extra`` are left
   out — as few as possible — if that makes the candidate pass; the result
-  names them in :attr:`UitslagResultaat.buiten_beschouwing`.
+  names them in `UitslagResultaat.buiten_beschouwing`.
 
 A vakcode the code table has only for other school types is judged as a
 regular graded subject of the candidate (no kernvak; never a combinatiecijfer
 component, art. 3.34 lid 2; for vmbo a ``rol`` makes it a profielvak or
 keuzevak, for havo/vwo a ``rol`` has no meaning in art. 3.34) and named in
-:attr:`UitslagResultaat.opmerkingen`. A vakcode in no row of the table is a
+`UitslagResultaat.opmerkingen`. A vakcode in no row of the table is a
 document error.
 
-Every failed condition is one :class:`Reden` with the rule id of the
+Every failed condition is one [`Reden`][duo_domain.vo.Reden] with the rule id of the
 catalogue (``BRON.EXAMEN.*``), the article and an explanation.
 
 Examples:
@@ -969,7 +969,7 @@ def compute_uitslag(
     Args:
         kandidaat: The candidate's exam.
         tabel: The vakcodetabel to read subject roles from; the shipped one by default.
-        regelsets: The rule sets to choose from; :data:`~duo_domain.vo.regelsets.REGELSETS` by default.
+        regelsets: The rule sets to choose from; `REGELSETS` by default.
 
     Returns:
         The uitslag, the eindcijfers, the combinatiecijfer, the CE mean, the

@@ -1,18 +1,23 @@
 """XML messages: hardened parsing, the library's own XSDs, messages and streaming.
 
 The messages follow DUO's published conventions: a business-document header
-(:class:`Bedrijfsdocument`: UUID, sending and receiving party, UTC moment),
+([`Bedrijfsdocument`][duo_domain.serialize.xml.header.Bedrijfsdocument]: UUID, sending and receiving party,
+UTC moment),
 lowerCamelCase element names, DUO's basic types for BSN, onderwijsnummer,
 BRIN, postcode and the RIO codes. **The schemas are the library's own**:
 DUO gives its definitive XSDs only to registered vendors. The namespaces are
 ``urn:duo-domain:schema:{basis,persoon,mbo,vo}:v1``, and every element name
-is kept in one table (:mod:`duo_domain.serialize.xml._mapping`) so that it can
+is kept in one table (`duo_domain.serialize.xml._mapping`) so that it can
 follow DUO's definitive schemas.
 
-* :func:`dumps_message` / :func:`read_message` / :func:`loads_message`: whole messages;
-* :func:`dumps` / :func:`loads`: one domain object as its own element;
-* :func:`write_stream` / :func:`read_stream`: a million records in flat memory;
-* :func:`parse_bytes`: the hardened parser everything goes through.
+* [`dumps_message`][duo_domain.serialize.xml.messages.dumps_message] /
+  [`read_message`][duo_domain.serialize.xml.messages.read_message] /
+  [`loads_message`][duo_domain.serialize.xml.messages.loads_message]: whole messages;
+* [`dumps`][duo_domain.serialize.xml.messages.dumps] / [`loads`][duo_domain.serialize.xml.messages.loads]: one
+  domain object as its own element;
+* [`write_stream`][duo_domain.serialize.xml.stream.write_stream] /
+  [`read_stream`][duo_domain.serialize.xml.stream.read_stream]: a million records in flat memory;
+* [`parse_bytes`][duo_domain.serialize.xml.parse_bytes]: the hardened parser everything goes through.
 
 Examples:
     >>> import datetime as dt

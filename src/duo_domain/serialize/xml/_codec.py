@@ -1,7 +1,7 @@
 """Objects to elements and back, driven by the mapping table (private).
 
-One :class:`_Codec` per domain class, built on first use from
-:data:`~duo_domain.serialize.xml._mapping.MAPPINGS`. Writing skips a field
+One `_Codec` per domain class, built on first use from
+`MAPPINGS`. Writing skips a field
 whose value equals the attribute's default (``None``, ``False``, ``()``), so
 the element is absent; reading leaves an absent field to the default.
 
@@ -171,8 +171,8 @@ class _Codec:
     """Writes and reads the element of one domain class.
 
     The writer and the reader are compiled once per class from the mapping
-    table into straight-line Python functions (:attr:`encode`,
-    :attr:`decode`): no table is interpreted per record.
+    table into straight-line Python functions (`encode`,
+    `decode`): no table is interpreted per record.
     """
 
     def __init__(self, mapping: Typemapping) -> None:
@@ -379,7 +379,7 @@ def _compile_writer(c: _Codec) -> Callable[[etree._Element, Any], etree._Element
 
 
 def _compile_reader(c: _Codec) -> Callable[[etree._Element], Any]:
-    """``decode(element)`` for one class, with the error handling of :meth:`_Codec.read`."""
+    """``decode(element)`` for one class, with the error handling of `_Codec.read`."""
     env: dict[str, Any] = {
         "CLS": c.cls,
         "ReadProblem": ReadProblem,

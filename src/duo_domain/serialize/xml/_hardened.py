@@ -112,12 +112,12 @@ class _RefuseEverything(etree.Resolver):
 
 
 def new_parser(resolver: etree.Resolver | None = None, **extra: Any) -> etree.XMLParser:
-    """An :class:`lxml.etree.XMLParser` that resolves nothing and loads nothing.
+    """An `lxml.etree.XMLParser` that resolves nothing and loads nothing.
 
     Args:
         resolver: A resolver asked first (the XSD loader serves its own
             files this way); every request it does not answer is refused.
-        **extra: Further options for :class:`lxml.etree.XMLParser` (such as
+        **extra: Further options for `lxml.etree.XMLParser` (such as
             ``remove_blank_text``); the safety options cannot be overridden.
     """
     options: dict[str, Any] = {
@@ -141,7 +141,7 @@ def new_parser(resolver: etree.Resolver | None = None, **extra: Any) -> etree.XM
 def new_pull_parser(
     *, events: tuple[Literal["start", "end"], ...], tag: tuple[str, ...]
 ) -> etree.XMLPullParser:
-    """An :class:`lxml.etree.XMLPullParser` with the options of :func:`new_parser`.
+    """An `lxml.etree.XMLPullParser` with the options of `new_parser`.
 
     Args:
         events: The events to report, such as ``("end",)``.
@@ -228,7 +228,7 @@ def _check_tree(tree: etree._ElementTree) -> None:
 
 
 def syntax_error(exc: etree.XMLSyntaxError, *, document: str = _DOCUMENT) -> InvalidDocument:
-    """An :class:`~duo_domain.errors.InvalidDocument` (or :class:`XmlRefused`) for a libxml2 error."""
+    """An `InvalidDocument` (or `XmlRefused`) for a libxml2 error."""
     message = mask_numbers(str(exc.msg or exc))
     line = exc.lineno if exc.lineno else None
     if "Excessive depth" in message or "Maximum entity" in message or "huge" in message.lower():

@@ -7,12 +7,12 @@ names, the business-document header, ``elementFormDefault="qualified"``).
 To follow DUO's definitive schemas, change the names here and in the XSDs;
 ``tests/xml/test_mapping.py`` checks that the two agree element by element.
 
-Each :class:`Typemapping` gives, for one domain class, its namespace and its
+Each `Typemapping` gives, for one domain class, its namespace and its
 fields in XSD sequence order. A field names the attribute, the element and
 the kind of value:
 
-* a :class:`Soort` for simple values (text, date, Decimal, BSN, ...);
-* an :class:`enum.Enum` class: the member's value is written;
+* a `Soort` for simple values (text, date, Decimal, BSN, ...);
+* an `enum.Enum` class: the member's value is written;
 * a domain class: a nested element with that class's own mapping;
 * a dict ``{class: element}``: a choice between classes (such as a Dutch
   or a foreign address), each with its own element name.
@@ -89,19 +89,19 @@ class Soort(enum.Enum):
     BOOL = "bool"
     """``true`` or ``false`` (``1`` and ``0`` are read too)."""
     DECIMAL = "decimal"
-    """A :class:`~decimal.Decimal`, in fixed-point notation, exactly (``6.50`` stays ``6.50``)."""
+    """A `Decimal`, in fixed-point notation, exactly (``6.50`` stays ``6.50``)."""
     DATE = "date"
-    """A :class:`datetime.date`, ISO 8601 ``YYYY-MM-DD``."""
+    """A `datetime.date`, ISO 8601 ``YYYY-MM-DD``."""
     DATETIME_UTC = "datetime_utc"
-    """An aware :class:`datetime.datetime`, written in UTC with ``Z``."""
+    """An aware `datetime.datetime`, written in UTC with ``Z``."""
     UUID = "uuid"
-    """A :class:`uuid.UUID`, in its 36-character form."""
+    """A `uuid.UUID`, in its 36-character form."""
     BSN = "bsn"
-    """A :class:`~duo_domain.identity.Bsn`, all nine digits."""
+    """A [`Bsn`][duo_domain.identity.Bsn], all nine digits."""
     ONDERWIJSNUMMER = "onderwijsnummer"
-    """An :class:`~duo_domain.identity.Onderwijsnummer`, all nine digits."""
+    """An [`Onderwijsnummer`][duo_domain.identity.Onderwijsnummer], all nine digits."""
     ONVOLLEDIGE_DATUM = "onvolledige_datum"
-    """An :class:`~duo_domain.identity.student.OnvolledigeDatum`, ``00`` for an unknown day or month."""
+    """An `OnvolledigeDatum`, ``00`` for an unknown day or month."""
 
 
 #: What a field's value is: a simple kind, an enum class, a domain class, or a choice of classes.
@@ -427,7 +427,7 @@ ELEMENTEN: Final[Mapping[type, tuple[str, str]]] = {
 class Berichtmapping:
     """One message: its root element, the element of each item, and what an item may hold.
 
-    Every message is the header (:class:`~duo_domain.serialize.xml.Bedrijfsdocument`)
+    Every message is the header ([`Bedrijfsdocument`][duo_domain.serialize.xml.Bedrijfsdocument])
     followed by one or more items.
 
     Attributes:

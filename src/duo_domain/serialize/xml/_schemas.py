@@ -24,7 +24,7 @@ _BASE: Final = "duo-domain-xsd:///"
 
 @functools.cache
 def xsd_text(name: str) -> bytes:
-    """The bytes of the shipped XSD file ``name`` (one of :data:`XSD_FILES`).
+    """The bytes of the shipped XSD file ``name`` (one of `XSD_FILES`).
 
     Raises:
         KeyError: for a name that is not a shipped XSD.

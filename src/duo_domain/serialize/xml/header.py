@@ -90,11 +90,11 @@ class Bericht:
 
     Attributes:
         soort: The message kind, the local name of its root element, e.g.
-            ``"aanleverenInschrijvingMBO"`` (see :data:`~duo_domain.serialize.xml.BERICHTSOORTEN`).
+            ``"aanleverenInschrijvingMBO"`` (see `BERICHTSOORTEN`).
         kop: The header.
-        inhoud: The records: :class:`~duo_domain.mbo.record.MboStudentRecord`
-            for the MBO messages, :class:`~duo_domain.identity.Student` for
-            ``identificerenPersoon``, :class:`~duo_domain.vo.model.Examenkandidaat`
+        inhoud: The records: [`MboStudentRecord`][duo_domain.mbo.record.MboStudentRecord]
+            for the MBO messages, [`Student`][duo_domain.identity.Student] for
+            ``identificerenPersoon``, [`Examenkandidaat`][duo_domain.vo.model.Examenkandidaat]
             for ``aanleverenExamenresultaatVO``.
     """
 

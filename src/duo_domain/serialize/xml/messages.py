@@ -1,12 +1,13 @@
 """Writing and reading whole XML messages, and single objects as XML elements.
 
-A message is a header and one or more records (:class:`Bericht`). Writing
+A message is a header and one or more records ([`Bericht`][duo_domain.serialize.xml.header.Bericht]). Writing
 checks the result against the message's XSD and raises
-:class:`~duo_domain.errors.InvalidDocument` when it does not conform, so
+[`InvalidDocument`][duo_domain.errors.InvalidDocument] when it does not conform, so
 every message the library hands out is valid. Reading parses safely
-(:func:`~duo_domain.serialize.xml.parse_bytes`), validates against the XSD
+([`parse_bytes`][duo_domain.serialize.xml.parse_bytes]), validates against the XSD
 and turns every violation into a finding with its line
-(:func:`read_message`), or raises (:func:`loads_message`).
+([`read_message`][duo_domain.serialize.xml.messages.read_message]), or raises
+([`loads_message`][duo_domain.serialize.xml.messages.loads_message]).
 
 Examples:
     >>> import datetime as dt, uuid
@@ -134,7 +135,8 @@ def check_records(mapping: Berichtmapping, records: Iterable[Any], start: int = 
 def record_fits(mapping: Berichtmapping) -> Callable[[Any], bool]:
     """A quick test that one record fits a message of kind ``mapping``.
 
-    True when :func:`check_records` would find nothing; call that for the problems.
+    True when [`check_records`][duo_domain.serialize.xml.messages.check_records] would find nothing; call that
+    for the problems.
     """
     cls = mapping.item_cls
     # The reader's own defaults where it has them: an absent part is then found by identity.
@@ -450,7 +452,8 @@ def loads_message(data: bytes, **limits: int) -> Bericht:
 
     Args:
         data: The message as bytes.
-        **limits: ``max_bytes`` and ``max_depth``, as for :func:`read_message`.
+        **limits: ``max_bytes`` and ``max_depth``, as for
+            [`read_message`][duo_domain.serialize.xml.messages.read_message].
 
     Raises:
         XmlRefused: hostile or oversized input.
@@ -470,12 +473,13 @@ def loads_message(data: bytes, **limits: int) -> Bericht:
 
 
 def loads(data: bytes, cls: type | None = None, **limits: int) -> Any:
-    """One domain object from its own XML element (as written by :func:`dumps`).
+    """One domain object from its own XML element (as written by `dumps`).
 
     Args:
         data: The element as bytes.
         cls: The class expected; ``None`` accepts any class with an element.
-        **limits: ``max_bytes`` and ``max_depth``, as for :func:`read_message`.
+        **limits: ``max_bytes`` and ``max_depth``, as for
+            [`read_message`][duo_domain.serialize.xml.messages.read_message].
 
     Raises:
         XmlRefused: hostile or oversized input.
@@ -516,8 +520,8 @@ def loads(data: bytes, cls: type | None = None, **limits: int) -> Any:
 def records_of(bericht: Bericht) -> Iterator[tuple[str, Any]]:
     """``(path, record)`` for every record of a message, paths ``$[0]``, ``$[1]``, ...
 
-    For running :func:`duo_domain.rules.validate` on each record with paths
-    that match the findings of :func:`read_message`.
+    For running [`duo_domain.rules.validate`][duo_domain.rules.validate] on each record with paths
+    that match the findings of [`read_message`][duo_domain.serialize.xml.messages.read_message].
     """
     for i, record in enumerate(bericht.inhoud):
         yield f"$[{i}]", record

@@ -2,8 +2,8 @@
 
 Schema violations of a message are not exceptions but findings, so that a
 vendor sees every problem of a message at once, each with its line. They are
-produced while reading (:func:`~duo_domain.serialize.xml.read_message`), not
-by :func:`duo_domain.rules.validate`, whose check functions here yield
+produced while reading ([`read_message`][duo_domain.serialize.xml.read_message]), not
+by [`duo_domain.rules.validate`][duo_domain.rules.validate], whose check functions here yield
 nothing; they are registered so that they appear in the rule catalogue with
 their id, severity and source.
 """

@@ -1,7 +1,8 @@
 """Streaming: write and read messages of any size in flat memory.
 
-:func:`write_stream` writes a message record by record through lxml's
-incremental writer (:func:`lxml.etree.xmlfile`); :func:`read_stream` feeds
+[`write_stream`][duo_domain.serialize.xml.stream.write_stream] writes a message record by record through
+lxml's
+incremental writer (`lxml.etree.xmlfile`); [`read_stream`][duo_domain.serialize.xml.stream.read_stream] feeds
 lxml's pull parser in pieces that end after a record, yields the records of
 each piece, then drops them. Memory stays flat whatever the number of
 records; a million is an ordinary batch.
@@ -13,7 +14,7 @@ problem is still reported for its record. The parser is the hardened one (no
 DTD, no entities, no network), and a record whose element grows beyond
 ``max_record_bytes`` is refused. Because a stream
 cannot be taken back, a problem raises
-:class:`~duo_domain.errors.InvalidDocument` with the line and the record's
+[`InvalidDocument`][duo_domain.errors.InvalidDocument] with the line and the record's
 path; the records before it have been yielded already.
 
 Examples:
@@ -124,7 +125,7 @@ def write_stream(
     """Write a message to the binary file ``sink``, one record at a time.
 
     Args:
-        sink: A binary file object (or anything :func:`lxml.etree.xmlfile` accepts).
+        sink: A binary file object (or anything `lxml.etree.xmlfile` accepts).
         soort: The message kind, e.g. ``"aanleverenInschrijvingMBO"``.
         kop: The header.
         records: The records, from any iterable (a generator keeps memory flat).
@@ -260,7 +261,7 @@ def _xsd_implies_fits(mapping: Berichtmapping) -> bool:
 class _Feeder:
     """Feeds the hardened pull parser and hands over the events of each feed.
 
-    The input is read in blocks of :data:`_READ_SIZE`; each block is fed up
+    The input is read in blocks of `_READ_SIZE`; each block is fed up
     to and including the last record end tag it holds (the rest waits for the
     next block), so that after a feed the records are usually whole and
     nothing follows them in the tree. Whether that holds is checked on the
@@ -316,7 +317,8 @@ class _Feeder:
 class MessageStream:
     """The records of a streamed message, read as they are iterated.
 
-    Iterate it once. :attr:`soort` and :attr:`kop` are known as soon as the
+    Iterate it once. [`soort`][duo_domain.serialize.xml.stream.MessageStream.soort] and
+    [`kop`][duo_domain.serialize.xml.stream.MessageStream.kop] are known as soon as the
     header has been read (accessing them reads it).
 
     Args:
@@ -655,7 +657,8 @@ def read_stream(
             told); it also bounds what the reader holds at any moment.
 
     Returns:
-        A :class:`MessageStream`: iterate it for the records; its ``kop`` and
+        A [`MessageStream`][duo_domain.serialize.xml.stream.MessageStream]: iterate it for the records; its
+        ``kop`` and
         ``soort`` give the header and the message kind.
 
     Raises:
