@@ -53,10 +53,23 @@ def _period(rule: Rule) -> str:
     return f"{rule.geldig_van} – {rule.geldig_tot}"
 
 
+_LONG_WORD = re.compile(r"[^\s<>]{24,}")
+
+
+def _breakable_word(match: re.Match[str]) -> str:
+    # A long word (a dotted name, a list with slashes) may break after a dot, a slash or a comma.
+    return re.sub(r"([./,_])(?=\w)", r"\1<wbr>", match.group(0))
+
+
 def _text(value: str) -> str:
-    """Plain text for HTML, with ``code`` spans kept as code."""
+    """Plain text for HTML, with ``code`` spans kept as code; long words may break after a dot."""
     parts = html.escape(value).split("`")
-    return "".join(f"<code>{part}</code>" if i % 2 else part for i, part in enumerate(parts))
+    return "".join(
+        f"<code>{_LONG_WORD.sub(_breakable_word, part)}</code>"
+        if i % 2
+        else _LONG_WORD.sub(_breakable_word, part)
+        for i, part in enumerate(parts)
+    )
 
 
 def _id_cell(rule_id: str) -> str:
@@ -81,11 +94,18 @@ def _row(rule: Rule) -> str:
     return (
         f'<tr id="{rule.id}" data-rule data-severity="{severity}" data-text="{haystack}">'
         f"<td>{_id_cell(rule.id)}</td>"
-        f'<td><span class="rule-severity rule-severity--{severity}">{severity}</span></td>'
+        f'<td><span class="rule-severity rule-severity--{severity}">{severity}</span>{_origin(rule)}</td>'
         f"<td>{_text(rule.summary)}{_fix(rule)}</td>"
         f'<td class="rule-period">{_period(rule)}</td>'
         f'<td class="rule-source">{source}</td></tr>'
     )
+
+
+def _origin(rule: Rule) -> str:
+    """Who set the severity: DUO, or the library's own judgement (when the rule says)."""
+    if not rule.severity_origin:
+        return ""
+    return f'<br><span class="rule-origin">set by {html.escape(rule.severity_origin)}</span>'
 
 
 def _filter_controls() -> str:
@@ -105,29 +125,27 @@ def catalogue_markdown() -> str:
     """The rule catalogue: a filter, then one table per rule family (the first two parts of the id)."""
     families: dict[str, list[Rule]] = defaultdict(list)
     for rule in registry:
-        groups[".".join(rule.id.split(".")[:2])].append(rule)
-    lines = [f"The catalogue holds **{len(registry)} rules**.", ""]
-    for group in sorted(groups):
-        lines += [f"## {group}", ""]
-        for rule in groups[group]:
-            source = f"[{rule.source}]({rule.url})" if rule.url else rule.source
-            lines += [
-                f"### `{rule.id}`",
-                "",
-                f"{rule.summary}",
-                "",
-                "| | |",
-                "|---|---|",
-                f"| Severity | `{rule.severity.value}`"
-                + (f" (set by {rule.severity_origin})" if rule.severity_origin else "")
-                + " |",
-                f"| Checks | `{rule.applies_to.__name__}` |",
-                f"| In force | {_period(rule)} |",
-                f"| Source | {source} |",
-            ]
-            if rule.external:
-                lines.append(f"| Needs register | {rule.external} (checked only as far as the data allows) |")
-            lines += ["", f"**How to fix:** {rule.guidance}", ""]
+        families[".".join(rule.id.split(".")[:2])].append(rule)
+    lines = [
+        f"The catalogue holds **{len(registry)} rules** in {len(families)} families.",
+        "",
+        _filter_controls(),
+        "",
+    ]
+    head = "<tr><th>Rule</th><th>Severity</th><th>What must hold</th><th>In force</th><th>Source</th></tr>"
+    for family in sorted(families):
+        rules = sorted(families[family], key=lambda r: r.id)
+        title = _FAMILY_NAMES.get(family, family)
+        lines += [
+            f"## {title} {{: #{family} data-family }}",
+            "",
+            f'<p class="rule-family-id"><code>{family}</code> · {len(rules)} rules</p>',
+            "",
+            f'<table data-family="{family}"><thead>{head}</thead><tbody>',
+            *(_row(rule) for rule in rules),
+            "</tbody></table>",
+            "",
+        ]
     return "\n".join(lines)
 
 

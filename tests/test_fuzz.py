@@ -27,6 +27,8 @@ def _harness() -> ModuleType:
 
 
 FUZZ = _harness()
+
+
 @pytest.mark.parametrize("name", [t.name for t in FUZZ.targets()])
 def test_short_fuzz_run(name: str) -> None:
     target = next(t for t in FUZZ.targets() if t.name == name)

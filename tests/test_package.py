@@ -77,7 +77,136 @@ def test_catalogue_page_lists_every_rule() -> None:
         sys.path.pop(0)
     page = mkdocs_hooks.catalogue_markdown()
     for rule in registry:
-        assert f"### `{rule.id}`" in page
+        assert f'<tr id="{rule.id}" data-rule data-severity="{rule.severity.value}"' in page
+    assert page.count("<tr id=") == len(registry)
+
+
+# -- the distributions ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dists(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sdist and the wheel, built from the working tree as a release would build them."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    (sdist,) = out.glob("*.tar.gz")
+    (wheel,) = out.glob("*.whl")
+    return sdist, wheel
+
+
+def _tracked_package_files() -> set[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "src/duo_domain"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return {line.removeprefix("src/") for line in listed.stdout.splitlines()}
+
+
+def test_licence_is_in_the_repository_and_both_distributions(dists: tuple[Path, Path]) -> None:
+    sdist, wheel = dists
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License")
+    with tarfile.open(sdist) as archive:
+        member = archive.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/LICENSE")
+        assert member is not None
+        assert member.read().decode() == licence
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+        assert archive.read(name).decode() == licence
+        metadata = archive.read(name.replace("licenses/LICENSE", "METADATA")).decode()
+    assert "License-Expression: MIT" in metadata
+    assert "License-File: LICENSE" in metadata
+
+
+def test_sdist_is_the_package_source_without_the_repository_test_data(dists: tuple[Path, Path]) -> None:
+    sdist, _ = dists
+    root = sdist.name.removesuffix(".tar.gz") + "/"
+    with tarfile.open(sdist) as archive:
+        names = {n.removeprefix(root) for n in archive.getnames() if n.startswith(root)}
+    package = {n.removeprefix("src/") for n in names if n.startswith("src/duo_domain/")}
+    assert package == _tracked_package_files()
+    assert {
+        "LICENSE",
+        "README.md",
+        "CHANGELOG.md",
+        "SECURITY.md",
+        "CONTRIBUTING.md",
+        "pyproject.toml",
+    } <= names
+    assert not [n for n in names if n.startswith(("tests/", "docs/", "scripts/", "bench/"))]
+
+
+def test_wheel_from_the_sdist_equals_the_wheel_and_passes_its_doctests(
+    dists: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The sdist is complete (it builds the same wheel), and the wheel passes its own tests."""
+    sdist, wheel = dists
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path / "sdist", filter="data")
+    (unpacked,) = (tmp_path / "sdist").iterdir()
+    rebuilt = tmp_path / "rebuilt"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(rebuilt), str(unpacked)],
+        capture_output=True,
+        check=True,
+    )
+    (again,) = rebuilt.glob("*.whl")
+    with zipfile.ZipFile(wheel) as first, zipfile.ZipFile(again) as second:
+        assert sorted(first.namelist()) == sorted(second.namelist())
+        first.extractall(tmp_path / "installed")
+    # The doctests of every module, imported from the unpacked wheel only (not from this checkout).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(tmp_path / "installed")
+    result = subprocess.run(
+        [
+            sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", os.devnull,
+            "--rootdir", str(tmp_path / "installed"), "--doctest-modules", "--import-mode=importlib",
+            "-o", "doctest_optionflags=NORMALIZE_WHITESPACE ELLIPSIS",
+            str(tmp_path / "installed" / "duo_domain"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout
+
+
+def test_mkdocs_prints_no_end_of_life_notice(tmp_path: Path) -> None:
+    """Material for MkDocs from 9.7.2 on prints an end-of-life notice on every `mkdocs serve`.
+
+    The pin in the docs extra keeps below it; the build is run as `mkdocs serve` starts, without the
+    environment variable that silences the notice.
+    """
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (pinned,) = re.findall(r'"(mkdocs-material[^"]*)"', pyproject)
+    requirement = Requirement(pinned)
+    assert not requirement.specifier.contains("9.7.2"), "the pin must exclude the releases with the notice"
+    installed = version("mkdocs-material")
+    if not requirement.specifier.contains(installed):
+        pytest.skip(f"mkdocs-material {installed} is installed, not {pinned}: reinstall the test extra")
+    env = {k: v for k, v in os.environ.items() if "MKDOCS_2_WARNING" not in k}
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert "end of life" not in result.stderr
 
 
 @pytest.mark.parametrize("package", ["duo_domain.mbo"])
@@ -89,4 +218,4 @@ def test_a_namespace_package_lists_and_describes_every_module(package: str) -> N
     public = sorted(m.name for m in pkgutil.iter_modules(module.__path__) if not m.name.startswith("_"))
     assert sorted(module.__all__) == public
     for name in public:
-        assert f":mod:`{package}.{name}`" in (module.__doc__ or ""), name
+        assert f"[{package}.{name}]" in (module.__doc__ or ""), name

@@ -2,11 +2,11 @@
 
 Every attrs class of the domain checks the type of each field when it is
 built, with the validators of this module. They are the *only* type check:
-the JSON reading layer (:mod:`duo_domain.serialize.reading`) decodes text
+the JSON reading layer ([`duo_domain.serialize.reading`][duo_domain.serialize.reading]) decodes text
 into dates and decimals and hands everything else to the constructor
 unchanged, so a value is checked once, here, whether it came from a caller's
 code or from a document. A wrong type raises
-:class:`~duo_domain.errors.InvalidValue` naming the class and field and the
+[`InvalidValue`][duo_domain.errors.InvalidValue] naming the class and field and the
 JSON kind of what was given (``string``, ``number``, ``object``, ...), never
 the value itself.
 
@@ -126,7 +126,7 @@ def opt_integer(inst: object, attr: Any, value: Any) -> None:
 
 
 def decimal(inst: object, attr: Any, value: Any) -> None:
-    """A finite :class:`~decimal.Decimal` (never a binary ``float``)."""
+    """A finite `Decimal` (never a binary ``float``)."""
     if value.__class__ is not Decimal:
         raise _refuse(inst, attr, "a decimal number (decimal.Decimal)", value)
     if not value.is_finite():
@@ -134,19 +134,19 @@ def decimal(inst: object, attr: Any, value: Any) -> None:
 
 
 def opt_decimal(inst: object, attr: Any, value: Any) -> None:
-    """A finite :class:`~decimal.Decimal` or ``None``."""
+    """A finite `Decimal` or ``None``."""
     if value is not None:
         decimal(inst, attr, value)
 
 
 def date(inst: object, attr: Any, value: Any) -> None:
-    """A :class:`datetime.date` that is not a ``datetime``."""
+    """A `datetime.date` that is not a ``datetime``."""
     if value.__class__ is not dt.date and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
         raise _refuse(inst, attr, "a date (datetime.date)", value)
 
 
 def opt_date(inst: object, attr: Any, value: Any) -> None:
-    """A :class:`datetime.date` or ``None``."""
+    """A `datetime.date` or ``None``."""
     if value is not None:
         date(inst, attr, value)
 
@@ -190,7 +190,7 @@ def items(kind: type | tuple[type, ...], label: str) -> Validator:
 
 
 def as_tuple(value: Any) -> Any:
-    """The converter of a tuple field: a list or tuple becomes a tuple; the rest is left to :func:`items`."""
+    """The converter of a tuple field: a list or tuple becomes a tuple; the rest is left to `items`."""
     if value.__class__ is tuple:
         return value
     if isinstance(value, (list, tuple)):

@@ -1,9 +1,9 @@
 """What the MBO and VO uitslag share (private: import the names from their sector's module).
 
-Both sectors answer the same question in the same shape: an :class:`Uitslag`
-(geslaagd or afgewezen), every failed condition as a :class:`Reden` whose
+Both sectors answer the same question in the same shape: an [`Uitslag`][duo_domain.vo.Uitslag]
+(geslaagd or afgewezen), every failed condition as a [`Reden`][duo_domain.vo.Reden] whose
 ``regel`` is a rule id of the catalogue, and the rule set that judged it.
-Both round a mean to a whole grade the same way, :func:`round_half_up`.
+Both round a mean to a whole grade the same way, [`round_half_up`][duo_domain.vo.round_half_up].
 
 Examples:
     >>> from decimal import Decimal

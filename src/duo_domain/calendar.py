@@ -7,8 +7,9 @@ studiejaar: 1 October and 1 February (PvE §16.1; Regeling gegevensverstrekking
 persoonsgebonden nummer BVE 2009, BWBR0027035).
 
 Date arithmetic is done with pendulum; the public functions take and return
-plain :class:`datetime.date` values. Rules shift dates only through
-:func:`plus_dagen` and :func:`plus_jaren`, which stop at the ends of the
+plain `datetime.date` values. Rules shift dates only through
+[`plus_dagen`][duo_domain.calendar.plus_dagen] and [`plus_jaren`][duo_domain.calendar.plus_jaren], which stop
+at the ends of the
 calendar (``date.min``, ``date.max``) instead of raising ``OverflowError``:
 a period that ends on 9999-12-31 is an open end, and the day after it is
 still 9999-12-31.

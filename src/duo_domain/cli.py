@@ -63,7 +63,17 @@ EXIT_CODES: dict[str, tuple[tuple[int, str], ...]] = {
         (1, "something differs"),
         (2, "either file unreadable, or a usage error"),
     ),
+    "afwezigheid": (
+        (0, "judged; no report missing or late"),
+        (1, "a report to DUO missing or late"),
+        (2, "a malformed document (the message names the field), or a usage error"),
+    ),
     "convert": ((0, "converted"), (2, "input that cannot be converted, or a usage error")),
+    "export": (
+        (0, "the file was read cleanly and its tables written"),
+        (1, "lines or elements with problems (printed after the tables)"),
+        (2, "an unreadable file, or a usage error"),
+    ),
 }
 
 _GENERAL_EXIT_CODES = (

@@ -64,7 +64,7 @@ def mask_numbers(text: str) -> str:
 
     The one masking function of the library. Every channel that can carry a
     value passes through it: the message and path of every exception of this
-    module, every :class:`~duo_domain.rules.Finding` (message, path, business
+    module, every [`Finding`][duo_domain.rules.Finding] (message, path, business
     key and values), the command-line tool's messages and the messages
     libxml2 gives. A BSN or onderwijsnummer quoted by any reader or rule, with
     or without separators (``1112.22.333``, ``111 222 333``), in any script of
@@ -91,7 +91,7 @@ def mask_numbers(text: str) -> str:
 
 
 def mask_values(values: Mapping[str, str]) -> dict[str, str]:
-    """A copy of ``values`` with :func:`mask_numbers` applied to every key and value.
+    """A copy of ``values`` with `mask_numbers` applied to every key and value.
 
     Examples:
         >>> mask_values({"bsn": "111222333", "crebo": "25655"})
@@ -103,7 +103,7 @@ def mask_values(values: Mapping[str, str]) -> dict[str, str]:
 class DuoDomainError(ValueError):
     """Root of every exception raised by duo_domain for unusable input.
 
-    The message passes through :func:`mask_numbers` here, for every
+    The message passes through [`mask_numbers`][duo_domain.errors.mask_numbers] here, for every
     subclass: a value quoted in it that looks like a BSN or onderwijsnummer
     is masked, whoever raised the error.
 
@@ -187,7 +187,7 @@ class InvalidCode(DuoDomainError):
 class DocumentProblem:
     """One structural problem in a document: where it is and what is wrong.
 
-    The path and the message pass through :func:`mask_numbers`.
+    The path and the message pass through [`mask_numbers`][duo_domain.errors.mask_numbers].
 
     Examples:
         >>> str(DocumentProblem("$.inschrijvingen[0].datum_inschrijving", "not a date"))
@@ -252,7 +252,8 @@ class InvalidValue(DuoDomainError):
     """A value of the wrong type or form for a field of a domain object, or for an argument.
 
     Raised by the constructors of the domain classes (``Periode(datum_begin="2023-08-01", ...)``)
-    and by :func:`duo_domain.rules.validate` for something it cannot validate. The message names
+    and by [`duo_domain.rules.validate`][duo_domain.rules.validate] for something it cannot validate. The
+    message names
     the field and the type that was given, never the value itself.
 
     Examples:
@@ -281,7 +282,7 @@ class UnsupportedPeriod(DuoDomainError):
 
 
 class _Finding(Protocol):
-    """What :class:`FindingError` reads of a :class:`duo_domain.rules.Finding`.
+    """What `FindingError` reads of a `duo_domain.rules.Finding`.
 
     A protocol rather than an import: this module sits below the rules in the layer order.
     """
@@ -297,10 +298,10 @@ class _Finding(Protocol):
 
 
 class FindingError(DuoDomainError):
-    """One error-level finding, raised as part of a :class:`FindingsError`.
+    """One error-level finding, raised as part of a [`FindingsError`][duo_domain.errors.FindingsError].
 
     Attributes:
-        finding: The :class:`duo_domain.rules.Finding` raised.
+        finding: The [`duo_domain.rules.Finding`][duo_domain.rules.Finding] raised.
     """
 
     code: ClassVar[str] = "finding"

@@ -1,6 +1,6 @@
 """The subcommands of ``duo-domain``; one module each (private).
 
-:mod:`duo_domain.cli` reads what it needs from here, not from the private
+[`duo_domain.cli`][duo_domain.cli] reads what it needs from here, not from the private
 modules inside this package.
 """
 

@@ -1,7 +1,8 @@
 """``duo-domain afwezigheid FILE [--json]``: the absence report of WEB art. 8.1.7.
 
 The document is one JSON object, or a list of them, with the fields of
-:class:`duo_domain.mbo.afwezigheid.Afwezigheid`. For each absence the command
+[`duo_domain.mbo.afwezigheid.Afwezigheid`][duo_domain.mbo.afwezigheid.Afwezigheid]. For each absence the
+command
 prints whether the report to DUO is due, every condition with its article,
 the deadlines (notice to the student, report to DUO) and the finding of rule
 ``ROD.AFWEZIGHEID.MELDING`` when a due report is missing or late. Exit 0 when

@@ -1,6 +1,6 @@
 """``duo-domain uitslag FILE [--json]``: the uitslag of a VO cijferlijst or an MBO document.
 
-The file is read by the one reading layer (:mod:`duo_domain.serialize.json`):
+The file is read by the one reading layer ([`duo_domain.serialize.json`][duo_domain.serialize.json]):
 a document with ``"sector": "mbo"`` is an MBO uitslag document, anything else
 a VO cijferlijst. Exit 0 whenever an uitslag was determined (geslaagd or
 afgewezen); exit 2 with one line naming the field when the document cannot be

@@ -11,7 +11,7 @@ content (the output names the kind it judged):
   records are still judged;
 * an MBO uitslag document (JSON with ``"sector": "mbo"``);
 * a VO cijferlijst (JSON with ``"sector": "vo"`` or a ``schoolsoort``);
-* an XML message of the library (:mod:`duo_domain.serialize.xml`),
+* an XML message of the library ([`duo_domain.serialize.xml`][duo_domain.serialize.xml]),
   recognised by its first character ``<``. The message is read safely and
   checked against its XSD; every violation is a finding
   (``XML.BERICHT.SCHEMA`` or ``XML.BERICHT.WAARDE``) with its line. A message
@@ -19,7 +19,7 @@ content (the output names the kind it judged):
   ``$[1]``, ... as in the message.
 
 Every JSON document is read by the one reading layer
-(:mod:`duo_domain.serialize.reading`), under its limits.
+([`duo_domain.serialize.reading`][duo_domain.serialize.reading]), under its limits.
 
 ``-`` reads standard input. Output: each finding on a line and a summary
 line, or with ``--json`` the object ``{"kind": ..., "findings": [...],

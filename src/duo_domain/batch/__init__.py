@@ -1,7 +1,7 @@
 """Batches: validate records, compute uitslagen and read return files by the hundred thousand.
 
 Every function takes an iterable (a list, a generator, lines of files) and
-gives an iterator of :class:`Outcome`, one per item and in input order. The
+gives an iterator of [`Outcome`][duo_domain.batch.Outcome], one per item and in input order. The
 input is read in chunks of ``chunk_size`` items and only as fast as it is
 judged, so a national year never has to be in memory at once. With
 ``workers=N`` the chunks are judged on N processes; the outcomes are the same,
@@ -12,9 +12,9 @@ with the number of items done so far, after every chunk.
 
 An item is a domain object, a parsed JSON document, or the JSON text of one
 document (``str`` or ``bytes``, e.g. a line of a JSON Lines file, parsed on the
-worker); wrap it in :class:`Located` to give it an origin such as
+worker); wrap it in [`Located`][duo_domain.batch.Located] to give it an origin such as
 ``"school-a.jsonl:12"``. The batch layer opens files only when it is handed
-their paths (:func:`read_return_files`); the layers below it do no I/O.
+their paths ([`read_return_files`][duo_domain.batch.read_return_files]); the layers below it do no I/O.
 
 Examples:
     >>> from duo_domain.batch import validate_records
@@ -71,13 +71,13 @@ def validate_records(
     on_progress: Progress | None = None,
     start_method: str | None = None,
 ) -> Iterator[Outcome[None]]:
-    """Validate every record against the rule catalogue (see :func:`duo_domain.rules.validate`).
+    """Validate every record against the rule catalogue (see `duo_domain.rules.validate`).
 
     Args:
         records: MBO student records or VO cijferlijsten: objects, parsed documents or JSON texts,
-            bare or wrapped in :class:`Located`.
+            bare or wrapped in [`Located`][duo_domain.batch.Located].
         kind: ``"mbo"`` or ``"vo"`` for every item; by default told apart per item
-            (see :class:`ValidateJob`).
+            (see [`ValidateJob`][duo_domain.batch.ValidateJob]).
         peildatum: Apply only the rules in force on this date.
         registry: A catalogue of your own; it must pickle when ``workers`` is above 1.
         workers: The number of processes; 1 judges in this process.
@@ -87,7 +87,8 @@ def validate_records(
             forkserver where the platform has it, else spawn; never ``"fork"`` unless asked.
 
     Returns:
-        One :class:`Outcome` per record, in input order; its findings have paths relative to the record.
+        One [`Outcome`][duo_domain.batch.Outcome] per record, in input order; its findings have paths relative
+        to the record.
 
     Raises:
         ValueError: for ``workers`` or ``chunk_size`` below 1.
@@ -114,10 +115,10 @@ def compute_uitslagen(
 ) -> Iterator[Outcome[Any]]:
     """The uitslag of every document: MBO uitslag documents (``"sector": "mbo"``) and VO cijferlijsten.
 
-    Each outcome's ``result`` is an :class:`~duo_domain.mbo.uitslag.UitslagResultaat` or a
-    :class:`~duo_domain.vo.uitslag.UitslagResultaat`; a document that cannot be judged gives an
+    Each outcome's ``result`` is an [`UitslagResultaat`][duo_domain.mbo.uitslag.UitslagResultaat] or a
+    [`UitslagResultaat`][duo_domain.vo.uitslag.UitslagResultaat]; a document that cannot be judged gives an
     outcome without result and with its problems as ``BATCH.RECORD.ONLEESBAAR`` findings.
-    The arguments are those of :func:`validate_records`.
+    The arguments are those of [`validate_records`][duo_domain.batch.validate_records].
 
     Examples:
         >>> from duo_domain.batch import compute_uitslagen
@@ -148,12 +149,12 @@ def read_return_files(
     on_progress: Progress | None = None,
     start_method: str | None = None,
 ) -> Iterator[Outcome[Any]]:
-    """Read DUO return files, one per item: a path (:class:`os.PathLike`) or the file's text or bytes.
+    """Read DUO return files, one per item: a path (`os.PathLike`) or the file's text or bytes.
 
     Each file is one task (chunks of one file), opened and read line by line by the process that
-    reads it; its outcome's ``result`` is the :class:`~duo_domain.serialize.returnfile.ReturnFile`.
-    ``kind`` and ``check_numbers`` are those of :func:`~duo_domain.serialize.returnfile.read`; the
-    other arguments those of :func:`validate_records`.
+    reads it; its outcome's ``result`` is the [`ReturnFile`][duo_domain.serialize.returnfile.ReturnFile].
+    ``kind`` and ``check_numbers`` are those of [`read`][duo_domain.serialize.returnfile.read]; the
+    other arguments those of [`validate_records`][duo_domain.batch.validate_records].
 
     Raises:
         ValueError: for ``workers`` below 1.

@@ -1,10 +1,10 @@
-"""What a batch does with one item: read it, judge it, and hand back an :class:`Outcome`.
+"""What a batch does with one item: read it, judge it, and hand back an [`Outcome`][duo_domain.batch.Outcome].
 
 A job is a small frozen object that pickles (the library's registry pickles by
 reference), so the same job runs in this process, in a pool's worker or on a
 Dask worker. A job never raises for an item that cannot be read: that item
 becomes an outcome with ``BATCH.RECORD.ONLEESBAAR`` findings. An error of the
-library itself on a readable item stops the batch with a :class:`BatchError`
+library itself on a readable item stops the batch with a [`BatchError`][duo_domain.batch.BatchError]
 naming the item's index (never its content).
 """
 
@@ -103,7 +103,7 @@ def _problems_of(exc: BaseException) -> tuple[DocumentProblem, ...]:
 
 
 def _parse(text: str | bytes) -> Any:
-    """One JSON document, numbers exact; any failure as :class:`InvalidDocument`."""
+    """One JSON document, numbers exact; any failure as `InvalidDocument`."""
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
@@ -244,8 +244,8 @@ class UitslagJob(_PerItem):
 class ReturnFileJob(_PerItem):
     """Read one DUO return file, given as its content (``str`` or ``bytes``) or as a path.
 
-    A path (any :class:`os.PathLike`) is opened by the process that runs the job and read line
-    by line. The outcome's result is the :class:`~duo_domain.serialize.returnfile.ReturnFile`,
+    A path (any `os.PathLike`) is opened by the process that runs the job and read line
+    by line. The outcome's result is the [`ReturnFile`][duo_domain.serialize.returnfile.ReturnFile],
     whose ``problems`` list the malformed lines; a file that cannot be opened, or of which not
     one line is a record, is an unreadable item.
 

@@ -24,7 +24,7 @@ class Located:
     """An item of a batch with the place it came from, e.g. ``"school-a.jsonl:12"``.
 
     Hand these to a batch instead of bare items when the input comes from files:
-    every :class:`Outcome` then names its origin, and so does the summary.
+    every [`Outcome`][duo_domain.batch.Outcome] then names its origin, and so does the summary.
 
     Attributes:
         payload: The item itself: a domain object, a parsed JSON document, or the JSON text of one.
@@ -45,7 +45,7 @@ class Outcome(Generic[T]):
 
     Attributes:
         index: The item's position in the whole input, from 0, whatever the chunk or worker.
-        origin: Where the item came from (see :class:`Located`), or ``None``.
+        origin: Where the item came from (see [`Located`][duo_domain.batch.Located]), or ``None``.
         findings: Every finding of the item, with paths relative to the item (``$.inschrijvingen[0]``).
             An item that could not be read has findings of rule ``BATCH.RECORD.ONLEESBAAR`` only.
         result: What was computed: an uitslag, a read return file; ``None`` for validation, and
@@ -72,7 +72,7 @@ class Outcome(Generic[T]):
 
     @property
     def report(self) -> Report:
-        """The findings as a :class:`~duo_domain.rules.Report`."""
+        """The findings as a [`Report`][duo_domain.rules.Report]."""
         return Report(self.findings)
 
     def to_dict(self) -> dict[str, Any]:

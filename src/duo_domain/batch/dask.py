@@ -1,8 +1,8 @@
-"""The batch jobs on Dask: a ``dask.bag`` of records or files in, a bag of :class:`Outcome` out.
+"""The batch jobs on Dask: a ``dask.bag`` of records or files in, a bag of `Outcome` out.
 
 Needs the ``dask`` extra (``pip install "duo-domain[dask]"``: ``dask[bag]`` and
 ``distributed``). The adapter is thin: each partition of the bag is judged by
-the same job as :func:`~duo_domain.batch.validate_records` and its siblings,
+the same job as [`validate_records`][duo_domain.batch.validate_records] and its siblings,
 so the outcomes are the same as a serial run, in content and in order, with
 ``index`` the item's position in the whole bag. Nothing here picks a
 scheduler: the bag runs wherever Dask runs it (threads, a ``LocalCluster``, a
@@ -45,7 +45,7 @@ def _judge_partition(job: Job[Any], items: Iterable[Any], offset: int) -> list[O
 
 
 def judge_bag(bag: db.Bag, job: Job[Any]) -> db.Bag:
-    """Run ``job`` on every item of ``bag``; a lazy bag of :class:`Outcome`, in the bag's order.
+    """Run ``job`` on every item of ``bag``; a lazy bag of `Outcome`, in the bag's order.
 
     The index of an item is its position in the whole bag: each partition counts its items, and
     a partition starts at the sum of the counts before it. A partition is read once.
@@ -66,26 +66,26 @@ def validate_bag(
     peildatum: dt.date | None = None,
     registry: RuleRegistry | None = None,
 ) -> db.Bag:
-    """Validate every record of ``bag`` (see :func:`~duo_domain.batch.validate_records`)."""
+    """Validate every record of ``bag`` (see [`validate_records`][duo_domain.batch.validate_records])."""
     return judge_bag(bag, ValidateJob(kind=kind, peildatum=peildatum, registry=registry))
 
 
 def uitslagen_bag(bag: db.Bag) -> db.Bag:
-    """The uitslag of every document of ``bag`` (see :func:`~duo_domain.batch.compute_uitslagen`)."""
+    """The uitslag of every document of ``bag`` (see `compute_uitslagen`)."""
     return judge_bag(bag, UitslagJob())
 
 
 def return_files_bag(bag: db.Bag, *, kind: str | None = None, check_numbers: bool = True) -> db.Bag:
-    """Read every return file of ``bag`` (paths or contents; see :func:`~duo_domain.batch.read_return_files`).
+    """Read every return file of ``bag`` (paths or contents; see `read_return_files`).
 
-    Give paths as :class:`os.PathLike` (``pathlib.Path``); a worker opens them, so they must be
+    Give paths as `os.PathLike` (``pathlib.Path``); a worker opens them, so they must be
     reachable from every worker (a shared file system).
     """
     return judge_bag(bag, ReturnFileJob(kind=kind, check_numbers=check_numbers))
 
 
 def _numbered(lines: Iterable[tuple[str, str]]) -> list[Located]:
-    """The non-blank lines of one file as :class:`Located` items with origin ``path:line``."""
+    """The non-blank lines of one file as `Located` items with origin ``path:line``."""
     out = []
     for number, (line, path) in enumerate(lines, start=1):
         text = line.rstrip("\r\n")
@@ -97,7 +97,7 @@ def _numbered(lines: Iterable[tuple[str, str]]) -> list[Located]:
 def json_lines(paths: str | Sequence[str | os.PathLike[str]]) -> db.Bag:
     """A bag of the lines of JSON Lines files, one partition per file, each line with its origin.
 
-    ``paths`` is what :func:`dask.bag.read_text` takes: a list of paths or a glob such as
+    ``paths`` is what `dask.bag.read_text` takes: a list of paths or a glob such as
     ``"data/*.jsonl"``, local or on storage every worker can reach (``s3://...`` with ``s3fs``).
     """
     files = [os.fspath(p) for p in paths] if not isinstance(paths, str) else paths

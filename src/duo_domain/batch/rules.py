@@ -3,7 +3,8 @@
 An item that cannot be read is not an exception that stops the batch but a
 finding of its own, so that a nightly run over a whole country still judges
 every other record. The finding is made while reading (by the functions of
-:mod:`duo_domain.batch`), not by :func:`duo_domain.rules.validate`, whose
+[`duo_domain.batch`][duo_domain.batch]), not by [`duo_domain.rules.validate`][duo_domain.rules.validate],
+whose
 check here yields nothing; the rule is registered so that it appears in the
 catalogue with its id, severity and source.
 """

@@ -1,19 +1,20 @@
 """Code tables (DUO's waardenlijsten and the legal code tables) as versioned data.
 
-Every code table the library uses is a :class:`Waardenlijst` of
-:class:`CodeValue` entries, each with its meaning, its validity period and
+Every code table the library uses is a [`Waardenlijst`][duo_domain.codes.Waardenlijst] of
+[`CodeValue`][duo_domain.codes.CodeValue] entries, each with its meaning, its validity period and
 its kenmerken (properties logic reads, such as the leerweg of a leertraject).
 Every table is one JSON file in ``duo_domain/codes/data/`` with its name,
 source, edition and declared kenmerken; this package is the one way to read
 them:
 
-* :func:`waardenlijst` — a shipped table, read on first use and then shared
+* [`waardenlijst`][duo_domain.codes.waardenlijst] — a shipped table, read on first use and then shared
   for the rest of the process;
-* :func:`loads` / :func:`load` — a table from JSON text / plain data: how a
+* [`loads`][duo_domain.codes.loads] / [`load`][duo_domain.codes.load] — a table from JSON text / plain data:
+  how a
   vendor brings in a newer edition (the library does no I/O; read the file
   yourself);
-* :func:`dumps` — a table as JSON text in the canonical layout;
-* :meth:`Waardenlijst.met` — a copy with a few values added or replaced.
+* [`dumps`][duo_domain.codes.dumps] — a table as JSON text in the canonical layout;
+* `Waardenlijst.met` — a copy with a few values added or replaced.
 
 Functions that work with a table take it as an argument (e.g. ``tabel=``) and
 use the shipped one by default; nothing process-wide is ever switched.

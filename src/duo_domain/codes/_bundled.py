@@ -29,11 +29,11 @@ def waardenlijst(naam: str) -> Waardenlijst:
     """The shipped code table ``naam``: read on first use, then the same object for the whole process.
 
     A vendor with a newer edition reads its own file with
-    :func:`~duo_domain.codes.loads` instead and passes that table where the
+    [`loads`][duo_domain.codes.loads] instead and passes that table where the
     library takes one.
 
     Raises:
-        InvalidCode: when no table of that name is shipped (see :func:`namen`).
+        InvalidCode: when no table of that name is shipped (see [`namen`][duo_domain.codes.namen]).
 
     Examples:
         >>> lijst = waardenlijst("leertraject")

@@ -1,4 +1,4 @@
-"""The value objects of a code table: :class:`CodeValue` and :class:`Waardenlijst`."""
+"""The value objects of a code table: `CodeValue` and `Waardenlijst`."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ class Waardenlijst:
     """A named, sourced code table: values with validity periods and kenmerken.
 
     Every code table of the library is one of these, read from one JSON file
-    per table (see :func:`duo_domain.codes.loads`).
+    per table (see [`duo_domain.codes.loads`][duo_domain.codes.loads]).
 
     Attributes:
         naam: The table's name, e.g. ``"leertraject"``.
@@ -209,7 +209,7 @@ class Waardenlijst:
 
         The way to extend or correct a shipped table with a few values of a
         newer edition; for a whole new edition, read its file with
-        :func:`duo_domain.codes.loads`.
+        [`duo_domain.codes.loads`][duo_domain.codes.loads].
 
         Examples:
             >>> from duo_domain.codes import CodeValue, waardenlijst

@@ -16,8 +16,9 @@ same four functions:
 * ``format(value) -> str`` — the print form, after validating.
 
 Personal numbers (BSN, onderwijsnummer) never appear in an error message;
-their value types :class:`Bsn` and :class:`Onderwijsnummer` mask them in
-``repr`` and ``str``, and :func:`mask` masks a plain string the same way.
+their value types [`Bsn`][duo_domain.identity.bsn.Bsn] and
+[`Onderwijsnummer`][duo_domain.identity.onderwijsnummer.Onderwijsnummer] mask them in
+``repr`` and ``str``, and `mask` masks a plain string the same way.
 
 Examples:
     >>> from duo_domain.identity import bsn, onderwijslocatie, Bsn

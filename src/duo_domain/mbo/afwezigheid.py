@@ -278,7 +278,8 @@ def _read_value(kind: str, value: object) -> tuple[object, str | None]:
 class Afwezigheid:
     """One student's absence, as the ``duo-domain afwezigheid`` document holds it.
 
-    The fields are the arguments of :func:`melding_afwezigheid`, plus
+    The fields are the arguments of [`melding_afwezigheid`][duo_domain.mbo.afwezigheid.melding_afwezigheid],
+    plus
     ``gemeld_op``: the day the report went to DUO, if it did. Rule
     ``ROD.AFWEZIGHEID.MELDING`` checks that a due report is made in time.
 
@@ -300,7 +301,7 @@ class Afwezigheid:
     gemeld_op: dt.date | None = None
 
     def oordeel(self) -> AfwezigheidsOordeel:
-        """The judgement of :func:`melding_afwezigheid` for this absence."""
+        """The judgement of `melding_afwezigheid` for this absence."""
         return melding_afwezigheid(
             geboortedatum=self.geboortedatum,
             leertraject=self.leertraject,

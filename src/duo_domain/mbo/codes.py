@@ -1,23 +1,24 @@
 """DUO value lists of the MBO register (ROD).
 
-Each list is a :class:`~duo_domain.codes.Waardenlijst` read from the package's
+Each list is a [`Waardenlijst`][duo_domain.codes.Waardenlijst] read from the package's
 code tables (``duo_domain/codes/data/<naam>.json``); each value carries its
 meaning, its source, the period in which it may be used and its kenmerken.
 Validity is judged on the date a code is *used* (a period's
 ``datum_begin``), never on today's date. The tables and their sources:
 
-* :data:`LEERTRAJECT` (``leertraject``), :data:`NIVEAU` (``niveau``),
-  :data:`LEERROUTEFASE` (``leerroutefase``): PvE MBO-instelling – DUO v4.8.2,
+* [`LEERTRAJECT`][duo_domain.mbo.codes.LEERTRAJECT] (``leertraject``), [`NIVEAU`][duo_domain.mbo.codes.NIVEAU]
+  (``niveau``),
+  [`LEERROUTEFASE`][duo_domain.mbo.codes.LEERROUTEFASE] (``leerroutefase``): PvE MBO-instelling – DUO v4.8.2,
   §16.6 "Waardenlijsten". The combined leerwegen ``CBL``/``COL`` (and their
   deeltijd variants) come from RIO's LeertrajectMBO value list (valid
   1997-08-01 – 2016-12-09). A leertraject declares the kenmerken ``leerweg``
   (``BOL`` / ``BBL``, WEB art. 7.2.2 lid 2) and ``voltijd`` (``ja`` / ``nee``);
   a niveau declares ``niveau`` and ``startkwalificatie``.
-* :data:`REDEN_UITSCHRIJVING` (``reden_uitschrijving``): the list "Reden
+* [`REDEN_UITSCHRIJVING`][duo_domain.mbo.codes.REDEN_UITSCHRIJVING] (``reden_uitschrijving``): the list "Reden
   uitstroom" of the Regeling gegevensverstrekking persoonsgebonden nummer BVE
   2009 (BWBR0027035), Bijlage C, in force from 2010-08-01; the PvE (§15.5.3)
   gives the field as AN2 without printing the list.
-* :data:`GESLACHT` (``geslacht``): PvE §15.5.2 (``M``, ``V``, ``O``).
+* [`GESLACHT`][duo_domain.mbo.codes.GESLACHT] (``geslacht``): PvE §15.5.2 (``M``, ``V``, ``O``).
 
 Logic reads kenmerken, not code literals: the sets below are computed once
 from the table.

@@ -4,9 +4,10 @@ The *generieke examenonderdelencodetabel mbo* is set by the minister in the
 Regeling codetabellen vo, vso en mbo (BWBR0048579), art. 7 lid 1 and
 bijlage VIIa. Each code names one generic exam part (Nederlandse taal,
 rekenen or Engels) at one reference level. The table is shipped as the code
-table ``generieke_examenonderdelen`` (see :mod:`duo_domain.codes`; toestand
+table ``generieke_examenonderdelen`` (see [`duo_domain.codes`][duo_domain.codes]; toestand
 2025-08-28) and read lazily; a vendor with a newer table reads its file with
-:func:`load_examencodetabel` and passes the result where a function takes a
+[`load_examencodetabel`][duo_domain.mbo.examencodes.load_examencodetabel] and passes the result where a
+function takes a
 ``tabel``.
 
 The technische toelichting bij bijlage VIIa limits the old rekenen codes:
@@ -228,8 +229,8 @@ def examencodetabel_uit(lijst: Waardenlijst) -> Examencodetabel:
 def load_examencodetabel(text: str | bytes) -> Examencodetabel:
     """A vendor's table of generic exam codes from the text of its code-table file.
 
-    The file has the format of every code table (:func:`duo_domain.codes.loads`)
-    with the kenmerken of :func:`examencodetabel_uit`.
+    The file has the format of every code table ([`duo_domain.codes.loads`][duo_domain.codes.loads])
+    with the kenmerken of [`examencodetabel_uit`][duo_domain.mbo.examencodes.examencodetabel_uit].
 
     Raises:
         InvalidDocument: when the text is not such a table.

@@ -7,11 +7,11 @@ registratieoverzicht: what DUO holds of each field): a length (``AN5..5``,
 capital letters; an onderwijsaanbieder ``nnnAnnn``; an onderwijslocatie
 ``nnnXnnn``; volgnummers of letters and digits only; a LeerbedrijfID of 9
 digits from 100000000). This module turns each row of the table
-(:mod:`duo_domain.mbo.pve`) that a domain attribute maps to into one rule of
+([`duo_domain.mbo.pve`][duo_domain.mbo.pve]) that a domain attribute maps to into one rule of
 the catalogue, so that the validator and DUO's files can never disagree
 about a field's format. Value lists with their own dates (leertraject,
 niveau, leerroutefase, reden uitschrijving) are the business of the rules in
-:mod:`duo_domain.mbo.rules`; a format rule checks length and characters only.
+[`duo_domain.mbo.rules`][duo_domain.mbo.rules]; a format rule checks length and characters only.
 
 Two rules are conditional, from the PvE's remarks on the certificaat fields:
 a loose AMvB-onderdeel always has certificaat ``J`` and one with a diploma

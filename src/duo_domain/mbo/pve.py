@@ -7,8 +7,8 @@ funding file in XML (TBGI, §16) and the GRONDSLAG IP MBO funding basis
 (GRONDSLAG, §17). This module ships those descriptions as one table
 (``data/pve-mbo-4.8.2-layouts.csv``) and reads it once.
 
-Both the return-file reader (:mod:`duo_domain.serialize.returnfile`) and the
-MBO format rules (:mod:`duo_domain.mbo.formats`) work from this table, so the
+Both the return-file reader ([`duo_domain.serialize.returnfile`][duo_domain.serialize.returnfile]) and the
+MBO format rules ([`duo_domain.mbo.formats`][duo_domain.mbo.formats]) work from this table, so the
 reader and the validator can never disagree about a field's format.
 
 Each row is one field: the file kind, the record type (for the TBG-i: the
@@ -92,7 +92,7 @@ class Veld:
     """One field of a PvE record layout.
 
     Attributes:
-        bestand: The file kind (see :data:`BESTANDEN`).
+        bestand: The file kind (see `BESTANDEN`).
         recordsoort: The record type (``ISP``), or for the TBG-i the XML group (``Teldatum``).
         positie: 1 for the first field after the record type; for the TBG-i the element's order.
         naam: The PvE's name of the field.
@@ -102,7 +102,7 @@ class Veld:
         lengte_min: The shortest value the PvE allows (``None`` where it gives no length).
         lengte_max: The longest value the PvE allows (``None`` where it gives no length).
         verplicht: Whether the PvE marks the field required.
-        lezen: How the reader reads it (see :data:`LEESWIJZEN`).
+        lezen: How the reader reads it (see `LEESWIJZEN`).
         patroon: A regular expression a value must match in full, where the PvE
             prescribes its characters (``None`` otherwise).
         waardenlijst: The values the PvE lists for the field (empty when open).

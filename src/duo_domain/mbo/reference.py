@@ -10,7 +10,7 @@ Some ROD rules depend on registers outside the student record:
 * the **leerbedrijven** SBB has recognised (their leerbedrijf ids).
 
 A vendor who has these registers passes them to validation as a
-:class:`Referentiedata`, explicitly, for one call::
+[`Referentiedata`][duo_domain.mbo.reference.Referentiedata], explicitly, for one call::
 
     validate(record, referentiedata=Referentiedata.loads(text))
 
@@ -117,7 +117,8 @@ def _index(codes: tuple[CreboCode, ...] | None) -> dict[str, CreboCode]:
 class Referentiedata:
     """The registers a vendor supplies for one validation call.
 
-    Build it with :meth:`loads` (JSON text) or :meth:`from_dict`; each section
+    Build it with [`loads`][duo_domain.mbo.reference.Referentiedata.loads] (JSON text) or
+    [`from_dict`][duo_domain.mbo.reference.Referentiedata.from_dict]; each section
     is ``None`` when not supplied. Answers are ``True``/``False`` when the
     data settles the question and ``None`` when it does not (the section or
     the entry is missing).

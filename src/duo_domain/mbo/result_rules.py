@@ -19,7 +19,7 @@ guidance then says so). Section numbers are those of PvE MBO-instelling 4.8.2
 (DIP §15.5.7, AMO §15.5.8, GEO §15.5.9, KZD §15.5.10).
 
 The diploma rules that compare crebo codes use the crebo hierarchy of the
-caller's reference data (:class:`duo_domain.mbo.reference.Referentiedata`,
+caller's reference data ([`duo_domain.mbo.reference.Referentiedata`][duo_domain.mbo.reference.Referentiedata],
 passed as ``validate(..., referentiedata=...)``): an enrolment may be for an
 opleidingsdomein, a kwalificatiedossier or a kwalificatie (WEB art. 8.1.1
 lid 2), so a diploma for a kwalificatie fits an enrolment on its dossier.
@@ -469,14 +469,15 @@ def diploma_inschrijving_violations(
     carries the diploma's crebo code **or** a code above it in the crebo
     hierarchy of ``referentiedata``. A violation is yielded only when the
     enrolment is missing, or when the hierarchy shows that no period fits;
-    codes the hierarchy does not know are left to :func:`diploma_crebo_open`
+    codes the hierarchy does not know are left to
+    [`diploma_crebo_open`][duo_domain.mbo.result_rules.diploma_crebo_open]
     (a signaal). Where both are known, the onderwijsaanbieder must match.
 
     Args:
         diploma: The diploma.
         enrolments: The student's enrolments at the institution.
         path: Prefix for the violation paths (e.g. ``"diplomas[0]"``).
-        referentiedata: A :class:`~duo_domain.mbo.reference.Referentiedata`
+        referentiedata: A [`Referentiedata`][duo_domain.mbo.reference.Referentiedata]
             with the crebo hierarchy, or ``None``.
 
     Examples:
@@ -546,7 +547,8 @@ def diploma_crebo_open(
     diploma's crebo code and the hierarchy (absent, or without one of the
     codes) cannot tell whether a period's code is the dossier or
     opleidingsdomein above it. Nothing is yielded when a period fits or when
-    the hierarchy proves a mismatch (that is :func:`diploma_inschrijving_violations`).
+    the hierarchy proves a mismatch (that is
+    [`diploma_inschrijving_violations`][duo_domain.mbo.result_rules.diploma_inschrijving_violations]).
 
     Examples:
         >>> import datetime as dt

@@ -14,7 +14,7 @@ are in force only for part of the time carry ``geldig_van``/``geldig_tot``.
 
 Rules that need a register the library cannot see (RIO onderwijslocaties,
 SBB leerbedrijven, the crebo hierarchy) read the caller's reference data
-(:class:`duo_domain.mbo.reference.Referentiedata`, passed as
+([`duo_domain.mbo.reference.Referentiedata`][duo_domain.mbo.reference.Referentiedata], passed as
 ``validate(..., referentiedata=...)``). Logic reads the kenmerken of the value
 lists (``leerweg``) instead of comparing code strings.
 

@@ -1,6 +1,7 @@
 """Deregistration (uitschrijving) and early school leaving (VSV), explained by article.
 
-:func:`beoordeel_uitschrijving` says, for a student leaving on a date, whether
+[`beoordeel_uitschrijving`][duo_domain.mbo.uitschrijving.beoordeel_uitschrijving] says, for a student leaving
+on a date, whether
 the leerplicht or kwalificatieplicht still applies (then the
 leerplichtambtenaar is involved), and whether the student leaves as a
 voortijdig schoolverlater. Every reason names its article.
@@ -176,7 +177,7 @@ class UitschrijvingsAdvies:
             another school takes over).
         overleg_leerplichtambtenaar: The student is kwalificatieplichtig and
             not going to another school: involve the leerplichtambtenaar.
-        voortijdig_schoolverlater: The student leaves as a VSV under :attr:`regime`.
+        voortijdig_schoolverlater: The student leaves as a VSV under `regime`.
         kwalificatieplichtig: The student is kwalificatieplichtig on the day of leaving.
         leeftijd: Age in whole years on the day of leaving.
         regime: The VSV regime of the day of leaving.

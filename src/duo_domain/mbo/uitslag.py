@@ -23,12 +23,13 @@ Two rule sets (regelsets) exist since 2022-08-01 (Stb. 2022, 62):
   at least 6, rekenen only taken), and art. 17 lid 1 c (entree rekenen) does
   not apply.
 
-:func:`choose_regelset` picks the rule set from the cohort start, the nominal
-studieduur and the datum uitslag, and says why. :func:`compute_uitslag`
+[`choose_regelset`][duo_domain.mbo.uitslag.choose_regelset] picks the rule set from the cohort start, the
+nominal
+studieduur and the datum uitslag, and says why. [`compute_uitslag`][duo_domain.mbo.uitslag.compute_uitslag]
 applies the rules and reports **every** failed condition with its article.
-:func:`duo_domain.serialize.json.loads_mbo_uitslag` reads the public
+[`duo_domain.serialize.json.loads_mbo_uitslag`][duo_domain.serialize.json.loads_mbo_uitslag] reads the public
 ``"sector": "mbo"`` JSON document (JSON Schema ``schemas/mbo-uitslag.schema.json``
-in this package) into an :class:`UitslagInput`.
+in this package) into an [`UitslagInput`][duo_domain.mbo.uitslag.UitslagInput].
 
 Examples:
     >>> import datetime as dt
@@ -355,7 +356,7 @@ class UitslagInput:
 class UitslagResultaat:
     """The outcome of the MBO pass/fail check.
 
-    The VO result (:class:`duo_domain.vo.UitslagResultaat`) has the same shape:
+    The VO result ([`duo_domain.vo.UitslagResultaat`][duo_domain.vo.UitslagResultaat]) has the same shape:
     ``uitslag``, ``redenen``, ``regelset``, ``eindcijfers``, ``geslaagd`` and ``to_dict()``.
 
     Attributes:
@@ -745,8 +746,9 @@ def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> UitslagResul
         volledig: ``True`` (the default) when each given section is complete,
             as in the uitslag document: a required part that is missing fails
             its condition. ``False`` for register data that cannot hold every
-            part (see :func:`uitslag_from_diploma`): a missing part makes its
-            condition *not judged* (listed in :attr:`UitslagResultaat.niet_beoordeeld`).
+            part (see [`uitslag_from_diploma`][duo_domain.mbo.uitslag.uitslag_from_diploma]): a missing part
+                makes its
+            condition *not judged* (listed in `UitslagResultaat.niet_beoordeeld`).
 
     Raises:
         UnsupportedPeriod: for a datum uitslag before 2022-08-01.
@@ -796,7 +798,7 @@ def uitslag_from_diploma(
     rekenen «voldaan», and keuzedelen as behaald / niet behaald. So only the
     generic parts are judged, plus the keuzedelen when every one carries an
     eindcijfer; a condition the register cannot show is listed in
-    :attr:`UitslagResultaat.niet_beoordeeld` rather than failed. The datum uitslag
+    `UitslagResultaat.niet_beoordeeld` rather than failed. The datum uitslag
     is the diploma's datum resultaat.
 
     Raises:

@@ -1,8 +1,9 @@
 """The ``ROD.UITSLAG.*`` rules: the conditions of the MBO uitslag (Ekb WEB art. 17, art. 18c).
 
-Every condition of :func:`duo_domain.mbo.uitslag.compute_uitslag` is a rule of
+Every condition of [`duo_domain.mbo.uitslag.compute_uitslag`][duo_domain.mbo.uitslag.compute_uitslag] is a
+rule of
 the catalogue with its source and validity. Validating an
-:class:`~duo_domain.mbo.uitslag.UitslagInput` gives one finding per failed
+[`UitslagInput`][duo_domain.mbo.uitslag.UitslagInput] gives one finding per failed
 condition, with the same rule ids as the reasons (``redenen``) of the uitslag.
 A finding is at level ``afkeur``: with it the exam is not passed (afgewezen).
 

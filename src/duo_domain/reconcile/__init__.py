@@ -3,7 +3,7 @@
 Reconciling combines a domain package (the own records) with a serializer
 (DUO's file), so it sits above both in the layer order (see the
 architecture page). Import the submodule you need:
-:mod:`duo_domain.reconcile.mbo` compares MBO student records with DUO's
+[`duo_domain.reconcile.mbo`][duo_domain.reconcile.mbo] compares MBO student records with DUO's
 registratieoverzicht. This package itself holds only the names of what can be
 compared, so that a caller (such as the command line) can offer them without
 loading the domain and the serializers.

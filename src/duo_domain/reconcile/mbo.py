@@ -1,7 +1,7 @@
 """MBO reconciliation: the institution's own student records against DUO's registratieoverzicht.
 
 DUO's registratieoverzicht (RO, PvE MBO-instelling 4.8.2 Bijlage 7) lists
-what DUO has registered for the institution. [`reconcile`][duo_domain.mbo.reconcile.reconcile] compares it
+what DUO has registered for the institution. [`reconcile`][duo_domain.reconcile.mbo.reconcile] compares it
 with the institution's own [`MboStudentRecord`][duo_domain.mbo.record.MboStudentRecord] s
 and lists every difference in one of three categories:
 
@@ -16,9 +16,9 @@ on its ``datum_begin``; a period of extra support on its ``datum_begin``; a
 BPV agreement on ``inschrijvingvolgnummer`` and ``volgnummer``; a diploma
 on its ``resultaatvolgnummer``, and its generic exam parts and keuzedelen on
 theirs. Loose results (without a diploma) are not compared. BSNs and onderwijsnummers are masked
-in every message and in [`Difference.to_dict`][duo_domain.mbo.reconcile.Difference.to_dict].
+in every message and in [`Difference.to_dict`][duo_domain.reconcile.mbo.Difference.to_dict].
 
-What is compared comes in three areas (:data:`duo_domain.reconcile.AREAS`): ``inschrijvingen``
+What is compared comes in three areas (`duo_domain.reconcile.AREAS`): ``inschrijvingen``
 (enrolments with their periods and periods of extra support), ``bpv`` and
 ``diplomas`` (with their generic exam parts and keuzedelen). By default the
 enrolments and BPV agreements are always compared, and the diplomas only when
@@ -148,7 +148,7 @@ def _show(value: Any) -> str:
 
 @attrs.frozen
 class Reconciliation:
-    """The outcome of [`reconcile`][duo_domain.mbo.reconcile.reconcile]: every difference, in a stable order.
+    """The outcome of [`reconcile`][duo_domain.reconcile.mbo.reconcile]: every difference, in a stable order.
 
     Iterating gives the differences.
 
@@ -402,7 +402,7 @@ def reconcile(
             [`ReturnFile`][duo_domain.serialize.returnfile.ReturnFile].
         ignore: Fields not to compare, as ``"entity.field"``, e.g.
             ``{"periode.niveau"}``.
-        compare: The areas to compare, from :data:`duo_domain.reconcile.AREAS` (``"inschrijvingen"``,
+        compare: The areas to compare, from `duo_domain.reconcile.AREAS` (``"inschrijvingen"``,
             ``"bpv"``, ``"diplomas"``). By default the enrolments and BPV
             agreements, and the diplomas when at least one own record
             includes a diploma.

@@ -79,9 +79,10 @@ class CheckContext:
     Attributes:
         peildatum: The date validation was asked for, or ``None`` when the
             caller asked for every rule regardless of its validity period.
-        referentiedata: Reference data the caller passed to :func:`validate`
+        referentiedata: Reference data the caller passed to [`validate`][duo_domain.validate]
             for what the library cannot see by itself (for MBO a
-            :class:`duo_domain.mbo.reference.Referentiedata`), or ``None``.
+            [`duo_domain.mbo.reference.Referentiedata`][duo_domain.mbo.reference.Referentiedata]), or
+            ``None``.
             Rules that need it check for its type and, without it, say what
             they could not check.
     """
@@ -185,7 +186,7 @@ class Finding:
     """One breach of a business rule, as reported to the caller.
 
     The path, message, business key and values pass through
-    :func:`~duo_domain.errors.mask_numbers` when the finding is made, so a rule
+    [`mask_numbers`][duo_domain.errors.mask_numbers] when the finding is made, so a rule
     that quotes a raw value can never show a BSN or onderwijsnummer in full.
 
     Examples:

@@ -363,13 +363,14 @@ def validate(
             dates inside the object (a period's begin date, say) itself.
         registry: The catalogue to use; the library's own by default.
         referentiedata: Reference data for what the library cannot see by
-            itself (for MBO: :class:`duo_domain.mbo.reference.Referentiedata`
+            itself (for MBO:
+            [`duo_domain.mbo.reference.Referentiedata`][duo_domain.mbo.reference.Referentiedata]
             with the crebo hierarchy, RIO onderwijslocaties and SBB
             leerbedrijven). It reaches every rule through
-            :attr:`CheckContext.referentiedata`; nothing is kept between calls.
+            `CheckContext.referentiedata`; nothing is kept between calls.
 
     Returns:
-        A :class:`Report` with every finding; it never stops at the first.
+        A [`Report`][duo_domain.Report] with every finding; it never stops at the first.
 
     Raises:
         InvalidValue: when ``obj`` is not a domain object (an attrs instance)

@@ -1,14 +1,15 @@
 """Reading and writing single lines of DUO's return files (private).
 
-:class:`LineParser` turns one line into its record (or problems);
-:func:`format_record` writes a record back as the same line. Both work from
-the PvE layout table (:mod:`duo_domain.mbo.pve`, through
-:func:`~duo_domain.serialize._returnfile_records.layout`).
+[`LineParser`][duo_domain.serialize.returnfile.LineParser] turns one line into its record (or problems);
+[`format_record`][duo_domain.serialize.returnfile.format_record] writes a record back as the same line. Both
+work from
+the PvE layout table ([`duo_domain.mbo.pve`][duo_domain.mbo.pve], through
+[`layout`][duo_domain.serialize.returnfile.layout]).
 
-Reading has two paths. The **general path** (:meth:`LineParser._parse_fields`)
+Reading has two paths. The **general path** (`LineParser._parse_fields`)
 handles everything: every notation, padded and cut-off lines, every problem
 with its field. The **compiled path** is generated once per record type,
-file kind and date notation from the same table (:func:`_compile`): plain
+file kind and date notation from the same table (`_compile`): plain
 Python with one expression per field and no per-field lookups. It handles
 the usual line and gives up (``_Slow``) at anything unusual — an empty
 required field, an unknown notation, a number that fails its check on a PER

@@ -1,7 +1,7 @@
 """From return-file records to domain objects, one person at a time (private).
 
 A return file lists each person (PER) followed by that person's records, so
-[`group_persons`][duo_domain.mbo.reconcile.group_persons] can stream: it collects the records of one person,
+[`group_persons`][duo_domain.reconcile.mbo.group_persons] can stream: it collects the records of one person,
 builds the domain objects, yields them and forgets them.
 """
 

@@ -1,11 +1,11 @@
 """The record layer of DUO's return files (private).
 
-The line layouts come from one table, :mod:`duo_domain.mbo.pve` (every field
+The line layouts come from one table, [`duo_domain.mbo.pve`][duo_domain.mbo.pve] (every field
 of PvE MBO-instelling 4.8.2 chapters 13–17: position, kind, whether
 required). The registratieoverzicht (§15) and the OBO (§13) have one frozen
 class per record type whose attributes are the table's attribute names, in
 line order (a test holds the two together); the difference lists (§14) and
-the GRONDSLAG IP MBO (§17) are read into :class:`PveRecord`, one generic
+the GRONDSLAG IP MBO (§17) are read into [`PveRecord`][duo_domain.serialize.returnfile.PveRecord], one generic
 record whose values follow the table.
 
 Every record also carries an [`Opmaak`][duo_domain.serialize.returnfile.Opmaak] (``opmaak``): the separator,
@@ -553,11 +553,11 @@ class PveRecord:
     Attributes:
         bestand: ``"OBOV"`` or ``"GRONDSLAG"``.
         recordsoort: The record type, e.g. ``"ISP"``.
-        waarden: One value per field of :func:`duo_domain.mbo.pve.velden`, in
+        waarden: One value per field of [`duo_domain.mbo.pve.velden`][duo_domain.mbo.pve.velden], in
             line order: ``None`` when empty, else read as the table says
-            (dates as :class:`datetime.date`, ``1``/``0`` and ``J``/``N`` as
-            bool, grades as :class:`~decimal.Decimal`, person numbers masked),
-            :data:`LEEGGEMAAKT` for a ``*`` in a difference list.
+            (dates as `datetime.date`, ``1``/``0`` and ``J``/``N`` as
+            bool, grades as `Decimal`, person numbers masked),
+            `LEEGGEMAAKT` for a ``*`` in a difference list.
         extra: Fields after the layout's last, kept as written (DUO's
             GRONDSLAG PER lines have four that the PvE does not describe).
         opmaak: How the line was written.

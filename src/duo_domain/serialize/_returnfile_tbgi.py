@@ -1,11 +1,11 @@
 """The TBG-i (Terugmelding BekostigingsGrondslagen-individueel, PvE §16) in XML (private).
 
 The file is parsed by the library's hardened XML parser
-(:func:`duo_domain.serialize.xml.parse_bytes`: no DTD, no entities, bounded
+([`duo_domain.serialize.xml.parse_bytes`][duo_domain.serialize.xml.parse_bytes]: no DTD, no entities, bounded
 size and depth). Each group of the PvE (§16.5: Inschrijving, Teldatum,
 BekostigingsrelevanteBPV, Signaal, Parameter, Diploma) becomes a frozen
 object; the element names, their order and how each value is read come from
-the PvE layout table (:mod:`duo_domain.mbo.pve`, file kind ``TBGI``).
+the PvE layout table ([`duo_domain.mbo.pve`][duo_domain.mbo.pve], file kind ``TBGI``).
 
 DUO writes an empty group with every element ``xsi:nil="true"`` where there is
 nothing to report (no BPV, no signal): such a group is read as absent. A value

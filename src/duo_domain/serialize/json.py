@@ -1,11 +1,12 @@
 """JSON for every document of the library, through cattrs, under one reading policy.
 
 The documents: the MBO student record (one or a list), the MBO uitslag
-document (:func:`loads_mbo_uitslag`) and the VO cijferlijst
-(:func:`loads_cijferlijst`); :func:`loads_document` tells them apart. Each has
+document ([`loads_mbo_uitslag`][duo_domain.serialize.json.loads_mbo_uitslag]) and the VO cijferlijst
+([`loads_cijferlijst`][duo_domain.serialize.json.loads_cijferlijst]);
+[`loads_document`][duo_domain.serialize.json.loads_document] tells them apart. Each has
 a reader and a writer, and reading what was written gives an equal object.
 The policy (limits, numbers, dates, messages) is that of
-:mod:`duo_domain.serialize.reading`.
+[`duo_domain.serialize.reading`][duo_domain.serialize.reading].
 
 The record holds the student, enrolments, BPV agreements, diplomas (with their
 generic exam parts, vrijstellingen, keuzedelen and AMvB-onderdelen) and loose
@@ -440,7 +441,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
     Like cattrs' own preconfigured converters, each call builds a new,
     independent converter; adjust it freely. The value hooks are those of
-    the reading policy (:mod:`duo_domain.serialize.reading`); the type of
+    the reading policy ([`duo_domain.serialize.reading`][duo_domain.serialize.reading]); the type of
     each plain value (``str``, ``bool``, ``int``) is checked by the
     domain classes themselves.
 
@@ -696,8 +697,10 @@ def structure_mbo_each(data: Any) -> Iterator[RecordRead]:
     """Read a list of MBO student records (parsed JSON) record by record.
 
     A record that cannot be read does not stop the others: it yields a
-    :class:`RecordRead` with its error, whose paths start at ``$[i]``. A single
-    record (a JSON object) yields one :class:`RecordRead` with paths at ``$``.
+    [`RecordRead`][duo_domain.serialize.json.RecordRead] with its error, whose paths start at ``$[i]``. A
+    single
+    record (a JSON object) yields one [`RecordRead`][duo_domain.serialize.json.RecordRead] with paths at
+    ``$``.
 
     Raises:
         InvalidDocument: when ``data`` is neither an object nor an array.
@@ -759,8 +762,8 @@ def structure_mbo(data: Any) -> MboStudentRecord | list[MboStudentRecord]:
 def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     """Read a JSON document with one MBO student record or a list of them.
 
-    Numbers are read as :class:`~decimal.Decimal`, never through ``float``,
-    under the limits of :func:`~duo_domain.serialize.reading.parse_json`.
+    Numbers are read as `Decimal`, never through ``float``,
+    under the limits of [`parse_json`][duo_domain.serialize.reading.parse_json].
 
     Raises:
         InvalidDocument: when the text is not JSON, or not such a document.
@@ -927,7 +930,7 @@ def _cijferlijst_consistency(kandidaat: Examenkandidaat) -> list[DocumentProblem
 
 
 def structure_cijferlijst(data: Any) -> Examenkandidaat:
-    """Read a VO cijferlijst document (parsed JSON) into an :class:`~duo_domain.vo.model.Examenkandidaat`.
+    """Read a VO cijferlijst document (parsed JSON) into an `Examenkandidaat`.
 
     Checks the shape and the grades' form (1.0-10.0, at most one decimal) and,
     beyond the JSON Schema, that each vak has an SE grade (or a beoordeling
@@ -986,10 +989,10 @@ def dumps_cijferlijst(kandidaat: Examenkandidaat, *, indent: int | None = None) 
 
 @attrs.frozen
 class Document:
-    """A JSON document read by :func:`loads_document`: its kind and what it holds.
+    """A JSON document read by `loads_document`: its kind and what it holds.
 
     Attributes:
-        kind: :data:`DOCUMENT_NAME`, :data:`MBO_UITSLAG` or :data:`CIJFERLIJST`.
+        kind: `DOCUMENT_NAME`, `MBO_UITSLAG` or `CIJFERLIJST`.
         data: The parsed JSON (plain data, numbers exact).
     """
 
@@ -1028,7 +1031,7 @@ def loads_document(text: str | bytes) -> Document:
 
 
 def structure_document(document: Document) -> Any:
-    """The domain object(s) of a :class:`Document`: records, an uitslag input or an examenkandidaat.
+    """The domain object(s) of a `Document`: records, an uitslag input or an examenkandidaat.
 
     Raises:
         InvalidDocument: listing every problem with its path.

@@ -4,22 +4,25 @@ Every JSON document (the MBO student record, the MBO uitslag document, the VO
 cijferlijst, and any document added later) goes from text to domain objects in
 two steps, both here or built from the parts here:
 
-1. :func:`parse_json` turns the text into plain data under fixed limits, checked
+1. [`parse_json`][duo_domain.serialize.reading.parse_json] turns the text into plain data under fixed limits,
+checked
    *before* any work that could explode: the size of the document
-   (:data:`MAX_DOCUMENT_BYTES`), the nesting depth (:data:`MAX_DEPTH`, found by
+   (`MAX_DOCUMENT_BYTES`), the nesting depth (`MAX_DEPTH`, found by
    a linear scan of the brackets, so ``'[' * 100000`` never reaches a recursive
-   parser) and the size of every number (:data:`MAX_NUMBER_CHARS` characters and
+   parser) and the size of every number (`MAX_NUMBER_CHARS` characters and
    an exponent of at most that many places, checked on the number's text before
    it is converted, so ``1E+1000000`` costs nothing). Numbers are read exactly as
-   :class:`~decimal.Decimal` (or ``int``), never through ``float``. A number
-   beyond the limits becomes a :class:`NumberBeyondLimits` marker, so the
+   `Decimal` (or ``int``), never through ``float``. A number
+   beyond the limits becomes a [`NumberBeyondLimits`][duo_domain.serialize.reading.NumberBeyondLimits] marker,
+   so the
    structuring step reports it with its path.
-2. A cattrs converter of :mod:`duo_domain.serialize.json` structures that data
+2. A cattrs converter of [`duo_domain.serialize.json`][duo_domain.serialize.json] structures that data
    into the domain classes. The hooks here decode values that are text on the
-   wire (:func:`read_date`, :func:`read_decimal`); the type of every other value
+   wire ([`read_date`][duo_domain.serialize.reading.read_date],
+   [`read_decimal`][duo_domain.serialize.reading.read_decimal]); the type of every other value
    is checked once, by the attrs validators of the domain classes.
 
-Every failure is an :class:`~duo_domain.errors.InvalidDocument` whose problems
+Every failure is an [`InvalidDocument`][duo_domain.errors.InvalidDocument] whose problems
 read ``message @ $.path``; when the JSON text itself is broken, the message
 names the line and column. The same bad input gives the same message whichever
 command or function reads it.
@@ -89,7 +92,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class NumberBeyondLimits:
-    """Stands in the parsed data for a number longer than :data:`MAX_NUMBER_CHARS` or with a larger exponent.
+    """Stands in the parsed data for a number longer than `MAX_NUMBER_CHARS` or with a larger exponent.
 
     The structuring step reports it, with its path, wherever it stands; it is
     never converted, so it costs nothing however large the number is.
@@ -173,9 +176,9 @@ def parse_json(
     """Plain data from JSON text, under the reading limits; numbers exact.
 
     ``bytes`` must be UTF-8 (a byte order mark is skipped). Integers become
-    ``int``, other numbers :class:`~decimal.Decimal` with their digits as
-    written; a number beyond :data:`MAX_NUMBER_CHARS` becomes a
-    :class:`NumberBeyondLimits` marker.
+    ``int``, other numbers `Decimal` with their digits as
+    written; a number beyond `MAX_NUMBER_CHARS` becomes a
+    [`NumberBeyondLimits`][duo_domain.serialize.reading.NumberBeyondLimits] marker.
 
     Args:
         text: The JSON text.

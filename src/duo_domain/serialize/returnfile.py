@@ -256,7 +256,7 @@ def _too_long(number: int) -> DocumentProblem:
 def _raw_lines(source: Source) -> Iterator[tuple[int, str | DocumentProblem, str, str]]:
     """``(number, text or problem, line ending, text as written)`` per line, read block by block.
 
-    A line longer than :data:`MAX_LINE_LENGTH` is never held in full: what is
+    A line longer than `MAX_LINE_LENGTH` is never held in full: what is
     pending past the last newline is dropped once it is that long.
     """
     number = 0
@@ -400,7 +400,7 @@ def iter_records(
         (with ``line``) for each problem. A malformed line yields problems
         only; a record with a doubtful personal number yields the record and
         a problem. The header line of a difference list is not yielded (see
-        :func:`read`).
+        [`read`][duo_domain.serialize.returnfile.read]).
 
     Raises:
         ValueError: for an unknown ``kind``.
@@ -438,8 +438,9 @@ class ReturnFile:
         problems: Every problem, with its line number.
         bestand: The file kind (``"RO"``, ``"OBO"``, ``"OBOV"`` or ``"GRONDSLAG"``).
         regels: Every line in file order: the records, the header of a
-            difference list (:class:`Kopregel`) and each unreadable line as
-            written (:class:`Regel`).
+            difference list ([`Kopregel`][duo_domain.serialize.returnfile.Kopregel]) and each unreadable line
+            as
+            written ([`Regel`][duo_domain.serialize.returnfile.Regel]).
         opmaak: The byte-order mark and the line endings.
     """
 
@@ -471,7 +472,8 @@ class ReturnFile:
         A file read and written back this way is identical to the input.
 
         Raises:
-            InvalidDocument: when a record cannot be written (see :func:`format_record`).
+            InvalidDocument: when a record cannot be written (see
+                [`format_record`][duo_domain.serialize.returnfile.format_record]).
         """
         parts = ["\ufeff"] if self.opmaak.bom else []
         for index, item in enumerate(self.regels):
@@ -507,7 +509,7 @@ def read(
     check_numbers: bool = True,
     strict: bool = False,
 ) -> ReturnFile:
-    r"""Read a whole return file (see :func:`iter_records` for the arguments).
+    r"""Read a whole return file (see `iter_records` for the arguments).
 
     Args:
         source: The file's text or bytes, or an iterable of lines or chunks.
@@ -557,7 +559,8 @@ def _kind_of(record: Record) -> str:
 def dumps(records: Iterable[Record], *, newline: str = "\n") -> str:
     """The lines of ``records`` as one text, each line ending in ``newline``.
 
-    To write a whole file back exactly as read, use :meth:`ReturnFile.dumps`.
+    To write a whole file back exactly as read, use
+    [`ReturnFile.dumps`][duo_domain.serialize.returnfile.ReturnFile.dumps].
 
     Raises:
         InvalidDocument: when a record cannot be written (see

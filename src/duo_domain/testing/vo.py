@@ -6,7 +6,7 @@ supported examenjaar: the required subjects with grades in the legal form
 (SE and CE with one decimal, SE without CE whole, LO and the vmbo kunstvakken
 judged), a profielwerkstuk, an elementcode of the schoolsoort and an
 onderwijsaanbieder. The reported ``uitslag`` is the one
-:func:`~duo_domain.vo.compute_uitslag` gives (or absent), so validating a
+[`compute_uitslag`][duo_domain.vo.compute_uitslag] gives (or absent), so validating a
 candidate gives no finding at all.
 
 * ``geslaagd=True`` draws only candidates that pass;

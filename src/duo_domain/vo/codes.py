@@ -9,11 +9,13 @@ in the slaag-zakregeling (Uitvoeringsbesluit WVO 2020, BWBR0045787,
 art. 3.13, 3.34 and 3.35).
 
 The tables are the code tables ``vakcodes`` and ``elementcodes`` of
-:mod:`duo_domain.codes`, read lazily on first use; each vakcode carries the
+[`duo_domain.codes`][duo_domain.codes], read lazily on first use; each vakcode carries the
 kenmerken ``schoolsoorten`` and ``soort``, each elementcode ``schoolsoort``. A
 vendor with a newer table passes the text of its file to
-:func:`load_vakcodetabel` / :func:`load_elementcodetabel` (or a code table to
-:func:`vakcodetabel_uit` / :func:`elementcodetabel_uit`) and hands the result
+[`load_vakcodetabel`][duo_domain.vo.codes.load_vakcodetabel] /
+[`load_elementcodetabel`][duo_domain.vo.codes.load_elementcodetabel] (or a code table to
+[`vakcodetabel_uit`][duo_domain.vo.codes.vakcodetabel_uit] /
+[`elementcodetabel_uit`][duo_domain.vo.codes.elementcodetabel_uit]) and hands the result
 to the functions that take a ``tabel`` argument.
 
 Examples:
@@ -250,7 +252,7 @@ def vakcodetabel_uit(lijst: Waardenlijst) -> VakcodeTabel:
     """The vakcodetabel read from a code table whose values carry ``schoolsoorten`` and ``soort``.
 
     ``schoolsoorten`` lists school types, space-separated (``vwo havo vmbo-bb
-    vmbo-kb vmbo-gl vmbo-tl``); ``soort`` is a :class:`Vaksoort` value. The
+    vmbo-kb vmbo-gl vmbo-tl``); ``soort`` is a [`Vaksoort`][duo_domain.vo.codes.Vaksoort] value. The
     table's ``versie`` is its school year.
 
     Raises:
@@ -299,8 +301,8 @@ def load_vakcodetabel(text: str | bytes) -> VakcodeTabel:
     """A vendor's vakcodetabel from the text of its code-table file.
 
     The file has the format of every code table
-    (:func:`duo_domain.codes.loads`), with the kenmerken of
-    :func:`vakcodetabel_uit`.
+    ([`duo_domain.codes.loads`][duo_domain.codes.loads]), with the kenmerken of
+    [`vakcodetabel_uit`][duo_domain.vo.codes.vakcodetabel_uit].
 
     Raises:
         InvalidDocument: when the text is not such a table.

@@ -1,11 +1,13 @@
 """The JSON Schemas of the cijferlijst document and of the VO uitslag output.
 
 The cijferlijst document is a public contract, described by the JSON Schema
-shipped in the package (:func:`cijferlijst_schema`); the output of the uitslag
-has its own schema (:func:`uitslag_schema`). The document is read and written
+shipped in the package ([`cijferlijst_schema`][duo_domain.vo.document.cijferlijst_schema]); the output of the
+uitslag
+has its own schema ([`uitslag_schema`][duo_domain.vo.document.uitslag_schema]). The document is read and
+written
 by the one reading layer of the library:
-:func:`duo_domain.serialize.json.loads_cijferlijst` and
-:func:`duo_domain.serialize.json.dumps_cijferlijst`.
+[`duo_domain.serialize.json.loads_cijferlijst`][duo_domain.serialize.json.loads_cijferlijst] and
+[`duo_domain.serialize.json.dumps_cijferlijst`][duo_domain.serialize.json.dumps_cijferlijst].
 
 Examples:
     >>> cijferlijst_schema()["properties"]["examenjaar"]["maximum"]

@@ -123,7 +123,7 @@ def ce_gemiddelde(cijfers: Iterable[Decimal]) -> Decimal | None:
     """The exact mean of the CE grades, or ``None`` when there are none.
 
     The result is computed in the current decimal context (28 significant
-    digits); use :func:`meets_ce_eis` for the 5.5 test, which is exact.
+    digits); use [`meets_ce_eis`][duo_domain.vo.grades.meets_ce_eis] for the 5.5 test, which is exact.
 
     Examples:
         >>> from decimal import Decimal as D

@@ -11,7 +11,7 @@ Two groups:
   way BRON re-checks every uitslag. ``BRON.EXAMEN.UITSLAG_AFGEWEZEN`` flags
   the opposite: reported afgewezen although the candidate passes.
 
-The uitslag itself is :func:`duo_domain.vo.compute_uitslag`; its reasons carry
+The uitslag itself is [`duo_domain.vo.compute_uitslag`][duo_domain.vo.compute_uitslag]; its reasons carry
 the same rule ids.
 """
 

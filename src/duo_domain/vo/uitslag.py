@@ -109,7 +109,8 @@ REGELS: tuple[str, ...] = (
 class UitslagResultaat:
     """The uitslag with everything it rests on.
 
-    The MBO result (:class:`duo_domain.mbo.uitslag.UitslagResultaat`) has the
+    The MBO result ([`duo_domain.mbo.uitslag.UitslagResultaat`][duo_domain.mbo.uitslag.UitslagResultaat]) has
+    the
     same shape: ``uitslag``, ``redenen``, ``regelset``, ``eindcijfers``,
     ``geslaagd`` and ``to_dict()``.
 
@@ -381,7 +382,7 @@ def _lees_vak(
     """One subject read, its problems, or ``None`` for a subject that does not count (vrijstelling).
 
     ``entry`` is the subject's role and way of judging from the code table, or
-    :data:`_VREEMD` for a vakcode the table has for other school types only.
+    `_VREEMD` for a vakcode the table has for other school types only.
     """
     soort, wijze = entry
     vreemd = entry is _VREEMD
@@ -471,7 +472,7 @@ def _andere_code(  # noqa: PLR0917 - an internal helper of _lees
     problemen: list[DocumentProblem],
     opmerkingen: list[str],
 ) -> tuple[Vaksoort, int] | None:
-    """A vakcode not in the candidate's table, or seen before: :data:`_VREEMD`, or ``None`` with a problem."""
+    """A vakcode not in the candidate's table, or seen before: `_VREEMD`, or ``None`` with a problem."""
     code = v.vakcode
     if code in seen:
         problemen.append(DocumentProblem(f"$.vakken[{i}].vakcode", f"vakcode {code!r} appears twice"))

@@ -21,9 +21,9 @@ Comments and processing instructions are dropped by every parser here: they
 carry no data, and a value split by one (``<a>1<!---->0.0</a>``) is read
 whole (``10.0``), as the XSD sees it, never as the part before it.
 
-Every refusal raises :class:`XmlRefused`, an
-:class:`~duo_domain.errors.InvalidDocument`; a document that is simply not
-well-formed raises :class:`~duo_domain.errors.InvalidDocument` with the line.
+Every refusal raises [`XmlRefused`][duo_domain.serialize.xml.XmlRefused], an
+[`InvalidDocument`][duo_domain.errors.InvalidDocument]; a document that is simply not
+well-formed raises [`InvalidDocument`][duo_domain.errors.InvalidDocument] with the line.
 """
 
 from __future__ import annotations

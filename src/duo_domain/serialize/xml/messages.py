@@ -254,7 +254,7 @@ def dumps_message(bericht: Bericht, *, validate: bool = True, indent: bool = Tru
 def dumps(obj: Any, *, validate: bool = True, indent: bool = True) -> bytes:
     """One domain object as its own XML element (UTF-8 bytes), checked against its XSD.
 
-    Indented like :func:`dumps_message`, unless ``indent=False``.
+    Indented like [`dumps_message`][duo_domain.serialize.xml.messages.dumps_message], unless ``indent=False``.
 
     Examples:
         >>> import datetime as dt

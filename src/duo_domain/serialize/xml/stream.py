@@ -131,7 +131,7 @@ def write_stream(
         records: The records, from any iterable (a generator keeps memory flat).
         validate: Check each record against the XSD before it is written.
         indent: One element a line, two spaces per level (the default), as
-            :func:`~duo_domain.serialize.xml.dumps_message` writes; or, with
+            [`dumps_message`][duo_domain.serialize.xml.dumps_message] writes; or, with
             ``False``, the whole message on one line after the declaration.
 
     Returns:
