@@ -34,7 +34,7 @@ Onderwijsresultaten (results):
 * [`duo_domain.mbo.result_rules`][duo_domain.mbo.result_rules] — the ``ROD.RESULTAAT.*`` and ``ROD.DIPLOMA.*``
   rules;
 * [`duo_domain.mbo.uitslag`][duo_domain.mbo.uitslag] — the pass/fail check of Ekb WEB art. 17;
-* `duo_domain.mbo.uitslag_rules` — its reasons as ``ROD.UITSLAG.*`` catalogue
+* [`duo_domain.mbo.uitslag_rules`][duo_domain.mbo.uitslag_rules] — its reasons as ``ROD.UITSLAG.*`` catalogue
   rules.
 
 Reading and writing these objects as documents is `duo_domain.serialize`'s
