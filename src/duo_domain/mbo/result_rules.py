@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from typing import Any, Protocol
 
 from duo_domain._sources import EKB, EKB_URL, PVE_MBO, WEB, WEB_URL
@@ -99,10 +98,6 @@ class EnrolmentLike(Protocol):
     def datum_uitschrijving_werkelijk(self) -> dt.date | None: ...  # pragma: no cover
 
 
-def _fmt(value: Decimal) -> str:
-    return str(value)
-
-
 # --------------------------------------------------------------------------- generic parts
 
 
@@ -125,7 +120,7 @@ def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[
             found.append(
                 Violation(
                     name,
-                    f"{name} {_fmt(grade)} is not a grade 1.0-10.0 with one decimal",
+                    f"{name} {grade} is not a grade 1.0-10.0 with one decimal",
                     geo.resultaatvolgnummer,
                     {name: str(grade)},
                 )
@@ -134,7 +129,7 @@ def _cijfer_bereik(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[
         found.append(
             Violation(
                 "eindcijfer",
-                f"eindcijfer {_fmt(geo.eindcijfer)} is not a whole number 1-10",
+                f"eindcijfer {geo.eindcijfer} is not a whole number 1-10",
                 geo.resultaatvolgnummer,
                 {"eindcijfer": str(geo.eindcijfer)},
             )
@@ -161,7 +156,7 @@ def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> S
         return (
             Violation(
                 "eindcijfer",
-                f"eindcijfer {_fmt(geo.eindcijfer)} differs from {computed}, the art. 15 result of "
+                f"eindcijfer {geo.eindcijfer} differs from {computed}, the art. 15 result of "
                 f"IE {geo.cijfer_ie} / CE {geo.cijfer_ce}",
                 geo.resultaatvolgnummer,
                 {"eindcijfer": str(geo.eindcijfer), "berekend": str(computed)},
@@ -384,7 +379,7 @@ def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Sequence[Violation]:
         found.append(
             Violation(
                 "eindcijfer",
-                f"eindcijfer {_fmt(k.eindcijfer)} is not a whole number 1-10",
+                f"eindcijfer {k.eindcijfer} is not a whole number 1-10",
                 k.resultaatvolgnummer,
                 {"eindcijfer": str(k.eindcijfer)},
             )

@@ -451,7 +451,7 @@ REGELS: tuple[str, ...] = (
 )
 
 
-def _fmt(value: Decimal) -> str:
+def _cijfer_tekst(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral_value() else str(value)
 
 
@@ -547,7 +547,7 @@ def _minimaal_5(g: _Generiek, regel: str, artikel: str, onderdeel: Onderdeel) ->
     if isinstance(grade, _Bevinding):
         return grade
     if grade < _FIVE:
-        return _Bevinding((Reden(regel, artikel, f"{onderdeel.value} {_fmt(grade)} is below 5"),))
+        return _Bevinding((Reden(regel, artikel, f"{onderdeel.value} {_cijfer_tekst(grade)} is below 5"),))
     return _OK
 
 
@@ -570,7 +570,7 @@ def _een_vijf(g: _Generiek, regel: str, artikel: str, onderdelen: tuple[Onderdee
             Reden(
                 regel,
                 artikel,
-                "; ".join(f"{o.value} {_fmt(present[o])} is below 5" for o in low)
+                "; ".join(f"{o.value} {_cijfer_tekst(present[o])} is below 5" for o in low)
                 + f" (of {names} one may be 5, the others at least 6)",
             )
         )
@@ -579,7 +579,7 @@ def _een_vijf(g: _Generiek, regel: str, artikel: str, onderdelen: tuple[Onderdee
             Reden(
                 regel,
                 artikel,
-                " and ".join(f"{o.value} {_fmt(present[o])}" for o in fives)
+                " and ".join(f"{o.value} {_cijfer_tekst(present[o])}" for o in fives)
                 + f" are below 6; of {names} only one may be 5",
             )
         )
@@ -645,7 +645,7 @@ def _specifiek(parts: Sequence[OnderdeelInput], niveau: int) -> _Bevinding:
                 SPECIFIEK,
                 art,
                 f"specifiek examenonderdeel {i + 1} has "
-                f"{_fmt(p.eindcijfer) if p.eindcijfer is not None else f'«{p.beoordeling}»'};"
+                f"{_cijfer_tekst(p.eindcijfer) if p.eindcijfer is not None else f'«{p.beoordeling}»'};"
                 " at least 6 or «voldoende» is needed",
             )
             for i, p in enumerate(parts)
@@ -718,7 +718,7 @@ def _keuzedelen_gemiddeld(
         Reden(
             KEUZEDELEN_MINIMAAL_4,
             f"{art} onder 2°",
-            f"{_kd_name(k)} has {_fmt(k.eindcijfer)}; every keuzedeel needs at least 4",
+            f"{_kd_name(k)} has {_cijfer_tekst(k.eindcijfer)}; every keuzedeel needs at least 4",
         )
         for k in counted
         if k.eindcijfer is not None and k.eindcijfer < _FOUR
@@ -735,7 +735,7 @@ def _kd_name(k: KeuzedeelInput) -> str:
 
 
 def _kd_value(k: KeuzedeelInput) -> str:
-    return _fmt(k.eindcijfer) if k.eindcijfer is not None else f"«{k.beoordeling}»"
+    return _cijfer_tekst(k.eindcijfer) if k.eindcijfer is not None else f"«{k.beoordeling}»"
 
 
 def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> UitslagResultaat:

@@ -10,7 +10,7 @@ candidate carries, so they are offered by every strategy whose objects hold a
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -116,62 +116,65 @@ def _buitenland(**changes: st.SearchStrategy[object]) -> st.SearchStrategy[Stude
     return _with_adres(st.tuples(buitenlandse_adressen(), st.fixed_dictionaries(changes)).map(evolve))
 
 
+#: Text a required field may not hold: missing, empty or blank.
+_BLANK = st.sampled_from((None, "", "   "))
+
+#: The strategy that breaks each ``PERSOON.*`` rule (a plain table, one entry per rule).
+_STUDENT_BREAKERS: dict[str, Callable[[], st.SearchStrategy[Student]]] = {
+    "PERSOON.IDENTITEIT.BSN_EN_ONDERWIJSNUMMER": lambda: st.builds(
+        Student,
+        bsn=bsns().map(Bsn),
+        onderwijsnummer=onderwijsnummers().map(Onderwijsnummer),
+        studentnummer=_STUDENTNUMMER,
+    ),
+    "PERSOON.IDENTITEIT.PERSOONSGEGEVENS": lambda: st.builds(Student, studentnummer=_STUDENTNUMMER),
+    "PERSOON.PERSOONSGEGEVENS.GESLACHTSNAAM": lambda: st.one_of(
+        _BLANK.flatmap(lambda v: _without_number(geslachtsnaam=v)),
+        _long(201).flatmap(lambda v: _without_number(geslachtsnaam=v)),
+    ),
+    "PERSOON.PERSOONSGEGEVENS.VOORVOEGSELS": lambda: _long(11).flatmap(
+        lambda v: _without_number(voorvoegsels=v)
+    ),
+    "PERSOON.PERSOONSGEGEVENS.VOORNAMEN": lambda: st.one_of(
+        _BLANK.flatmap(lambda v: _without_number(voornamen=v)),
+        _long(201).flatmap(lambda v: _without_number(voornamen=v)),
+    ),
+    "PERSOON.PERSOONSGEGEVENS.GEBOORTEDATUM": lambda: _without_number(geboortedatum=None),
+    "PERSOON.PERSOONSGEGEVENS.GESLACHT": lambda: st.sampled_from((None, "X", "m", "1", "vrouw")).flatmap(
+        lambda v: _without_number(geslacht=v)
+    ),
+    "PERSOON.PERSOONSGEGEVENS.ADRES": lambda: _without_number(adres=None),
+    "PERSOON.ADRES.POSTCODE": lambda: _nl(postcode=invalid_postcodes()),
+    "PERSOON.ADRES.HUISNUMMER": lambda: _nl(
+        huisnummer=st.one_of(st.integers(100_000, 10**9), st.integers(-(10**6), -1))
+    ),
+    "PERSOON.ADRES.HUISLETTER": lambda: _nl(huisletter=st.sampled_from(("", "AB", "1", "-", "é"))),
+    "PERSOON.ADRES.HUISNUMMERTOEVOEGING": lambda: _nl(huisnummertoevoeging=_long(6)),
+    "PERSOON.ADRES.HUISNUMMERAANDUIDING": lambda: _nl(
+        huisnummeraanduiding=st.sampled_from(("bij", "BY", "tegenover", "", "x"))
+    ),
+    "PERSOON.ADRES.STRAATNAAM": lambda: _nl(straatnaam=_long(81)),
+    "PERSOON.ADRES.PLAATSNAAM": lambda: _nl(plaatsnaam=st.one_of(st.just(""), _long(41))),
+    "PERSOON.ADRES.ADRESREGEL": lambda: st.one_of(
+        _buitenland(adresregel1=_BLANK),
+        _buitenland(adresregel2=_long(36)),
+        _buitenland(adresregel3=_long(36)),
+    ),
+    "PERSOON.ADRES.LANDCODE": lambda: _buitenland(
+        landcode=st.sampled_from((None, "BE", "501", "50100", "BEL0"))
+    ),
+}
+
+
 @functools.cache
 def _students_breaking(rule: str | None) -> st.SearchStrategy[Student]:
-    """The strategy for one ``PERSOON.*`` rule (a plain dispatch, one entry per rule)."""
+    """The strategy for one ``PERSOON.*`` rule, or valid students for ``None``."""
     if rule is None:
         return students()
-    blank = st.sampled_from((None, "", "   "))
-    if rule == "PERSOON.IDENTITEIT.BSN_EN_ONDERWIJSNUMMER":
-        return st.builds(
-            Student,
-            bsn=bsns().map(Bsn),
-            onderwijsnummer=onderwijsnummers().map(Onderwijsnummer),
-            studentnummer=_STUDENTNUMMER,
-        )
-    if rule == "PERSOON.IDENTITEIT.PERSOONSGEGEVENS":
-        return st.builds(Student, studentnummer=_STUDENTNUMMER)
-    if rule == "PERSOON.PERSOONSGEGEVENS.GESLACHTSNAAM":
-        return st.one_of(
-            blank.flatmap(lambda v: _without_number(geslachtsnaam=v)),
-            _long(201).flatmap(lambda v: _without_number(geslachtsnaam=v)),
-        )
-    if rule == "PERSOON.PERSOONSGEGEVENS.VOORVOEGSELS":
-        return _long(11).flatmap(lambda v: _without_number(voorvoegsels=v))
-    if rule == "PERSOON.PERSOONSGEGEVENS.VOORNAMEN":
-        return st.one_of(
-            blank.flatmap(lambda v: _without_number(voornamen=v)),
-            _long(201).flatmap(lambda v: _without_number(voornamen=v)),
-        )
-    if rule == "PERSOON.PERSOONSGEGEVENS.GEBOORTEDATUM":
-        return _without_number(geboortedatum=None)
-    if rule == "PERSOON.PERSOONSGEGEVENS.GESLACHT":
-        return st.sampled_from((None, "X", "m", "1", "vrouw")).flatmap(lambda v: _without_number(geslacht=v))
-    if rule == "PERSOON.PERSOONSGEGEVENS.ADRES":
-        return _without_number(adres=None)
-    if rule == "PERSOON.ADRES.POSTCODE":
-        return _nl(postcode=invalid_postcodes())
-    if rule == "PERSOON.ADRES.HUISNUMMER":
-        return _nl(huisnummer=st.one_of(st.integers(100_000, 10**9), st.integers(-(10**6), -1)))
-    if rule == "PERSOON.ADRES.HUISLETTER":
-        return _nl(huisletter=st.sampled_from(("", "AB", "1", "-", "é")))
-    if rule == "PERSOON.ADRES.HUISNUMMERTOEVOEGING":
-        return _nl(huisnummertoevoeging=_long(6))
-    if rule == "PERSOON.ADRES.HUISNUMMERAANDUIDING":
-        return _nl(huisnummeraanduiding=st.sampled_from(("bij", "BY", "tegenover", "", "x")))
-    if rule == "PERSOON.ADRES.STRAATNAAM":
-        return _nl(straatnaam=_long(81))
-    if rule == "PERSOON.ADRES.PLAATSNAAM":
-        return _nl(plaatsnaam=st.one_of(st.just(""), _long(41)))
-    if rule == "PERSOON.ADRES.ADRESREGEL":
-        return st.one_of(
-            _buitenland(adresregel1=blank),
-            _buitenland(adresregel2=_long(36)),
-            _buitenland(adresregel3=_long(36)),
-        )
-    if rule == "PERSOON.ADRES.LANDCODE":
-        return _buitenland(landcode=st.sampled_from((None, "BE", "501", "50100", "BEL0")))
-    raise ValueError(f"no student breaks {rule!r}")  # pragma: no cover - guarded by check_breaks
+    breaker = _STUDENT_BREAKERS.get(rule)
+    if breaker is None:  # pragma: no cover - guarded by check_breaks
+        raise ValueError(f"no student breaks {rule!r}")
+    return breaker()
 
 
 def students_breaking(rule: str | None = None) -> st.SearchStrategy[Student]:

@@ -28,6 +28,7 @@ Needs the optional dependency ``hypothesis`` (``pip install duo-domain[testing]`
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -878,7 +879,11 @@ def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
         and gegevens.geboortedatum.jaar > _GEBOREN_UITERLIJK
     ):
         # old enough for the BBL (WEB art. 8.1.1 lid 3) in every drawn enrolment
-        geboren = attrs.evolve(gegevens.geboortedatum, jaar=_GEBOREN_UITERLIJK)
+        # (29 February moves to the 28th: the year it moves to is not a leap year)
+        dag = gegevens.geboortedatum.dag
+        if gegevens.geboortedatum.maand == 2 and dag == 29 and not calendar.isleap(_GEBOREN_UITERLIJK):
+            dag = 28
+        geboren = attrs.evolve(gegevens.geboortedatum, jaar=_GEBOREN_UITERLIJK, dag=dag)
         student = attrs.evolve(student, persoonsgegevens=attrs.evolve(gegevens, geboortedatum=geboren))
     target = draw(st.sampled_from(("diploma", "los"))) if breaks in _RESULT_PARTS else None
     diploma_break = breaks in _DIPLOMA_IN_RECORD or target == "diploma"

@@ -641,7 +641,7 @@ def _een_kernvak_wiskunde(vakken: list[_Vak], k: Examenkandidaat, opmerkingen: l
 # --- the conditions -------------------------------------------------------------------------
 
 
-def _fmt(pairs: Sequence[tuple[str, int]]) -> str:
+def _vakken_tekst(pairs: Sequence[tuple[str, int]]) -> str:
     return ", ".join(f"{code} {grade}" for code, grade in pairs)
 
 
@@ -678,21 +678,21 @@ def _compensatie(counted: Sequence[tuple[str, int]], vmbo: bool) -> Reden | None
         return None
     below4 = [(c, g) for c, g in low if g < 4]
     if below4:
-        return Reden(COMPENSATIE, art, f"eindcijfer below 4: {_fmt(below4)}")
+        return Reden(COMPENSATIE, art, f"eindcijfer below 4: {_vakken_tekst(below4)}")
     fours = sum(1 for _, g in low if g == 4)
     fives = len(low) - fours
     if (fours, fives) == (0, 1):
         return None
     allowed = ((1, 0), (0, 2)) if vmbo else ((1, 0), (0, 2), (1, 1))
     if (fours, fives) not in allowed:
-        return Reden(COMPENSATIE, art, f"too many eindcijfers below 6: {_fmt(low)}")
+        return Reden(COMPENSATIE, art, f"too many eindcijfers below 6: {_vakken_tekst(low)}")
     if vmbo:
         if any(g >= 7 for _, g in counted):
             return None
         return Reden(
             COMPENSATIE,
             art,
-            f"eindcijfers below 6 ({_fmt(low)}) need at least one 7 or higher; there is none",
+            f"eindcijfers below 6 ({_vakken_tekst(low)}) need at least one 7 or higher; there is none",
         )
     total = sum(g for _, g in counted)
     if total >= 6 * len(counted):
@@ -700,7 +700,7 @@ def _compensatie(counted: Sequence[tuple[str, int]], vmbo: bool) -> Reden | None
     return Reden(
         COMPENSATIE,
         art,
-        f"eindcijfers below 6 ({_fmt(low)}) need a mean eindcijfer of at least 6.0;"
+        f"eindcijfers below 6 ({_vakken_tekst(low)}) need a mean eindcijfer of at least 6.0;"
         f" the mean is {_mean(total, len(counted))}",
     )
 
@@ -709,7 +709,9 @@ def _onderdelen_eis(components: Sequence[tuple[str, int]], art: str) -> Reden | 
     """Art. 3.34/3.35 lid 1 d: no combinatiecijfer component below 4."""
     below4 = [(c, g) for c, g in components if g < 4]
     if below4:
-        return Reden(COMBINATIECIJFER_ONDERDEEL, art, f"combinatiecijfer component below 4: {_fmt(below4)}")
+        return Reden(
+            COMBINATIECIJFER_ONDERDEEL, art, f"combinatiecijfer component below 4: {_vakken_tekst(below4)}"
+        )
     return None
 
 
@@ -774,7 +776,7 @@ def _kernvakken(kern: Sequence[tuple[str, int]]) -> Reden | None:
         return Reden(
             KERNVAKKEN,
             f"{UB} art. 3.34 lid 1 b",
-            f"kernvakken need at most one 5 and otherwise 6 or higher: {_fmt(low)}",
+            f"kernvakken need at most one 5 and otherwise 6 or higher: {_vakken_tekst(low)}",
         )
     return None
 
