@@ -122,6 +122,15 @@ def test_unreadable_items_are_findings_with_index_and_path_and_the_rest_is_judge
         assert [f.path for f in out[3].findings] == ["$"]
 
 
+@pytest.mark.parametrize(
+    "hostile", ["[" * 100_000, '{"student": {"bsn": "111222333"}, "x": 1e99999999999999999999}', "1" * 5000]
+)
+def test_a_hostile_item_is_unreadable_under_the_reading_limits(hostile: str) -> None:
+    (out,) = validate_records([hostile])
+    assert not out.readable
+    assert [f.rule_id for f in out.findings] == [ONLEESBAAR]
+
+
 def test_kind_forces_the_document_type() -> None:
     record = '{"student": {"bsn": "111222333"}}'
     (as_vo,) = validate_records([record], kind="vo")

@@ -11,10 +11,8 @@ naming the item's index (never its content).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 import attrs
@@ -23,6 +21,7 @@ from duo_domain._sources import BATCH_READING
 from duo_domain.batch._outcome import Outcome, unreadable
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
 from duo_domain.rules import Finding, RuleRegistry, registry, validate
+from duo_domain.serialize.reading import parse_json
 
 __all__ = ["BatchError", "Kind", "ReturnFileJob", "Task", "UitslagJob", "ValidateJob", "warm_up"]
 
@@ -102,21 +101,11 @@ def _problems_of(exc: BaseException) -> tuple[DocumentProblem, ...]:
     return (DocumentProblem("$", message),)
 
 
-def _parse(text: str | bytes) -> Any:
-    """One JSON document, numbers exact; any failure as `InvalidDocument`."""
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        problem = DocumentProblem("$", f"not JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
-    except (UnicodeDecodeError, RecursionError, InvalidOperation, ValueError) as exc:
-        problem = DocumentProblem("$", f"not JSON this library can read ({type(exc).__name__})")
-    raise InvalidDocument([problem], document="batch item")
-
-
 def _document(payload: Any) -> Any:
     """A payload as a parsed document: JSON text is parsed, anything else is passed on."""
     if isinstance(payload, (str, bytes, bytearray)):
-        return _parse(bytes(payload) if isinstance(payload, bytearray) else payload)
+        # The one reading layer: its limits (size, depth, digits) hold for batch items too.
+        return parse_json(payload, document="batch item")
     return payload
 
 

@@ -37,12 +37,17 @@ _ART17 = f"{EKB} (BWBR0027963) art. 17"
 _ART18C = f"{EKB} (BWBR0027963) art. 18c"
 
 
-def _check(rule_id: str, inp: u.UitslagInput, ctx: CheckContext) -> Sequence[Violation]:
+@functools.lru_cache(maxsize=64)
+def _redenen(inp: u.UitslagInput) -> tuple[u.Reden, ...]:
+    # Every ROD.UITSLAG rule reads the same uitslag: computed once per input, not once per rule.
     try:
-        result = u.compute_uitslag(inp)
+        return u.compute_uitslag(inp).redenen
     except DuoDomainError:  # unusable input: the reader and compute_uitslag report it
         return ()
-    return [Violation("", f"{r.toelichting} ({r.artikel})") for r in result.redenen if r.regel == rule_id]
+
+
+def _check(rule_id: str, inp: u.UitslagInput, ctx: CheckContext) -> Sequence[Violation]:
+    return [Violation("", f"{r.toelichting} ({r.artikel})") for r in _redenen(inp) if r.regel == rule_id]
 
 
 def _rule(rule_id: str, summary: str, guidance: str, source: str) -> None:

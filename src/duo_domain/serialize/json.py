@@ -854,6 +854,23 @@ def _generiek_consistency(
     return out
 
 
+def _body(data: Any, document: str, sector: str, *, required: bool) -> dict[str, Any]:
+    """The keys of a sector's document other than ``sector``, once it is an object of that sector.
+
+    Raises:
+        InvalidDocument: when ``data`` is not a JSON object, or names another sector (or, when
+            ``required``, none).
+    """
+    if data.__class__ is not dict:
+        raise InvalidDocument(
+            [DocumentProblem("$", f"expected an object, got {json_type(data)}")], document=document
+        )
+    if data.get("sector", None if required else sector) != sector:
+        expected = f"expected {sector!r}" if required else f"expected {sector!r} (or no sector)"
+        raise InvalidDocument([DocumentProblem("$.sector", expected)], document=document)
+    return {k: v for k, v in data.items() if k != "sector"}
+
+
 def structure_mbo_uitslag(data: Any) -> UitslagInput:
     """Read an MBO uitslag document (parsed JSON) into the input of the MBO uitslag.
 
@@ -871,13 +888,7 @@ def structure_mbo_uitslag(data: Any) -> UitslagInput:
         >>> inp.niveau, inp.loopbaan_en_burgerschap
         (2, 'voldaan')
     """
-    if data.__class__ is not dict:
-        raise InvalidDocument(
-            [DocumentProblem("$", f"expected an object, got {json_type(data)}")], document=MBO_UITSLAG
-        )
-    if data.get("sector") != "mbo":
-        raise InvalidDocument([DocumentProblem("$.sector", "expected 'mbo'")], document=MBO_UITSLAG)
-    body = {k: v for k, v in data.items() if k != "sector"}
+    body = _body(data, MBO_UITSLAG, "mbo", required=True)
     inp: UitslagInput = _UITSLAG.one(body, UitslagInput, "$", MBO_UITSLAG)
     problems = _uitslag_consistency(body, inp)
     if problems:
@@ -946,15 +957,7 @@ def structure_cijferlijst(data: Any) -> Examenkandidaat:
         >>> k.vakken[0].se, k.vakken[0].ce
         (Decimal('6.4'), Decimal('6'))
     """
-    if data.__class__ is not dict:
-        raise InvalidDocument(
-            [DocumentProblem("$", f"expected an object, got {json_type(data)}")], document=CIJFERLIJST
-        )
-    if data.get("sector", "vo") != "vo":
-        raise InvalidDocument(
-            [DocumentProblem("$.sector", "expected 'vo' (or no sector)")], document=CIJFERLIJST
-        )
-    body = {k: v for k, v in data.items() if k != "sector"}
+    body = _body(data, CIJFERLIJST, "vo", required=False)
     if "student" in body:
         raise InvalidDocument([DocumentProblem("$.student", "unknown key")], document=CIJFERLIJST)
     kandidaat: Examenkandidaat = _CIJFERLIJST.one(body, Examenkandidaat, "$", CIJFERLIJST)

@@ -167,7 +167,7 @@ def _broken(document: str, message: str) -> InvalidDocument:
 
 
 def parse_json(
-    text: str | bytes,
+    text: str | bytes | bytearray,
     *,
     document: str = "document",
     max_bytes: int = MAX_DOCUMENT_BYTES,
