@@ -29,18 +29,30 @@ _DOTTED_CODE = re.compile(r"(?<!<pre>)<code>([\w$\[\]]+(?:\.[\w$\[\]]+){2,})</co
 
 
 _FAMILY_NAMES = {
+    "BATCH.RECORD": "Records of a batch",
     "BRON.EXAMEN": "VO exam results (BRON)",
     "PERSOON.ADRES": "Addresses",
     "PERSOON.IDENTITEIT": "Personal numbers",
     "PERSOON.PERSOONSGEGEVENS": "Personal data",
+    "ROD.AFWEZIGHEID": "Absence report (18+)",
     "ROD.BPV": "BPV agreements",
     "ROD.DIPLOMA": "Diplomas",
     "ROD.EXTRA_ONDERSTEUNING": "Extra support",
     "ROD.INSCHRIJVING": "Enrolments",
     "ROD.PERIODE": "Enrolment periods",
+    "ROD.REFERENTIEDATA": "Reference data",
     "ROD.RESULTAAT": "MBO results",
+    "ROD.UITSLAG": "The MBO uitslag",
     "XML.BERICHT": "XML messages",
 }
+# The catalogue's order: MBO, then VO, then what both share.
+_SECTOR_ORDER = ("ROD", "BRON", "PERSOON", "XML", "BATCH")
+
+
+def _family_order(family: str) -> tuple[int, str]:
+    sector = family.split(".", maxsplit=1)[0]
+    rank = _SECTOR_ORDER.index(sector) if sector in _SECTOR_ORDER else len(_SECTOR_ORDER)
+    return rank, _FAMILY_NAMES.get(family, family)
 
 
 def _period(rule: Rule) -> str:
@@ -133,13 +145,14 @@ def catalogue_markdown() -> str:
         "",
     ]
     head = "<tr><th>Rule</th><th>Severity</th><th>What must hold</th><th>In force</th><th>Source</th></tr>"
-    for family in sorted(families):
+    for family in sorted(families, key=_family_order):
         rules = sorted(families[family], key=lambda r: r.id)
         title = _FAMILY_NAMES.get(family, family)
+        count = f"{len(rules)} rule" if len(rules) == 1 else f"{len(rules)} rules"
         lines += [
             f"## {title} {{: #{family} data-family }}",
             "",
-            f'<p class="rule-family-id"><code>{family}</code> · {len(rules)} rules</p>',
+            f'<p class="rule-family-id"><code>{family}</code> · {count}</p>',
             "",
             f'<table data-family="{family}"><thead>{head}</thead><tbody>',
             *(_row(rule) for rule in rules),

@@ -81,6 +81,16 @@ def test_catalogue_page_lists_every_rule() -> None:
     assert page.count("<tr id=") == len(registry)
 
 
+def test_every_rule_family_has_a_title_on_the_catalogue_page() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import mkdocs_hooks
+    finally:
+        sys.path.pop(0)
+    families = {".".join(rule.id.split(".")[:2]) for rule in registry}
+    assert families <= set(mkdocs_hooks._FAMILY_NAMES), families - set(mkdocs_hooks._FAMILY_NAMES)
+
+
 # -- the distributions ------------------------------------------------------------------------------------
 
 
