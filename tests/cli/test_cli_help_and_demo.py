@@ -24,7 +24,8 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_demo_fits_the_terminal_width_and_ends_with_three_next_steps() -> None:
+def test_demo_fits_the_terminal_width_and_ends_with_three_next_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")  # wider than the demo ever gets
     code, out, _ = run("demo")
     assert code == 0
     lines = out.splitlines()
@@ -35,6 +36,18 @@ def test_demo_fits_the_terminal_width_and_ends_with_three_next_steps() -> None:
     assert [line.split()[0] for line in tail[1:]] == ["1.", "2.", "3."]
     for (command, _), line in zip(NEXT_STEPS, tail[1:], strict=True):
         assert command in line
+
+
+@pytest.mark.parametrize("columns", [80, 72, 40])
+def test_demo_fits_a_narrow_terminal(columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run("demo")
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= max(columns, 60)
+    steps = lines[lines.index("Next steps:") + 1 :]
+    for (command, _), number in zip(NEXT_STEPS, "123", strict=True):
+        assert f"  {number}. {command}" in "\n".join(steps)
 
 
 @pytest.mark.parametrize("step", range(3))

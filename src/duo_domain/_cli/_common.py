@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,12 @@ class Command:
     help: str
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, TextIO], int]
+
+
+def terminal_width(narrowest: int = 60, widest: int = 100) -> int:
+    """The columns to write for: the terminal's width (or ``$COLUMNS``), kept between the two bounds."""
+    columns = shutil.get_terminal_size((widest, 24)).columns
+    return max(narrowest, min(widest, columns))
 
 
 def read_bytes(name: str) -> bytes:

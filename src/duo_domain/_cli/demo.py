@@ -2,8 +2,8 @@
 
 The demo is made of sections, one module each, listed in `SECTIONS`;
 each module has a ``section(out)`` function that prints its part. The demo
-fits a terminal of `WIDTH` columns (longer lines are wrapped with a
-hanging indent) and ends with three next steps to try.
+fits the terminal, at most `WIDTH` columns and at least 60 (longer lines are
+wrapped with a hanging indent), and ends with three next steps to try.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import textwrap
 from collections import Counter
 from typing import TextIO
 
-from duo_domain._cli._common import EXIT_OK, Command
+from duo_domain._cli._common import EXIT_OK, Command, terminal_width
 from duo_domain._version import __version__
 from duo_domain.rules import registry
 
@@ -28,7 +28,7 @@ SECTIONS: tuple[str, ...] = (
 )
 
 
-#: The demo's output fits this many columns.
+#: The demo's output is never wider than this, even on a wider terminal.
 WIDTH = 100
 
 #: What to try after the demo: a command and what it shows.
@@ -39,21 +39,26 @@ NEXT_STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _wrapped(line: str) -> list[str]:
-    """``line`` in pieces of at most WIDTH columns, continued with a hanging indent."""
-    if len(line) <= WIDTH:
+def _wrapped(line: str, width: int) -> list[str]:
+    """``line`` in pieces of at most ``width`` columns, continued with a hanging indent."""
+    if len(line) <= width:
         return [line]
     indent = " " * (len(line) - len(line.lstrip()) + 4)
     return textwrap.wrap(
-        line, width=WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+        line, width=width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
     )
 
 
-def _next_steps(out: TextIO) -> None:
+def _next_steps(out: TextIO, columns: int) -> None:
+    """The next steps, each on one line, or each what under its command when that would not fit."""
     out.write("Next steps:\n")
     width = max(len(command) for command, _ in NEXT_STEPS)
+    one_line = 7 + width + max(len(what) for _, what in NEXT_STEPS) <= columns
     for number, (command, what) in enumerate(NEXT_STEPS, 1):
-        out.write(f"  {number}. {command:<{width}}  {what}\n")
+        if one_line:
+            out.write(f"  {number}. {command:<{width}}  {what}\n")
+        else:
+            out.write(f"  {number}. {command}\n       {what}\n")
 
 
 def _catalogue(out: TextIO) -> None:
@@ -78,9 +83,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         text.write("\n")
         importlib.import_module(name).section(text)
     text.write("\n")
-    _next_steps(text)
+    width = terminal_width(widest=WIDTH)
+    _next_steps(text, width)
     for line in text.getvalue().splitlines():
-        for piece in _wrapped(line):
+        for piece in _wrapped(line, width):
             out.write(piece + "\n")
     return EXIT_OK
 

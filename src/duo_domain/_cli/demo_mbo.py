@@ -8,6 +8,8 @@ from collections import Counter
 from importlib import resources
 from typing import TextIO
 
+from duo_domain._cli._common import terminal_width
+
 __all__ = ["section"]
 
 #: The bundled synthetic institution (no real persons).
@@ -44,9 +46,12 @@ def section(out: TextIO) -> None:
     out.write("  findings per rule (their severity and source: duo-domain rules):\n")
     counts = Counter(f.rule_id for f in report)
     cells = [f"{n:4d}  {rule_id}" for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    # Two columns, read down the left one first, so the list fits half the lines.
+    # Two columns, read down the left one first, so the list fits half the lines; one column when two
+    # would not fit the terminal.
     half = (len(cells) + 1) // 2
     width = max((len(cell) for cell in cells[:half]), default=0) + 3
+    if 2 + width + max((len(cell) for cell in cells[half:]), default=0) > terminal_width():
+        half, width = len(cells), 0
     for left, right in itertools.zip_longest(cells[:half], cells[half:], fillvalue=""):
         out.write(f"  {left:<{width}}{right}".rstrip() + "\n")
     first = next(iter(report.errors), None)
