@@ -63,6 +63,19 @@ class Codetabellen:
         self._lijsten = tabellen
         self._afgeleid: dict[str, object] = {}
 
+    @staticmethod
+    def uit(codes: object) -> Codetabellen:
+        """``codes`` (what a rule finds in `CheckContext.codes`) checked to be a bundle.
+
+        Raises:
+            InvalidValue: when ``codes`` is not a `Codetabellen`.
+        """
+        if isinstance(codes, Codetabellen):
+            return codes
+        raise InvalidValue(
+            f"codes is a duo_domain.codes.Codetabellen bundle, got {type(codes).__name__}", field="codes"
+        )
+
     def waardenlijst(self, naam: str) -> Waardenlijst:
         """The table ``naam``: the one given, else the shipped one.
 

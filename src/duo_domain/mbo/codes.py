@@ -45,7 +45,6 @@ from types import MappingProxyType
 from typing import Final
 
 from duo_domain.codes import Codetabellen, Waardenlijst, waardenlijst
-from duo_domain.errors import InvalidValue
 
 __all__ = [
     "BBL_LEERTRAJECTEN",
@@ -102,11 +101,7 @@ def bundel(codes: object) -> Codetabellen:
     Raises:
         InvalidValue: when ``codes`` is not a [`Codetabellen`][duo_domain.codes.Codetabellen].
     """
-    if isinstance(codes, Codetabellen):
-        return codes
-    raise InvalidValue(
-        f"codes is a duo_domain.codes.Codetabellen bundle, got {type(codes).__name__}", field="codes"
-    )
+    return Codetabellen.uit(codes)
 
 
 def lijst(codes: object | None, shipped: Waardenlijst) -> Waardenlijst:

@@ -215,23 +215,36 @@ def _beschrijving(veld: pve.Veld) -> str:
     return f"{veld.formaat_tekst}{tekens}"
 
 
+class _Controle:
+    """The check of one generated rule: a callable that pickles by its field (rules travel to workers)."""
+
+    __slots__ = ("_args", "_attribuut", "_formaat", "_past", "_values", "_veld", "_waar")
+
+    def __init__(self, attribuut: str, recordsoort: str, veld_naam: str) -> None:
+        veld = pve.veld("RO", recordsoort, veld_naam)
+        self._args = (attribuut, recordsoort, veld_naam)
+        self._attribuut = attribuut
+        self._past = fits(recordsoort, veld_naam)
+        self._veld = veld.naam
+        self._formaat = _beschrijving(veld)
+        self._waar = f"({veld.recordsoort}, §{veld.sectie})"
+        self._values = {"veld": veld.naam, "formaat": self._formaat, "sectie": veld.sectie}
+
+    def __reduce__(self) -> tuple[type[_Controle], tuple[str, str, str]]:
+        return (_Controle, self._args)
+
+    def __call__(self, obj: Any, ctx: CheckContext) -> Sequence[Violation]:
+        value = getattr(obj, self._attribuut)
+        if value is None or self._past(value):
+            return ()
+        message = f"{self._veld} {value!r} does not fit the PvE format {self._formaat} {self._waar}"
+        return (Violation(self._attribuut, message, None, self._values),)
+
+
 def _register(regel: FormaatRegel) -> None:
     veld = regel.pve_veld
-    attribuut = regel.attribuut
     formaat = _beschrijving(veld)
-    past = fits(regel.recordsoort, regel.veld)
-    values = {"veld": veld.naam, "formaat": formaat, "sectie": veld.sectie}
-    waar = f"({veld.recordsoort}, §{veld.sectie})"
-
-    def check(obj: Any, ctx: CheckContext) -> Sequence[Violation]:
-        value = getattr(obj, attribuut)
-        if value is None or past(value):
-            return ()
-        return (
-            Violation(
-                attribuut, f"{veld.naam} {value!r} does not fit the PvE format {formaat} {waar}", None, values
-            ),
-        )
+    check = _Controle(regel.attribuut, regel.recordsoort, regel.veld)
 
     registry.rule(
         regel.rule_id,

@@ -537,8 +537,8 @@ def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
         return (
             Violation(
                 "niveau",
-                f"niveau {p.niveau!r} is not a code of waardenlijst niveau",
-                values={"waardenlijst": "niveau", "code": p.niveau},
+                f"niveau {niveau!r} is not a code of waardenlijst niveau",
+                values={"waardenlijst": "niveau", "code": niveau},
             ),
         )
     return ()

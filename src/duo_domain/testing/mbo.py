@@ -714,7 +714,7 @@ def _kzd(draw: st.DrawFn, breaks: str | None = None, *, los: bool = False) -> Ke
         if draw(st.booleans()):
             return attrs.evolve(k, code=draw(_BAD_KEUZEDEEL))
         return attrs.evolve(k, eindcijfer=draw(_BAD_EINDCIJFER))
-    if breaks in _FORMAAT:
+    if breaks is not None and breaks in _FORMAAT:
         return draw(_break_formaat(k, breaks))  # type: ignore[no-any-return]
     return k
 
@@ -898,7 +898,7 @@ def _diploma(
     )
     if breaks == "ROD.DIPLOMA.OPLEIDINGSCODE":
         return attrs.evolve(d, opleidingscode=draw(_BAD_CREBO))
-    if breaks in _FORMAAT and _FORMAAT[breaks].applies_to is Diploma:
+    if breaks is not None and breaks in _FORMAAT and _FORMAAT[breaks].applies_to is Diploma:
         return draw(_break_formaat(d, breaks))  # type: ignore[no-any-return]
     return d
 
