@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from duo_domain.identity import OnvolledigeDatum, Student
 from duo_domain.mbo import pve
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
@@ -56,7 +57,7 @@ from duo_domain.mbo.results import (
 )
 from duo_domain.mbo.rules import BBL_LEERTRAJECTEN
 from duo_domain.testing._breaking import ALNUM, PERSOON_BREAKS, check_breaks, merge, students_breaking
-from duo_domain.testing.identity import leerbedrijven
+from duo_domain.testing.identity import leerbedrijven, persoonsgegevens
 
 __all__ = [
     "AMVB_ONDERDEEL_BREAKS",
@@ -133,6 +134,7 @@ _RECORD_OWN = frozenset(
         "ROD.BPV.VOLGNUMMER_UNIEK",
         "ROD.BPV.INSCHRIJVING",
         "ROD.INSCHRIJVING.BBL_BPV",
+        "ROD.INSCHRIJVING.BBL_LEERPLICHT",
     }
 )
 #: Rules an :class:`~duo_domain.mbo.results.Exemption` can be made to break.
@@ -1029,6 +1031,26 @@ def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
     )
 
 
+@st.composite
+def _record_bbl_in_leerplicht(draw: st.DrawFn) -> MboStudentRecord:
+    """A BBL enrolment (with its BPV) of a student who turns 16 on or after its first period begins.
+
+    WEB art. 8.1.1 lid 3, Leerplichtwet 1969 art. 3 lid 1: the volledige leerplicht can last until the
+    end of the school year in which the student turns 16, so the BBL period begins too early.
+    """
+    nummer = draw(_VOLGNUMMER)
+    e = draw(_enrolment(volgnummer=nummer, bbl=True))
+    begin = e.gesorteerde_perioden()[0][1].datum_begin
+    zestien = begin + dt.timedelta(days=draw(st.integers(0, 364)))
+    dag = 28 if (zestien.month, zestien.day) == (2, 29) else zestien.day
+    geboren = OnvolledigeDatum(zestien.year - 16, zestien.month, dag)
+    gegevens = attrs.evolve(draw(persoonsgegevens()), geboortedatum=geboren)
+    bpv = draw(_bpv(inschrijvingvolgnummer=nummer, within=(e.datum_inschrijving, e.datum_einde)))
+    return MboStudentRecord(
+        student=Student(persoonsgegevens=gegevens), inschrijvingen=[e], bpv_overeenkomsten=[bpv]
+    )
+
+
 def mbo_student_records(*, breaks: str | None = None) -> st.SearchStrategy[MboStudentRecord]:
     """Student records: up to two enrolments, BPV agreements (always for BBL), diplomas and loose results.
 
@@ -1041,4 +1063,6 @@ def mbo_student_records(*, breaks: str | None = None) -> st.SearchStrategy[MboSt
         ValueError: for a rule this strategy cannot break.
     """
     check_breaks(breaks, MBO_STUDENT_RECORD_BREAKS, "mbo_student_records")
+    if breaks == "ROD.INSCHRIJVING.BBL_LEERPLICHT":
+        return _record_bbl_in_leerplicht()
     return _record(breaks)
