@@ -46,7 +46,7 @@ def test_a_vendor_suite_needs_no_import_of_the_toolkit() -> None:
         "from hypothesis import given, settings, strategies as st\n"
         "from duo_domain.mbo.record import MboStudentRecord\n"
         "from duo_domain.rules import validate\n"
-        "@settings(max_examples=3)\n"
+        "@settings(max_examples=3, deadline=None)\n"
         "@given(st.from_type(MboStudentRecord))\n"
         "def t(r): assert validate(r).ok\n"
         "t()\n"
