@@ -215,36 +215,28 @@ def _beschrijving(veld: pve.Veld) -> str:
     return f"{veld.formaat_tekst}{tekens}"
 
 
-class _Controle:
-    """The check of one generated rule: a callable that pickles by its field (rules travel to workers)."""
+#: What a generated check knows of its field: attribute, the expression's fullmatch, the field's name,
+#: the rest of the message and the finding's values.
+_Spec = tuple[str, Callable[[str], object], str, str, dict[str, str]]
 
-    __slots__ = ("_args", "_attribuut", "_formaat", "_past", "_values", "_veld", "_waar")
 
-    def __init__(self, attribuut: str, recordsoort: str, veld_naam: str) -> None:
-        veld = pve.veld("RO", recordsoort, veld_naam)
-        self._args = (attribuut, recordsoort, veld_naam)
-        self._attribuut = attribuut
-        self._past = fits(recordsoort, veld_naam)
-        self._veld = veld.naam
-        self._formaat = _beschrijving(veld)
-        self._waar = f"({veld.recordsoort}, §{veld.sectie})"
-        self._values = {"veld": veld.naam, "formaat": self._formaat, "sectie": veld.sectie}
-
-    def __reduce__(self) -> tuple[type[_Controle], tuple[str, str, str]]:
-        return (_Controle, self._args)
-
-    def __call__(self, obj: Any, ctx: CheckContext) -> Sequence[Violation]:
-        value = getattr(obj, self._attribuut)
-        if value is None or self._past(value):
-            return ()
-        message = f"{self._veld} {value!r} does not fit the PvE format {self._formaat} {self._waar}"
-        return (Violation(self._attribuut, message, None, self._values),)
+def _controle(spec: _Spec, obj: Any, ctx: CheckContext) -> Sequence[Violation]:
+    """The check of one generated rule (bound to its field with `functools.partial`, which pickles)."""
+    attribuut, match, naam, rest, values = spec
+    value = getattr(obj, attribuut)
+    if value is None or match(value) is not None:
+        return ()
+    return (Violation(attribuut, f"{naam} {value!r} {rest}", None, values),)
 
 
 def _register(regel: FormaatRegel) -> None:
     veld = regel.pve_veld
     formaat = _beschrijving(veld)
-    check = _Controle(regel.attribuut, regel.recordsoort, regel.veld)
+    rest = f"does not fit the PvE format {formaat} ({veld.recordsoort}, §{veld.sectie})"
+    values = {"veld": veld.naam, "formaat": formaat, "sectie": veld.sectie}
+    # the compiled expression's own fullmatch: no Python frame between the engine and the regex
+    spec: _Spec = (regel.attribuut, _regex(veld).fullmatch, veld.naam, rest, values)
+    check = functools.partial(_controle, spec)
 
     registry.rule(
         regel.rule_id,
