@@ -141,7 +141,7 @@ def test_a_rule_quoting_a_raw_value_cannot_leak_it() -> None:
     record = make_mbo_student_record()
     enrolment = attrs.evolve(record.inschrijvingen[0], instelling=NUMBER)
     report = validate(attrs.evolve(record, inschrijvingen=[enrolment]))
-    assert any(f.rule_id == "ROD.INSCHRIJVING.INSTELLING" for f in report)
+    assert any(f.rule_id == "ROD.FORMAAT.INSCHRIJVING.INSTELLING" for f in report)
     for finding in report:
         _assert_hidden(NUMBER, str(finding), repr(finding), json.dumps(finding.to_dict()))
 

@@ -40,14 +40,18 @@ def test_omvang_1_to_9999(build: Any, omvang: int | None, ok: bool) -> None:
     ],
 )
 def test_leerbedrijf_id_required(build: Any, lid: str | None, ok: bool) -> None:
-    found = validate(build.bpv(leerbedrijf_id=lid)).filter(rule="ROD.BPV.LEERBEDRIJF")
+    # PvE §15.5.6: LeerbedrijfID N9..9, verplicht, 100000000 t/m 999999999; one finding per mistake
+    found = validate(build.bpv(leerbedrijf_id=lid))
     assert (len(found) == 0) is ok
     assert all(f.path == "$.leerbedrijf_id" for f in found)
+    if not ok:
+        expected = "ROD.BPV.LEERBEDRIJF" if lid is None else "ROD.FORMAAT.BPV.LEERBEDRIJF_ID"
+        assert [f.rule_id for f in found] == [expected]
 
 
 @pytest.mark.parametrize(("volgnummer", "ok"), [("B1", True), ("B" * 21, False), ("B 1", False)])
-def test_bpv_volgnummer(build: Any, volgnummer: str, ok: bool) -> None:
-    assert ("ROD.BPV.VOLGNUMMER" not in rules(build.bpv(volgnummer=volgnummer))) is ok
+def test_bpv_volgnummer(build: Any, volgnummer: str, ok: bool) -> None:  # PvE §15.5.6 Volgnummer AN1..20
+    assert rules(build.bpv(volgnummer=volgnummer)) == ([] if ok else ["ROD.FORMAAT.BPV.VOLGNUMMER"])
 
 
 @pytest.mark.parametrize(("einde", "ok"), [(D(2023, 9, 1), True), (D(2023, 8, 31), False)])
@@ -57,9 +61,13 @@ def test_bpv_dates_in_order(build: Any, einde: dt.date, ok: bool) -> None:
 
 
 def test_bpv_codes(build: Any) -> None:
-    assert "ROD.BPV.CODES" not in rules(build.bpv(keuzedeel="K0067"))
-    assert "ROD.BPV.CODES" in rules(build.bpv(keuzedeel="0067"))
-    assert "ROD.BPV.CODES" in rules(build.bpv(opleidingscode="2565"))
+    # PvE §15.5.6: opleidingcode AN5..5, codeKeuzedeel AN5..5 (format rules); crebo digits and SBB's
+    # keuzedeel code K+4 digits (ROD.BPV.CODES); one finding per mistake
+    assert rules(build.bpv(keuzedeel="K0067")) == []
+    assert rules(build.bpv(keuzedeel="X0067")) == ["ROD.BPV.CODES"]
+    assert rules(build.bpv(keuzedeel="0067")) == ["ROD.FORMAAT.BPV.KEUZEDEEL"]
+    assert rules(build.bpv(opleidingscode="2565A")) == ["ROD.BPV.CODES"]
+    assert rules(build.bpv(opleidingscode="2565")) == ["ROD.FORMAAT.BPV.OPLEIDINGSCODE"]
 
 
 @pytest.mark.parametrize(("begin", "ok"), [(D(2023, 8, 1), True), (D(2023, 7, 31), False)])

@@ -23,13 +23,17 @@ def test_valid_enrolment_has_no_findings(build: Any) -> None:
 @pytest.mark.parametrize(
     ("nummer", "ok"), [("C3", True), ("A" * 20, True), ("A" * 21, False), ("", False), ("C-3", False)]
 )
-def test_volgnummer(build: Any, nummer: str, ok: bool) -> None:
-    assert ("ROD.INSCHRIJVING.VOLGNUMMER" not in rules(build.enrolment(inschrijvingvolgnummer=nummer))) is ok
+def test_volgnummer(build: Any, nummer: str, ok: bool) -> None:  # PvE §15.5.3: AN1..20, letters and digits
+    found = rules(build.enrolment(inschrijvingvolgnummer=nummer))
+    assert found == ([] if ok else ["ROD.FORMAAT.INSCHRIJVING.INSCHRIJVINGVOLGNUMMER"])
 
 
-@pytest.mark.parametrize(("brin", "ok"), [("25LX", True), ("25LX01", False), ("2LX", False)])
-def test_instelling(build: Any, brin: str, ok: bool) -> None:
-    assert ("ROD.INSCHRIJVING.INSTELLING" not in rules(build.enrolment(instelling=brin))) is ok
+@pytest.mark.parametrize(
+    ("brin", "ok"),
+    [("25LX", True), ("25LX01", False), ("2LX", False), ("25lx", False), ("25L" + chr(9), False)],
+)
+def test_instelling(build: Any, brin: str, ok: bool) -> None:  # PvE §15.5.1: BRIN, 2 digits 2 capitals
+    assert rules(build.enrolment(instelling=brin)) == ([] if ok else ["ROD.FORMAAT.INSCHRIJVING.INSTELLING"])
 
 
 @pytest.mark.parametrize(
@@ -83,7 +87,11 @@ def test_werkelijke_uitschrijfdatum_needs_reden(build: Any) -> None:
 )
 def test_reden_code(build: Any, reden: str, ok: bool) -> None:
     e = build.enrolment(datum_uitschrijving_werkelijk=D(2024, 1, 31), reden_uitschrijving=reden)
-    assert ("ROD.INSCHRIJVING.REDEN_CODE" not in rules(e)) is ok
+    # PvE §15.5.3 Reden uitschrijving AN2..2: "X" breaks the format (that rule's finding alone)
+    expected = (
+        "ROD.INSCHRIJVING.REDEN_CODE" if len(reden) == 2 else "ROD.FORMAAT.INSCHRIJVING.REDEN_UITSCHRIJVING"
+    )
+    assert rules(e) == ([] if ok else [expected])
 
 
 # --------------------------------------------------------------- periods in their enrolment

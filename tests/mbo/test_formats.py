@@ -29,9 +29,7 @@ from duo_domain.mbo.results import (
     LosseResultaten,
     VrijstellingOmvang,
 )
-from duo_domain.rules import validate
-
-registry = formats.registry
+from duo_domain.rules import registry, validate
 
 D = dt.date(2025, 8, 1)
 

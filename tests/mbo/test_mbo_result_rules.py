@@ -157,15 +157,16 @@ def test_code_cohort(cohort: dt.date | None, code: str, exempt: bool, datum: dt.
 @pytest.mark.parametrize(
     ("opleiding", "aanbieder", "bad"),
     [
-        ("25655", "100A501", False),
-        ("2565", "100A501", True),
-        ("25655", "100X501", True),
-        ("25655", None, False),
+        ("25655", "100A501", None),
+        ("2565A", "100A501", "ROD.DIPLOMA.OPLEIDINGSCODE"),  # AN5, but not a crebo code (digits)
+        ("2565", "100A501", "ROD.FORMAAT.DIPLOMA.OPLEIDINGSCODE"),  # PvE §15.5.7 AN5..5
+        ("25655", "100X501", "ROD.FORMAAT.DIPLOMA.ONDERWIJSAANBIEDER"),  # PvE §15.5.7 nnnAnnn
+        ("25655", None, None),
     ],
 )
-def test_diploma_opleidingscode(opleiding: str, aanbieder: str | None, bad: bool) -> None:
+def test_diploma_opleidingscode(opleiding: str, aanbieder: str | None, bad: str | None) -> None:
     d = diploma(opleidingscode=opleiding, onderwijsaanbieder=aanbieder)
-    assert ("ROD.DIPLOMA.OPLEIDINGSCODE" in ids(d)) is bad
+    assert ids(d) == ([] if bad is None else [bad])
 
 
 def test_vrijstelling_rules() -> None:
@@ -179,11 +180,17 @@ def test_vrijstelling_rules() -> None:
 
 @pytest.mark.parametrize(
     ("code", "eind", "bad"),
-    [("K0067", None, False), ("K0067", D(6), False), ("K67", None, True), ("K0067", D(11), True)],
+    [
+        ("K0067", None, None),
+        ("K0067", D(6), None),
+        ("X0067", None, "ROD.RESULTAAT.KEUZEDEEL"),
+        ("K67", None, "ROD.FORMAAT.KEUZEDEEL.CODE"),  # PvE §15.5.10 Code keuzedeel AN5..5
+        ("K0067", D(11), "ROD.RESULTAAT.KEUZEDEEL"),
+    ],
 )
-def test_keuzedeel(code: str, eind: Decimal | None, bad: bool) -> None:
+def test_keuzedeel(code: str, eind: Decimal | None, bad: str | None) -> None:
     k = KeuzedeelResultaat("1", code, KeuzedeelUitkomst.BEHAALD, eindcijfer=eind)
-    assert ("ROD.RESULTAAT.KEUZEDEEL" in ids(k)) is bad
+    assert ids(k) == ([] if bad is None else [bad])
 
 
 def test_losse_resultaten() -> None:

@@ -42,7 +42,11 @@ def test_leertraject_valid_on_datum_begin(build: Any, leertraject: str, begin: d
     ("niveau", "ok"), [("MBO-1", True), ("MBO-4", True), (None, True), ("MBO-5", False), ("4", False)]
 )
 def test_niveau(build: Any, niveau: str | None, ok: bool) -> None:
-    assert ("ROD.PERIODE.NIVEAU" not in rules(build.periode(niveau=niveau))) is ok
+    # "4" breaks the PvE format (Niveau AN5..5, §15.5.4): that rule's finding, not the value list's
+    expected = (
+        "ROD.PERIODE.NIVEAU" if niveau is not None and len(niveau) == 5 else "ROD.FORMAAT.PERIODE.NIVEAU"
+    )
+    assert rules(build.periode(niveau=niveau)) == ([] if ok else [expected])
 
 
 @pytest.mark.parametrize(
@@ -62,25 +66,36 @@ def test_leerroutefase_from_2020_08_01(build: Any, fase: str, begin: dt.date, ok
     ("code", "ok"), [("25655", True), ("2565", False), ("256555", False), ("2565A", False)]
 )
 def test_opleidingscode(build: Any, code: str, ok: bool) -> None:
-    assert ("ROD.PERIODE.OPLEIDINGSCODE" not in rules(build.periode(opleidingscode=code))) is ok
+    # PvE §15.5.4 Opleidingcode AN5..5 (the format rule); a crebo code is digits (the semantic rule)
+    found = rules(build.periode(opleidingscode=code))
+    expected = "ROD.PERIODE.OPLEIDINGSCODE" if len(code) == 5 else "ROD.FORMAAT.PERIODE.OPLEIDINGSCODE"
+    assert found == ([] if ok else [expected])
 
 
 @pytest.mark.parametrize(
     ("code", "ok"), [("100A501", True), (None, True), ("100X501", False), ("100A50", False)]
 )
-def test_onderwijsaanbieder(build: Any, code: str | None, ok: bool) -> None:
-    assert ("ROD.PERIODE.ONDERWIJSAANBIEDER" not in rules(build.periode(onderwijsaanbieder=code))) is ok
+def test_onderwijsaanbieder(build: Any, code: str | None, ok: bool) -> None:  # PvE §15.5.4 nnnAnnn
+    found = rules(build.periode(onderwijsaanbieder=code))
+    assert found == ([] if ok else ["ROD.FORMAAT.PERIODE.ONDERWIJSAANBIEDER"])
 
 
 @pytest.mark.parametrize(
     ("code", "ok"), [("101X591", True), (None, True), ("101A591", False), ("101 X591", False)]
 )
-def test_onderwijslocatie_format(build: Any, code: str | None, ok: bool) -> None:
-    assert ("ROD.PERIODE.ONDERWIJSLOCATIE" not in rules(build.periode(onderwijslocatie=code))) is ok
+def test_onderwijslocatie_format(build: Any, code: str | None, ok: bool) -> None:  # PvE §15.5.4 nnnXnnn
+    found = rules(build.periode(onderwijslocatie=code))
+    assert found == ([] if ok else ["ROD.FORMAAT.PERIODE.ONDERWIJSLOCATIE"])
 
 
 @pytest.mark.parametrize(
     ("code", "ok"), [("000012345678", True), (None, True), ("12345678901", False), ("1234567890123", False)]
 )
-def test_locatiecode_vsv(build: Any, code: str | None, ok: bool) -> None:
-    assert ("ROD.PERIODE.LOCATIECODE_VSV" not in rules(build.periode(locatiecode_vsv=code))) is ok
+def test_locatiecode_vsv(build: Any, code: str | None, ok: bool) -> None:  # PvE §15.5.4 AN12..12
+    assert rules(build.periode(locatiecode_vsv=code)) == (
+        [] if ok else ["ROD.FORMAAT.PERIODE.LOCATIECODE_VSV"]
+    )
+
+
+def test_locatiecode_vsv_is_letters_and_digits(build: Any) -> None:  # the NHR vestigingsnummer
+    assert rules(build.periode(locatiecode_vsv="00001234567-")) == ["ROD.PERIODE.LOCATIECODE_VSV"]

@@ -23,6 +23,7 @@ STRATEGIES: list[tuple[Callable[..., st.SearchStrategy[Any]], frozenset[str], in
     (mbo.keuzedeel_resultaten, mbo.KEUZEDEEL_BREAKS, 10),
     (mbo.losse_resultaten, mbo.LOSSE_RESULTATEN_BREAKS, 5),
     (mbo.diplomas, mbo.DIPLOMA_BREAKS, 6),
+    (mbo.amvb_onderdelen, mbo.AMVB_ONDERDEEL_BREAKS, 10),
     (mbo.mbo_student_records, mbo.MBO_STUDENT_RECORD_BREAKS, 3),
 ]
 KNOBS = [
@@ -37,7 +38,6 @@ KNOBS = [
     [
         *(s[0] for s in STRATEGIES),
         mbo.extra_ondersteuningen,
-        mbo.amvb_onderdelen,
         lambda: mbo.generieke_examenonderdelen(los=True),
         lambda: mbo.keuzedeel_resultaten(los=True),
         lambda: mbo.amvb_onderdelen(los=True),
@@ -104,6 +104,7 @@ def test_an_unknown_knob_is_refused_with_the_knobs_there_are() -> None:
 
 def test_the_record_offers_every_knob_of_what_it_holds() -> None:
     inside = mbo.ENROLMENT_BREAKS | mbo.BPV_BREAKS | mbo.LOSSE_RESULTATEN_BREAKS
-    assert inside <= mbo.MBO_STUDENT_RECORD_BREAKS
+    # a malformed inschrijvingvolgnummer of a BPV names no enrolment: that knob is bpv_agreements' alone
+    assert inside - mbo.MBO_STUDENT_RECORD_BREAKS == {"ROD.FORMAAT.BPV.INSCHRIJVINGVOLGNUMMER"}
     assert "ROD.DIPLOMA.OPLEIDINGSCODE" not in mbo.MBO_STUDENT_RECORD_BREAKS
     assert mbo.MBO_BREAKS[MboStudentRecord] is mbo.MBO_STUDENT_RECORD_BREAKS

@@ -14,7 +14,9 @@ them:
   vendor brings in a newer edition (the library does no I/O; read the file
   yourself);
 * [`dumps`][duo_domain.codes.dumps] — a table as JSON text in the canonical layout;
-* `Waardenlijst.met` — a copy with a few values added or replaced.
+* `Waardenlijst.met` — a copy with a few values added or replaced;
+* [`Codetabellen`][duo_domain.codes.Codetabellen] — a bundle of a vendor's newer tables for one
+  validation: ``validate(record, codes=Codetabellen(nieuw))`` (MBO and VO alike).
 
 Functions that work with a table take it as an argument (e.g. ``tabel=``) and
 use the shipped one by default; nothing process-wide is ever switched.
@@ -41,5 +43,6 @@ from __future__ import annotations
 from duo_domain.codes._bundled import namen, waardenlijst
 from duo_domain.codes._json import dumps, load, loads
 from duo_domain.codes._model import CodeValue, Waardenlijst
+from duo_domain.codes._tabellen import Codetabellen
 
-__all__ = ["CodeValue", "Waardenlijst", "dumps", "load", "loads", "namen", "waardenlijst"]
+__all__ = ["CodeValue", "Codetabellen", "Waardenlijst", "dumps", "load", "loads", "namen", "waardenlijst"]

@@ -44,7 +44,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from duo_domain.codes import Waardenlijst, waardenlijst
+from duo_domain.codes import Codetabellen, Waardenlijst, waardenlijst
 
 __all__ = [
     "BBL_LEERTRAJECTEN",
@@ -57,6 +57,9 @@ __all__ = [
     "STARTKWALIFICATIE_NIVEAUS",
     "VOLTIJD_LEERTRAJECTEN",
     "WAARDENLIJSTEN",
+    "bbl_leertrajecten",
+    "bundel",
+    "lijst",
 ]
 
 LEERTRAJECT: Final = waardenlijst("leertraject")
@@ -90,3 +93,41 @@ STARTKWALIFICATIE_NIVEAUS: Final = NIVEAU.met_kenmerk("startkwalificatie", "ja")
 WAARDENLIJSTEN: Final[Mapping[str, Waardenlijst]] = MappingProxyType(
     {lijst.naam: lijst for lijst in (LEERTRAJECT, NIVEAU, LEERROUTEFASE, REDEN_UITSCHRIJVING, GESLACHT)}
 )
+
+
+def bundel(codes: object) -> Codetabellen:
+    """The code tables a rule was given (`CheckContext.codes`), checked to be a bundle.
+
+    Raises:
+        InvalidValue: when ``codes`` is not a [`Codetabellen`][duo_domain.codes.Codetabellen].
+    """
+    return Codetabellen.uit(codes)
+
+
+def lijst(codes: object | None, shipped: Waardenlijst) -> Waardenlijst:
+    """The table a rule reads: ``shipped`` when validation was given no ``codes``, else the bundle's.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from duo_domain.codes import CodeValue
+        >>> lijst(None, LEERTRAJECT) is LEERTRAJECT
+        True
+        >>> nieuw = LEERTRAJECT.met(CodeValue("BOL_XL", "Nieuw"))
+        >>> "BOL_XL" in lijst(Codetabellen(nieuw), LEERTRAJECT)
+        True
+    """
+    return shipped if codes is None else bundel(codes).waardenlijst(shipped.naam)
+
+
+def _bbl(tabellen: Codetabellen) -> frozenset[str]:
+    return tabellen.waardenlijst(LEERTRAJECT.naam).met_kenmerk("leerweg", "BBL")
+
+
+def bbl_leertrajecten(codes: object | None) -> frozenset[str]:
+    """The BBL leertrajecten of the leertraject table a rule reads (kenmerk ``leerweg`` is ``BBL``).
+
+    Examples:
+        >>> bbl_leertrajecten(None) == BBL_LEERTRAJECTEN
+        True
+    """
+    return BBL_LEERTRAJECTEN if codes is None else bundel(codes).afgeleid("mbo.bbl_leertrajecten", _bbl)

@@ -8,10 +8,19 @@ capital letters; an onderwijsaanbieder ``nnnAnnn``; an onderwijslocatie
 ``nnnXnnn``; volgnummers of letters and digits only; a LeerbedrijfID of 9
 digits from 100000000). This module turns each row of the table
 ([`duo_domain.mbo.pve`][duo_domain.mbo.pve]) that a domain attribute maps to into one rule of
-the catalogue, so that the validator and DUO's files can never disagree
-about a field's format. Value lists with their own dates (leertraject,
-niveau, leerroutefase, reden uitschrijving) are the business of the rules in
-[`duo_domain.mbo.rules`][duo_domain.mbo.rules]; a format rule checks length and characters only.
+the library's catalogue, so that the validator and DUO's files can never
+disagree about a field's format: [`validate`][duo_domain.validate] runs them
+with every other rule.
+
+**Characters.** Where the PvE prescribes no characters, a text field (``AN``)
+may hold any text of its length, except control characters (a tab, a line
+break, ...): the PvE's files are UTF-8 and "mogen geen onverwachte tekens
+zoals tabs bevatten" (§13.2, §14.2, §15.2 Beheeraspecten).
+
+**One finding per mistake.** A value that breaks its field's format gets the
+``ROD.FORMAAT.*`` finding and no other: the rules that judge the *meaning* of
+a field (a code of a value list, a crebo code of digits, a keuzedeel code)
+pass over a value that does not fit the format (they use `fits`).
 
 Two rules are conditional, from the PvE's remarks on the certificaat fields:
 a loose AMvB-onderdeel always has certificaat ``J`` and one with a diploma
@@ -29,16 +38,19 @@ without a period (``geldig_van``/``geldig_tot`` open).
 Examples:
     >>> import datetime as dt
     >>> from duo_domain.mbo.enrolment import Periode
-    >>> from duo_domain.mbo import formats
     >>> from duo_domain.rules import validate
     >>> p = Periode(dt.date(2025, 8, 1), "25655", "BOL", True, onderwijslocatie="101x591")
-    >>> [f.rule_id for f in validate(p, registry=formats.registry)]
+    >>> [f.rule_id for f in validate(p)]
     ['ROD.FORMAAT.PERIODE.ONDERWIJSLOCATIE']
+    >>> fits("ISP", "onderwijslocatie")("101X591"), fits("ISP", "leertraject")("BOL" + chr(9))
+    (True, False)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 import attrs
@@ -55,13 +67,55 @@ from duo_domain.mbo.results import (
     LosseResultaten,
     VrijstellingOmvang,
 )
-from duo_domain.rules import CheckContext, RuleRegistry, Severity, Violation
+from duo_domain.rules import CheckContext, Severity, Violation, registry
 
-__all__ = ["FORMAT_RULES", "FormaatRegel", "registry"]
+__all__ = ["FORMAT_RULES", "FormaatRegel", "fits", "vrijstelling_veld"]
 
-#: The format rules, in a catalogue of their own: ``validate(obj, registry=formats.registry)``.
-#: (They join the library's default catalogue once the testing toolkit has a knob for each.)
-registry: Final = RuleRegistry()
+#: Characters no text field may hold: control characters (C0, DEL, C1; PvE §15.2 "geen onverwachte
+#: tekens zoals tabs"), and what UTF-8 cannot encode or XML cannot carry (surrogates, U+FFFE, U+FFFF).
+_GEEN_TEKEN: Final = "\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufffe\\uffff"
+
+
+def _regex(veld: pve.Veld) -> re.Pattern[str]:
+    """One expression for a field's whole format: its length (AN), characters and pattern."""
+    if veld.formaat == "AN" and veld.lengte_max is not None:
+        lengte = f"[^{_GEEN_TEKEN}]{{{veld.lengte_min or 0},{veld.lengte_max}}}"
+        if veld.patroon is None:
+            return re.compile(lengte)
+        return re.compile(f"(?={lengte}\\Z)(?:{veld.patroon})")
+    return re.compile(veld.patroon if veld.patroon is not None else f"[^{_GEEN_TEKEN}]*")
+
+
+@functools.cache
+def _fits(bestand: str, recordsoort: str, attribuut: str) -> Callable[[str], bool]:
+    match = _regex(pve.veld(bestand, recordsoort, attribuut)).fullmatch
+
+    def check(value: str) -> bool:
+        return match(value) is not None
+
+    return check
+
+
+def fits(recordsoort: str, attribuut: str) -> Callable[[str], bool]:
+    """Whether a text fits a field of the registratieoverzicht (RO, PvE §15.5), as a fast predicate.
+
+    The predicate is built once per field (one compiled expression for the
+    length, the characters and the pattern) and shared.
+
+    Args:
+        recordsoort: The RO record type, e.g. ``"ISP"``.
+        attribuut: The field's attribute name in the table, e.g. ``"onderwijslocatie"``.
+
+    Raises:
+        InvalidCode: for a record type or field the table does not have.
+
+    Examples:
+        >>> fits("VLP", "brin")("25LX"), fits("VLP", "brin")("25lx")
+        (True, False)
+        >>> fits("ISG", "inschrijvingvolgnummer")("A" * 21)
+        False
+    """
+    return _fits("RO", recordsoort, attribuut)
 
 
 @attrs.frozen
@@ -86,6 +140,10 @@ class FormaatRegel:
     def pve_veld(self) -> pve.Veld:
         """The field of the PvE table."""
         return pve.veld("RO", self.recordsoort, self.veld)
+
+    def past(self, value: str) -> bool:
+        """Whether ``value`` fits the field's format (what the rule checks)."""
+        return fits(self.recordsoort, self.veld)(value)
 
 
 def _regels(name: str, cls: type, recordsoort: str, velden: Sequence[tuple[str, str]]) -> list[FormaatRegel]:
@@ -153,27 +211,32 @@ FORMAT_RULES: Final[tuple[FormaatRegel, ...]] = (
 
 
 def _beschrijving(veld: pve.Veld) -> str:
-    tekens = f", characters {veld.patroon}" if veld.patroon else ""
+    tekens = f", characters {veld.patroon}" if veld.patroon else ", no control characters"
     return f"{veld.formaat_tekst}{tekens}"
+
+
+#: What a generated check knows of its field: attribute, the expression's fullmatch, the field's name,
+#: the rest of the message and the finding's values.
+_Spec = tuple[str, Callable[[str], object], str, str, dict[str, str]]
+
+
+def _controle(spec: _Spec, obj: Any, ctx: CheckContext) -> Sequence[Violation]:
+    """The check of one generated rule (bound to its field with `functools.partial`, which pickles)."""
+    attribuut, match, naam, rest, values = spec
+    value = getattr(obj, attribuut)
+    if value is None or match(value) is not None:
+        return ()
+    return (Violation(attribuut, f"{naam} {value!r} {rest}", None, values),)
 
 
 def _register(regel: FormaatRegel) -> None:
     veld = regel.pve_veld
-    attribuut = regel.attribuut
     formaat = _beschrijving(veld)
-
-    def check(obj: Any, ctx: CheckContext) -> Sequence[Violation]:
-        value = getattr(obj, attribuut)
-        if value is None or (isinstance(value, str) and veld.past(value, waardenlijst=False)):
-            return ()
-        return (
-            Violation(
-                attribuut,
-                f"{veld.naam} {value!r} does not fit the PvE format {formaat} "
-                f"({veld.recordsoort}, §{veld.sectie})",
-                values={"veld": veld.naam, "formaat": formaat, "sectie": veld.sectie},
-            ),
-        )
+    rest = f"does not fit the PvE format {formaat} ({veld.recordsoort}, §{veld.sectie})"
+    values = {"veld": veld.naam, "formaat": formaat, "sectie": veld.sectie}
+    # the compiled expression's own fullmatch: no Python frame between the engine and the regex
+    spec: _Spec = (regel.attribuut, _regex(veld).fullmatch, veld.naam, rest, values)
+    check = functools.partial(_controle, spec)
 
     registry.rule(
         regel.rule_id,
@@ -194,10 +257,21 @@ for _regel in FORMAT_RULES:
 # ---------------------------------------------------------------- vrijstellingen (GEO, §15.5.9)
 
 _VRIJSTELLING_VELD: Final = {
+    None: "vrijstelling_generiek_examenonderdeel",
     VrijstellingOmvang.GEHEEL: "vrijstelling_generiek_examenonderdeel",
     VrijstellingOmvang.IE: "vrijstelling_ie",
     VrijstellingOmvang.CE: "vrijstelling_ce",
 }
+
+
+def vrijstelling_veld(omvang: VrijstellingOmvang | None) -> str:
+    """The GEO field (§15.5.9) a vrijstelling of this omvang is written to (the whole part without one).
+
+    Examples:
+        >>> vrijstelling_veld(VrijstellingOmvang.IE), vrijstelling_veld(None)
+        ('vrijstelling_ie', 'vrijstelling_generiek_examenonderdeel')
+    """
+    return _VRIJSTELLING_VELD[omvang]
 
 
 @registry.rule(
@@ -212,14 +286,16 @@ _VRIJSTELLING_VELD: Final = {
     applies_to=Exemption,
 )
 def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
-    veld = pve.veld("RO", "GEO", _VRIJSTELLING_VELD[e.omvang or VrijstellingOmvang.GEHEEL])
-    if veld.past(e.code, waardenlijst=False):
+    naam = _VRIJSTELLING_VELD[e.omvang]
+    if fits("GEO", naam)(e.code):
         return ()
+    veld = pve.veld("RO", "GEO", naam)
+    formaat = _beschrijving(veld)
     return (
         Violation(
             "code",
-            f"{veld.naam} {e.code!r} does not fit the PvE format {veld.formaat_tekst} (GEO, §{veld.sectie})",
-            values={"veld": veld.naam, "formaat": veld.formaat_tekst, "sectie": veld.sectie},
+            f"{veld.naam} {e.code!r} does not fit the PvE format {formaat} (GEO, §{veld.sectie})",
+            values={"veld": veld.naam, "formaat": formaat, "sectie": veld.sectie},
         ),
     )
 

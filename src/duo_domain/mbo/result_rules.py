@@ -42,8 +42,15 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from duo_domain._sources import EKB, EKB_URL, PVE_MBO, WEB, WEB_URL
-from duo_domain.identity import crebo, keuzedeel, onderwijsaanbieder
-from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, examencodetabel
+from duo_domain.identity import crebo, keuzedeel
+from duo_domain.mbo.codes import bundel, lijst
+from duo_domain.mbo.examencodes import (
+    VRIJSTELLINGSCODES,
+    Examencodetabel,
+    examencodetabel,
+    examencodetabel_uit,
+)
+from duo_domain.mbo.formats import fits, vrijstelling_veld
 from duo_domain.mbo.grades import is_deelcijfer, is_eindcijfer
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.reference import Referentiedata
@@ -76,6 +83,22 @@ _EKB_URL = EKB_URL
 _WEB_INSCHRIJVING = f"{WEB} (BWBR0007625) art. 8.1.1 lid 2"
 _DUO = "DUO"
 _LIB = "library"
+
+
+# A rule that judges a field's meaning passes over a value that breaks the field's PvE format:
+# that is the ROD.FORMAAT.* rule's finding (one finding per mistake).
+_GEO_CODE_FORMAAT = fits("GEO", "code_generiek_examenonderdeel")
+_KZD_CODE_FORMAAT = fits("KZD", "code_keuzedeel")
+_DIP_OPLEIDINGSCODE_FORMAAT = fits("DIP", "opleidingcode")
+
+
+def _examencodes(codes: object | None) -> Examencodetabel:
+    """The examencodetabel of the code tables a rule was given (the shipped one without)."""
+    if codes is None:
+        return examencodetabel()
+    return bundel(codes).afgeleid(
+        "mbo.examencodetabel", lambda t: examencodetabel_uit(t.waardenlijst("generieke_examenonderdelen"))
+    )
 
 
 class PeriodeLike(Protocol):
@@ -177,7 +200,9 @@ def _eindcijfer_berekening(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> S
     severity_origin=_DUO,
 )
 def _generiek_code(geo: GeneriekExamenonderdeel, ctx: CheckContext) -> Sequence[Violation]:
-    row = examencodetabel().get(geo.code)
+    if not _GEO_CODE_FORMAAT(geo.code):
+        return ()
+    row = _examencodes(ctx.codes).get(geo.code)
     if row is None:
         return (
             Violation(
@@ -220,8 +245,9 @@ def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     if d.niveau is None:
         return ()
     found: list[Violation] = []
+    tabel = _examencodes(ctx.codes)
     for i, geo in enumerate(d.generieke_examenonderdelen):
-        row = examencodetabel().get(geo.code)
+        row = tabel.get(geo.code)
         if row is not None and not row.past_bij_niveau(d.niveau):
             found.append(
                 Violation(
@@ -252,8 +278,9 @@ def _generiek_code_niveau(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
 )
 def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
+    tabel = _examencodes(ctx.codes)
     for i, geo in enumerate(d.generieke_examenonderdelen):
-        row = examencodetabel().get(geo.code)
+        row = tabel.get(geo.code)
         if row is None:
             continue
         path = f"generieke_examenonderdelen[{i}].code"
@@ -283,33 +310,26 @@ def _generiek_code_cohort(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
 @registry.rule(
     "ROD.DIPLOMA.OPLEIDINGSCODE",
     severity=Severity.AFKEUR,
-    summary="A diploma's opleidingscode is a crebo code of five digits.",
-    guidance="Give the crebo code of the opleiding the diploma is for (AN5).",
-    source=f"{_PVE_DIP}: Opleidingcode AN5",
+    summary="A diploma's opleidingscode is a crebo code of digits (ROD.FORMAAT.DIPLOMA.OPLEIDINGSCODE checks "
+    "its length).",
+    guidance="Give the crebo code of the opleiding the diploma is for (five digits).",
+    source=f"{_PVE_DIP}: Opleidingcode AN5..5, 'de code van de opleiding binnen het centraal register "
+    "beroepsopleidingen' (crebo codes are numbers)",
     applies_to=Diploma,
     severity_origin=_DUO,
 )
 def _diploma_opleidingscode(d: Diploma, ctx: CheckContext) -> Sequence[Violation]:
-    found: list[Violation] = []
-    if not crebo.is_valid(d.opleidingscode):
-        found.append(
+    code = d.opleidingscode
+    if _DIP_OPLEIDINGSCODE_FORMAAT(code) and not crebo.is_valid(code):
+        return (
             Violation(
                 "opleidingscode",
-                f"opleidingscode {d.opleidingscode!r} is not a crebo code of five digits",
+                f"opleidingscode {code!r} is not a crebo code of five digits",
                 d.resultaatvolgnummer,
-                {"opleidingscode": d.opleidingscode},
-            )
+                {"opleidingscode": code},
+            ),
         )
-    if d.onderwijsaanbieder is not None and not onderwijsaanbieder.is_valid(d.onderwijsaanbieder):
-        found.append(
-            Violation(
-                "onderwijsaanbieder",
-                f"onderwijsaanbieder {d.onderwijsaanbieder!r} is not a RIO code nnnAnnn",
-                d.resultaatvolgnummer,
-                {"onderwijsaanbieder": d.onderwijsaanbieder},
-            )
-        )
-    return found
+    return ()
 
 
 # --------------------------------------------------------------------------- vrijstellingen
@@ -347,7 +367,9 @@ def _vrijstelling_omvang(e: Exemption, ctx: CheckContext) -> Sequence[Violation]
     severity_origin=_LIB,
 )
 def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
-    if e.code not in VRIJSTELLINGSCODES:
+    if not fits("GEO", vrijstelling_veld(e.omvang))(e.code):
+        return ()  # ROD.FORMAAT.VRIJSTELLING.CODE's finding
+    if e.code not in lijst(ctx.codes, VRIJSTELLINGSCODES):
         return (
             Violation("code", f"vrijstelling code {e.code!r} is not a known value", None, {"code": e.code}),
         )
@@ -371,7 +393,7 @@ def _vrijstelling_code(e: Exemption, ctx: CheckContext) -> Sequence[Violation]:
 )
 def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
-    if not keuzedeel.is_valid(k.code):
+    if _KZD_CODE_FORMAAT(k.code) and not keuzedeel.is_valid(k.code):
         found.append(
             Violation("code", f"{k.code!r} is not a keuzedeel code", k.resultaatvolgnummer, {"code": k.code})
         )

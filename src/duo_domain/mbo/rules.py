@@ -38,11 +38,19 @@ from collections.abc import Sequence
 
 from duo_domain._sources import LPW, LPW_URL, PVE_MBO, WEB
 from duo_domain.calendar import plus_dagen, studiejaar, verjaardag
-from duo_domain.identity import brin, crebo, keuzedeel, leerbedrijf, onderwijsaanbieder, onderwijslocatie
+from duo_domain.identity import crebo, keuzedeel
 from duo_domain.mbo.afwezigheid import Afwezigheid
 from duo_domain.mbo.bpv import BpvAgreement
-from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
+from duo_domain.mbo.codes import (
+    LEERROUTEFASE,
+    LEERTRAJECT,
+    NIVEAU,
+    REDEN_UITSCHRIJVING,
+    bbl_leertrajecten,
+    lijst,
+)
 from duo_domain.mbo.enrolment import Enrolment, Periode
+from duo_domain.mbo.formats import fits
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.reference import Referentiedata
 from duo_domain.mbo.result_rules import diploma_crebo_open
@@ -52,7 +60,6 @@ __all__ = [
     "BBL_LEERTRAJECTEN",
     "LEERROUTEFASE_VANAF",
     "ONDERWIJSLOCATIE_VERPLICHT_VANAF",
-    "VOLGNUMMER_PATROON",
     "einde_volledige_leerplicht_uiterlijk",
 ]
 
@@ -66,9 +73,6 @@ LEERROUTEFASE_VANAF = dt.date(2020, 8, 1)
 BBL_LEERTRAJECTEN: frozenset[str] = frozenset(
     v.code for v in LEERTRAJECT if v.kenmerken.get("leerweg") == "BBL"
 )
-
-#: Inschrijvingvolgnummer, BPV volgnummer: "AN1..20, alleen letters en cijfers".
-VOLGNUMMER_PATROON = re.compile(r"[A-Za-z0-9]{1,20}")
 
 _PVE = PVE_MBO
 _PVE_ISG = f"{_PVE}, §15.5.3 Recordsoort ISG"
@@ -84,14 +88,31 @@ _ROD_URL = (
 _LPW = f"{LPW} (BWBR0002628)"
 _WEB = f"{WEB} (BWBR0007625)"
 
+# A rule that judges a field's meaning passes over a value that breaks the field's PvE format:
+# that is the ROD.FORMAAT.* rule's finding (one finding per mistake).
+_REDEN_FORMAAT = fits("ISG", "reden_uitschrijving")
+_OPLEIDINGSCODE_FORMAAT = fits("ISP", "opleidingcode")
+_LEERTRAJECT_FORMAAT = fits("ISP", "leertraject")
+_NIVEAU_FORMAAT = fits("ISP", "niveau")
+_LEERROUTEFASE_FORMAAT = fits("ISP", "leerroutefase")
+_LOCATIECODE_VSV_FORMAAT = fits("ISP", "locatiecode_vsv")
+_BPV_OPLEIDINGSCODE_FORMAAT = fits("BPV", "opleidingcode")
+_BPV_KEUZEDEEL_FORMAAT = fits("BPV", "code_keuzedeel")
+_LEERBEDRIJF_FORMAAT = fits("BPV", "leerbedrijf_id")
+_AANBIEDER_FORMAAT = fits("ISP", "onderwijsaanbieder")
+_LOCATIE_FORMAAT = fits("ISP", "onderwijslocatie")
+
+
+def _rio_formaat(aanbieder: str, locatie: str) -> bool:
+    """Whether both RIO codes fit their format (a malformed one is not looked up in RIO)."""
+    return _AANBIEDER_FORMAAT(aanbieder) and _LOCATIE_FORMAAT(locatie)
+
+
 _AFKEUR = Severity.AFKEUR
 _ATTENTIE = Severity.ATTENTIE
 _SIGNAAL = Severity.SIGNAAL
 _DUO = "DUO"
 _LIB = "library"
-
-
-_VOLGNUMMER_MATCH = VOLGNUMMER_PATROON.fullmatch
 
 
 def _key(e: Enrolment) -> str:
@@ -105,49 +126,7 @@ def _gesorteerd(e: Enrolment) -> list[tuple[int, Periode]]:
     return e.gesorteerde_perioden()
 
 
-def _volgnummer_ok(value: object) -> bool:
-    return isinstance(value, str) and _VOLGNUMMER_MATCH(value) is not None
-
-
 # --------------------------------------------------------------------------- enrolment
-
-
-@registry.rule(
-    "ROD.INSCHRIJVING.VOLGNUMMER",
-    severity=_AFKEUR,
-    summary="The inschrijvingvolgnummer has 1 to 20 characters, letters and digits only.",
-    guidance="Give the enrolment a volgnummer of at most 20 letters and digits, without spaces or signs.",
-    source=f"{_PVE_ISG}: Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
-    applies_to=Enrolment,
-    severity_origin=_DUO,
-)
-def _inschrijving_volgnummer(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
-    if not _volgnummer_ok(e.inschrijvingvolgnummer):
-        return (
-            Violation(
-                "inschrijvingvolgnummer",
-                f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
-                _key(e),
-            ),
-        )
-    return ()
-
-
-@registry.rule(
-    "ROD.INSCHRIJVING.INSTELLING",
-    severity=_AFKEUR,
-    summary="The institution is a BRIN code (two digits, two capital letters).",
-    guidance="Use the institution's BRIN code as registered in RIO, e.g. 25LX.",
-    source="DUO BasisSchema type BRIN ([0-9]{2}[A-Z]{2}); " + _PVE + ", file names (99XX = BRIN)",
-    applies_to=Enrolment,
-    external="RIO",
-    severity_origin=_DUO,
-)
-def _inschrijving_instelling(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
-    instelling = e.instelling
-    if not brin.is_valid(instelling) or len(instelling) != 4:
-        return (Violation("instelling", f"instelling {e.instelling!r} is not a BRIN code", _key(e)),)
-    return ()
 
 
 @registry.rule(
@@ -250,12 +229,15 @@ def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
 )
 def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     reden = e.reden_uitschrijving
-    if reden and not REDEN_UITSCHRIJVING.is_valid(reden, op=e.datum_uitschrijving_werkelijk):
+    if not reden or not _REDEN_FORMAAT(reden):  # a malformed reden is ROD.FORMAAT.INSCHRIJVING.*'s
+        return ()
+    tabel = lijst(ctx.codes, REDEN_UITSCHRIJVING)
+    if not tabel.is_valid(reden, op=e.datum_uitschrijving_werkelijk):
         return (
             Violation(
                 "reden_uitschrijving",
                 f"reden_uitschrijving {reden!r} is not a code of waardenlijst reden_uitschrijving"
-                + (f" on {e.datum_uitschrijving_werkelijk}" if reden in REDEN_UITSCHRIJVING else ""),
+                + (f" on {e.datum_uitschrijving_werkelijk}" if reden in tabel else ""),
                 _key(e),
                 {"waardenlijst": "reden_uitschrijving", "code": reden},
             ),
@@ -476,15 +458,17 @@ def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
 @registry.rule(
     "ROD.PERIODE.OPLEIDINGSCODE",
     severity=_AFKEUR,
-    summary="The opleidingscode is a crebo code of five digits.",
+    summary="The opleidingscode is a crebo code of digits (its length is checked by "
+    "ROD.FORMAAT.PERIODE.OPLEIDINGSCODE).",
     guidance="Use the crebo code of the kwalificatie or kwalificatiedossier, e.g. 25655.",
-    source=f"{_PVE_ISP}: Opleidingcode AN5..5 (centraal register beroepsopleidingen)",
+    source=f"{_PVE_ISP}: Opleidingcode AN5..5, 'de code van de opleiding binnen het centraal register "
+    "beroepsopleidingen' (crebo codes are numbers)",
     applies_to=Periode,
     severity_origin=_DUO,
 )
 def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     code = p.opleidingscode
-    if not crebo.is_valid(code) or len(code) != 5:
+    if _OPLEIDINGSCODE_FORMAAT(code) and not crebo.is_valid(code):
         return (
             Violation(
                 "opleidingscode", f"opleidingscode {p.opleidingscode!r} is not a crebo code (5 digits)"
@@ -507,7 +491,9 @@ def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation
     severity_origin=_DUO,
 )
 def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
-    value = LEERTRAJECT.get(p.leertraject)
+    if not _LEERTRAJECT_FORMAAT(p.leertraject):
+        return ()
+    value = lijst(ctx.codes, LEERTRAJECT).get(p.leertraject)
     if value is None:
         return (
             Violation(
@@ -542,12 +528,17 @@ def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     severity_origin=_DUO,
 )
 def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
-    if p.niveau is not None and not NIVEAU.is_valid(p.niveau, op=p.datum_begin):
+    niveau = p.niveau
+    if (
+        niveau is not None
+        and _NIVEAU_FORMAAT(niveau)
+        and not lijst(ctx.codes, NIVEAU).is_valid(niveau, op=p.datum_begin)
+    ):
         return (
             Violation(
                 "niveau",
-                f"niveau {p.niveau!r} is not a code of waardenlijst niveau",
-                values={"waardenlijst": "niveau", "code": p.niveau},
+                f"niveau {niveau!r} is not a code of waardenlijst niveau",
+                values={"waardenlijst": "niveau", "code": niveau},
             ),
         )
     return ()
@@ -565,8 +556,11 @@ def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
 )
 def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     fase = p.leerroutefase
-    if fase is not None and not LEERROUTEFASE.is_valid(fase, op=p.datum_begin):
-        known = fase in LEERROUTEFASE
+    if fase is None or not _LEERROUTEFASE_FORMAAT(fase):
+        return ()
+    tabel = lijst(ctx.codes, LEERROUTEFASE)
+    if not tabel.is_valid(fase, op=p.datum_begin):
+        known = fase in tabel
         return (
             Violation(
                 "leerroutefase",
@@ -579,47 +573,14 @@ def _periode_leerroutefase(p: Periode, ctx: CheckContext) -> Sequence[Violation]
     return ()
 
 
-@registry.rule(
-    "ROD.PERIODE.ONDERWIJSAANBIEDER",
-    severity=_AFKEUR,
-    summary="The onderwijsaanbieder, when given, is a RIO id of the form nnnAnnn.",
-    guidance="Use the onderwijsaanbieder id as registered in RIO, e.g. 100A501.",
-    source=f"{_PVE_ISP}: onderwijsaanbieder AN7..7 (nnnAnnn, RIO)",
-    applies_to=Periode,
-    external="RIO",
-    severity_origin=_DUO,
-)
-def _periode_onderwijsaanbieder(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
-    oa = p.onderwijsaanbieder
-    if oa is not None and (not onderwijsaanbieder.is_valid(oa) or len(oa) != 7):
-        return (Violation("onderwijsaanbieder", f"onderwijsaanbieder {oa!r} is not of the form nnnAnnn"),)
-    return ()
-
-
-@registry.rule(
-    "ROD.PERIODE.ONDERWIJSLOCATIE",
-    severity=_AFKEUR,
-    summary="The onderwijslocatie, when given, is a RIO id of the form nnnXnnn.",
-    guidance="Use the onderwijslocatie id as registered in RIO, e.g. 101X591.",
-    source=f"{_PVE_ISP}: onderwijslocatie AN7..7 (nnnXnnn, RIO)",
-    applies_to=Periode,
-    external="RIO",
-    severity_origin=_DUO,
-)
-def _periode_onderwijslocatie(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
-    ol = p.onderwijslocatie
-    if ol is not None and (not onderwijslocatie.is_valid(ol) or len(ol) != 7):
-        return (Violation("onderwijslocatie", f"onderwijslocatie {ol!r} is not of the form nnnXnnn"),)
-    return ()
-
-
 _LOCATIECODE_VSV = re.compile(r"[A-Za-z0-9]{12}")
 
 
 @registry.rule(
     "ROD.PERIODE.LOCATIECODE_VSV",
     severity=_AFKEUR,
-    summary="The locatiecode VSV, when given, has exactly 12 characters (the NHR vestigingsnummer).",
+    summary="The locatiecode VSV, when given, is letters and digits (the NHR vestigingsnummer); "
+    "ROD.FORMAAT.PERIODE.LOCATIECODE_VSV checks its length.",
     guidance="Use the 12-character vestigingsnummer from the Handelsregister of the building concerned.",
     source=f"{_PVE_ISP}: Locatiecode VSV AN12..12",
     applies_to=Periode,
@@ -627,7 +588,7 @@ _LOCATIECODE_VSV = re.compile(r"[A-Za-z0-9]{12}")
 )
 def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     code = p.locatiecode_vsv
-    if code is not None and _LOCATIECODE_VSV.fullmatch(code) is None:
+    if code is not None and _LOCATIECODE_VSV_FORMAAT(code) and _LOCATIECODE_VSV.fullmatch(code) is None:
         return (Violation("locatiecode_vsv", f"locatiecode_vsv {code!r} is not 12 letters or digits"),)
     return ()
 
@@ -636,37 +597,9 @@ def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Sequence[Violatio
 
 
 @registry.rule(
-    "ROD.BPV.VOLGNUMMER",
-    severity=_AFKEUR,
-    summary="The BPV volgnummer and its inschrijvingvolgnummer have 1 to 20 letters and digits.",
-    guidance="Give the agreement a volgnummer of at most 20 letters and digits, without spaces or signs.",
-    source=f"{_PVE_BPV}: Volgnummer, Inschrijvingvolgnummer AN1..20, alleen letters en cijfers",
-    applies_to=BpvAgreement,
-    severity_origin=_DUO,
-)
-def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
-    found: list[Violation] = []
-    if not _volgnummer_ok(b.volgnummer):
-        found.append(
-            Violation(
-                "volgnummer", f"volgnummer {b.volgnummer!r} is not 1-20 letters and digits", b.volgnummer
-            )
-        )
-    if not _volgnummer_ok(b.inschrijvingvolgnummer):
-        found.append(
-            Violation(
-                "inschrijvingvolgnummer",
-                f"inschrijvingvolgnummer {b.inschrijvingvolgnummer!r} is not 1-20 letters and digits",
-                b.volgnummer,
-            )
-        )
-    return found
-
-
-@registry.rule(
     "ROD.BPV.LEERBEDRIJF",
     severity=_AFKEUR,
-    summary="A BPV agreement names the SBB leerbedrijf id (9 digits, 100000000-999999999).",
+    summary="A BPV agreement names the SBB leerbedrijf id (its format is ROD.FORMAAT.BPV.LEERBEDRIJF_ID's).",
     guidance=(
         "Register the leerbedrijf at SBB first (Vaststellen "
         "leerbedrijf) and use the leerbedrijf id SBB gives; "
@@ -680,16 +613,8 @@ def _bpv_volgnummer(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
 )
 def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     lid = b.leerbedrijf_id
-    if not lid:
+    if lid is None:
         return (Violation("leerbedrijf_id", "the BPV agreement has no SBB leerbedrijf_id", b.volgnummer),)
-    if not leerbedrijf.is_valid(lid) or len(lid) != 9:
-        return (
-            Violation(
-                "leerbedrijf_id",
-                f"leerbedrijf_id {lid!r} is not an SBB id (9 digits, 100000000-999999999)",
-                b.volgnummer,
-            ),
-        )
     return ()
 
 
@@ -745,7 +670,8 @@ def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
 @registry.rule(
     "ROD.BPV.CODES",
     severity=_AFKEUR,
-    summary="The BPV's opleidingscode (crebo, 5 digits) and keuzedeel code, when given, are well formed.",
+    summary="The BPV's opleidingscode is a crebo code (digits) and its keuzedeel code one of SBB's "
+    "(K and four digits); their lengths are ROD.FORMAAT.BPV.*'s.",
     guidance="Use the crebo code of the opleiding and the keuzedeel code (e.g. K0067) the BPV belongs to.",
     source=f"{_PVE_BPV}: opleidingcode AN5..5, codeKeuzedeel AN5",
     applies_to=BpvAgreement,
@@ -754,7 +680,7 @@ def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
 def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     found: list[Violation] = []
     code = b.opleidingscode
-    if code is not None and (not crebo.is_valid(code) or len(code) != 5):
+    if code is not None and _BPV_OPLEIDINGSCODE_FORMAAT(code) and not crebo.is_valid(code):
         found.append(
             Violation(
                 "opleidingscode",
@@ -763,7 +689,7 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
             )
         )
     kd = b.keuzedeel
-    if kd is not None and (not keuzedeel.is_valid(kd) or len(kd) != 5):
+    if kd is not None and _BPV_KEUZEDEEL_FORMAAT(kd) and not keuzedeel.is_valid(kd):
         found.append(
             Violation("keuzedeel", f"keuzedeel {b.keuzedeel!r} is not a keuzedeel code", b.volgnummer)
         )
@@ -904,11 +830,12 @@ def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
         return ()
     found: list[Violation] = []
     met_bpv = {b.inschrijvingvolgnummer for b in r.bpv_overeenkomsten} if r.bpv_overeenkomsten else ()
+    bbl = bbl_leertrajecten(ctx.codes)
     for i, e in enumerate(r.inschrijvingen):
         if e.inschrijvingvolgnummer in met_bpv:
             continue
         for p in e.perioden:  # a loop, not any(): this runs for every record
-            if p.leertraject in BBL_LEERTRAJECTEN:
+            if p.leertraject in bbl:
                 found.append(
                     Violation(
                         f"inschrijvingen[{i}]",
@@ -971,6 +898,7 @@ def _bbl_leerplicht(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violatio
     if geboren is None:
         return ()
     einde = einde_volledige_leerplicht_uiterlijk(geboren)
+    bbl = bbl_leertrajecten(ctx.codes)
     return [
         Violation(
             f"inschrijvingen[{i}].perioden[{j}].leertraject",
@@ -982,7 +910,7 @@ def _bbl_leerplicht(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violatio
         )
         for i, e in enumerate(r.inschrijvingen)
         for j, p in enumerate(e.perioden)
-        if p.leertraject in BBL_LEERTRAJECTEN and p.datum_begin <= einde
+        if p.leertraject in bbl and p.datum_begin <= einde
     ]
 
 
@@ -1015,7 +943,7 @@ def _periode_onderwijslocatie_rio(p: Periode, ctx: CheckContext) -> Sequence[Vio
     ref = ctx.referentiedata
     if ref is None or p.onderwijsaanbieder is None or p.onderwijslocatie is None:
         return ()  # the usual case: no reference data, nothing to compare
-    if not isinstance(ref, Referentiedata):
+    if not isinstance(ref, Referentiedata) or not _rio_formaat(p.onderwijsaanbieder, p.onderwijslocatie):
         return ()
     if ref.locatie_van_aanbieder(p.onderwijsaanbieder, p.onderwijslocatie) is False:
         return (
@@ -1047,6 +975,8 @@ def _bpv_leerbedrijf_sbb(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violati
     ref = ctx.referentiedata
     if ref is None or not b.leerbedrijf_id or not isinstance(ref, Referentiedata):
         return ()
+    if not _LEERBEDRIJF_FORMAAT(b.leerbedrijf_id):
+        return ()
     if ref.leerbedrijf_bekend(b.leerbedrijf_id) is False:
         return (
             Violation(
@@ -1064,6 +994,8 @@ def _niet_gecontroleerd_rio_sbb(r: MboStudentRecord, ref: Referentiedata) -> lis
     for i, e in enumerate(r.inschrijvingen):
         for j, p in enumerate(e.perioden):
             if p.onderwijsaanbieder is None or p.onderwijslocatie is None:
+                continue
+            if not _rio_formaat(p.onderwijsaanbieder, p.onderwijslocatie):
                 continue
             if ref.locatie_van_aanbieder(p.onderwijsaanbieder, p.onderwijslocatie) is None:
                 found.append(

@@ -85,10 +85,14 @@ class CheckContext:
             ``None``.
             Rules that need it check for its type and, without it, say what
             they could not check.
+        codes: The code tables the caller passed to [`validate`][duo_domain.validate]
+            (a [`duo_domain.codes.Codetabellen`][duo_domain.codes.Codetabellen] bundle), or
+            ``None`` for the shipped tables. Rules that read a code table ask it.
     """
 
     peildatum: dt.date | None = None
     referentiedata: object | None = None
+    codes: object | None = None
 
 
 #: A rule's check: ``(obj, context)`` to the violations found, as a tuple or list

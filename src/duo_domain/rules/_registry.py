@@ -27,6 +27,7 @@ _F = TypeVar("_F", bound=CheckFunction)
 #: default registry so that ``import duo_domain`` stays fast.
 RULE_MODULES: tuple[str, ...] = (
     "duo_domain.identity.rules",
+    "duo_domain.mbo.formats",
     "duo_domain.mbo.rules",
     "duo_domain.mbo.result_rules",
     "duo_domain.mbo.uitslag_rules",
@@ -347,6 +348,7 @@ def validate(
     peildatum: dt.date | None = None,
     registry: RuleRegistry | None = None,
     referentiedata: object | None = None,
+    codes: object | None = None,
 ) -> Report:
     """Apply every rule in force to ``obj`` and everything inside it.
 
@@ -368,6 +370,10 @@ def validate(
             with the crebo hierarchy, RIO onderwijslocaties and SBB
             leerbedrijven). It reaches every rule through
             `CheckContext.referentiedata`; nothing is kept between calls.
+        codes: A vendor's newer code tables, as a
+            [`duo_domain.codes.Codetabellen`][duo_domain.codes.Codetabellen] bundle: every rule
+            of either sector that reads a code table reads it from there (a table not in the
+            bundle is the shipped one). ``None``: the shipped tables.
 
     Returns:
         A [`Report`][duo_domain.Report] with every finding; it never stops at the first.
@@ -380,7 +386,7 @@ def validate(
     _check_validatable(obj)
     reg = _DEFAULT if registry is None else registry
     out: list[Finding] = []
-    walk = _walker(reg, CheckContext(peildatum=peildatum, referentiedata=referentiedata), out)
+    walk = _walker(reg, CheckContext(peildatum=peildatum, referentiedata=referentiedata, codes=codes), out)
     if isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):
             walk(item, f"$[{i}]")

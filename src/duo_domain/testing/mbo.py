@@ -30,17 +30,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
+from duo_domain.identity import OnvolledigeDatum, Student
+from duo_domain.mbo import pve
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, GeneriekExamencode, Onderdeel, examencodetabel
+from duo_domain.mbo.formats import FORMAT_RULES, FormaatRegel, fits, vrijstelling_veld
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import (
     AmvbOnderdeel,
@@ -54,17 +57,10 @@ from duo_domain.mbo.results import (
 )
 from duo_domain.mbo.rules import BBL_LEERTRAJECTEN
 from duo_domain.testing._breaking import ALNUM, PERSOON_BREAKS, check_breaks, merge, students_breaking
-from duo_domain.testing.identity import (
-    invalid_brins,
-    invalid_crebos,
-    invalid_keuzedelen,
-    invalid_leerbedrijven,
-    invalid_onderwijsaanbieders,
-    invalid_onderwijslocaties,
-    leerbedrijven,
-)
+from duo_domain.testing.identity import leerbedrijven, persoonsgegevens
 
 __all__ = [
+    "AMVB_ONDERDEEL_BREAKS",
     "BPV_BREAKS",
     "DIPLOMA_BREAKS",
     "ENROLMENT_BREAKS",
@@ -94,22 +90,24 @@ _GEBOREN_UITERLIJK = _EARLIEST.year - 18
 _LOCATIE_VANAF = dt.date(2019, 8, 1)
 _DAY = dt.timedelta(days=1)
 
+#: The ``ROD.FORMAAT.*`` rule of each id (each is broken by a value that does not fit its PvE field).
+_FORMAAT: Mapping[str, FormaatRegel] = {r.rule_id: r for r in FORMAT_RULES}
+
+
+def _formaat(cls: type) -> frozenset[str]:
+    return frozenset(r.rule_id for r in FORMAT_RULES if r.applies_to is cls)
+
+
 #: Rules a :class:`~duo_domain.mbo.enrolment.Periode` can be made to break.
-PERIODE_BREAKS = frozenset(
+PERIODE_BREAKS = _formaat(Periode) | {
+    "ROD.PERIODE.OPLEIDINGSCODE",
+    "ROD.PERIODE.LEERTRAJECT",
+    "ROD.PERIODE.NIVEAU",
+    "ROD.PERIODE.LEERROUTEFASE",
+    "ROD.PERIODE.LOCATIECODE_VSV",
+}
+_ENROLMENT_OWN = _formaat(Enrolment) | frozenset(
     {
-        "ROD.PERIODE.OPLEIDINGSCODE",
-        "ROD.PERIODE.LEERTRAJECT",
-        "ROD.PERIODE.NIVEAU",
-        "ROD.PERIODE.LEERROUTEFASE",
-        "ROD.PERIODE.ONDERWIJSAANBIEDER",
-        "ROD.PERIODE.ONDERWIJSLOCATIE",
-        "ROD.PERIODE.LOCATIECODE_VSV",
-    }
-)
-_ENROLMENT_OWN = frozenset(
-    {
-        "ROD.INSCHRIJVING.VOLGNUMMER",
-        "ROD.INSCHRIJVING.INSTELLING",
         "ROD.INSCHRIJVING.DATUMS",
         "ROD.INSCHRIJVING.PERIODE_VEREIST",
         "ROD.INSCHRIJVING.REDEN_UITSCHRIJVING",
@@ -124,31 +122,45 @@ _ENROLMENT_OWN = frozenset(
 #: Rules an :class:`~duo_domain.mbo.enrolment.Enrolment` can be made to break (its periods' too).
 ENROLMENT_BREAKS = _ENROLMENT_OWN | PERIODE_BREAKS
 #: Rules a :class:`~duo_domain.mbo.bpv.BpvAgreement` can be made to break.
-BPV_BREAKS = frozenset(
-    {"ROD.BPV.VOLGNUMMER", "ROD.BPV.LEERBEDRIJF", "ROD.BPV.OMVANG", "ROD.BPV.DATUMS", "ROD.BPV.CODES"}
-)
+BPV_BREAKS = _formaat(BpvAgreement) | {
+    "ROD.BPV.LEERBEDRIJF",
+    "ROD.BPV.OMVANG",
+    "ROD.BPV.DATUMS",
+    "ROD.BPV.CODES",
+}
 _RECORD_OWN = frozenset(
     {
         "ROD.INSCHRIJVING.VOLGNUMMER_UNIEK",
         "ROD.BPV.VOLGNUMMER_UNIEK",
         "ROD.BPV.INSCHRIJVING",
         "ROD.INSCHRIJVING.BBL_BPV",
+        "ROD.INSCHRIJVING.BBL_LEERPLICHT",
     }
 )
-#: Rules an :class:`~duo_domain.mbo.record.MboStudentRecord` can be made to break (everything inside it).
 #: Rules an :class:`~duo_domain.mbo.results.Exemption` can be made to break.
-EXEMPTION_BREAKS = frozenset({"ROD.RESULTAAT.VRIJSTELLING_OMVANG", "ROD.RESULTAAT.VRIJSTELLING_CODE"})
+EXEMPTION_BREAKS = frozenset(
+    {"ROD.RESULTAAT.VRIJSTELLING_OMVANG", "ROD.RESULTAAT.VRIJSTELLING_CODE", "ROD.FORMAAT.VRIJSTELLING.CODE"}
+)
 #: Rules a :class:`~duo_domain.mbo.results.GeneriekExamenonderdeel` can be made to break.
-GENERIEK_EXAMENONDERDEEL_BREAKS = EXEMPTION_BREAKS | {
-    "ROD.RESULTAAT.CIJFER_BEREIK",
-    "ROD.RESULTAAT.EINDCIJFER_BEREKENING",
-    "ROD.RESULTAAT.GENERIEK_CODE",
-}
+GENERIEK_EXAMENONDERDEEL_BREAKS = (
+    EXEMPTION_BREAKS
+    | _formaat(GeneriekExamenonderdeel)
+    | {
+        "ROD.RESULTAAT.CIJFER_BEREIK",
+        "ROD.RESULTAAT.EINDCIJFER_BEREKENING",
+        "ROD.RESULTAAT.GENERIEK_CODE",
+    }
+)
 #: Rules a :class:`~duo_domain.mbo.results.KeuzedeelResultaat` can be made to break.
-KEUZEDEEL_BREAKS = frozenset({"ROD.RESULTAAT.KEUZEDEEL"})
+KEUZEDEEL_BREAKS = _formaat(KeuzedeelResultaat) | {"ROD.RESULTAAT.KEUZEDEEL"}
+#: Rules an :class:`~duo_domain.mbo.results.AmvbOnderdeel` can be made to break.
+AMVB_ONDERDEEL_BREAKS = _formaat(AmvbOnderdeel)
 #: Rules :class:`~duo_domain.mbo.results.LosseResultaten` can be made to break.
 LOSSE_RESULTATEN_BREAKS = merge(
-    {"ROD.RESULTAAT.LOS_GEGEVENS"}, GENERIEK_EXAMENONDERDEEL_BREAKS, KEUZEDEEL_BREAKS
+    {"ROD.RESULTAAT.LOS_GEGEVENS", "ROD.FORMAAT.AMVB_ONDERDEEL.CERTIFICAAT"},
+    GENERIEK_EXAMENONDERDEEL_BREAKS,
+    KEUZEDEEL_BREAKS,
+    AMVB_ONDERDEEL_BREAKS,
 )
 #: Rules a :class:`~duo_domain.mbo.results.Diploma` can be made to break.
 DIPLOMA_BREAKS = merge(
@@ -156,9 +168,12 @@ DIPLOMA_BREAKS = merge(
         "ROD.RESULTAAT.GENERIEK_CODE_NIVEAU",
         "ROD.RESULTAAT.GENERIEK_CODE_COHORT",
         "ROD.DIPLOMA.OPLEIDINGSCODE",
+        "ROD.FORMAAT.DIPLOMA.CERTIFICAAT",
     },
+    _formaat(Diploma),
     GENERIEK_EXAMENONDERDEEL_BREAKS,
     KEUZEDEEL_BREAKS,
+    AMVB_ONDERDEEL_BREAKS,
 )
 _DIPLOMA_IN_RECORD = frozenset(
     {
@@ -168,16 +183,17 @@ _DIPLOMA_IN_RECORD = frozenset(
         "ROD.RESULTAAT.GENERIEK_CODE_COHORT",
     }
 )
-_RESULT_PARTS = GENERIEK_EXAMENONDERDEEL_BREAKS | KEUZEDEEL_BREAKS
+_RESULT_PARTS = GENERIEK_EXAMENONDERDEEL_BREAKS | KEUZEDEEL_BREAKS | AMVB_ONDERDEEL_BREAKS
 #: Rules an :class:`~duo_domain.mbo.record.MboStudentRecord` can be made to break: its own, and those of
 #: its student, enrolments, periods, BPV agreements, diplomas and loose results. Not
-#: ``ROD.DIPLOMA.OPLEIDINGSCODE``: a diploma with a malformed crebo code has no enrolment for it either
-#: (use :func:`diplomas` for that rule).
+#: ``ROD.DIPLOMA.OPLEIDINGSCODE`` and the diploma's own format rules: a diploma with a malformed crebo code
+#: or volgnummer has no enrolment for it either (use :func:`diplomas` for those rules); not the BPV's
+#: inschrijvingvolgnummer format: a malformed one names no enrolment (use :func:`bpv_agreements`).
 MBO_STUDENT_RECORD_BREAKS = merge(
     _RECORD_OWN,
     _DIPLOMA_IN_RECORD,
     ENROLMENT_BREAKS,
-    BPV_BREAKS,
+    BPV_BREAKS - {"ROD.FORMAAT.BPV.INSCHRIJVINGVOLGNUMMER"},
     PERSOON_BREAKS,
     LOSSE_RESULTATEN_BREAKS,
 )
@@ -192,7 +208,7 @@ MBO_BREAKS: Mapping[type, frozenset[str]] = {
     Exemption: EXEMPTION_BREAKS,
     GeneriekExamenonderdeel: GENERIEK_EXAMENONDERDEEL_BREAKS,
     KeuzedeelResultaat: KEUZEDEEL_BREAKS,
-    AmvbOnderdeel: frozenset(),
+    AmvbOnderdeel: AMVB_ONDERDEEL_BREAKS,
     LosseResultaten: LOSSE_RESULTATEN_BREAKS,
     Diploma: DIPLOMA_BREAKS,
 }
@@ -201,13 +217,6 @@ MBO_BREAKS: Mapping[type, frozenset[str]] = {
 
 # half of them plain numbers: one draw instead of one per character
 _VOLGNUMMER = st.one_of(st.integers(1, 10**9).map(str), st.text(ALNUM, min_size=1, max_size=20))
-_BAD_VOLGNUMMER = st.one_of(
-    st.just(""),
-    st.text(ALNUM, min_size=21, max_size=30),
-    st.tuples(st.text(ALNUM, max_size=8), st.sampled_from("-_ ./#é"), st.text(ALNUM, max_size=8)).map(
-        "".join
-    ),
-)
 _RESULTAATVOLGNUMMER = st.integers(1, 99_999_999).map(str)
 
 
@@ -233,11 +242,47 @@ _BRIN = st.tuples(_digits(2), st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, 
 _OPT_NIVEAU = st.none() | st.sampled_from(NIVEAU.codes())
 _VSV = st.none() | st.text(ALNUM, min_size=12, max_size=12)
 _FASE = st.none() | st.sampled_from(LEERROUTEFASE.codes())
+_LEERROUTE = st.none() | st.text(ALNUM, min_size=1, max_size=3)
 _OMVANG = st.none() | st.integers(1, 9999)
 _AMVB_CODE = _digits(4).map(lambda d: "C" + d)
-_BAD_CREBO = invalid_crebos()
-_BAD_AANBIEDER = invalid_onderwijsaanbieders()
-_BAD_KEUZEDEEL = invalid_keuzedelen()
+#: A crebo code of the right length (AN5) that is not digits: ROD.*.OPLEIDINGSCODE, not the format rule.
+_BAD_CREBO = st.tuples(_digits(4), st.sampled_from("ABXZ")).map(lambda t: t[0] + t[1])
+#: A keuzedeel code of the right length (AN5) that is not K and four digits.
+_BAD_KEUZEDEEL = (
+    st.tuples(st.sampled_from("ACXk0"), _digits(4))
+    .map(lambda t: t[0] + t[1])
+    .filter(lambda c: not c.startswith("k"))
+)
+
+#: Known good values of the fields with a pattern, to break when the drawn object has none.
+_VOORBEELD: Mapping[str, str] = {
+    "brin": "25LX",
+    "onderwijsaanbieder": "100A501",
+    "onderwijslocatie": "101X591",
+    "leerbedrijf_id": "100018965",
+}
+
+
+def _misvormd(veld: pve.Veld, past: Callable[[str], bool], base: str | None) -> st.SearchStrategy[str]:
+    """Values near ``base`` its PvE field refuses: too long or short, a tab, lower case, a sign."""
+    lo, hi = veld.lengte_min or 1, veld.lengte_max
+    base = base or _VOORBEELD.get(veld.attribuut) or "A" * lo
+    kandidaten = [
+        base + "0" * ((hi or len(base)) - len(base) + 1),
+        base[:-1] + "\t",
+        base.lower(),
+        base[: lo - 1],
+        "-" + base[1:],
+    ]
+    return st.sampled_from([k for k in dict.fromkeys(kandidaten) if k and not past(k)])
+
+
+@st.composite
+def _break_formaat(draw: st.DrawFn, obj: Any, rule: str) -> Any:
+    """``obj`` with the field of the ``ROD.FORMAAT.*`` rule ``rule`` in a form its PvE field refuses."""
+    regel = _FORMAAT[rule]
+    value = draw(_misvormd(regel.pve_veld, regel.past, getattr(obj, regel.attribuut)))
+    return attrs.evolve(obj, **{regel.attribuut: value})
 
 
 def _dates(lo: dt.date, hi: dt.date) -> st.SearchStrategy[dt.date]:
@@ -275,12 +320,15 @@ def _periode(draw: st.DrawFn, begin: dt.date, *, bbl: bool | None = None) -> Per
         onderwijsaanbieder=draw(_OPT_AANBIEDER),
         onderwijslocatie=draw(_LOCATIE),
         locatiecode_vsv=draw(_VSV),
+        leerroute=draw(_LEERROUTE),
         leerroutefase=draw(fase),
     )
 
 
 @st.composite
 def _break_periode(draw: st.DrawFn, p: Periode, rule: str) -> Periode:
+    if rule in _FORMAAT:
+        return draw(_break_formaat(p, rule))  # type: ignore[no-any-return]
     if rule == "ROD.PERIODE.OPLEIDINGSCODE":
         return attrs.evolve(p, opleidingscode=draw(_BAD_CREBO))
     if rule == "ROD.PERIODE.LEERTRAJECT":
@@ -288,23 +336,15 @@ def _break_periode(draw: st.DrawFn, p: Periode, rule: str) -> Periode:
         expired = [
             v.code for v in LEERTRAJECT if not v.geldig_op(p.datum_begin) and v.code not in BBL_LEERTRAJECTEN
         ]
-        return attrs.evolve(p, leertraject=draw(st.sampled_from(("BOLX", "HBO", "VAVO", "", "XX", *expired))))
+        # values that fit the field's format (AN2..6): a wrong format is ROD.FORMAAT.PERIODE.LEERTRAJECT's
+        return attrs.evolve(p, leertraject=draw(st.sampled_from(("BOLX", "HBO", "VAVO", "XX", *expired))))
     if rule == "ROD.PERIODE.NIVEAU":
-        return attrs.evolve(p, niveau=draw(st.sampled_from(("MBO-5", "MBO-0", "4", "HBO", ""))))
+        return attrs.evolve(p, niveau=draw(st.sampled_from(("MBO-5", "MBO-0", "mbo-4", "HBO-1"))))
     if rule == "ROD.PERIODE.LEERROUTEFASE":
         early = list(LEERROUTEFASE.codes()) if p.datum_begin < dt.date(2020, 8, 1) else []
-        return attrs.evolve(p, leerroutefase=draw(st.sampled_from(("HBO", "VMBO", "X", *early))))
-    if rule == "ROD.PERIODE.ONDERWIJSAANBIEDER":
-        return attrs.evolve(p, onderwijsaanbieder=draw(_BAD_AANBIEDER))
-    if rule == "ROD.PERIODE.ONDERWIJSLOCATIE":
-        # never empty: an empty locatie would also break ROD.INSCHRIJVING.ONDERWIJSLOCATIE
-        return attrs.evolve(p, onderwijslocatie=draw(invalid_onderwijslocaties().filter(bool)))
+        return attrs.evolve(p, leerroutefase=draw(st.sampled_from(("HBO", "VMB", "XY", *early))))
     if rule == "ROD.PERIODE.LOCATIECODE_VSV":
-        bad = st.one_of(
-            st.text(ALNUM, max_size=11),
-            st.text(ALNUM, min_size=13, max_size=20),
-            st.text(ALNUM, min_size=11, max_size=11).map(lambda s: s[:5] + "-" + s[5:]),
-        )
+        bad = st.text(ALNUM, min_size=11, max_size=11).map(lambda s: s[:5] + "-" + s[5:])
         return attrs.evolve(p, locatiecode_vsv=draw(bad))
     raise ValueError(rule)  # pragma: no cover - guarded by check_breaks
 
@@ -361,7 +401,7 @@ def _enrolment(
     """
     if breaks in ("ROD.INSCHRIJVING.DATUMS", "ROD.INSCHRIJVING.REDEN_UITSCHRIJVING"):
         werkelijk = True if breaks == "ROD.INSCHRIJVING.DATUMS" else draw(st.booleans())
-    if breaks == "ROD.INSCHRIJVING.REDEN_CODE":
+    if breaks in ("ROD.INSCHRIJVING.REDEN_CODE", "ROD.FORMAAT.INSCHRIJVING.REDEN_UITSCHRIJVING"):
         werkelijk = True
     if breaks == "ROD.PERIODE.AANSLUITEND":
         werkelijk = False
@@ -412,10 +452,8 @@ def _break_enrolment(draw: st.DrawFn, e: Enrolment, rule: str) -> Enrolment:
         perioden_ = list(e.perioden)
         perioden_[i] = draw(_break_periode(perioden_[i], rule))
         return attrs.evolve(e, perioden=perioden_)
-    if rule == "ROD.INSCHRIJVING.VOLGNUMMER":
-        return attrs.evolve(e, inschrijvingvolgnummer=draw(_BAD_VOLGNUMMER))
-    if rule == "ROD.INSCHRIJVING.INSTELLING":
-        return attrs.evolve(e, instelling=draw(invalid_brins()))
+    if rule in _FORMAAT:
+        return draw(_break_formaat(e, rule))  # type: ignore[no-any-return]
     if rule == "ROD.INSCHRIJVING.DATUMS":
         # the werkelijke datum keeps the enrolment's end; only the planned one is wrong
         days = draw(st.integers(1, 365))
@@ -427,7 +465,7 @@ def _break_enrolment(draw: st.DrawFn, e: Enrolment, rule: str) -> Enrolment:
             return attrs.evolve(e, reden_uitschrijving=None)
         return attrs.evolve(e, reden_uitschrijving=draw(st.sampled_from(REDEN_UITSCHRIJVING.codes())))
     if rule == "ROD.INSCHRIJVING.REDEN_CODE":
-        return attrs.evolve(e, reden_uitschrijving=draw(st.sampled_from(("00", "09", "99", "1", "XX", "A1"))))
+        return attrs.evolve(e, reden_uitschrijving=draw(st.sampled_from(("00", "09", "99", "XX", "A1"))))
     if rule == "ROD.INSCHRIJVING.ONDERWIJSLOCATIE":
         i = draw(st.integers(0, len(e.perioden) - 1))
         perioden_ = list(e.perioden)
@@ -512,10 +550,10 @@ def _bpv(
 
 @st.composite
 def _break_bpv(draw: st.DrawFn, b: BpvAgreement, rule: str) -> BpvAgreement:
-    if rule == "ROD.BPV.VOLGNUMMER":
-        return attrs.evolve(b, volgnummer=draw(_BAD_VOLGNUMMER))
+    if rule in _FORMAAT:
+        return draw(_break_formaat(b, rule))  # type: ignore[no-any-return]
     if rule == "ROD.BPV.LEERBEDRIJF":
-        return attrs.evolve(b, leerbedrijf_id=draw(st.one_of(st.none(), invalid_leerbedrijven())))
+        return attrs.evolve(b, leerbedrijf_id=None)
     if rule == "ROD.BPV.OMVANG":
         return attrs.evolve(b, omvang=draw(st.one_of(st.integers(-100, 0), st.integers(10_000, 100_000))))
     if rule == "ROD.BPV.DATUMS":
@@ -559,14 +597,20 @@ def _eindcijfers() -> st.SearchStrategy[Decimal]:
 
 @st.composite
 def _exemption(draw: st.DrawFn, breaks: str | None = None) -> Exemption:
+    omvang = draw(st.sampled_from(tuple(VrijstellingOmvang)))
+    past = fits("GEO", vrijstelling_veld(omvang))  # KZDL fits the whole-part field only (PvE §15.5.9)
     e = Exemption(
-        code=draw(st.sampled_from(VRIJSTELLINGSCODES.codes())),
-        omvang=draw(st.sampled_from(tuple(VrijstellingOmvang))),
+        code=draw(st.sampled_from([c for c in VRIJSTELLINGSCODES.codes() if past(c)])), omvang=omvang
     )
     if breaks == "ROD.RESULTAAT.VRIJSTELLING_OMVANG":
         return attrs.evolve(e, omvang=None)
     if breaks == "ROD.RESULTAAT.VRIJSTELLING_CODE":
-        return attrs.evolve(e, code=draw(st.sampled_from(("XYZ", "HAVO", "", "mbo", "KZD"))))
+        # unknown codes that fit the GEO field of the omvang (a misfit is ROD.FORMAAT.VRIJSTELLING.CODE's)
+        past = fits("GEO", vrijstelling_veld(e.omvang))
+        return attrs.evolve(e, code=draw(st.sampled_from(("XYZ", "mbo", "KZD", "HAV")).filter(past)))
+    if breaks == "ROD.FORMAAT.VRIJSTELLING.CODE":
+        naam = vrijstelling_veld(e.omvang)
+        return attrs.evolve(e, code=draw(_misvormd(pve.veld("RO", "GEO", naam), fits("GEO", naam), e.code)))
     return e
 
 
@@ -631,7 +675,9 @@ def _geo(
         wrong = draw(st.sampled_from(tuple(g for g in range(1, 11) if g != computed)))
         return attrs.evolve(geo, eindcijfer=Decimal(wrong))
     if breaks == "ROD.RESULTAAT.GENERIEK_CODE":
-        return attrs.evolve(geo, code=draw(st.sampled_from(("3019", "3008", "9999", "", "30O5", "3030"))))
+        return attrs.evolve(geo, code=draw(st.sampled_from(("3019", "3008", "9999", "30O5", "3030"))))
+    if breaks in _FORMAAT:
+        return draw(_break_formaat(geo, breaks))  # type: ignore[no-any-return]
     if breaks in EXEMPTION_BREAKS:
         return attrs.evolve(geo, vrijstellingen=(*geo.vrijstellingen, draw(_exemption(breaks))))
     raise ValueError(breaks)  # pragma: no cover - guarded by check_breaks
@@ -670,6 +716,8 @@ def _kzd(draw: st.DrawFn, breaks: str | None = None, *, los: bool = False) -> Ke
         if draw(st.booleans()):
             return attrs.evolve(k, code=draw(_BAD_KEUZEDEEL))
         return attrs.evolve(k, eindcijfer=draw(_BAD_EINDCIJFER))
+    if breaks is not None and breaks in _FORMAAT:
+        return draw(_break_formaat(k, breaks))  # type: ignore[no-any-return]
     return k
 
 
@@ -690,37 +738,49 @@ def keuzedeel_resultaten(
 
 
 @st.composite
-def _amo(draw: st.DrawFn, *, los: bool = False) -> AmvbOnderdeel:
+def _amo(draw: st.DrawFn, breaks: str | None = None, *, los: bool = False) -> AmvbOnderdeel:
     extra: dict[str, object] = draw(_loose_data()) if los else {}
     if los:
         extra["certificaat"] = True
-    return AmvbOnderdeel(
+    a = AmvbOnderdeel(
         resultaatvolgnummer=draw(_RESULTAATVOLGNUMMER),
         code=draw(_AMVB_CODE),
         **extra,  # type: ignore[arg-type]
     )
+    return draw(_break_formaat(a, breaks)) if breaks is not None else a
 
 
-def amvb_onderdelen(*, los: bool = False) -> st.SearchStrategy[AmvbOnderdeel]:
-    """AMvB-onderdelen (no rule applies to them on their own).
+def amvb_onderdelen(*, breaks: str | None = None, los: bool = False) -> st.SearchStrategy[AmvbOnderdeel]:
+    """AMvB-onderdelen: a resultaatvolgnummer and a code of five characters.
 
     Args:
+        breaks: A rule of `AMVB_ONDERDEEL_BREAKS` to break (the PvE formats of its fields), or ``None``.
         los: Draw loose onderdelen (with datum resultaat, enrolment and certificaat).
+
+    Raises:
+        ValueError: for a rule this strategy cannot break.
     """
-    return _amo(los=los)
+    check_breaks(breaks, AMVB_ONDERDEEL_BREAKS, "amvb_onderdelen")
+    return _amo(breaks, los=los)
 
 
 @st.composite
 def _losse(draw: st.DrawFn, breaks: str | None) -> LosseResultaten:
     geo_break = breaks if breaks in GENERIEK_EXAMENONDERDEEL_BREAKS else None
     kzd_break = breaks if breaks in KEUZEDEEL_BREAKS else None
+    amo_break = breaks if breaks in AMVB_ONDERDEEL_BREAKS else None
+    certificaat = breaks == "ROD.FORMAAT.AMVB_ONDERDEEL.CERTIFICAAT"
     geos = draw(st.lists(_geo(los=True), min_size=1 if geo_break else 0, max_size=3))
     kzds = draw(st.lists(_kzd(los=True), min_size=1 if kzd_break else 0, max_size=3))
-    amos = draw(st.lists(_amo(los=True), max_size=2))
+    amos = draw(st.lists(_amo(los=True), min_size=1 if (amo_break or certificaat) else 0, max_size=2))
     if geo_break:
         geos[0] = draw(_geo(geo_break, los=True))
     if kzd_break:
         kzds[0] = draw(_kzd(kzd_break, los=True))
+    if amo_break:
+        amos[0] = draw(_amo(amo_break, los=True))
+    if certificaat:  # PvE §15.5.8: a loose AMvB-onderdeel always has certificaat J
+        amos[0] = attrs.evolve(amos[0], certificaat=draw(st.sampled_from((None, False))))
     result = LosseResultaten(generieke_examenonderdelen=geos, keuzedelen=kzds, amvb_onderdelen=amos)
     if breaks == "ROD.RESULTAAT.LOS_GEGEVENS":
         group = draw(st.sampled_from(("generieke_examenonderdelen", "keuzedelen", "amvb_onderdelen")))
@@ -761,6 +821,20 @@ def _fits(row: GeneriekExamencode, datum: dt.date, niveau: int | None, cohort: d
         and (niveau is None or row.past_bij_niveau(niveau))
         and (cohort is None or row.past_bij_cohort(cohort))
     )
+
+
+@st.composite
+def _diploma_amos(draw: st.DrawFn, breaks: str | None, kzds: list[KeuzedeelResultaat]) -> list[AmvbOnderdeel]:
+    """A diploma's AMvB-onderdelen; for the certificaat rule one more (or a keuzedeel in ``kzds``)."""
+    amos = draw(st.lists(_amo(), max_size=2))
+    if breaks in AMVB_ONDERDEEL_BREAKS:
+        amos.append(draw(_amo(breaks)))
+    if breaks == "ROD.FORMAAT.DIPLOMA.CERTIFICAAT":  # PvE §15.5.8, §15.5.10: only loose ones have one
+        if draw(st.booleans()):
+            amos.append(attrs.evolve(draw(_amo()), certificaat=draw(st.booleans())))
+        else:
+            kzds.append(attrs.evolve(draw(_kzd()), certificaat=draw(st.booleans())))
+    return amos
 
 
 @st.composite
@@ -808,6 +882,7 @@ def _diploma(
     kzds = draw(st.lists(_kzd(), max_size=3))
     if kzd_break is not None:
         kzds.append(draw(_kzd(kzd_break)))
+    amos = draw(_diploma_amos(breaks, kzds))
     d = Diploma(
         resultaatvolgnummer=draw(_RESULTAATVOLGNUMMER),
         opleidingscode=opleidingscode if opleidingscode is not None else draw(_CREBO),
@@ -819,14 +894,14 @@ def _diploma(
         onderwijsaanbieder=onderwijsaanbieder if inschrijvingvolgnummer is not None else draw(_OPT_AANBIEDER),
         generieke_examenonderdelen=geos,
         keuzedelen=kzds,
-        amvb_onderdelen=draw(st.lists(_amo(), max_size=2)),
+        amvb_onderdelen=amos,
         niveau=niveau,
         cohort_start=cohort,
     )
     if breaks == "ROD.DIPLOMA.OPLEIDINGSCODE":
-        if draw(st.booleans()):
-            return attrs.evolve(d, opleidingscode=draw(_BAD_CREBO))
-        return attrs.evolve(d, onderwijsaanbieder=draw(_BAD_AANBIEDER))
+        return attrs.evolve(d, opleidingscode=draw(_BAD_CREBO))
+    if breaks is not None and breaks in _FORMAAT and _FORMAAT[breaks].applies_to is Diploma:
+        return draw(_break_formaat(d, breaks))  # type: ignore[no-any-return]
     return d
 
 
@@ -944,7 +1019,8 @@ def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
             )
             early = e.datum_inschrijving - dt.timedelta(days=draw(st.integers(1, 30)))
             bpvs.append(attrs.evolve(bad, datum_begin=early))
-    los_break = breaks if (breaks == "ROD.RESULTAAT.LOS_GEGEVENS" or target == "los") else None
+    los_own = ("ROD.RESULTAAT.LOS_GEGEVENS", "ROD.FORMAAT.AMVB_ONDERDEEL.CERTIFICAAT")
+    los_break = breaks if (breaks in los_own or target == "los") else None
     losse = draw(_losse(los_break)) if los_break or draw(st.booleans()) else LosseResultaten()
     return MboStudentRecord(
         student=student,
@@ -952,6 +1028,26 @@ def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
         bpv_overeenkomsten=bpvs,
         diplomas=diplomas_,
         losse_resultaten=losse,
+    )
+
+
+@st.composite
+def _record_bbl_in_leerplicht(draw: st.DrawFn) -> MboStudentRecord:
+    """A BBL enrolment (with its BPV) of a student who turns 16 on or after its first period begins.
+
+    WEB art. 8.1.1 lid 3, Leerplichtwet 1969 art. 3 lid 1: the volledige leerplicht can last until the
+    end of the school year in which the student turns 16, so the BBL period begins too early.
+    """
+    nummer = draw(_VOLGNUMMER)
+    e = draw(_enrolment(volgnummer=nummer, bbl=True))
+    begin = e.gesorteerde_perioden()[0][1].datum_begin
+    zestien = begin + dt.timedelta(days=draw(st.integers(0, 364)))
+    dag = 28 if (zestien.month, zestien.day) == (2, 29) else zestien.day
+    geboren = OnvolledigeDatum(zestien.year - 16, zestien.month, dag)
+    gegevens = attrs.evolve(draw(persoonsgegevens()), geboortedatum=geboren)
+    bpv = draw(_bpv(inschrijvingvolgnummer=nummer, within=(e.datum_inschrijving, e.datum_einde)))
+    return MboStudentRecord(
+        student=Student(persoonsgegevens=gegevens), inschrijvingen=[e], bpv_overeenkomsten=[bpv]
     )
 
 
@@ -967,4 +1063,6 @@ def mbo_student_records(*, breaks: str | None = None) -> st.SearchStrategy[MboSt
         ValueError: for a rule this strategy cannot break.
     """
     check_breaks(breaks, MBO_STUDENT_RECORD_BREAKS, "mbo_student_records")
+    if breaks == "ROD.INSCHRIJVING.BBL_LEERPLICHT":
+        return _record_bbl_in_leerplicht()
     return _record(breaks)

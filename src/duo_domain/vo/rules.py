@@ -22,10 +22,19 @@ import functools
 from collections.abc import Sequence
 
 from duo_domain._sources import UB_WVO, UB_WVO_URL
+from duo_domain.codes import Codetabellen
 from duo_domain.errors import DuoDomainError
 from duo_domain.identity import elementcode, onderwijsaanbieder, vakcode
 from duo_domain.rules import CheckContext, Severity, Violation, registry
-from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
+from duo_domain.vo.codes import (
+    ElementcodeTabel,
+    VakcodeTabel,
+    Vaksoort,
+    elementcodetabel,
+    elementcodetabel_uit,
+    vakcodetabel,
+    vakcodetabel_uit,
+)
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
 from duo_domain.vo.regelsets import choose_regelset
@@ -64,6 +73,24 @@ def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
 # --- record rules ---------------------------------------------------------------------------
 
 
+def _vakcodes(codes: object | None) -> VakcodeTabel:
+    """The vakcodetabel of the code tables validation was given (``codes=``); the shipped one without."""
+    if codes is None:
+        return vakcodetabel()
+    return Codetabellen.uit(codes).afgeleid(
+        "vo.vakcodes", lambda t: vakcodetabel_uit(t.waardenlijst("vakcodes"))
+    )
+
+
+def _elementcodes(codes: object | None) -> ElementcodeTabel:
+    """The elementcodetabel of the code tables validation was given; the shipped one without."""
+    if codes is None:
+        return elementcodetabel()
+    return Codetabellen.uit(codes).afgeleid(
+        "vo.elementcodes", lambda t: elementcodetabel_uit(t.waardenlijst("elementcodes"))
+    )
+
+
 @registry.rule(
     "BRON.EXAMEN.VAKCODE",
     severity=Severity.AFKEUR,
@@ -75,7 +102,7 @@ def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
 )
 def _vakcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     valid = vakcode.is_valid
-    tabel = vakcodetabel()
+    tabel = _vakcodes(ctx.codes)
     ss = k.schoolsoort.value
     found: list[Violation] = []
     for i, v in enumerate(k.vakken):
@@ -158,7 +185,7 @@ def _ce(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     url=f"{URL}#Artikel3.13",
 )
 def _beoordeling(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
-    tabel = vakcodetabel()
+    tabel = _vakcodes(ctx.codes)
     ss = k.schoolsoort.value
     found: list[Violation] = []
     for i, v in enumerate(k.vakken):
@@ -220,7 +247,7 @@ def _eindcijfer(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _herkansing(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if not any(v.ce2 is not None or v.ce3 is not None for v in k.vakken):
         return ()
-    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    rollen = _vakcodes(ctx.codes).rollen(k.schoolsoort.value)
     cspe = frozenset(
         v.vakcode
         for v in k.vakken
@@ -250,7 +277,7 @@ _GEEN: tuple[Vaksoort | None, int] = (None, 0)
 def _extra_vak(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if not any(v.extra for v in k.vakken):
         return ()
-    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    rollen = _vakcodes(ctx.codes).rollen(k.schoolsoort.value)
     return [
         Violation(f"vakken[{i}].extra", f"{v.vakcode} belongs to every exam and cannot be left out as extra")
         for i, v in enumerate(k.vakken)
@@ -295,7 +322,7 @@ def _elementcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
         return (Violation("elementcode", "the elementcode is missing"),)
     if not elementcode.is_valid(code):
         return (Violation("elementcode", f"{code!r} is not an elementcode (4 digits)"),)
-    row = elementcodetabel().get(code)
+    row = _elementcodes(ctx.codes).get(code)
     if row is None:
         return (
             Violation("elementcode", f"elementcode {code} is not in the elementcodetabel for exam years"),
