@@ -47,7 +47,7 @@ EXIT_CODES: dict[str, tuple[tuple[int, str], ...]] = {
     "validate": (
         (0, "nothing at error level"),
         (1, "an error-level finding (an XSD violation always is one)"),
-        (2, "not such a document, XML refused for safety, or a usage error"),
+        (2, "not such a document, XML refused for safety, a bad --referentiedata file, or a usage error"),
     ),
     "check": (
         (0, "valid"),

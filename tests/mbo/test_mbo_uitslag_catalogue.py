@@ -15,6 +15,7 @@ from duo_domain.vo import uitslag as vo
 
 NEW = dt.date(2023, 8, 1)  # started after 2022-08-01: art. 17 as amended by Stb. 2022, 62
 OLD = dt.date(2021, 8, 1)  # art. 18c lid 1: started before 2022-08-01
+PRE_2020 = dt.date(2020, 7, 31)  # started before the keuzedelen slaag-zakregeling (cohort 2020-2021)
 UITSLAG = dt.date(2025, 7, 1)
 
 
@@ -96,6 +97,12 @@ CASES = [
         _inp(3, NEW, keuzedelen=(KeuzedeelInput("K1", D(6)),)),
         _inp(3, NEW, keuzedelen=(KeuzedeelInput("K1", D(5)),)),
         "ROD.UITSLAG.KEUZEDEEL",
+    ),
+    # art. 17 lid 2 d (tekst 15-03-2020), kept for a student who started before 2020-08-01: keuzedeel taken
+    (
+        _inp(3, PRE_2020, keuzedelen=(KeuzedeelInput("K1", D(2)),)),
+        _inp(3, PRE_2020, keuzedelen=(KeuzedeelInput("K1", D(9), extra=True),)),
+        "ROD.UITSLAG.KEUZEDEEL_AFGELEGD",
     ),
     # art. 17 lid 2 d 1°: the average of two or more keuzedelen at least 6
     (

@@ -235,7 +235,7 @@ def test_not_an_object() -> None:
 def test_unsupported_period() -> None:
     data = example()
     data["cohort_start"] = "2019-08-01"
-    data["datum_uitslag"] = "2022-07-31"
+    data["datum_uitslag"] = "2020-03-14"  # the day before the earliest text of art. 17 the library holds
     with pytest.raises(UnsupportedPeriod):
         compute_uitslag(structure_mbo_uitslag(data))
 

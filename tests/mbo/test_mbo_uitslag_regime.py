@@ -75,32 +75,47 @@ def test_lid_2_does_not_cover_year_5() -> None:
     assert choice.regelset is NEW
 
 
-def test_uitslag_before_2022_08_01_is_refused() -> None:
-    with pytest.raises(UnsupportedPeriod, match="2022-07-31"):
-        choose_regelset(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 7, 31))
-    assert (
-        choose_regelset(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=d(2022, 8, 1)).regelset
-        is OLD
-    )
+def test_uitslag_before_the_earliest_text_is_refused() -> None:
+    # the library holds art. 17 from the version of 15 March 2020 onward
+    with pytest.raises(UnsupportedPeriod, match="2020-03-15"):
+        choose_regelset(cohort_start=d(2018, 8, 1), studieduur_jaren=3, datum_uitslag=d(2020, 3, 14))
+    first = choose_regelset(cohort_start=d(2018, 8, 1), studieduur_jaren=3, datum_uitslag=d(2020, 3, 15))
+    assert first.regelset is Regelset.EKB_2020_03
 
 
-def test_leap_day_start() -> None:
-    choice = choose_regelset(cohort_start=d(2020, 2, 29), studieduur_jaren=2, datum_uitslag=d(2024, 2, 27))
-    assert choice.uiterlijk == d(2024, 2, 28)
-    assert choice.regelset is OLD
+@pytest.mark.parametrize(
+    ("datum", "expected"),
+    [
+        (d(2020, 7, 31), Regelset.EKB_2020_03),
+        (d(2020, 8, 1), Regelset.EKB_2020_08),
+        (d(2022, 7, 31), Regelset.EKB_2020_08),
+        (d(2022, 8, 1), OLD),  # started 2019-08-01, studieduur 3: within studieduur + 2 (until 2024-07-31)
+    ],
+)
+def test_text_in_force_on_the_datum_uitslag(datum: dt.date, expected: Regelset) -> None:
+    choice = choose_regelset(cohort_start=d(2019, 8, 1), studieduur_jaren=3, datum_uitslag=datum)
+    assert choice.regelset is expected
+    assert str(choice).startswith(expected.value + ": ")
 
 
-@pytest.mark.parametrize(("duur", "instroom"), [(0, 1), (3, 0)])
-def test_bad_arguments(duur: int, instroom: int) -> None:
-    with pytest.raises(ValueError, match="must be 1 or more"):
-        choose_regelset(
-            cohort_start=d(2021, 8, 1),
-            studieduur_jaren=duur,
-            datum_uitslag=d(2024, 7, 1),
-            instroom_studiejaar=instroom,
-        )
+@pytest.mark.parametrize(
+    ("cohort_start", "datum", "tellen"),
+    [
+        (d(2020, 7, 31), d(2021, 7, 1), False),
+        (d(2020, 8, 1), d(2021, 7, 1), True),
+        (d(2020, 7, 31), d(2025, 7, 1), False),  # still under the 2022 text: cohort before 2020-08-01
+        (d(2020, 8, 1), d(2025, 7, 1), True),
+        (d(2019, 8, 1), d(2020, 7, 31), False),  # text of 15-03-2020: the exam taken is all
+    ],
+)
+def test_keuzedelen_count_from_the_cohort_2020(cohort_start: dt.date, datum: dt.date, tellen: bool) -> None:
+    choice = choose_regelset(cohort_start=cohort_start, studieduur_jaren=4, datum_uitslag=datum)
+    assert choice.keuzedelen_tellen is tellen
+    assert ("keuzedelen:" in choice.reden) is not tellen
 
 
-def test_str_names_regime_and_reason() -> None:
-    choice = choose_regelset(cohort_start=d(2021, 8, 1), studieduur_jaren=3, datum_uitslag=d(2024, 7, 1))
-    assert str(choice).startswith("overgangsrecht-18c: started on 2021-08-01")
+def test_covid_provision_is_named_until_2020_12_31() -> None:
+    on = choose_regelset(cohort_start=d(2018, 8, 1), studieduur_jaren=3, datum_uitslag=d(2020, 12, 31))
+    after = choose_regelset(cohort_start=d(2018, 8, 1), studieduur_jaren=3, datum_uitslag=d(2021, 1, 1))
+    assert "art. 18a" in on.reden
+    assert "art. 18a" not in after.reden

@@ -180,3 +180,57 @@ def test_deadlines_of_the_article() -> None:
 )
 def test_working_days(datum: dt.date, na: dt.date) -> None:
     assert werkdag_na(datum, 1) == na
+
+
+# Leerplichtwet 1969 art. 3 lid 1 onder b: the volledige leerplicht ends at the latest at the end of the
+# school year in which the student turns 16; the kwalificatieplicht follows it (art. 4a lid 1).
+@pytest.mark.parametrize(
+    ("geboren", "op", "leerplichtig"),
+    [
+        (D(2009, 7, 31), D(2025, 7, 31), True),  # 16 on 2025-07-31: school year 2024-2025 ends that day
+        (D(2009, 7, 31), D(2025, 8, 1), False),
+        (D(2009, 8, 1), D(2026, 7, 31), True),  # 16 on 2025-08-01: school year 2025-2026
+        (D(2009, 8, 1), D(2026, 8, 1), False),
+    ],
+)
+def test_volledige_leerplicht_until_the_end_of_the_school_year_of_16(
+    geboren: dt.date, op: dt.date, leerplichtig: bool
+) -> None:
+    a = beoordeel_uitschrijving(geboren, op, hoogste_diploma="MBO-1")
+    assert a.leerplichtig is leerplichtig
+    assert a.kwalificatieplichtig is not leerplichtig
+    assert a.overleg_leerplichtambtenaar
+    assert not a.voortijdig_schoolverlater
+    code = "LEERPLICHTIG" if leerplichtig else "KWALIFICATIEPLICHTIG"
+    (reden,) = [r for r in a.redenen if r.code == code]
+    assert ("art. 3 lid 1" in reden.bron) is leerplichtig
+    assert "art. 8.1.7d lid 2" in reden.bron
+
+
+CASES = [
+    (geboren, op, diploma, andere, werk)
+    for geboren in (D(2009, 3, 1), D(2008, 3, 1), D(2005, 6, 1), D(2001, 6, 1), D(1990, 3, 1))
+    for op in (D(2025, 1, 31), D(2025, 12, 31), D(2026, 2, 1))
+    for diploma in (None, "MBO-1", "MBO-2", "HAVO")
+    for andere in (False, True)
+    for werk in (False, True)
+]
+
+
+@pytest.mark.parametrize(("geboren", "op", "diploma", "andere", "werk"), CASES)
+def test_every_verdict_is_explained_by_its_article(
+    geboren: dt.date, op: dt.date, diploma: str | None, andere: bool, werk: bool
+) -> None:
+    a = beoordeel_uitschrijving(
+        geboren, op, hoogste_diploma=diploma, naar_andere_school=andere, arbeidsovereenkomst=werk
+    )
+    bronnen = " | ".join(r.bron for r in a.redenen)
+    assert all(r.bron and r.toelichting for r in a.redenen)
+    # the VSV verdict, either way, rests on the VSV article of the day (or art. 8.3.1 lid 2)
+    assert a.regime.artikel in bronnen or "art. 8.3.1 lid 2" in bronnen
+    # the leerplichtambtenaar is involved only on the Leerplichtwet's articles
+    if a.overleg_leerplichtambtenaar:
+        assert "art. 18 lid 1" in bronnen
+        assert "art. 8.1.7d lid 2" in bronnen
+    # kwalificatieplicht or not: said with its article
+    assert "art. 4b" in bronnen or "art. 3 lid 1" in bronnen or "art. 4a lid 1" in bronnen

@@ -161,14 +161,18 @@ def _peildatum(args: argparse.Namespace) -> dt.date | None:
         raise CliError(f"--peildatum: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def run_validate(args: argparse.Namespace, out: TextIO) -> int:
-    """``duo-domain validate`` in batch mode."""
+def run_validate(args: argparse.Namespace, out: TextIO, referentiedata: object | None = None) -> int:
+    """``duo-domain validate`` in batch mode (``referentiedata``: that of ``--referentiedata``)."""
     from duo_domain.batch import validate_records
 
     peildatum = _peildatum(args)
     files = _expand(_names(args))
     outcomes = validate_records(
-        _items(files), peildatum=peildatum, workers=args.workers or 1, chunk_size=args.chunk_size
+        _items(files),
+        peildatum=peildatum,
+        referentiedata=referentiedata,
+        workers=args.workers or 1,
+        chunk_size=args.chunk_size,
     )
     summary = _stream(outcomes, out, "validate")
     return EXIT_OK if summary.errors == 0 else EXIT_FINDINGS

@@ -18,6 +18,13 @@ content (the output names the kind it judged):
   that conforms is validated record by record, with paths ``$[0]``,
   ``$[1]``, ... as in the message.
 
+``--referentiedata REF`` reads a reference-data file (the JSON format of
+[`duo_domain.mbo.reference`][duo_domain.mbo.reference]: crebo hierarchy, RIO
+onderwijslocaties, SBB leerbedrijven) and hands it to every validation, also
+in batch mode. Without it the rules that need reference data say what they
+could not check (a signaal). A reference-data file that cannot be read stops
+the command before any document is judged (exit 2, one line on stderr).
+
 Every JSON document is read by the one reading layer
 ([`duo_domain.serialize.reading`][duo_domain.serialize.reading]), under its limits.
 
@@ -53,6 +60,7 @@ from duo_domain._cli._common import (
 from duo_domain.errors import DuoDomainError, InvalidDocument
 
 if TYPE_CHECKING:
+    from duo_domain.mbo.reference import Referentiedata
     from duo_domain.rules import Report
 
 
@@ -72,7 +80,32 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", action="store_true", help='print {"kind", "findings", "unreadable"} as JSON')
     p.add_argument("--peildatum", metavar="YYYY-MM-DD", help="apply only the rules in force on this date")
+    p.add_argument(
+        "--referentiedata",
+        metavar="REF",
+        help="reference data (JSON: crebo hierarchy, RIO onderwijslocaties, SBB leerbedrijven) "
+        "for the rules that need it",
+    )
     _batch.add_arguments(p)
+
+
+def _referentiedata(args: argparse.Namespace) -> Referentiedata | None:
+    """The reference data of ``--referentiedata``, or ``None`` without the option.
+
+    Raises:
+        CliError: when the file cannot be read or is not of the documented format (exit 2).
+    """
+    from duo_domain.mbo.reference import Referentiedata
+
+    name = getattr(args, "referentiedata", None)
+    if name is None:
+        return None
+    if name == "-":
+        raise CliError("--referentiedata: give a file; standard input is for the document")
+    try:
+        return Referentiedata.loads(read_bytes(name))
+    except DuoDomainError as exc:
+        raise refused(f"--referentiedata {name}", exc) from None
 
 
 def _at(prefix: str, path: str) -> str:
@@ -86,7 +119,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def _records(data: Any, peildatum: dt.date | None) -> _Judged:
+def _records(data: Any, peildatum: dt.date | None, ref: Referentiedata | None) -> _Judged:
     from duo_domain.rules import Report, validate
     from duo_domain.serialize.json import DOCUMENT_NAME, structure_mbo_each
 
@@ -99,7 +132,7 @@ def _records(data: Any, peildatum: dt.date | None) -> _Judged:
         if read.error is not None:
             unreadable.append((read.index, read.error))
             continue
-        found = validate(read.record, peildatum=peildatum)
+        found = validate(read.record, peildatum=peildatum, referentiedata=ref)
         if data.__class__ is list:
             prefix = f"$[{read.index}]"
             found = Report(attrs.evolve(f, path=_at(prefix, f.path)) for f in found)
@@ -107,7 +140,7 @@ def _records(data: Any, peildatum: dt.date | None) -> _Judged:
     return _Judged(f"{DOCUMENT_NAME}, {_plural(len(reads), 'record')}", report, tuple(unreadable))
 
 
-def _validate_json(data: bytes, peildatum: dt.date | None) -> _Judged:
+def _validate_json(data: bytes, peildatum: dt.date | None, ref: Referentiedata | None) -> _Judged:
     from duo_domain.rules import validate
     from duo_domain.serialize.json import (
         CIJFERLIJST,
@@ -120,13 +153,15 @@ def _validate_json(data: bytes, peildatum: dt.date | None) -> _Judged:
 
     document = loads_document(data)
     if document.kind == DOCUMENT_NAME:
-        return _records(document.data, peildatum)
+        return _records(document.data, peildatum, ref)
     if document.kind == MBO_UITSLAG:
-        return _Judged(MBO_UITSLAG, validate(structure_mbo_uitslag(document.data), peildatum=peildatum))
-    return _Judged(CIJFERLIJST, validate(structure_cijferlijst(document.data), peildatum=peildatum))
+        inp = structure_mbo_uitslag(document.data)
+        return _Judged(MBO_UITSLAG, validate(inp, peildatum=peildatum, referentiedata=ref))
+    cijferlijst = structure_cijferlijst(document.data)
+    return _Judged(CIJFERLIJST, validate(cijferlijst, peildatum=peildatum, referentiedata=ref))
 
 
-def _validate_xml(data: bytes, peildatum: dt.date | None) -> _Judged:
+def _validate_xml(data: bytes, peildatum: dt.date | None, ref: Referentiedata | None) -> _Judged:
     from duo_domain.rules import Report, validate
     from duo_domain.serialize.xml import read_message, records_of
 
@@ -137,7 +172,7 @@ def _validate_xml(data: bytes, peildatum: dt.date | None) -> _Judged:
     n = 0
     for prefix, record in records_of(bericht):
         n += 1
-        found = validate(record, peildatum=peildatum)
+        found = validate(record, peildatum=peildatum, referentiedata=ref)
         report += Report(attrs.evolve(f, path=_at(prefix, f.path)) for f in found)
     return _Judged(f"{bericht.soort} message, {_plural(n, 'record')}", report)
 
@@ -169,8 +204,9 @@ def _write(judged: _Judged, as_json: bool, out: TextIO) -> None:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
+    ref = _referentiedata(args)
     if _batch.is_batch(args):
-        return _batch.run_validate(args, out)
+        return _batch.run_validate(args, out, ref)
     peildatum = None
     if args.peildatum:
         try:
@@ -179,7 +215,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             raise CliError(f"--peildatum: {args.peildatum!r} is not a date (YYYY-MM-DD)") from None
     data = read_bytes(args.file)
     try:
-        judged = _validate_xml(data, peildatum) if is_xml(data) else _validate_json(data, peildatum)
+        judged = _validate_xml(data, peildatum, ref) if is_xml(data) else _validate_json(data, peildatum, ref)
     except DuoDomainError as exc:
         raise refused(args.file, exc) from None
     _write(judged, args.json, out)

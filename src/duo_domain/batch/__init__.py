@@ -70,6 +70,7 @@ def validate_records(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_progress: Progress | None = None,
     start_method: str | None = None,
+    referentiedata: object | None = None,
 ) -> Iterator[Outcome[None]]:
     """Validate every record against the rule catalogue (see `duo_domain.rules.validate`).
 
@@ -81,6 +82,8 @@ def validate_records(
         peildatum: Apply only the rules in force on this date.
         registry: A catalogue of your own; it must pickle when ``workers`` is above 1.
         workers: The number of processes; 1 judges in this process.
+        referentiedata: Reference data for the rules that need it (for MBO a
+            [`Referentiedata`][duo_domain.mbo.reference.Referentiedata]), given to every record.
         chunk_size: Items per chunk sent to a worker.
         on_progress: Called with the number of items done so far, after every chunk.
         start_method: How worker processes start (``"forkserver"``, ``"spawn"``); by default
@@ -94,7 +97,7 @@ def validate_records(
         ValueError: for ``workers`` or ``chunk_size`` below 1.
         BatchError: when a readable record makes the library fail (a bug, never bad input).
     """
-    job = ValidateJob(kind=kind, peildatum=peildatum, registry=registry)
+    job = ValidateJob(kind=kind, peildatum=peildatum, registry=registry, referentiedata=referentiedata)
     return run(
         job,
         records,

@@ -143,11 +143,13 @@ class ValidateJob(_PerItem):
             ``schoolsoort`` or ``"sector": "vo"`` is a VO cijferlijst, any other an MBO student record).
         peildatum: Apply only the rules in force on this date.
         registry: The catalogue; the library's own by default. It must pickle to run on workers.
+        referentiedata: Reference data for the rules that need it (see `duo_domain.rules.validate`).
     """
 
     kind: Kind | None = None
     peildatum: dt.date | None = None
     registry: RuleRegistry | None = None
+    referentiedata: object | None = None
 
     def __call__(self, payload: Any, index: int, origin: str | None) -> Outcome[None]:
         try:
@@ -155,7 +157,9 @@ class ValidateJob(_PerItem):
         except ValueError as exc:  # the library's reading errors, all rooted in ValueError
             return unreadable(index, origin, _problems_of(exc), source=BATCH_READING)
         try:
-            report = validate(record, peildatum=self.peildatum, registry=self.registry)
+            report = validate(
+                record, peildatum=self.peildatum, registry=self.registry, referentiedata=self.referentiedata
+            )
         except Exception as exc:
             raise _failed(exc, index, origin) from exc
         return Outcome(index=index, origin=origin, findings=report.findings)
@@ -179,7 +183,9 @@ class ValidateJob(_PerItem):
             out.append(Outcome(index=index, origin=origin))
             records.append(record)
         try:
-            report = validate(records, peildatum=self.peildatum, registry=self.registry)
+            report = validate(
+                records, peildatum=self.peildatum, registry=self.registry, referentiedata=self.referentiedata
+            )
         except Exception:  # name the record that fails, as a run of one record at a time would
             for slot, record in zip(slots, records, strict=True):
                 self(record, out[slot].index, out[slot].origin)

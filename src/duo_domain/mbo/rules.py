@@ -219,7 +219,7 @@ def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
 
 @registry.rule(
     "ROD.INSCHRIJVING.REDEN_CODE",
-    severity=_AFKEUR,
+    severity=_SIGNAAL,  # the PvE prints no list (AN2..2): an unknown code cannot be shown to be refused
     summary="The reden uitschrijving is a code of the value list reden uitstroom (01-08).",
     guidance="Use one of the codes 01-08 of the value list reden uitstroom.",
     source=f"{_PVE_ISG}: Reden uitschrijving AN2..2; {REDEN_UITSCHRIJVING.bron} (in force from 2010-08-01)",

@@ -13,6 +13,11 @@ The law, as read in the text in force:
   havo or vwo diploma (Leerplichtwet 1969, BWBR0002628, art. 1 onder f). An
   entree diploma is not one. The MBO levels that are one are read from the
   value list niveau (kenmerk ``startkwalificatie``).
+* The volledige leerplicht ends at the latest at the end of the school year
+  (1 August – 31 July) in which the student turns 16 (Leerplichtwet 1969
+  art. 3 lid 1 onder b; earlier after twelve full school years, onder a,
+  which the library cannot count). Until that day the student may still be
+  leerplichtig, and the leerplichtambtenaar is involved.
 * The kwalificatieplicht applies after the leerplicht, until the student
   turns 18 or obtains a startkwalificatie (Leerplichtwet 1969 art. 4a lid 1,
   art. 4b). From 18 on neither applies, and the leerplichtambtenaar has no
@@ -59,7 +64,7 @@ import datetime as dt
 import attrs
 
 from duo_domain._sources import LPW, WEB
-from duo_domain.calendar import leeftijd
+from duo_domain.calendar import leeftijd, studiejaar, verjaardag
 from duo_domain.mbo.codes import NIVEAU
 
 __all__ = [
@@ -69,6 +74,7 @@ __all__ = [
     "UitschrijvingsReden",
     "VsvRegime",
     "beoordeel_uitschrijving",
+    "einde_leerplicht_uiterlijk",
     "is_startkwalificatie",
     "vsv_regime",
 ]
@@ -182,6 +188,9 @@ class UitschrijvingsAdvies:
         leeftijd: Age in whole years on the day of leaving.
         regime: The VSV regime of the day of leaving.
         redenen: Why, each with its article.
+        leerplichtig: The volledige leerplicht may still run on the day of
+            leaving (it ends at the latest at the end of the school year in which
+            the student turns 16, Leerplichtwet 1969 art. 3 lid 1).
     """
 
     uitschrijven_toegestaan: bool
@@ -191,6 +200,46 @@ class UitschrijvingsAdvies:
     leeftijd: int
     regime: VsvRegime
     redenen: tuple[UitschrijvingsReden, ...]
+    leerplichtig: bool = False
+
+
+def einde_leerplicht_uiterlijk(geboortedatum: dt.date) -> dt.date:
+    """The last day the volledige leerplicht can last: the end of the school year in which one turns 16.
+
+    Leerplichtwet 1969 art. 3 lid 1 onder b; it ends earlier after twelve full
+    school years (onder a), which the library cannot count.
+
+    Examples:
+        >>> import datetime as dt
+        >>> einde_leerplicht_uiterlijk(dt.date(2009, 7, 31)), einde_leerplicht_uiterlijk(dt.date(2009, 8, 1))
+        (datetime.date(2025, 7, 31), datetime.date(2026, 7, 31))
+    """
+    return studiejaar(verjaardag(geboortedatum, 16)).einde
+
+
+def _plicht_reden(
+    jaren: int, einde: dt.date, *, leerplichtig: bool, kwalificatieplichtig: bool, regime: VsvRegime
+) -> UitschrijvingsReden | None:
+    """Why the Leerplichtwet still applies (and so the student is no voortijdig schoolverlater)."""
+    niet_vsv = "; while the Leerplichtwet applies the student is not a voortijdig schoolverlater"
+    gevolg = (
+        "a removal is final only once another institution admits the student, and is reported to B&W at once"
+    )
+    if leerplichtig:
+        return UitschrijvingsReden(
+            "LEERPLICHTIG",
+            f"the volledige leerplicht may still run (at the latest until {einde}, the end of the school "
+            f"year in which the student turns 16); {gevolg}{niet_vsv}",
+            f"{_LPW} art. 3 lid 1, art. 18 lid 1; {_WEB} art. 8.1.7d lid 2; {regime.artikel}",
+        )
+    if kwalificatieplichtig:
+        return UitschrijvingsReden(
+            "KWALIFICATIEPLICHTIG",
+            f"the student is {jaren} and has no startkwalificatie: kwalificatieplichtig until 18; {gevolg}"
+            + niet_vsv,
+            f"{_LPW} art. 4a lid 1, art. 4b, art. 18 lid 1; {_WEB} art. 8.1.7d lid 2; {regime.artikel}",
+        )
+    return None
 
 
 def _vsv_reden(
@@ -244,35 +293,27 @@ def beoordeel_uitschrijving(
     """
     jaren = leeftijd(geboortedatum, op=datum_uitschrijving)
     sk = is_startkwalificatie(hoogste_diploma)
-    kwalificatieplichtig = jaren < 18 and not sk
+    einde = einde_leerplicht_uiterlijk(geboortedatum)
+    leerplichtig = datum_uitschrijving <= einde
+    kwalificatieplichtig = not leerplichtig and jaren < 18 and not sk
     regime = vsv_regime(datum_uitschrijving)
     redenen: list[UitschrijvingsReden] = []
     if sk:
         redenen.append(
             UitschrijvingsReden(
                 "STARTKWALIFICATIE",
-                f"the student has a startkwalificatie ({hoogste_diploma}): no kwalificatieplicht, no VSV",
-                f"{_LPW} art. 1 onder f, art. 4b",
+                f"the student has a startkwalificatie ({hoogste_diploma}): no kwalificatieplicht, and not a "
+                "voortijdig schoolverlater",
+                f"{_LPW} art. 1 onder f, art. 4b; {regime.artikel}",
             )
         )
+    plicht = _plicht_reden(
+        jaren, einde, leerplichtig=leerplichtig, kwalificatieplichtig=kwalificatieplichtig, regime=regime
+    )
     if naar_andere_school:
-        redenen.append(
-            UitschrijvingsReden(
-                "ANDERE_SCHOOL",
-                "the student continues at another school or institution",
-                f"{_LPW} art. 4a lid 1",
-            )
-        )
-    if kwalificatieplichtig:
-        redenen.append(
-            UitschrijvingsReden(
-                "KWALIFICATIEPLICHTIG",
-                f"the student is {jaren} and has no startkwalificatie: kwalificatieplichtig until 18; "
-                "a removal is final only once another institution admits the student, "
-                "and is reported to B&W at once",
-                f"{_LPW} art. 4a lid 1, art. 4b, art. 18 lid 1; {_WEB} art. 8.1.7d lid 2",
-            )
-        )
+        redenen.append(_andere_school(plicht is not None, regime))
+    if plicht is not None:
+        redenen.append(plicht)
     elif not sk:
         redenen.append(
             UitschrijvingsReden(
@@ -283,12 +324,12 @@ def beoordeel_uitschrijving(
             )
         )
     vsv = False
-    if not (sk or naar_andere_school or kwalificatieplichtig):
+    if not (sk or naar_andere_school or plicht is not None):
         vsv, reden = _vsv_reden(
             jaren, regime, entree=hoogste_diploma == "MBO-1", arbeidsovereenkomst=arbeidsovereenkomst
         )
         redenen.append(reden)
-    overleg = kwalificatieplichtig and not naar_andere_school
+    overleg = plicht is not None and not naar_andere_school
     return UitschrijvingsAdvies(
         uitschrijven_toegestaan=not overleg,
         overleg_leerplichtambtenaar=overleg,
@@ -297,4 +338,22 @@ def beoordeel_uitschrijving(
         leeftijd=jaren,
         regime=regime,
         redenen=tuple(redenen),
+        leerplichtig=leerplichtig,
+    )
+
+
+def _andere_school(plichtig: bool, regime: VsvRegime) -> UitschrijvingsReden:
+    """Continuing at another school: the duty is met there, and a student in education is no VSV."""
+    if plichtig:
+        return UitschrijvingsReden(
+            "ANDERE_SCHOOL",
+            "the student continues at another school or institution, which takes over the leerplicht or "
+            "kwalificatieplicht; not a voortijdig schoolverlater",
+            f"{_LPW} art. 4a lid 1; {_WEB} art. 8.1.7d lid 2; {regime.artikel}",
+        )
+    return UitschrijvingsReden(
+        "ANDERE_SCHOOL",
+        "the student continues at another school or institution: still in education, so not a voortijdig "
+        "schoolverlater",
+        regime.artikel,
     )

@@ -11,17 +11,40 @@ The examencommissie decides the uitslag of an MBO exam with Ekb WEB
 * **lid 3, niveau 4**: of Engels, Nederlandse taal and rekenen one at least 5
   and the others at least 6 (a), then b-d as in lid 2.
 
-Two rule sets (regelsets) exist since 2022-08-01 (Stb. 2022, 62):
+Four rule sets (regelsets) cover every datum uitslag from 2020-03-15, each named
+in the result:
 
-* ``ekb-2022`` — the text above;
+* ``ekb-2020-03`` — art. 17 as it read from 2020-03-15 to 2020-07-31 (version
+  of 15 March 2020): niveau 2/3 Nederlandse taal at least 5 and rekenen only
+  taken; niveau 4 of Nederlandse taal and Engels one at least 5 and the other at
+  least 6, rekenen only taken; entree has no rekenen condition; every level
+  needs only that the keuzedeel exam has been taken (lid 1 c, lid 2 d, lid 3 d).
+  Art. 18a of that text (COVID-19) let the bevoegd gezag drop rekenen and the
+  keuzedelen for a student who graduated by 2020-12-31: a decision the data
+  does not hold, so it is named in the reason and never applied;
+* ``ekb-2020-08`` — the text from 2020-08-01 to 2022-07-31: the generic parts
+  as above, and the keuzedelen count with their grades (lid 1 a, lid 2 d and
+  lid 3 d in their present wording) for a student who started on or after
+  2020-08-01;
 * ``overgangsrecht-18c`` — art. 18c: a student who started the opleiding
   before 2022-08-01 (lid 1), or who started the 2nd, 3rd or 4th studiejaar
   before 2023-08-01, 2024-08-01 or 2025-08-01 (lid 2), **and** finishes within
   the studieduur plus two studiejaren, keeps art. 17 lid 2 a and lid 3 a as
-  they read on 2022-07-31 (niveau 2/3: Nederlandse taal at least 5, rekenen
-  only taken; niveau 4: of Nederlands and Engels one at least 5 and the other
-  at least 6, rekenen only taken), and art. 17 lid 1 c (entree rekenen) does
-  not apply.
+  they read on 2022-07-31, and art. 17 lid 1 c (entree rekenen) does not apply;
+* ``ekb-2022`` — the text in force since 2022-08-01 (Stb. 2022, 62): lid 1 c
+  entree rekenen «voldaan»; lid 2 a of Nederlandse taal and rekenen one at
+  least 5 and the other at least 6; lid 3 a of Engels, Nederlandse taal and
+  rekenen one at least 5 and the others at least 6.
+
+Keuzedelen count with their grades only for a student who started on or after
+2020-08-01 (the start of the keuzedelen slaag-zakregeling, postponed by two
+years from 2018); a student who started earlier needs only that the
+keuzedeel exam has been taken, under every rule set. The text of 2020-03-15
+says so for its period; for later periods the cohort limit rests on the
+announced introduction (Kamerbrief of September 2017 on postponing the
+keuzedelen slaag-zakregeling to the cohort 2020-2021): the amending decree's
+transitional article could not be read at its source (see the guide). A
+datum uitslag before 2020-03-15 is refused (``UnsupportedPeriod``).
 
 [`choose_regelset`][duo_domain.mbo.uitslag.choose_regelset] picks the rule set from the cohort start, the
 nominal
@@ -67,7 +90,9 @@ from duo_domain.mbo.grades import eindwaardering, is_eindcijfer
 from duo_domain.mbo.results import Diploma, KeuzedeelUitkomst
 
 __all__ = [
+    "EERSTE_TEKST",
     "INVOERING_2022",
+    "KEUZEDELEN_2020",
     "REGELS",
     "SECTIES",
     "WAARDERINGEN",
@@ -87,6 +112,16 @@ __all__ = [
 
 #: The day Stb. 2022, 62 changed art. 17 (rekenen counts in the uitslag).
 INVOERING_2022 = dt.date(2022, 8, 1)
+
+#: The first day of the earliest text of art. 17 the library holds (the version of 15 March 2020).
+EERSTE_TEKST = dt.date(2020, 3, 15)
+
+#: Keuzedelen count with their grades for a student who started on or after this day
+#: (and the text of art. 17 in force from this day says so).
+KEUZEDELEN_2020 = dt.date(2020, 8, 1)
+
+#: The last day a student may graduate under the COVID-19 provision (art. 18a, text of 2020-03-15).
+_COVID_18A_TOT = dt.date(2020, 12, 31)
 
 #: The sections of the uitslag document, in report order.
 SECTIES: tuple[str, ...] = (
@@ -117,14 +152,25 @@ _FIVE = Decimal(5)
 _FOUR = Decimal(4)
 
 _EKB = f"{EKB} art. 17"
-_OUD = " (tekst 31-07-2022, via art. 18c lid 1 onderdeel a)"
 
 
 class Regelset(enum.Enum):
-    """Which text of Ekb WEB art. 17 judges a student (the MBO rule set)."""
+    """Which text of Ekb WEB art. 17 judges a student (the MBO rule set).
 
-    EKB_2022 = "ekb-2022"
+    Examples:
+        >>> [r.value for r in Regelset]
+        ['ekb-2020-03', 'ekb-2020-08', 'overgangsrecht-18c', 'ekb-2022']
+    """
+
+    EKB_2020_03 = "ekb-2020-03"
+    EKB_2020_08 = "ekb-2020-08"
     OVERGANGSRECHT_18C = "overgangsrecht-18c"
+    EKB_2022 = "ekb-2022"
+
+    @property
+    def rekenen_telt(self) -> bool:
+        """Whether the rekenen grade counts (only in the text of 2022-08-01)."""
+        return self is Regelset.EKB_2022
 
 
 @attrs.frozen
@@ -137,15 +183,36 @@ class RegelsetKeuze:
         artikel: The article the choice rests on.
         uiterlijk: The last day of the period studieduur + 2 studiejaren, or
             ``None`` when the student is not in a transitional group.
+        keuzedelen_tellen: ``True`` when the keuzedelen count with their
+            grades (a student who started on or after 2020-08-01, under a text
+            from 2020-08-01); ``False`` when only the keuzedeel exam having been
+            taken counts.
     """
 
     regelset: Regelset
     reden: str
     artikel: str
     uiterlijk: dt.date | None = None
+    keuzedelen_tellen: bool = True
 
     def __str__(self) -> str:
         return f"{self.regelset.value}: {self.reden}"
+
+    @property
+    def tekst(self) -> str:
+        """Which wording of art. 17 onderdeel a (the generic parts) applies, for the citations."""
+        if self.regelset is Regelset.OVERGANGSRECHT_18C:
+            return f" (tekst 31-07-2022, via {self.artikel.removeprefix(EKB + ' ')} onderdeel a)"
+        if self.regelset is Regelset.EKB_2020_03:
+            return " (tekst 15-03-2020)"
+        if self.regelset is Regelset.EKB_2020_08:
+            return " (tekst 01-08-2020)"
+        return ""
+
+    @property
+    def keuzedelen_tekst(self) -> str:
+        """Which wording of the keuzedeel condition applies, for the citations."""
+        return "" if self.keuzedelen_tellen else " (tekst 15-03-2020: keuzedeel examen afgelegd)"
 
 
 def _plus_years(day: dt.date, years: int) -> dt.date:
@@ -161,11 +228,16 @@ def choose_regelset(
 ) -> RegelsetKeuze:
     """Choose the rule set of Ekb WEB art. 17 / 18c for one student.
 
-    The period "studieduur vermeerderd met twee studiejaren" (art. 18c) is
-    taken to start on ``cohort_start`` and to last ``studieduur_jaren + 2``
-    years; its last day is the day before the same date that many years
-    later. A student of a transitional group whose ``datum_uitslag`` falls
-    after that day is judged under the 2022 text.
+    The datum uitslag picks the text of art. 17 in force on that day
+    (``ekb-2020-03`` from 2020-03-15, ``ekb-2020-08`` from 2020-08-01,
+    ``ekb-2022`` from 2022-08-01). From 2022-08-01 a student of a
+    transitional group of art. 18c keeps the rekenen rule of the earlier text
+    (``overgangsrecht-18c``) while the uitslag falls within the period
+    "studieduur vermeerderd met twee studiejaren": taken to start on
+    ``cohort_start`` and to last ``studieduur_jaren + 2`` years, its last day
+    is the day before the same date that many years later. Independently,
+    keuzedelen count with their grades only for a student who started on or
+    after 2020-08-01 (``keuzedelen_tellen``).
 
     Args:
         cohort_start: The day the student started the opleiding (or, for a
@@ -177,8 +249,8 @@ def choose_regelset(
             art. 18c lid 2 covers entry into year 2, 3 or 4).
 
     Raises:
-        UnsupportedPeriod: for a datum uitslag before 2022-08-01; the library
-            has no rules for uitslagen under the earlier text.
+        UnsupportedPeriod: for a datum uitslag before 2020-03-15, the earliest
+            text of art. 17 the library holds.
         ValueError: for a studieduur or instroom studiejaar below 1.
 
     Examples:
@@ -193,16 +265,50 @@ def choose_regelset(
         ...                      datum_uitslag=dt.date(2026, 8, 1))
         >>> late.regelset.value, late.uiterlijk
         ('ekb-2022', datetime.date(2026, 7, 31))
+        >>> old = choose_regelset(cohort_start=dt.date(2019, 8, 1), studieduur_jaren=2,
+        ...                     datum_uitslag=dt.date(2021, 6, 30))
+        >>> old.regelset.value, old.keuzedelen_tellen
+        ('ekb-2020-08', False)
     """
     if studieduur_jaren < 1:
         raise ValueError(f"studieduur_jaren must be 1 or more, got {studieduur_jaren}")
     if instroom_studiejaar < 1:
         raise ValueError(f"instroom_studiejaar must be 1 or more, got {instroom_studiejaar}")
-    if datum_uitslag < INVOERING_2022:
+    if datum_uitslag < EERSTE_TEKST:
         raise UnsupportedPeriod(
-            f"datum uitslag {datum_uitslag} is before {INVOERING_2022}: no rules for uitslagen "
-            "under the text of Ekb WEB art. 17 before Stb. 2022, 62"
+            f"datum uitslag {datum_uitslag} is before {EERSTE_TEKST}: the library holds the text of "
+            f"Ekb WEB art. 17 from {EERSTE_TEKST} (version of 15 March 2020) onward"
         )
+    keuze = (
+        _regelset_voor_2022(cohort_start, datum_uitslag)
+        if datum_uitslag < INVOERING_2022
+        else _regelset_vanaf_2022(cohort_start, studieduur_jaren, datum_uitslag, instroom_studiejaar)
+    )
+    return _met_keuzedelen(keuze, cohort_start, datum_uitslag)
+
+
+def _regelset_voor_2022(cohort_start: dt.date, datum_uitslag: dt.date) -> RegelsetKeuze:
+    """The text of art. 17 in force on a datum uitslag before 2022-08-01."""
+    if datum_uitslag < KEUZEDELEN_2020:
+        regelset, sinds = Regelset.EKB_2020_03, EERSTE_TEKST
+    else:
+        regelset, sinds = Regelset.EKB_2020_08, KEUZEDELEN_2020
+    reden = (
+        f"uitslag {datum_uitslag} falls under the text of art. 17 in force from {sinds} to "
+        f"{plus_dagen(INVOERING_2022, -1)}: rekenen must be taken, its grade does not count"
+    )
+    if datum_uitslag <= _COVID_18A_TOT:
+        reden += (
+            "; art. 18a (COVID-19) let the bevoegd gezag drop rekenen and the keuzedelen for a student "
+            f"who graduated by {_COVID_18A_TOT}: such a decision is not in the data and is not applied"
+        )
+    return RegelsetKeuze(regelset, reden, f"{_EKB} (tekst {sinds.strftime('%d-%m-%Y')})")
+
+
+def _regelset_vanaf_2022(
+    cohort_start: dt.date, studieduur_jaren: int, datum_uitslag: dt.date, instroom_studiejaar: int
+) -> RegelsetKeuze:
+    """From 2022-08-01: the 2022 text, or art. 18c for a transitional group within its period."""
     if cohort_start < INVOERING_2022:
         groep = f"started on {cohort_start}, before {INVOERING_2022}"
         artikel = "Ekb WEB art. 18c lid 1"
@@ -233,6 +339,22 @@ def choose_regelset(
         artikel,
         uiterlijk,
     )
+
+
+def _met_keuzedelen(keuze: RegelsetKeuze, cohort_start: dt.date, datum_uitslag: dt.date) -> RegelsetKeuze:
+    """Add whether the keuzedelen count with their grades (cohort from 2020-08-01, text from 2020-08-01)."""
+    if datum_uitslag >= KEUZEDELEN_2020 and cohort_start >= KEUZEDELEN_2020:
+        return keuze
+    if datum_uitslag < KEUZEDELEN_2020:
+        why = (
+            "keuzedelen: the exam must have been taken (art. 17 lid 1 c, lid 2 d, lid 3 d, tekst 15-03-2020)"
+        )
+    else:
+        why = (
+            f"keuzedelen: started on {cohort_start}, before {KEUZEDELEN_2020}, so only the keuzedeel exam "
+            "having been taken counts (slaag-zakregeling keuzedelen from the cohort 2020-2021)"
+        )
+    return attrs.evolve(keuze, reden=f"{keuze.reden}; {why}", keuzedelen_tellen=False)
 
 
 # --------------------------------------------------------------------------- input
@@ -430,6 +552,7 @@ OVERGANG_REKENEN_AFGELEGD = "ROD.UITSLAG.OVERGANG_REKENEN_AFGELEGD"
 SPECIFIEK = "ROD.UITSLAG.SPECIFIEK"
 LOOPBAAN_BURGERSCHAP = "ROD.UITSLAG.LOOPBAAN_BURGERSCHAP"
 KEUZEDEEL = "ROD.UITSLAG.KEUZEDEEL"
+KEUZEDEEL_AFGELEGD = "ROD.UITSLAG.KEUZEDEEL_AFGELEGD"
 KEUZEDELEN_GEMIDDELDE = "ROD.UITSLAG.KEUZEDELEN_GEMIDDELDE"
 KEUZEDELEN_HELFT = "ROD.UITSLAG.KEUZEDELEN_HELFT"
 KEUZEDELEN_MINIMAAL_4 = "ROD.UITSLAG.KEUZEDELEN_MINIMAAL_4"
@@ -445,6 +568,7 @@ REGELS: tuple[str, ...] = (
     SPECIFIEK,
     LOOPBAAN_BURGERSCHAP,
     KEUZEDEEL,
+    KEUZEDEEL_AFGELEGD,
     KEUZEDELEN_GEMIDDELDE,
     KEUZEDELEN_HELFT,
     KEUZEDELEN_MINIMAAL_4,
@@ -590,7 +714,7 @@ def _een_vijf(g: _Generiek, regel: str, artikel: str, onderdelen: tuple[Onderdee
 
 
 def _generiek(
-    parts: Sequence[GeneriekInput], niveau: int, regelset: Regelset, volledig: bool
+    parts: Sequence[GeneriekInput], niveau: int, keuze: RegelsetKeuze, volledig: bool
 ) -> tuple[_Bevinding, dict[str, int | str]]:
     """Ekb WEB art. 17 lid 1 c, lid 2 a and lid 3 a, in the text the regelset names."""
     per: dict[Onderdeel, list[GeneriekInput]] = {o: [] for o in Onderdeel}
@@ -606,12 +730,12 @@ def _generiek(
         elif per[o]:
             eindcijfers[o.value] = "voldaan" if _voldaan(per[o]) else "niet voldaan"
     g = _Generiek(per, beste, volledig)
-    oud = regelset is Regelset.OVERGANGSRECHT_18C
+    oud = not keuze.regelset.rekenen_telt
     if niveau == 1:
         return (_OK if oud else _entree_rekenen(g)), eindcijfers
     if niveau in (2, 3):
         if oud:
-            art = f"{_EKB} lid 2 onderdeel a{_OUD}"
+            art = f"{_EKB} lid 2 onderdeel a{keuze.tekst}"
             found = _samen(
                 _minimaal_5(g, OVERGANG_NEDERLANDS, art, Onderdeel.NEDERLANDS), _rekenen_afgelegd(g, art)
             )
@@ -621,7 +745,7 @@ def _generiek(
             )
         return found, eindcijfers
     if oud:
-        art = f"{_EKB} lid 3 onderdeel a{_OUD}"
+        art = f"{_EKB} lid 3 onderdeel a{keuze.tekst}"
         found = _samen(
             _een_vijf(g, OVERGANG_NEDERLANDS_ENGELS, art, (Onderdeel.NEDERLANDS, Onderdeel.ENGELS)),
             _rekenen_afgelegd(g, art),
@@ -662,8 +786,27 @@ def _loopbaan(value: str, niveau: int) -> _Bevinding:
     return _Bevinding((Reden(LOOPBAAN_BURGERSCHAP, art, f"loopbaan en burgerschap is «{value}»"),))
 
 
-def _keuzedelen(kds: Sequence[KeuzedeelInput], niveau: int) -> _Bevinding:
+def _keuzedelen_afgelegd(kds: Sequence[KeuzedeelInput], niveau: int, keuze: RegelsetKeuze) -> _Bevinding:
+    """Art. 17 lid 1 c, lid 2 d and lid 3 d (tekst 15-03-2020): the keuzedeel exam has been taken."""
+    onderdeel = "c" if niveau == 1 else "d"
+    art = f"{_EKB} lid {_lid(niveau)} onderdeel {onderdeel}{keuze.keuzedelen_tekst}"
+    if any(not k.extra for k in kds):
+        return _OK
+    return _Bevinding(
+        (
+            Reden(
+                KEUZEDEEL_AFGELEGD,
+                art,
+                "no keuzedeel of the opleiding has been examined; the exam must be taken",
+            ),
+        )
+    )
+
+
+def _keuzedelen(kds: Sequence[KeuzedeelInput], niveau: int, keuze: RegelsetKeuze) -> _Bevinding:
     """Ekb WEB art. 17 lid 1 a, lid 2 d and lid 3 d."""
+    if not keuze.keuzedelen_tellen:
+        return _keuzedelen_afgelegd(kds, niveau, keuze)
     counted = [k for k in kds if not k.extra]
     art = f"{_EKB} lid 1 onderdeel a" if niveau == 1 else f"{_EKB} lid {_lid(niveau)} onderdeel d"
     if not counted:
@@ -751,7 +894,7 @@ def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> UitslagResul
             condition *not judged* (listed in `UitslagResultaat.niet_beoordeeld`).
 
     Raises:
-        UnsupportedPeriod: for a datum uitslag before 2022-08-01.
+        UnsupportedPeriod: for a datum uitslag before 2020-03-15.
         InvalidDocument: for two or more counting keuzedelen without an eindcijfer each.
     """
     keuze = choose_regelset(
@@ -763,14 +906,14 @@ def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> UitslagResul
     found: list[_Bevinding] = []
     eindcijfers: dict[str, int | str] = {}
     if inp.generieke_onderdelen is not None:
-        generiek, eindcijfers = _generiek(inp.generieke_onderdelen, inp.niveau, keuze.regelset, volledig)
+        generiek, eindcijfers = _generiek(inp.generieke_onderdelen, inp.niveau, keuze, volledig)
         found.append(generiek)
     if inp.specifieke_onderdelen is not None:
         found.append(_specifiek(inp.specifieke_onderdelen, inp.niveau))
     if inp.loopbaan_en_burgerschap is not None:
         found.append(_loopbaan(inp.loopbaan_en_burgerschap, inp.niveau))
     if inp.keuzedelen is not None:
-        found.append(_keuzedelen(inp.keuzedelen, inp.niveau))
+        found.append(_keuzedelen(inp.keuzedelen, inp.niveau, keuze))
     total = _samen(*found)
     return UitslagResultaat(
         uitslag=Uitslag.AFGEWEZEN if total.redenen else Uitslag.GESLAAGD,
@@ -802,7 +945,7 @@ def uitslag_from_diploma(
     is the diploma's datum resultaat.
 
     Raises:
-        UnsupportedPeriod: for a diploma dated before 2022-08-01.
+        UnsupportedPeriod: for a diploma dated before 2020-03-15.
     """
     parts: list[GeneriekInput] = []
     unknown: list[str] = []
@@ -823,7 +966,14 @@ def uitslag_from_diploma(
             )
         )
     keuzedelen: tuple[KeuzedeelInput, ...] | None = None
-    if diploma.keuzedelen and all(k.eindcijfer is not None for k in diploma.keuzedelen):
+    alleen_afgelegd = not choose_regelset(
+        cohort_start=cohort_start,
+        studieduur_jaren=studieduur_jaren,
+        datum_uitslag=diploma.datum_resultaat,
+        instroom_studiejaar=instroom_studiejaar,
+    ).keuzedelen_tellen
+    if diploma.keuzedelen and (alleen_afgelegd or all(k.eindcijfer is not None for k in diploma.keuzedelen)):
+        # a registered keuzedeel result shows the exam was taken, which is all the text before 2020-08-01 asks
         keuzedelen = tuple(KeuzedeelInput(k.code, eindcijfer=k.eindcijfer) for k in diploma.keuzedelen)
     inp = UitslagInput(
         niveau=niveau,
