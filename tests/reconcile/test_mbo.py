@@ -128,7 +128,8 @@ def test_every_category_with_its_business_key() -> None:
     differs = next(d for d in result if d.category is Category.FIELD_DIFFERS)
     assert (differs.own, differs.duo) == (None, dt.date(2025, 1, 16))
     assert differs.message == (
-        f"student *****2333 [{pseudonym('111222333', b'k')}], inschrijving C3: datum_uitschrijving_werkelijk differs: "
+        f"student *****2333 [{pseudonym('111222333', b'k')}], inschrijving C3: "
+        "datum_uitschrijving_werkelijk differs: "
         "here (empty), at DUO 2025-01-16"
     )
     for d in result:
