@@ -59,9 +59,7 @@ def _is_terminal(stream: IO[str] | None) -> bool:
     return bool(callable(isatty) and isatty())
 
 
-def progress_lines(
-    data: bytes, *, desc: str = "", stream: IO[str] | None = None
-) -> bytes | Iterator[bytes]:
+def progress_lines(data: bytes, *, desc: str = "", stream: IO[str] | None = None) -> bytes | Iterator[bytes]:
     r"""A whole file's bytes for a line reader, with a progress bar of its lines on a terminal.
 
     Not on a terminal, ``data`` itself is returned (no cost at all); on one, its

@@ -110,8 +110,7 @@ def _duo(name: str) -> Any:
     data = read_bytes(name)
     if is_xml(data):
         raise CliError(
-            f"{name}: an XML file (a TBG-i?), not a registratieoverzicht (RO); "
-            "compare funding with --funding"
+            f"{name}: an XML file (a TBG-i?), not a registratieoverzicht (RO); compare funding with --funding"
         )
     try:
         return returnfile.read(progress_lines(data, desc="reading DUO's file"))

@@ -193,6 +193,8 @@ class Difference:
         pseudonym: The student's pseudonym (see
             [`pseudonym`][duo_domain.reconcile.mbo.pseudonym]): tells apart
             students whose masked numbers look alike.
+        explanation: Why it differs, where known (the funding view: the fields
+            that differ on that teldatum and DUO's signals).
     """
 
     category: Category
@@ -203,6 +205,7 @@ class Difference:
     own: Any = None
     duo: Any = None
     pseudonym: str = ""
+    explanation: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -210,7 +213,8 @@ class Difference:
         who = f"student {self.student} [{self.pseudonym}]" if self.pseudonym else f"student {self.student}"
         where = ", ".join([who, *(f"{k} {v}" for k, v in self.key)])
         if self.category is Category.FIELD_DIFFERS:
-            return f"{where}: {self.field} differs: here {_show(self.own)}, at DUO {_show(self.duo)}"
+            why = f" ({'; '.join(self.explanation)})" if self.explanation else ""
+            return f"{where}: {self.field} differs: here {_show(self.own)}, at DUO {_show(self.duo)}{why}"
         if self.category is Category.MISSING_AT_DUO:
             return f"{where}: {self.entity} missing at DUO"
         return f"{where}: {self.entity} missing here"
@@ -226,6 +230,7 @@ class Difference:
             "veld": self.field,
             "hier": _plain(self.own),
             "duo": _plain(self.duo),
+            "toelichting": list(self.explanation),
             "melding": self.message,
         }
 
@@ -624,8 +629,7 @@ def _checked(duo: Iterable[Record]) -> tuple[VlpRecord, list[Record], tuple[Docu
         raise _refused(f"no voorlooprecord (VLP): the file is incomplete ({PVE_MBO} §15.4)")
     if not closing:
         raise _refused(
-            f"cut off: no sluitrecord (SLR) after the last record ({PVE_MBO} §15.4); "
-            "the file is incomplete"
+            f"cut off: no sluitrecord (SLR) after the last record ({PVE_MBO} §15.4); the file is incomplete"
         )
     if len(vlps) > 1 or len(closing) > 1:
         raise _refused("more than one voorlooprecord or sluitrecord: several files joined into one?")
