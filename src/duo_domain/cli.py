@@ -59,9 +59,9 @@ EXIT_CODES: dict[str, tuple[tuple[int, str], ...]] = {
         (2, "a malformed document (the message names the field), or a usage error"),
     ),
     "reconcile": (
-        (0, "nothing differs"),
-        (1, "something differs"),
-        (2, "either file unreadable, or a usage error"),
+        (0, "nothing differs (--funding: the sides agree) and DUO's file has no problem"),
+        (1, "something differs, or DUO's file has a problem (e.g. a sluitrecord count)"),
+        (2, "a file unreadable, empty, cut off or of another kind; an unknown --ignore; a usage error"),
     ),
     "afwezigheid": (
         (0, "judged; no report missing or late"),

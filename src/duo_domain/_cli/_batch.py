@@ -10,7 +10,13 @@ Then:
   element of a JSON array one item (``file[i]``), any other JSON file one
   item (``file``); files are read one after another, lines as they are needed;
 * stdout gets one JSON object per item, in input order (JSON Lines: index,
-  origin, readable, findings and, for ``uitslag``, the result);
+  origin, readable, findings and, for ``uitslag``, the result); or, with
+  ``--out FILE``, that file: JSON Lines, or Parquet (``--to parquet`` or a
+  ``.parquet`` suffix; the ``parquet`` extra, pyarrow) with one row per item
+  and the columns ``index``, ``origin``, ``readable``, ``findings`` (a list of
+  structs: rule, severity, path, message, business_key, source, values) and
+  ``result`` (the uitslag as JSON text), written in row groups as the items
+  come, so memory stays flat;
 * stderr gets a progress bar while it runs (on a terminal only) and a summary
   table at the end: items, unreadable items, findings per rule and severity,
   and the tally of uitslagen.
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -33,7 +40,12 @@ from typing import Any, TextIO
 from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError
 from duo_domain._cli._progress import progress
 
-__all__ = ["add_arguments", "is_batch", "run_uitslag", "run_validate"]
+__all__ = ["OUTPUT_FORMATS", "add_arguments", "is_batch", "run_uitslag", "run_validate"]
+
+#: The output formats of batch mode.
+OUTPUT_FORMATS = ("jsonl", "parquet")
+#: Rows per Parquet row group: what is held before it is written.
+_ROW_GROUP = 1000
 
 _JSONL = (".jsonl", ".ndjson")
 _SUFFIXES = (".json", *_JSONL)
@@ -50,7 +62,7 @@ def _positive(text: str) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    """The batch-mode arguments: more files, ``--workers`` and ``--chunk-size``."""
+    """The batch-mode arguments: more files, ``--workers``, ``--chunk-size``, ``--to`` and ``--out``."""
     p.add_argument("more_files", nargs="*", metavar="FILE", help="more files or directories (batch mode)")
     p.add_argument(
         "--workers",
@@ -59,6 +71,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="batch mode on N processes; output as JSON Lines, a summary on stderr",
     )
     p.add_argument("--chunk-size", type=_positive, default=500, metavar="N", help="items per task (500)")
+    p.add_argument(
+        "--to",
+        choices=OUTPUT_FORMATS,
+        help="batch output as JSON Lines or Parquet (by default from the --out suffix, else jsonl)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="batch mode, its output to FILE instead of stdout (.parquet: Parquet, needs pyarrow)",
+    )
 
 
 def _names(args: argparse.Namespace) -> list[str]:
@@ -68,7 +90,7 @@ def _names(args: argparse.Namespace) -> list[str]:
 def is_batch(args: argparse.Namespace) -> bool:
     """Whether the command line asks for batch mode."""
     names = _names(args)
-    if len(names) > 1 or getattr(args, "workers", None) is not None:
+    if len(names) > 1 or any(getattr(args, a, None) is not None for a in ("workers", "to", "out")):
         return True
     name = names[0]
     return name != "-" and (Path(name).is_dir() or name.lower().endswith(_JSONL))
@@ -138,15 +160,138 @@ def _items(files: list[str]) -> Iterator[Any]:
             raise CliError(f"{name}: cannot be read ({exc.strerror})") from None
 
 
-def _stream(outcomes: Iterator[Any], out: TextIO, desc: str) -> Any:
+def _format(args: argparse.Namespace) -> str:
+    chosen: str | None = getattr(args, "to", None)
+    out: str | None = getattr(args, "out", None)
+    if chosen is None:
+        chosen = "parquet" if out is not None and out.lower().endswith(".parquet") else "jsonl"
+    if chosen == "parquet" and out is None:
+        raise CliError("--to parquet needs --out FILE")
+    return chosen
+
+
+class _JsonLines:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, outcome: Any) -> None:
+        self.out.write(json.dumps(outcome.to_dict(), ensure_ascii=False, default=str))
+        self.out.write("\n")
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+def _arrow() -> tuple[Any, Any]:
+    try:
+        pa = importlib.import_module("pyarrow")
+        pq = importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise CliError("Parquet output needs pyarrow: pip install 'duo-domain[parquet]'") from None
+    return pa, pq
+
+
+def _schema(pa: Any) -> Any:
+    finding = pa.struct(
+        [
+            ("rule", pa.string()),
+            ("severity", pa.string()),
+            ("path", pa.string()),
+            ("message", pa.string()),
+            ("business_key", pa.string()),
+            ("source", pa.string()),
+            ("values", pa.map_(pa.string(), pa.string())),
+        ]
+    )
+    return pa.schema(
+        [
+            ("index", pa.int64()),
+            ("origin", pa.string()),
+            ("readable", pa.bool_()),
+            ("findings", pa.list_(finding)),
+            ("result", pa.string()),
+        ]
+    )
+
+
+def _row(outcome: Any) -> dict[str, Any]:
+    data = outcome.to_dict()
+    findings = [
+        {
+            "rule": f["rule"],
+            "severity": f["severity"],
+            "path": f["path"],
+            "message": f["message"],
+            "business_key": f["business_key"],
+            "source": f["source"],
+            "values": [(str(k), str(v)) for k, v in f["values"].items()],
+        }
+        for f in data["findings"]
+    ]
+    result = data.get("result")
+    return {
+        "index": data["index"],
+        "origin": data["origin"],
+        "readable": data["readable"],
+        "findings": findings,
+        "result": None if result is None else json.dumps(result, ensure_ascii=False, default=str),
+    }
+
+
+class _Parquet:
+    """Rows written in row groups of `_ROW_GROUP` as they come: memory stays flat."""
+
+    def __init__(self, path: str) -> None:
+        self.pa, pq = _arrow()
+        self.schema = _schema(self.pa)
+        self.rows: list[dict[str, Any]] = []
+        try:
+            self.writer = pq.ParquetWriter(path, self.schema)
+        except OSError as exc:
+            raise CliError(f"{path}: cannot be written ({exc})") from None
+
+    def write(self, outcome: Any) -> None:
+        self.rows.append(_row(outcome))
+        if len(self.rows) >= _ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+def _sink(args: argparse.Namespace, out: TextIO) -> tuple[Any, TextIO | None]:
+    """Where the outcomes go, and the text file to close afterwards (if any)."""
+    chosen, path = _format(args), getattr(args, "out", None)
+    if chosen == "parquet" and path is not None:  # _format refuses parquet without a path
+        return _Parquet(path), None
+    if path is None:
+        return _JsonLines(out), None
+    try:
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by _stream
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be written ({exc.strerror})") from None
+    return _JsonLines(handle), handle
+
+
+def _stream(outcomes: Iterator[Any], out: TextIO, desc: str, args: argparse.Namespace) -> Any:
     from duo_domain.batch import Summary
 
+    sink, handle = _sink(args, out)
     summary = Summary()
-    for outcome in progress(outcomes, desc=desc, unit="item"):
-        summary.add(outcome)
-        out.write(json.dumps(outcome.to_dict(), ensure_ascii=False, default=str))
-        out.write("\n")
-    out.flush()
+    try:
+        for outcome in progress(outcomes, desc=desc, unit="item"):
+            summary.add(outcome)
+            sink.write(outcome)
+        sink.close()
+    finally:
+        if handle is not None:
+            handle.close()
     sys.stderr.write(summary.format() + "\n")
     return summary
 
@@ -174,7 +319,7 @@ def run_validate(args: argparse.Namespace, out: TextIO, referentiedata: object |
         workers=args.workers or 1,
         chunk_size=args.chunk_size,
     )
-    summary = _stream(outcomes, out, "validate")
+    summary = _stream(outcomes, out, "validate", args)
     return EXIT_OK if summary.errors == 0 else EXIT_FINDINGS
 
 
@@ -184,5 +329,5 @@ def run_uitslag(args: argparse.Namespace, out: TextIO) -> int:
 
     files = _expand(_names(args))
     outcomes = compute_uitslagen(_items(files), workers=args.workers or 1, chunk_size=args.chunk_size)
-    summary = _stream(outcomes, out, "uitslag")
+    summary = _stream(outcomes, out, "uitslag", args)
     return EXIT_OK if summary.unreadable == 0 else EXIT_FINDINGS

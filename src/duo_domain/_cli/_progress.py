@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, TypeVar
 
-__all__ = ["progress"]
+__all__ = ["progress", "progress_lines"]
 
 T = TypeVar("T")
 
@@ -51,3 +51,26 @@ def progress(
     yield from tqdm(
         items, total=total, desc=desc or None, unit=unit, file=out, leave=False, dynamic_ncols=True
     )
+
+
+def _is_terminal(stream: IO[str] | None) -> bool:
+    out = sys.stderr if stream is None else stream
+    isatty = getattr(out, "isatty", None)
+    return bool(callable(isatty) and isatty())
+
+
+def progress_lines(data: bytes, *, desc: str = "", stream: IO[str] | None = None) -> bytes | Iterator[bytes]:
+    r"""A whole file's bytes for a line reader, with a progress bar of its lines on a terminal.
+
+    Not on a terminal, ``data`` itself is returned (no cost at all); on one, its
+    lines one by one (each with its line ending) through `progress`.
+
+    Examples:
+        >>> import io
+        >>> progress_lines(b"a\nb\n", stream=io.StringIO())
+        b'a\nb\n'
+    """
+    if not _is_terminal(stream):
+        return data
+    total = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    return progress(iter(data.splitlines(keepends=True)), total=total, desc=desc, unit="line", stream=stream)

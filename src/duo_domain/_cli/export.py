@@ -9,7 +9,8 @@ in CSV and JSON), J/N and 1/0 as booleans, counts as integers. The TBG-i's
 nested groups become tables of their own with a ``parent`` column: the row
 number (from 0) of the enrolment, teldatum or signal they belong to.
 
-BSNs and onderwijsnummers are masked unless ``--unmasked`` is given. Parquet
+BSNs and onderwijsnummers are masked unless ``--unmasked`` is given. On a
+terminal, a progress bar of the lines read shows on stderr (the ``cli`` extra). Parquet
 needs the ``parquet`` extra (``pip install duo-domain[parquet]``, pyarrow).
 Exit codes: 0 when the file was read without problems, 1 when lines or
 elements were left out (each problem is printed after the tables), 2 with
@@ -31,6 +32,7 @@ from typing import Any, TextIO
 import attrs
 
 from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command, read_bytes
+from duo_domain._cli._progress import progress_lines
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.identity import Bsn, Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
@@ -184,7 +186,7 @@ def _read(name: str, data: bytes, unmasked: bool) -> tuple[dict[str, Table], tup
         if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             tbgi = returnfile.read_tbgi(data)
             return _tbgi_tables(tbgi, unmasked), tbgi.problems
-        rf = returnfile.read(data, check_numbers=False)
+        rf = returnfile.read(progress_lines(data, desc=f"reading {name}"), check_numbers=False)
     except InvalidDocument as exc:
         raise CliError(f"{name}: {exc}") from None
     return _delimited_tables(rf, unmasked), rf.problems

@@ -28,9 +28,35 @@ Pass ``compare=`` to choose the areas yourself (``compare={"diplomas"}``
 compares diplomas even when the own records have none).
 `Reconciliation.compared` says what was compared.
 
-When DUO's file names its institution (the voorlooprecord's BRIN), only own
-enrolments of that institution are compared, with their BPV agreements and
-the diplomas obtained in them.
+Only what DUO's file is meant to hold is compared (PvE §15.1): own enrolments
+of the voorlooprecord's institution (BRIN) that are valid in its selection
+period, with their BPV agreements, and the own diplomas obtained in that
+period or in one of those enrolments.
+
+**A file is checked before it is believed.** An empty file, a file without
+its voorlooprecord, a file cut off before its sluitrecord, several files joined
+into one and a file of another kind are refused with
+[`InvalidDocument`][duo_domain.errors.InvalidDocument] (a `ValueError`), never
+read as "everything missing at DUO". The sluitrecord's counts are compared with
+the records read (PvE §15.5.11); a count that differs, and every line the
+reader could not read, is in
+[`Reconciliation.problems`][duo_domain.reconcile.mbo.Reconciliation]: a problem
+of DUO's file, not a difference.
+
+**No false differences.** A field DUO derives itself and leaves empty in its
+record type (the PvE marks it optional there) is not compared when DUO's
+value is empty: the niveau of an ISP line, which DUO derives from the
+opleidingscode. How often that happened is in `Reconciliation.left_empty`.
+Unknown ``ignore`` names (see `IGNORABLE`) are refused.
+
+**Students stay distinguishable.** Next to the masked number (``*****2333``)
+every difference carries a pseudonym: the first `PSEUDONYM_LENGTH` hex digits
+of HMAC-SHA256 over the number with a secret key (see
+[`pseudonym`][duo_domain.reconcile.mbo.pseudonym]). Two students whose numbers
+end alike get different pseudonyms, and the pseudonym cannot be turned back
+into the number without the key. By default the key is drawn at random for
+each call (stable within one reconciliation); pass ``pseudonym_key=`` to get
+the same pseudonyms in every run, and keep that key as secret as the numbers.
 
 Examples:
     >>> import datetime as dt
@@ -42,35 +68,103 @@ Examples:
     ... PER|111222333||1987-11-23|V
     ... ISG|111222333||C3|2023-01-30|2025-01-29|2025-01-16|08
     ... ISP|111222333||C3|2023-01-30|25655|BBL||J||100A501|101X591||
+    ... SLR|1|1|1|0|0|0|0|0|0
     ... ''')
     >>> own = MboStudentRecord(Student(bsn="111222333"), [Enrolment(
     ...     "C3", "27DV", dt.date(2023, 1, 30), dt.date(2025, 1, 29),
     ...     [Periode(dt.date(2023, 1, 30), "25655", "BOL", True, onderwijsaanbieder="100A501",
     ...              onderwijslocatie="101X591")],
     ...     datum_uitschrijving_werkelijk=dt.date(2025, 1, 16), reden_uitschrijving="08")])
-    >>> result = reconcile([own], duo)
-    >>> [d.message for d in result]
-    ["student *****2333, inschrijving C3, periode 2023-01-30: leertraject differs: here 'BOL', at DUO 'BBL'"]
+    >>> result = reconcile([own], duo, pseudonym_key=b"example key")
+    >>> for d in result:
+    ...     print(d.message)
+    student *****2333 [3427b6883022], inschrijving C3, periode 2023-01-30:
+    leertraject differs: here 'BOL', at DUO 'BBL'
+    >>> from duo_domain.errors import InvalidDocument
+    >>> try:
+    ...     reconcile([own], read(""))
+    ... except InvalidDocument as exc:
+    ...     print(exc.problems[0].message)
+    empty: not one record; ...
 """
 
 from __future__ import annotations
 
+import collections
+import datetime as dt
 import enum
+import hashlib
+import hmac
+import secrets
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from duo_domain.errors import DuoDomainError
+from duo_domain._sources import PVE_MBO
+from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
 from duo_domain.identity import mask
+from duo_domain.mbo import pve
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import Diploma
 from duo_domain.reconcile import AREAS
-from duo_domain.serialize.returnfile import OboVlpRecord, Persoon, Record, VlpRecord, group_persons
+from duo_domain.serialize.returnfile import (
+    AmoRecord,
+    BpvRecord,
+    DipRecord,
+    GeoRecord,
+    IseRecord,
+    IsgRecord,
+    IspRecord,
+    KzdRecord,
+    PerRecord,
+    Persoon,
+    Record,
+    SlrRecord,
+    VlpRecord,
+    check_totals,
+    group_persons,
+)
 
-__all__ = ["Category", "Difference", "Reconciliation", "reconcile"]
+__all__ = [
+    "IGNORABLE",
+    "LEFT_EMPTY_BY_DUO",
+    "PSEUDONYM_LENGTH",
+    "Category",
+    "Difference",
+    "Reconciliation",
+    "check_registratieoverzicht",
+    "pseudonym",
+    "reconcile",
+]
+
+#: How many hex digits of the keyed hash make a student's pseudonym (48 bits:
+#: two students of a national year share one with a chance of about 1 in 2,000).
+PSEUDONYM_LENGTH: Final = 12
+
+
+def pseudonym(number: str, key: bytes) -> str:
+    """A short stand-in for a BSN or onderwijsnummer: stable for one key, not reversible without it.
+
+    The first `PSEUDONYM_LENGTH` hex digits of HMAC-SHA256(``key``, ``number``).
+    Without the key nobody can tell which number a pseudonym stands for, not
+    even by trying all 10⁹ numbers; with it, anyone can. Keep a key you reuse
+    as secret as the numbers themselves.
+
+    Raises:
+        DuoDomainError: for an empty key.
+
+    Examples:
+        >>> pseudonym("111222333", b"example key")
+        '3427b6883022'
+        >>> pseudonym("111222333", b"another key") != pseudonym("111222333", b"example key")
+        True
+    """
+    if not isinstance(key, bytes) or not key:
+        raise DuoDomainError("pseudonym_key: give a non-empty bytes key")
+    return hmac.new(key, number.encode("utf-8"), hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
 
 
 class Category(enum.StrEnum):
@@ -96,6 +190,11 @@ class Difference:
         field: The field that differs (for `Category.FIELD_DIFFERS`).
         own: The own value of that field.
         duo: DUO's value of that field.
+        pseudonym: The student's pseudonym (see
+            [`pseudonym`][duo_domain.reconcile.mbo.pseudonym]): tells apart
+            students whose masked numbers look alike.
+        explanation: Why it differs, where known (the funding view: the fields
+            that differ on that teldatum and DUO's signals).
     """
 
     category: Category
@@ -105,13 +204,17 @@ class Difference:
     field: str | None = None
     own: Any = None
     duo: Any = None
+    pseudonym: str = ""
+    explanation: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
-        """The difference in one line, with the student masked."""
-        where = ", ".join([f"student {self.student}", *(f"{k} {v}" for k, v in self.key)])
+        """The difference in one line, with the student masked and pseudonymised."""
+        who = f"student {self.student} [{self.pseudonym}]" if self.pseudonym else f"student {self.student}"
+        where = ", ".join([who, *(f"{k} {v}" for k, v in self.key)])
         if self.category is Category.FIELD_DIFFERS:
-            return f"{where}: {self.field} differs: here {_show(self.own)}, at DUO {_show(self.duo)}"
+            why = f" ({'; '.join(self.explanation)})" if self.explanation else ""
+            return f"{where}: {self.field} differs: here {_show(self.own)}, at DUO {_show(self.duo)}{why}"
         if self.category is Category.MISSING_AT_DUO:
             return f"{where}: {self.entity} missing at DUO"
         return f"{where}: {self.entity} missing here"
@@ -122,10 +225,12 @@ class Difference:
             "categorie": self.category.value,
             "soort": self.entity,
             "student": self.student,
+            "pseudoniem": self.pseudonym,
             "sleutel": dict(self.key),
             "veld": self.field,
             "hier": _plain(self.own),
             "duo": _plain(self.duo),
+            "toelichting": list(self.explanation),
             "melding": self.message,
         }
 
@@ -156,11 +261,17 @@ class Reconciliation:
         differences: Every difference found.
         compared: The entities that were compared.
         instelling: The BRIN of DUO's file, when it names one.
+        problems: Problems of DUO's file: lines the reader could not read and
+            sluitrecord counts that differ from the records read.
+        left_empty: ``(entity.field, count)`` for each field not compared
+            because DUO left it empty where it may (see `LEFT_EMPTY_BY_DUO`).
     """
 
     differences: tuple[Difference, ...]
     compared: tuple[str, ...]
     instelling: str | None = None
+    problems: tuple[DocumentProblem, ...] = ()
+    left_empty: tuple[tuple[str, int], ...] = ()
 
     def __iter__(self) -> Iterator[Difference]:
         return iter(self.differences)
@@ -170,8 +281,8 @@ class Reconciliation:
 
     @property
     def ok(self) -> bool:
-        """``True`` when nothing differs."""
-        return not self.differences
+        """``True`` when nothing differs and DUO's file has no problem."""
+        return not self.differences and not self.problems
 
     def by_category(self) -> dict[Category, list[Difference]]:
         """The differences per category (every category present, possibly empty)."""
@@ -187,6 +298,8 @@ class Reconciliation:
             "vergeleken": list(self.compared),
             "aantallen": {c.value: len(ds) for c, ds in self.by_category().items()},
             "verschillen": [d.to_dict() for d in self.differences],
+            "problemen_in_duo_bestand": [str(p) for p in self.problems],
+            "niet_vergeleken_leeg_bij_duo": dict(self.left_empty),
         }
 
 
@@ -222,6 +335,32 @@ _DIPLOMA_FIELDS = ("opleidingscode", "datum_resultaat", "indicatie_bekostigbaar"
 _GEO_FIELDS = ("code", "eindcijfer", "cijfer_ie", "cijfer_ce")
 _KZD_FIELDS = ("code", "resultaat")
 
+#: The fields compared per entity.
+_FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "inschrijving": _ENROLMENT_FIELDS,
+    "periode": _PERIODE_FIELDS,
+    "extra_ondersteuning": _EXTRA_FIELDS,
+    "bpv": _BPV_FIELDS,
+    "diploma": _DIPLOMA_FIELDS,
+    "generiek_examenonderdeel": _GEO_FIELDS,
+    "keuzedeel": _KZD_FIELDS,
+}
+
+#: Every name ``ignore`` accepts: ``entity.field`` for each field compared.
+IGNORABLE: Final[tuple[str, ...]] = tuple(f"{e}.{f}" for e, fields in _FIELDS.items() for f in fields)
+
+# Fields DUO derives itself and may leave empty in its file, with the RO record
+# type and PvE field: the niveau follows from the opleidingscode ("DUO leidt dit
+# zelf af uit de kwalificatie"), and the RO leaves it empty in most ISP lines.
+_DERIVED_BY_DUO: Final = {"periode.niveau": ("ISP", "niveau")}
+
+#: The fields not compared when DUO's value is empty: those DUO derives itself
+#: and that the PvE's layout marks optional in DUO's record type (read from
+#: [`duo_domain.mbo.pve`][duo_domain.mbo.pve]).
+LEFT_EMPTY_BY_DUO: Final[frozenset[str]] = frozenset(
+    name for name, (soort, veld) in _DERIVED_BY_DUO.items() if not pve.veld("RO", soort, veld).verplicht
+)
+
 
 def _own_key(record: MboStudentRecord) -> tuple[str, str] | None:
     student = record.student
@@ -233,9 +372,38 @@ def _own_key(record: MboStudentRecord) -> tuple[str, str] | None:
 
 
 class _Collector:
-    def __init__(self, ignore: Collection[str]) -> None:
+    def __init__(self, ignore: frozenset[str], key: bytes) -> None:
         self.out: list[Difference] = []
-        self.ignore = frozenset(ignore)
+        self.ignore = ignore
+        self.key = key
+        self.left_empty: collections.Counter[str] = collections.Counter()
+        self.pseudonym = ""
+
+    def add(  # noqa: PLR0917 - the fields of a Difference, in order
+        self,
+        category: Category,
+        entity: str,
+        student: str,
+        key: tuple[tuple[str, str], ...] = (),
+        field: str | None = None,
+        own: Any = None,
+        duo: Any = None,
+    ) -> None:
+        self.out.append(Difference(category, entity, student, key, field, own, duo, self.pseudonym))
+
+    def fields(self, entity: str, student: str, key: tuple[tuple[str, str], ...], a: Any, b: Any) -> None:
+        """Compare the fields of one entity present on both sides."""
+        for name in _FIELDS[entity]:
+            qualified = f"{entity}.{name}"
+            if qualified in self.ignore:
+                continue
+            va, vb = getattr(a, name), getattr(b, name)
+            if va == vb:
+                continue
+            if vb is None and qualified in LEFT_EMPTY_BY_DUO:
+                self.left_empty[qualified] += 1
+                continue
+            self.add(Category.FIELD_DIFFERS, entity, student, key, name, va, vb)
 
     def match(  # noqa: PLR0917 - one call shape for every entity
         self,
@@ -244,28 +412,19 @@ class _Collector:
         prefix: tuple[tuple[str, str], ...],
         own: Mapping[str, Any],
         duo: Mapping[str, Any],
-        fields: tuple[str, ...],
         deeper: Callable[[tuple[tuple[str, str], ...], Any, Any], None] | None = None,
     ) -> None:
         """Compare two keyed collections of one entity."""
         for k in sorted(set(own) | set(duo)):
             key = (*prefix, (entity, k))
             if k not in duo:
-                self.out.append(Difference(Category.MISSING_AT_DUO, entity, student, key))
+                self.add(Category.MISSING_AT_DUO, entity, student, key)
             elif k not in own:
-                self.out.append(Difference(Category.MISSING_HERE, entity, student, key))
+                self.add(Category.MISSING_HERE, entity, student, key)
             else:
-                a, b = own[k], duo[k]
-                for name in fields:
-                    if f"{entity}.{name}" in self.ignore:
-                        continue
-                    va, vb = getattr(a, name), getattr(b, name)
-                    if va != vb:
-                        self.out.append(
-                            Difference(Category.FIELD_DIFFERS, entity, student, key, name, va, vb)
-                        )
+                self.fields(entity, student, key, own[k], duo[k])
                 if deeper is not None:
-                    deeper(key, a, b)
+                    deeper(key, own[k], duo[k])
 
 
 def _periods(items: Iterable[Periode]) -> dict[str, Periode]:
@@ -276,17 +435,82 @@ def _extra(items: Iterable[ExtraOndersteuning]) -> dict[str, ExtraOndersteuning]
     return {p.datum_begin.isoformat(): p for p in items}
 
 
-def _own_diplomas(own: MboStudentRecord, brin: str | None) -> dict[str, Diploma]:
-    """The own diplomas to compare: not those obtained in an enrolment at another institution."""
+@attrs.frozen
+class _Scope:
+    """What DUO's file covers (PvE §15.1): one institution, one selection period."""
+
+    brin: str | None
+    begin: dt.date | None
+    einde: dt.date | None
+
+    def enrolment(self, e: Enrolment) -> bool:
+        """An enrolment of the institution that is valid in the selection period."""
+        if self.brin is not None and e.instelling != self.brin:
+            return False
+        if self.einde is not None and e.datum_inschrijving > self.einde:
+            return False
+        return self.begin is None or e.datum_einde >= self.begin
+
+    def in_period(self, day: dt.date) -> bool:
+        return (self.begin is None or day >= self.begin) and (self.einde is None or day <= self.einde)
+
+
+def _own_diplomas(own: MboStudentRecord, scope: _Scope, selected: Collection[str]) -> dict[str, Diploma]:
+    """The own diplomas DUO's file should hold.
+
+    Those obtained in the selection period and those of a selected enrolment
+    (PvE §15.1), but none obtained in an enrolment at another institution.
+    """
     elsewhere = {
-        e.inschrijvingvolgnummer for e in own.inschrijvingen if brin is not None and e.instelling != brin
+        e.inschrijvingvolgnummer
+        for e in own.inschrijvingen
+        if scope.brin is not None and e.instelling != scope.brin
     }
-    here = {e.inschrijvingvolgnummer for e in own.inschrijvingen if brin is None or e.instelling == brin}
     return {
         d.resultaatvolgnummer: d
         for d in own.diplomas
-        if d.inschrijvingvolgnummer in here or d.inschrijvingvolgnummer not in elsewhere
+        if d.inschrijvingvolgnummer in selected
+        or (d.inschrijvingvolgnummer not in elsewhere and scope.in_period(d.datum_resultaat))
     }
+
+
+@attrs.frozen
+class _Side:
+    """One side's enrolments, BPV agreements and diplomas of one student, by business key."""
+
+    enrolments: dict[str, Enrolment] = attrs.Factory(dict)
+    bpv: dict[str, BpvAgreement] = attrs.Factory(dict)
+    diplomas: dict[str, Diploma] = attrs.Factory(dict)
+
+    def has(self, areas: frozenset[str]) -> bool:
+        return bool(
+            ("inschrijvingen" in areas and self.enrolments)
+            or ("bpv" in areas and self.bpv)
+            or ("diplomas" in areas and self.diplomas)
+        )
+
+
+def _own_side(own: MboStudentRecord | None, scope: _Scope) -> _Side:
+    if own is None:
+        return _Side()
+    enrolments = {e.inschrijvingvolgnummer: e for e in own.inschrijvingen if scope.enrolment(e)}
+    bpv = {
+        f"{b.inschrijvingvolgnummer}/{b.volgnummer}": b
+        for b in own.bpv_overeenkomsten
+        if b.inschrijvingvolgnummer in enrolments
+    }
+    return _Side(enrolments, bpv, _own_diplomas(own, scope, enrolments))
+
+
+def _duo_side(duo: Persoon | None) -> _Side:
+    if duo is None:
+        return _Side()
+    record = duo.student_record
+    return _Side(
+        {e.inschrijvingvolgnummer: e for e in record.inschrijvingen},
+        {f"{b.inschrijvingvolgnummer}/{b.volgnummer}": b for b in record.bpv_overeenkomsten},
+        {d.resultaatvolgnummer: d for d in duo.diplomas},
+    )
 
 
 def _compare_person(  # noqa: PLR0917 - private
@@ -294,59 +518,24 @@ def _compare_person(  # noqa: PLR0917 - private
     student: str,
     own: MboStudentRecord | None,
     duo: Persoon | None,
-    brin: str | None,
+    scope: _Scope,
     areas: frozenset[str],
 ) -> None:
-    own_enrolments: dict[str, Enrolment] = {}
-    own_bpv: dict[str, BpvAgreement] = {}
-    own_diplomas: dict[str, Diploma] = {}
-    if own is not None:
-        own_enrolments = {
-            e.inschrijvingvolgnummer: e for e in own.inschrijvingen if brin is None or e.instelling == brin
-        }
-        own_bpv = {
-            f"{b.inschrijvingvolgnummer}/{b.volgnummer}": b
-            for b in own.bpv_overeenkomsten
-            if b.inschrijvingvolgnummer in own_enrolments
-        }
-        own_diplomas = _own_diplomas(own, brin)
-    duo_enrolments: dict[str, Enrolment] = {}
-    duo_bpv: dict[str, BpvAgreement] = {}
-    duo_diplomas: dict[str, Diploma] = {}
-    if duo is not None:
-        duo_enrolments = {e.inschrijvingvolgnummer: e for e in duo.student_record.inschrijvingen}
-        duo_bpv = {
-            f"{b.inschrijvingvolgnummer}/{b.volgnummer}": b for b in duo.student_record.bpv_overeenkomsten
-        }
-        duo_diplomas = {d.resultaatvolgnummer: d for d in duo.diplomas}
-    something = (
-        ("inschrijvingen" in areas and (own_enrolments or duo_enrolments))
-        or ("bpv" in areas and (own_bpv or duo_bpv))
-        or ("diplomas" in areas and (own_diplomas or duo_diplomas))
-    )
-    if not something:
-        category = Category.MISSING_AT_DUO if duo is None else Category.MISSING_HERE
-        if own is None or duo is None:
-            c.out.append(Difference(category, "student", student))
+    mine, theirs = _own_side(own, scope), _duo_side(duo)
+    if not (mine.has(areas) or theirs.has(areas)):
+        # Nothing to compare in the chosen areas: a student only one side knows
+        # is still a difference, but only one DUO's file should hold (PvE §15.1).
+        if own is None and duo is not None:
+            c.add(Category.MISSING_HERE, "student", student)
+        elif duo is None and (mine.enrolments or mine.diplomas):
+            c.add(Category.MISSING_AT_DUO, "student", student)
         return
 
     def enrolment_detail(key: tuple[tuple[str, str], ...], a: Enrolment, b: Enrolment) -> None:
-        c.match("periode", student, key, _periods(a.perioden), _periods(b.perioden), _PERIODE_FIELDS)
+        c.match("periode", student, key, _periods(a.perioden), _periods(b.perioden))
         c.match(
-            "extra_ondersteuning",
-            student,
-            key,
-            _extra(a.extra_ondersteuning),
-            _extra(b.extra_ondersteuning),
-            _EXTRA_FIELDS,
+            "extra_ondersteuning", student, key, _extra(a.extra_ondersteuning), _extra(b.extra_ondersteuning)
         )
-
-    if "inschrijvingen" in areas:
-        c.match(
-            "inschrijving", student, (), own_enrolments, duo_enrolments, _ENROLMENT_FIELDS, enrolment_detail
-        )
-    if "bpv" in areas:
-        c.match("bpv", student, (), own_bpv, duo_bpv, _BPV_FIELDS)
 
     def diploma_detail(key: tuple[tuple[str, str], ...], a: Diploma, b: Diploma) -> None:
         c.match(
@@ -355,7 +544,6 @@ def _compare_person(  # noqa: PLR0917 - private
             key,
             {g.resultaatvolgnummer: g for g in a.generieke_examenonderdelen},
             {g.resultaatvolgnummer: g for g in b.generieke_examenonderdelen},
-            _GEO_FIELDS,
         )
         c.match(
             "keuzedeel",
@@ -363,11 +551,14 @@ def _compare_person(  # noqa: PLR0917 - private
             key,
             {k.resultaatvolgnummer: k for k in a.keuzedelen},
             {k.resultaatvolgnummer: k for k in b.keuzedelen},
-            _KZD_FIELDS,
         )
 
+    if "inschrijvingen" in areas:
+        c.match("inschrijving", student, (), mine.enrolments, theirs.enrolments, enrolment_detail)
+    if "bpv" in areas:
+        c.match("bpv", student, (), mine.bpv, theirs.bpv)
     if "diplomas" in areas:
-        c.match("diploma", student, (), own_diplomas, duo_diplomas, _DIPLOMA_FIELDS, diploma_detail)
+        c.match("diploma", student, (), mine.diplomas, theirs.diplomas, diploma_detail)
 
 
 def _areas(compare: Collection[str] | None, own: Iterable[MboStudentRecord]) -> frozenset[str]:
@@ -387,75 +578,181 @@ def _areas(compare: Collection[str] | None, own: Iterable[MboStudentRecord]) -> 
     return chosen
 
 
+def _ignored(ignore: Collection[str]) -> frozenset[str]:
+    chosen = frozenset((ignore,) if isinstance(ignore, str) else ignore)
+    unknown = sorted(str(name) for name in chosen - set(IGNORABLE))
+    if unknown:
+        raise DuoDomainError(
+            f"ignore: unknown field {', '.join(map(repr, unknown))}; "
+            f"give ENTITY.FIELD, one of: {', '.join(IGNORABLE)}"
+        )
+    return chosen
+
+
+#: The record types of a registratieoverzicht (PvE §15.4).
+_RO_RECORDS: Final = (
+    VlpRecord,
+    PerRecord,
+    IsgRecord,
+    IspRecord,
+    IseRecord,
+    BpvRecord,
+    DipRecord,
+    AmoRecord,
+    GeoRecord,
+    KzdRecord,
+    SlrRecord,
+)
+
+
+def _refused(message: str) -> InvalidDocument:
+    return InvalidDocument([DocumentProblem("$", message)], document="registratieoverzicht")
+
+
+def _checked(duo: Iterable[Record]) -> tuple[VlpRecord, list[Record], tuple[DocumentProblem, ...]]:
+    """DUO's records once the file has proved whole, and the problems of the file."""
+    kind = getattr(duo, "bestand", None)
+    if kind is not None and kind != "RO":
+        raise _refused(f"a {kind} file, not a registratieoverzicht (RO, {PVE_MBO} §15)")
+    records = list(duo)
+    if not records:
+        raise _refused(
+            "empty: not one record; a registratieoverzicht has at least a voorlooprecord "
+            f"and a sluitrecord ({PVE_MBO} §15.4)"
+        )
+    foreign = next((r for r in records if not isinstance(r, _RO_RECORDS)), None)
+    if foreign is not None:
+        raise _refused(f"a {foreign.RECORDSOORT} record of another kind of file: not a registratieoverzicht")
+    vlps = [r for r in records if isinstance(r, VlpRecord)]
+    closing = [i for i, r in enumerate(records) if isinstance(r, SlrRecord)]
+    if not vlps:
+        raise _refused(f"no voorlooprecord (VLP): the file is incomplete ({PVE_MBO} §15.4)")
+    if not closing:
+        raise _refused(
+            f"cut off: no sluitrecord (SLR) after the last record ({PVE_MBO} §15.4); the file is incomplete"
+        )
+    if len(vlps) > 1 or len(closing) > 1:
+        raise _refused("more than one voorlooprecord or sluitrecord: several files joined into one?")
+    order: tuple[DocumentProblem, ...] = ()
+    if records[0] is not vlps[0] or closing[0] != len(records) - 1:
+        order = (
+            DocumentProblem(
+                "$",
+                f"the voorlooprecord is not the first record or the sluitrecord not the last ({PVE_MBO} "
+                "§15.4): was the file sorted, e.g. in a spreadsheet? Its counts are still checked",
+            ),
+        )
+    problems = (*getattr(duo, "problems", ()), *order, *check_totals(records))
+    return vlps[0], records, problems
+
+
+def check_registratieoverzicht(duo: Iterable[Record]) -> tuple[DocumentProblem, ...]:
+    """Check that DUO's file is a whole registratieoverzicht, and return its problems.
+
+    A file is refused when it is empty, of another kind, has no voorlooprecord,
+    has no sluitrecord (cut off), or has more than one of either (several files
+    joined). The problems returned are the lines the reader could not read (for a
+    [`ReturnFile`][duo_domain.serialize.returnfile.ReturnFile]), records out of
+    the PvE's order (a voorlooprecord that is not first or a sluitrecord that is
+    not last, as after sorting in a spreadsheet) and every sluitrecord count that
+    differs from the records read (PvE §15.5.11).
+
+    Raises:
+        InvalidDocument: for a file that is not a whole registratieoverzicht.
+
+    Examples:
+        >>> from duo_domain.serialize.returnfile import read
+        >>> ro = read('''VLP|27DV|2024-07-31|2026-03-24|2026-03-25
+        ... PER|111222333||1987-11-23|V
+        ... SLR|2|0|0|0|0|0|0|0|0
+        ... ''')
+        >>> [str(p) for p in check_registratieoverzicht(ro)]
+        ['the file has 1, the record says 2 @ SLR.totaal_aantal_personen']
+        >>> from duo_domain.errors import InvalidDocument
+        >>> try:
+        ...     check_registratieoverzicht(ro.records[:-1])
+        ... except InvalidDocument as exc:
+        ...     print(exc.problems[0].message)
+        cut off: no sluitrecord (SLR) after the last record ...
+    """
+    return _checked(duo)[2]
+
+
 def reconcile(
     own: Iterable[MboStudentRecord],
     duo: Iterable[Record],
     *,
     ignore: Collection[str] = (),
     compare: Collection[str] | None = None,
+    pseudonym_key: bytes | None = None,
 ) -> Reconciliation:
     """Compare the institution's own records with DUO's registratieoverzicht.
 
     Args:
         own: The institution's student records.
         duo: The records of DUO's file, e.g. a
-            [`ReturnFile`][duo_domain.serialize.returnfile.ReturnFile].
+            [`ReturnFile`][duo_domain.serialize.returnfile.ReturnFile]: a whole
+            registratieoverzicht, from its voorlooprecord to its sluitrecord.
         ignore: Fields not to compare, as ``"entity.field"``, e.g.
-            ``{"periode.niveau"}``.
+            ``{"periode.niveau"}`` (one of `IGNORABLE`).
         compare: The areas to compare, from `duo_domain.reconcile.AREAS` (``"inschrijvingen"``,
             ``"bpv"``, ``"diplomas"``). By default the enrolments and BPV
             agreements, and the diplomas when at least one own record
             includes a diploma.
+        pseudonym_key: The secret key of the students' pseudonyms (see
+            [`pseudonym`][duo_domain.reconcile.mbo.pseudonym]); by default a
+            random key for this call.
 
     Returns:
-        Every difference: per student, then per entity and key.
+        Every difference: per student, then per entity and key; and the
+        problems of DUO's file.
 
     Raises:
-        DuoDomainError: for an unknown area, or an empty ``compare``.
+        DuoDomainError: for an unknown area, an empty ``compare``, an unknown
+            ``ignore`` name or an empty ``pseudonym_key``.
+        InvalidDocument: when DUO's file is empty, of another kind, or
+            incomplete (see
+            [`check_registratieoverzicht`][duo_domain.reconcile.mbo.check_registratieoverzicht]).
 
     Examples:
         >>> from duo_domain.identity import Student
         >>> from duo_domain.serialize.returnfile import read
-        >>> duo = read('''PER|111222333||1987-11-23|V
+        >>> duo = read('''VLP|27DV|2024-07-31|2026-03-24|2026-03-25
+        ... PER|111222333||1987-11-23|V
         ... DIP|111222333||8286771|25655|2025-01-16||J|C3|100A501
+        ... SLR|1|0|0|0|0|1|0|0|0
         ... ''')
         >>> own = [MboStudentRecord(Student(bsn="111222333"))]
         >>> reconcile(own, duo).ok
         True
-        >>> [d.message for d in reconcile(own, duo, compare={"diplomas"})]
-        ['student *****2333, diploma 8286771: diploma missing here']
+        >>> [d.message for d in reconcile(own, duo, compare={"diplomas"}, pseudonym_key=b"example key")]
+        ['student *****2333 [3427b6883022], diploma 8286771: diploma missing here']
     """
     records_own = list(own)
     areas = _areas(compare, records_own)
-    brin: str | None = None
-
-    def records() -> Iterator[Record]:
-        nonlocal brin
-        for r in duo:
-            if isinstance(r, VlpRecord | OboVlpRecord):
-                brin = r.brin
-            yield r
-
+    c = _Collector(_ignored(ignore), secrets.token_bytes(32) if pseudonym_key is None else pseudonym_key)
+    pseudonym("", c.key)  # refuses an unusable key before any work
+    vlp, records, problems = _checked(duo)
+    scope = _Scope(vlp.brin, vlp.datum_begin_periode, vlp.datum_einde_periode)
     duo_people: dict[tuple[str, str], Persoon] = {}
-    for person in group_persons(records()):
+    for person in group_persons(records, instelling=vlp.brin):
         key = person.key
         if key is not None:
             duo_people[key] = person
     own_people: dict[tuple[str, str], MboStudentRecord] = {}
-    c = _Collector(ignore)
     for index, record in enumerate(records_own):
         key = _own_key(record)
         if key is None:
             name = record.student.studentnummer or f"#{index}"
-            c.out.append(
-                Difference(Category.MISSING_AT_DUO, "student", f"without BSN/onderwijsnummer ({name})")
-            )
+            c.pseudonym = ""
+            c.add(Category.MISSING_AT_DUO, "student", f"without BSN/onderwijsnummer ({name})")
             continue
         own_people[key] = record
     for key in sorted(set(own_people) | set(duo_people)):
-        _compare_person(c, mask(key[1]), own_people.get(key), duo_people.get(key), brin, areas)
+        c.pseudonym = pseudonym(key[1], c.key)
+        _compare_person(c, mask(key[1]), own_people.get(key), duo_people.get(key), scope, areas)
     compared = (
         "student",
         *(entity for area, entities in AREAS.items() if area in areas for entity in entities),
     )
-    return Reconciliation(tuple(c.out), compared, brin)
+    return Reconciliation(tuple(c.out), compared, vlp.brin, problems, tuple(sorted(c.left_empty.items())))
