@@ -982,8 +982,9 @@ def _laat_weg(
     """Art. 3.33 lid 3: the fewest subjects whose leaving out makes the candidate pass.
 
     Of equally few, a set of subjects marked ``extra`` comes first. With the package check
-    (``pakket``) every subject may be left out as long as the rest still forms an eindexamen (``judge`` then fails an incomplete rest); a subject whose omission alone
-    breaks the package is never tried, nor is any set holding it. Without it only the subjects
+    (``pakket``) every subject may be left out as long as the rest still forms an eindexamen
+    (``judge`` then fails an incomplete rest); a subject whose omission alone breaks the
+    package is never tried, nor is any set holding it. Without it only the subjects
     marked ``extra`` are tried. Subjects of the gemeenschappelijk deel are never left out.
     """
     kandidaten = [
