@@ -272,3 +272,24 @@ def test_the_se_of_a_subject_left_out_stays_on_the_cijferlijst(vo: Any) -> None:
     r = vo.judge(doc)
     assert r.eindcijfers["1003"] == 3  # art. 3.40 lid 2
     assert r.ce_gemiddelde == Decimal(7)
+
+
+def test_extra_verplicht_flags_a_needed_subject_marked_extra(vo: Any) -> None:
+    from duo_domain.rules import validate
+
+    doc = vo.havo_doc()
+    k = structure_cijferlijst(doc)
+    assert not [f for f in validate(k) if f.rule_id == "BRON.PAKKET.EXTRA_VERPLICHT"]
+    vo.set_vak(doc, "1022", extra=True)  # economie: profieldeel E&M (art. 2.11 lid 3 b)
+    found = [f for f in validate(structure_cijferlijst(doc)) if f.rule_id == "BRON.PAKKET.EXTRA_VERPLICHT"]
+    assert [f.path for f in found] == ["$.vakken[3].extra"]
+    # the only vrije-deel vak is needed as well; a second one may be extra
+    doc = vo.havo_doc()
+    vo.set_vak(doc, "1038", extra=True)
+    assert [
+        f.rule_id for f in validate(structure_cijferlijst(doc)) if f.rule_id.startswith("BRON.PAKKET")
+    ] == ["BRON.PAKKET.EXTRA_VERPLICHT"]
+    doc["vakken"].append(vo.vak("1003", "7.0", "7.0", extra=True))
+    # each of the two may go while the other stays, so neither is needed
+    found = [f for f in validate(structure_cijferlijst(doc)) if f.rule_id == "BRON.PAKKET.EXTRA_VERPLICHT"]
+    assert found == []

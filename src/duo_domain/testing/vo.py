@@ -106,6 +106,7 @@ _RECORD_RULES = frozenset(
         "BRON.EXAMEN.ELEMENTCODE",
         "BRON.EXAMEN.EXAMENJAAR",
         "BRON.PAKKET.OVERTOLLIG",
+        "BRON.PAKKET.EXTRA_VERPLICHT",
     }
 )
 #: Record rules a candidate of only some school types can break.
@@ -154,6 +155,12 @@ _KV = "0416"
 # How a subject is judged in the template: "ce" graded with a CE, "se" graded
 # without CE (a whole SE grade), "lo"/"kv" judged goed/voldoende/onvoldoende.
 Template = Sequence[tuple[str, str]]
+
+
+def _profiel(k: Examenkandidaat) -> str:
+    """The havo/vwo profile of a candidate built by `template` (from its elementcode)."""
+    cijfer = (k.elementcode or "0")[-1]
+    return next((p for p, c in _PROFIEL_CIJFER.items() if c == cijfer), "NT")
 
 
 def elementcode_voor(schoolsoort: Schoolsoort, *, profiel: str = "NT", familie: str = "1200") -> str:
@@ -415,6 +422,28 @@ def _kandidaat(
     return k
 
 
+#: Record rules about what the exam holds, broken without drawing.
+_PAKKET_BREAKS = frozenset({"BRON.PAKKET.OVERTOLLIG", "BRON.PAKKET.EXTRA_VERPLICHT", "BRON.EXAMEN.EXTRA_VAK"})
+
+
+def _break_pakket(k: Examenkandidaat, rule: str) -> Examenkandidaat:
+    graded = [v for v in k.vakken if v.ce is not None]
+    if rule == "BRON.PAKKET.OVERTOLLIG":
+        # wiskunde D without wiskunde B (art. 2.7 a 1°, 2.12 a 1°), graded like the candidate's other subjects
+        model = graded[-1]
+        return attrs.evolve(k, vakken=[*k.vakken, attrs.evolve(model, vakcode="1027", extra=False)])
+    if rule == "BRON.PAKKET.EXTRA_VERPLICHT":
+        # a subject of the profieldeel (havo/vwo: the template's second one, never a wiskunde; vmbo: nask I)
+        # marked extra: the exam needs it (art. 3.33 lid 3 with art. 3.1-3.7)
+        if k.schoolsoort in _HV:
+            code = next(c for c in _PROFIELDEEL[k.schoolsoort][_profiel(k)][1:] if c not in _WISKUNDE)
+        else:
+            code = "0173" if any(v.vakcode == "0173" for v in k.vakken) else "0191"
+        return _set(k, code, extra=True)
+    # BRON.EXAMEN.EXTRA_VAK
+    return _set(k, _LO, extra=True)  # LO belongs to every exam (art. 3.33 lid 3)
+
+
 @st.composite
 def _break_record(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandidaat:
     graded = [v for v in k.vakken if v.ce is not None]
@@ -454,12 +483,8 @@ def _break_record(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandi
         for v in two:
             k = _set(k, v.vakcode, ce2=_tenths(draw(st.integers(10, 100))))
         return k
-    if rule == "BRON.PAKKET.OVERTOLLIG":
-        # wiskunde D without wiskunde B (art. 2.7 a 1°, 2.12 a 1°), graded like the candidate's other subjects
-        model = graded[-1]
-        return attrs.evolve(k, vakken=[*k.vakken, attrs.evolve(model, vakcode="1027", extra=False)])
-    if rule == "BRON.EXAMEN.EXTRA_VAK":
-        return _set(k, _LO, extra=True)  # LO belongs to every exam (art. 3.33 lid 3)
+    if rule in _PAKKET_BREAKS:
+        return _break_pakket(k, rule)
     if rule == "BRON.EXAMEN.ONDERWIJSAANBIEDER":
         return attrs.evolve(
             k, onderwijsaanbieder=draw(st.none() | st.just("") | invalid_onderwijsaanbieders())

@@ -28,7 +28,7 @@ from duo_domain.rules import CheckContext, Severity, Violation, registry
 from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
-from duo_domain.vo.pakket import overtollig
+from duo_domain.vo.pakket import overtollig, tekorten
 from duo_domain.vo.regelsets import choose_regelset
 from duo_domain.vo.uitslag import (
     UitslagResultaat,
@@ -468,3 +468,36 @@ def _overtollig(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     rollen = vakcodetabel().rollen(k.schoolsoort.value)
     vakken = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
     return [Violation("vakken", t.toelichting) for t in overtollig(k.schoolsoort.value, vakken)]
+
+
+@registry.rule(
+    "BRON.PAKKET.EXTRA_VERPLICHT",
+    severity=Severity.ATTENTIE,
+    summary="No subject the exam needs (profieldeel, beroepsgericht programma, the only vrije-deel vak) is"
+    " marked extra: without it the remaining subjects form no eindexamen.",
+    guidance="Remove the extra mark; the uitslag never leaves such a subject out.",
+    source=f"{UB} art. 3.33 lid 3 with art. 3.1-3.7",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.33",
+)
+def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if not any(v.extra for v in k.vakken):
+        return ()
+    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    soorten = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
+    ss = k.schoolsoort.value
+
+    def volledig(zonder: str | None) -> bool:
+        rest = {c: s for c, s in soorten.items() if c != zonder}
+        return not tekorten(ss, k.elementcode, rest, leerwerktraject=k.leerwerktraject)
+
+    if not volledig(None):
+        return ()  # an incomplete exam is BRON.PAKKET.VOLLEDIG's finding
+    return [
+        Violation(
+            f"vakken[{i}].extra", f"{v.vakcode} is needed for a complete exam and cannot be left out as extra"
+        )
+        for i, v in enumerate(k.vakken)
+        if v.extra and not is_gemeenschappelijk(v.vakcode, soorten[v.vakcode]) and not volledig(v.vakcode)
+    ]
