@@ -437,8 +437,10 @@ def _break_pakket(k: Examenkandidaat, rule: str) -> Examenkandidaat:
         # marked extra: the exam needs it (art. 3.33 lid 3 with art. 3.1-3.7)
         if k.schoolsoort in _HV:
             code = next(c for c in _PROFIELDEEL[k.schoolsoort][_profiel(k)][1:] if c not in _WISKUNDE)
+        elif k.leerwerktraject:  # the leer-werktraject exam needs its profielvak (art. 3.5 lid 4)
+            code = next(v.vakcode for v in k.vakken if v.vakcode in _FAMILIES)
         else:
-            code = "0173" if any(v.vakcode == "0173" for v in k.vakken) else "0191"
+            code = "0173"  # nask I, in the profieldeel of the techniek profiles (art. 2.16, 2.21, 2.25)
         return _set(k, code, extra=True)
     # BRON.EXAMEN.EXTRA_VAK
     return _set(k, _LO, extra=True)  # LO belongs to every exam (art. 3.33 lid 3)
