@@ -293,3 +293,21 @@ def test_extra_verplicht_flags_a_needed_subject_marked_extra(vo: Any) -> None:
     # each of the two may go while the other stays, so neither is needed
     found = [f for f in validate(structure_cijferlijst(doc)) if f.rule_id == "BRON.PAKKET.EXTRA_VERPLICHT"]
     assert found == []
+
+
+def test_tl_with_a_full_praktijkgericht_programme_gets_a_combinatiecijfer(vo: Any) -> None:
+    # art. 3.35 lid 2: a praktijkgericht vak with two keuzevakken is the programme of art. 3.7 lid 1a, so
+    # lid 4 applies: the praktijkgericht vak weighs as often as there are keuzevakken
+    tabel = _tabel_met_praktijkvak()
+    doc = vo.vmbo_doc("vmbo-tl")
+    doc["vakken"] += [vo.vak("9101", 8), vo.vak("1701", 6), vo.vak("1702", 6)]
+    r = compute_uitslag(structure_cijferlijst(doc), tabel=tabel)
+    assert r.niet_meegeteld == ()
+    assert r.combinatiecijfer == 7  # (8 + 8 + 6 + 6) / 4
+    assert r.geslaagd
+    # one keuzevak short of the programme: the keuzevak does not count, the praktijkgericht vak does (lid 1 c)
+    doc["vakken"] = doc["vakken"][:-1]
+    r = compute_uitslag(structure_cijferlijst(doc), tabel=tabel)
+    assert r.niet_meegeteld == ("1701",)
+    assert r.combinatiecijfer is None
+    assert r.eindcijfers["9101"] == 8
