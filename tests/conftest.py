@@ -146,6 +146,11 @@ def havo_doc(grades: dict[str, str] | None = None, *, ss: str = "havo", jaar: in
     g.update(grades or {})
     vakken = [vak(c, v, v) for c, v in g.items()]
     vakken += [vak("1019", 7), vak("1020", 7), {"vakcode": "0353", "beoordeling": "voldoende"}]
+    # a complete exam (art. 3.1-3.3): a vrije-deel vak, vwo also a second modern language; each an SE-only
+    # 6, which changes no CE mean, no count of grades below 6 and no verdict on a mean of at least 6.0
+    if ss == "vwo":
+        vakken.append(vak("1004", 6))
+    vakken.append(vak("1038", 6))
     return {"schoolsoort": ss, "examenjaar": jaar, "vakken": vakken, "profielwerkstuk": {"cijfer": 7}}
 
 
@@ -157,6 +162,8 @@ def vmbo_doc(ss: str, grades: dict[str, str] | None = None, *, jaar: int = 2026)
     g.update(grades or {})
     vakken = [vak(c, v, v) for c, v in g.items()]
     vakken.append(vak("0322", 7))
+    if ss == "vmbo-gl":
+        vakken.append(vak("0352", 6))  # the vrije-deel algemeen vak of art. 3.7 lid 1 c (LO 2, SE only)
     if ss != "vmbo-tl":
         vakken.append(vak("1700", "7.0", "7.0"))
         vakken.extend(vak(kv, 7) for kv in ("1701", "1702", "1703", "1704")[: 2 if ss == "vmbo-gl" else 4])

@@ -77,7 +77,15 @@ def mbo_lines(n: int, *, seed: int = 1, broken: float = 0.01) -> list[str]:
     return out
 
 
-_HAVO = (("1001", True), ("1002", True), ("1024", True), ("1022", True), ("1021", True), ("0131", True))
+_HAVO = (
+    ("1001", True),
+    ("1002", True),
+    ("1024", True),
+    ("1022", True),
+    ("1021", True),
+    ("0131", True),
+    ("1034", True),
+)
 
 
 def vo_doc(rng: random.Random) -> dict[str, Any]:

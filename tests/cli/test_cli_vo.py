@@ -68,7 +68,7 @@ def test_numbers_as_json_numbers_are_exact(vo: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("mutate", "path"),
     [
-        (lambda d: d["vakken"].append({"vakcode": "9999", "se": "7"}), "$.vakken[9].vakcode"),
+        (lambda d: d["vakken"].append({"vakcode": "9999", "se": "7"}), "$.vakken[10].vakcode"),
         (lambda d: d["vakken"][0].pop("se"), "$.vakken[0].se"),
         (lambda d: d["vakken"][0].update(se="10.5"), "$.vakken[0].se"),
         (lambda d: d["vakken"][0].update(ce="0.9"), "$.vakken[0].ce"),

@@ -80,7 +80,13 @@ VO_CIJFERLIJST = {
     "examenjaar": 2026,
     "vakken": [
         {"vakcode": "1001", "se": 6.4, "ce": 6.0},
+        {"vakcode": "1002", "se": 6.8, "ce": 6.5},
+        {"vakcode": "1024", "se": 6.0, "ce": 5.9},
+        {"vakcode": "1022", "se": 7.0, "ce": 6.6},
+        {"vakcode": "1021", "se": 6.0, "ce": 6.1},
+        {"vakcode": "1034", "se": 6.5, "ce": 6.4},
         {"vakcode": "1019", "se": 7},
+        {"vakcode": "1020", "se": 7},
         {"vakcode": "0353", "beoordeling": "voldoende"},
         {"vakcode": "0131", "se": 6.3, "ce": 6.1, "extra": True},
         {"vakcode": "1700", "se": 6.0, "ce": 6.5, "rol": "profielvak"},

@@ -105,18 +105,18 @@ def _seven(vo: Any, grades: dict[str, str], combi_se: int = 6) -> Any:
 
 
 def test_one_four_with_average_exactly_6(vo: Any) -> None:
-    # counted: 4, 6, 6, 6, 7, 7 and combinatiecijfer 6 -> 42 / 7 = 6.0
+    # counted: 4, 6, 6, 6, 7, 7, the vrije-deel 6 and combinatiecijfer 6 -> 48 / 8 = 6.0
     ok = _seven(
         vo, {"1022": "4.0", "1001": "6.0", "1002": "6.0", "1024": "6.0", "1021": "7.0", "0131": "7.0"}
     )
     assert vo.judge(ok).geslaagd
-    # 4, 6, 6, 6, 6, 7 and 6 -> 41 / 7 = 5.86
+    # 4, 6, 6, 6, 6, 7, 6 and 6 -> 47 / 8 = 5.875 (shown truncated)
     bad = _seven(
         vo, {"1022": "4.0", "1001": "6.0", "1002": "6.0", "1024": "6.0", "1021": "6.0", "0131": "7.0"}
     )
     r = vo.judge(bad)
     assert vo.regels(r) == ["BRON.EXAMEN.COMPENSATIE"]
-    assert "5.85" in r.redenen[0].toelichting
+    assert "5.87" in r.redenen[0].toelichting
     assert r.redenen[0].artikel.endswith("art. 3.34 lid 1 c")
 
 
@@ -207,7 +207,8 @@ def test_lichamelijke_opvoeding(vo: Any, beoordeling: str, ok: bool) -> None:
 def test_missing_lo_is_afgewezen(vo: Any) -> None:
     doc = vo.havo_doc()
     doc["vakken"] = [v for v in doc["vakken"] if v["vakcode"] != "0353"]
-    assert vo.regels(vo.judge(doc)) == ["BRON.EXAMEN.LICHAMELIJKE_OPVOEDING"]
+    # LO is part of the gemeenschappelijk deel (art. 2.10 e): the exam is incomplete as well
+    assert vo.regels(vo.judge(doc)) == ["BRON.EXAMEN.LICHAMELIJKE_OPVOEDING", "BRON.PAKKET.VOLLEDIG"]
 
 
 def test_every_failed_condition_is_reported(vo: Any) -> None:

@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 
+from duo_domain.serialize.json import structure_cijferlijst
+from duo_domain.vo import compute_uitslag
+
 
 @pytest.mark.parametrize("ss", ["vmbo-bb", "vmbo-kb", "vmbo-gl", "vmbo-tl"])
 def test_worked_case_per_leerweg_passes(vo: Any, ss: str) -> None:
@@ -108,9 +111,14 @@ def test_bb_kb_combinatiecijfer_is_mean_of_keuzevakken_and_profielvak_counts_alo
 def test_fifth_keuzevak_counts_in_the_mean(vo: Any) -> None:
     doc = vo.vmbo_doc("vmbo-bb")
     doc["vakken"].append(vo.vak("1705", 2))
-    r = vo.judge(doc)
+    r = compute_uitslag(structure_cijferlijst(doc), pakket=False)
     assert r.combinatiecijfer == 6  # (7 * 4 + 2) / 5 = 6.0
     assert vo.regels(r) == ["BRON.EXAMEN.COMBINATIECIJFER_ONDERDEEL"]
+    # art. 3.33 lid 3: four keuzevakken make the exam (art. 3.5 lid 1 c), so the fifth is left out
+    r = vo.judge(doc)
+    assert r.geslaagd
+    assert r.buiten_beschouwing == ("1705",)
+    assert r.combinatiecijfer == 7
 
 
 @pytest.mark.parametrize(("se", "ok"), [("3", False), ("4", True)])
@@ -148,10 +156,15 @@ def test_tl_beroepsgericht_counts_only_as_full_programme(vo: Any) -> None:
     assert r.geslaagd
     assert r.niet_meegeteld == ("1700", "1701")
     doc["vakken"].append(vo.vak("1702", 3))  # now a full programme: art. 3.35 lid 2 -> lid 4
-    r = vo.judge(doc)
+    r = compute_uitslag(structure_cijferlijst(doc), pakket=False)
     assert r.niet_meegeteld == ()
     assert r.combinatiecijfer == 3
     assert not r.geslaagd
+    # art. 3.33 lid 3: the tl exam needs no profielvak (art. 3.4); without it no full programme remains
+    r = vo.judge(doc)
+    assert r.geslaagd
+    assert r.buiten_beschouwing == ("1700",)
+    assert r.niet_meegeteld == ("1701", "1702")
 
 
 @pytest.mark.parametrize(("code", "regel"), [("0353", "LICHAMELIJKE_OPVOEDING"), ("0416", "KUNSTVAKKEN")])
@@ -162,7 +175,8 @@ def test_lo_and_kunstvakken(vo: Any, code: str, regel: str) -> None:
     assert vo.regels(r) == [f"BRON.EXAMEN.{regel}"]
     assert r.redenen[0].artikel.endswith("art. 3.35 lid 1 e")
     doc["vakken"] = [v for v in doc["vakken"] if v["vakcode"] != code]
-    assert vo.regels(vo.judge(doc)) == [f"BRON.EXAMEN.{regel}"]
+    # missing, the subject also leaves the gemeenschappelijk deel incomplete (art. 2.20 d, e)
+    assert vo.regels(vo.judge(doc)) == [f"BRON.EXAMEN.{regel}", "BRON.PAKKET.VOLLEDIG"]
 
 
 @pytest.mark.parametrize(

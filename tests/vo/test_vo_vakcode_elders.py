@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from duo_domain.cli import main
 from duo_domain.errors import InvalidDocument
+from duo_domain.serialize.json import structure_cijferlijst
 from duo_domain.vo import (
     Examenkandidaat,
     ExamResult,
@@ -31,7 +32,13 @@ from duo_domain.vo.codes import Vaksoort
 CONTRACT_EXAMPLE = """{"schoolsoort": "havo", "examenjaar": 2026,
  "vakken": [
    {"vakcode": "1001", "se": 6.4, "ce": 6.0},
+   {"vakcode": "1002", "se": 6.8, "ce": 6.5},
+   {"vakcode": "1024", "se": 6.0, "ce": 5.9},
+   {"vakcode": "1022", "se": 7.0, "ce": 6.6},
+   {"vakcode": "1021", "se": 6.0, "ce": 6.1},
+   {"vakcode": "1034", "se": 6.5, "ce": 6.4},
    {"vakcode": "1019", "se": 7},
+   {"vakcode": "1020", "se": 7},
    {"vakcode": "0353", "beoordeling": "voldoende"},
    {"vakcode": "0131", "se": 6.3, "ce": 6.1, "extra": true},
    {"vakcode": "1700", "se": 6.0, "ce": 6.5, "rol": "profielvak"},
@@ -85,11 +92,23 @@ def test_contract_example_json(tmp_path: Path) -> None:
     assert err == ""
     data = json.loads(out)
     assert data["uitslag"] == "geslaagd"
-    assert data["eindcijfers"] == {"1001": 6, "1019": 7, "0131": 6, "1700": 6, "1701": 7}
-    assert data["combinatiecijfer"] == 7  # maatschappijleer 7 and profielwerkstuk 7
+    assert data["eindcijfers"] == {
+        "1001": 6,
+        "1002": 7,
+        "1024": 6,
+        "1022": 7,
+        "1021": 6,
+        "1034": 6,
+        "1019": 7,
+        "1020": 7,
+        "0131": 6,
+        "1700": 6,
+        "1701": 7,
+    }
+    assert data["combinatiecijfer"] == 7  # maatschappijleer 7, ckv 7 and profielwerkstuk 7
     # the extra subject 0131 counts: the candidate passes without leaving it out (art. 3.33 lid 3),
-    # so the CE mean is (6.0 + 6.1 + 6.5) / 3
-    assert data["ce_gemiddelde"] == "6.20"
+    # so the CE mean is that of all eight CE grades, 50.1 / 8 = 6.2625
+    assert data["ce_gemiddelde"] == "6.26"
     assert data["buiten_beschouwing"] == []
     assert data["redenen"] == []
     assert data["opmerkingen"] == [NOTE_1700, NOTE_1701]
@@ -103,21 +122,21 @@ def test_contract_example_text(tmp_path: Path) -> None:
     assert code == 0
     assert "Economie en ondernemen" in out
     assert "uitslag: GESLAAGD" in out
-    assert "gemiddelde CE: 6.20" in out
+    assert "gemiddelde CE: 6.26" in out
     assert f"opmerking: {NOTE_1700}" in out
 
 
 def test_contract_example_fails_when_the_extra_subject_is_needed(tmp_path: Path) -> None:
-    """With 0131 the CE mean is below 5.5; without it the candidate passes: it is left out."""
+    """With 0131 at 2 the compensation fails (art. 3.34 lid 1 c); without it the candidate passes."""
     doc = json.loads(CONTRACT_EXAMPLE)
-    doc["vakken"][3].update(se="6.0", ce="3.0")  # 0131: CE mean (6.0 + 3.0 + 6.5) / 3 = 5.16
+    doc["vakken"][9].update(se="2.0", ce="2.0")  # 0131: eindcijfer 2
     code, out, _ = run(["uitslag", write(tmp_path, doc), "--json"])
     assert code == 0
     data = json.loads(out)
     assert data["uitslag"] == "geslaagd"
     assert data["buiten_beschouwing"] == ["0131"]
-    assert data["ce_gemiddelde"] == "6.25"  # 1001 and 1700 only
-    assert data["eindcijfers"]["0131"] == 5  # stays on the cijferlijst (art. 3.40 lid 2)
+    assert data["ce_gemiddelde"] == "6.28"  # the seven other CE grades, 44.0 / 7
+    assert data["eindcijfers"]["0131"] == 2  # stays on the cijferlijst (art. 3.40 lid 2)
 
 
 def test_docs_extra_subject_example() -> None:
@@ -159,7 +178,7 @@ def test_code_in_no_row_is_exit_2(tmp_path: Path) -> None:
     code, out, err = run(["uitslag", write(tmp_path, doc), "--json"])
     assert code == 2
     assert out == ""
-    assert "$.vakken[6].vakcode" in err
+    assert "$.vakken[12].vakcode" in err
     assert "9999" in err
     assert "no row of the code table" in err
     assert err.count("\n") == 1
@@ -206,13 +225,21 @@ def test_havo_foreign_code_fails_like_any_subject(vo: Any) -> None:
     grades = dict.fromkeys(("1001", "1002", "1022", "1021", "0131"), "6.0")
     doc = vo.havo_doc({**grades, "1024": "5.0"})
     doc["vakken"].append(vo.vak("1700", "4.0", "4.0"))
-    r = vo.judge(doc)  # a 4 and a 5 with a mean of 46 / 8 = 5.75, below 6.0 (art. 3.34 lid 1 c 4°)
+
+    def judge(d: Any) -> Any:  # the subjects as given: no package, nothing left out unless marked extra
+        return compute_uitslag(structure_cijferlijst(d), pakket=False)
+
+    r = judge(doc)  # a 4 and a 5 with a mean of 52 / 9 = 5.78, below 6.0 (art. 3.34 lid 1 c 4°)
     assert not r.geslaagd
     assert vo.regels(r) == ["BRON.EXAMEN.COMPENSATIE"]
+    # the exam is complete without it (1038 fills the vrije deel): art. 3.33 lid 3 leaves it out
+    r = vo.judge(doc)
+    assert r.geslaagd
+    assert r.buiten_beschouwing == ("1700",)
     doc["vakken"][-1] = vo.vak("1700", "5.0", "5.0")
-    assert vo.judge(doc).geslaagd is False  # two 5s, mean 5.875
+    assert judge(doc).geslaagd is False  # two 5s, mean 5.89
     doc["vakken"][-1] = vo.vak("1700", "6.0", "6.0")
-    assert vo.judge(doc).geslaagd  # one 5
+    assert judge(doc).geslaagd  # one 5
 
 
 def test_havo_foreign_code_is_no_combinatiecijfer_component(vo: Any) -> None:
@@ -262,13 +289,15 @@ def test_vmbo_foreign_code_with_rol_keeps_the_rol(vo: Any) -> None:
     # vmbo-bb: the combinatiecijfer is the mean of the keuzevakken (art. 3.35 lid 3)
     doc = vo.vmbo_doc("vmbo-bb")
     doc["vakken"].append(vo.vak("1003", 3, rol="keuzevak"))  # a havo/vwo code, here a keuzevak
-    r = vo.judge(doc)
+    r = compute_uitslag(structure_cijferlijst(doc), pakket=False)
     assert r.combinatiecijfer == 6  # (7 + 7 + 7 + 7 + 3) / 5 = 6.2
     assert "BRON.EXAMEN.COMBINATIECIJFER_ONDERDEEL" in vo.regels(r)  # a component below 4
     assert r.opmerkingen[0].endswith("judged as a keuzevak (rol)")
+    # a fifth keuzevak: four make the exam (art. 3.5 lid 1 c), so art. 3.33 lid 3 leaves it out
+    assert vo.judge(doc).buiten_beschouwing == ("1003",)
     without_rol = vo.vmbo_doc("vmbo-bb")
     without_rol["vakken"].append(vo.vak("1003", 3))
-    r2 = vo.judge(without_rol)
+    r2 = compute_uitslag(structure_cijferlijst(without_rol), pakket=False)
     assert r2.combinatiecijfer == 7
     assert "BRON.EXAMEN.COMPENSATIE" in vo.regels(r2)  # a 3 as a regular subject
 

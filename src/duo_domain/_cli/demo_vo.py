@@ -32,7 +32,7 @@ def section(out: TextIO) -> None:
         if per_soort[(ss, "geslaagd")] or per_soort[(ss, "afgewezen")]
     ]
     out.write("  geslaagd/afgewezen: " + ", ".join(tally) + "\n")
-    out.write(f"  passed by leaving out an extra subject (art. 3.33 lid 3): {left_out}\n")
+    out.write(f"  passed by leaving out a subject (art. 3.33 lid 3): {left_out}\n")
     if redenen:
         out.write("  most common reasons:\n")
         for regel, n in redenen.most_common(4):

@@ -91,6 +91,7 @@ CONDITIONS: Mapping[str, tuple[Schoolsoort, ...]] = {
     "BRON.EXAMEN.KUNSTVAKKEN": _VMBO,
     "BRON.EXAMEN.PROFIELWERKSTUK": (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL),
     "BRON.EXAMEN.LEERWERKTRAJECT": (Schoolsoort.VMBO_BB,),
+    "BRON.PAKKET.VOLLEDIG": (*_HV, *_VMBO),
 }
 _RECORD_RULES = frozenset(
     {
@@ -104,8 +105,12 @@ _RECORD_RULES = frozenset(
         "BRON.EXAMEN.ONDERWIJSAANBIEDER",
         "BRON.EXAMEN.ELEMENTCODE",
         "BRON.EXAMEN.EXAMENJAAR",
+        "BRON.PAKKET.OVERTOLLIG",
+        "BRON.PAKKET.EXTRA_VERPLICHT",
     }
 )
+#: Record rules a candidate of only some school types can break.
+_RECORD_SOORTEN: Mapping[str, tuple[Schoolsoort, ...]] = {"BRON.PAKKET.OVERTOLLIG": _HV}
 #: Rules an :class:`~duo_domain.vo.model.Examenkandidaat` can be made to break.
 EXAMENKANDIDAAT_BREAKS = merge(_RECORD_RULES, CONDITIONS, {"BRON.EXAMEN.UITSLAG_AFGEWEZEN"}, PERSOON_BREAKS)
 
@@ -118,11 +123,31 @@ VO_BREAKS: Mapping[type, frozenset[str]] = {
 
 _EXAMENJAREN = (REGELSETS[0].examenjaar_van, REGELSETS[-1].examenjaar_tot)
 _HV_POOL = ("1003", "1004", "1018", "1021", "1022", "1023", "1028", "0131", "1034")
-_TL_POOL = ("0191", "0125", "0063", "0053", "0173")
+_TL_POOL = ("0191", "0125", "0063", "0053", "0233")
 _FAMILIES = {
     "1200": ("1201", "1202", "1203", "1204", "1205"),
     "1300": ("1301", "1302", "1303", "1304", "1305"),
 }
+#: The profile digit of a vmbo elementcode per profielvak (Regeling codetabellen bijlage I).
+_FAMILIE_CIJFER = {"1200": "0", "1300": "1"}
+_LEERWEG_CIJFER = {Schoolsoort.VMBO_BB: "1", Schoolsoort.VMBO_KB: "2", Schoolsoort.VMBO_GL: "3"}
+#: A complete profieldeel per havo/vwo profile (art. 2.6, 2.11): compulsory subjects and a profielkeuzevak.
+_PROFIELDEEL = {
+    Schoolsoort.HAVO: {
+        "NT": ("1025", "1023", "1028", "1018"),
+        "NG": ("1024", "1018", "1028", "1023"),
+        "EM": ("1024", "1022", "1021", "0131"),
+        "CM": ("1021", "1003", "0311", "0131"),
+    },
+    Schoolsoort.VWO: {
+        "NT": ("1025", "1023", "1028", "1018"),
+        "NG": ("1024", "1018", "1028", "1023"),
+        "EM": ("1024", "1022", "1021", "0131"),
+        "CM": ("1026", "1021", "0311", "1022"),
+    },
+}
+_PROFIEL_CIJFER = {"NT": "0", "NG": "1", "EM": "2", "CM": "3"}
+_WISKUNDE = frozenset({"1024", "1025", "1026"})
 _NE = {Schoolsoort.HAVO: "1001", Schoolsoort.VWO: "1001"}
 _LO = "0353"
 _KV = "0416"
@@ -132,38 +157,59 @@ _KV = "0416"
 Template = Sequence[tuple[str, str]]
 
 
+def _profiel(k: Examenkandidaat) -> str:
+    """The havo/vwo profile of a candidate built by `template` (from its elementcode)."""
+    cijfer = (k.elementcode or "0")[-1]
+    return next((p for p, c in _PROFIEL_CIJFER.items() if c == cijfer), "NT")
+
+
+def elementcode_voor(schoolsoort: Schoolsoort, *, profiel: str = "NT", familie: str = "1200") -> str:
+    """The elementcode of the profile `template` builds (havo ``037p``, vwo ``017p``, vmbo ``6pl1``)."""
+    if schoolsoort in _HV:
+        return ("037" if schoolsoort is Schoolsoort.HAVO else "017") + _PROFIEL_CIJFER[profiel]
+    if schoolsoort is Schoolsoort.VMBO_TL:
+        return "0400"
+    return f"6{_FAMILIE_CIJFER[familie]}{_LEERWEG_CIJFER[schoolsoort]}1"
+
+
 def template(
     schoolsoort: Schoolsoort,
     *,
-    wiskunde: str = "1024",
+    profiel: str = "NT",
+    wiskunde: str | None = None,
     keuze: Sequence[str] | None = None,
     familie: str = "1200",
 ) -> list[tuple[str, str]]:
-    """The subjects of a complete exam: ``(vakcode, how it is judged)`` pairs.
+    """The subjects of a complete exam (art. 3.1-3.7): ``(vakcode, how it is judged)`` pairs.
 
-    havo/vwo: Nederlands, Engels, a wiskunde and the ``keuze`` subjects with a
-    CE; maatschappijleer and ckv (combinatiecijfer) with an SE only; LO.
-    vmbo: Nederlands, Engels, wiskunde, economie (tl: plus two of ``keuze``)
-    with a CE; maatschappijleer; LO and kunstvakken I; bb, kb and gl the
-    beroepsgerichte profielvak of ``familie`` with a CE and its keuzevakken
-    (four, gl two). ``keuze`` defaults to geschiedenis, economie and
-    aardrijkskunde (havo/vwo), biologie and geschiedenis (vmbo-tl).
+    havo/vwo: Nederlands, Engels (vwo atheneum also Duits), the profieldeel of
+    ``profiel`` (NT, NG, EM, CM; ``wiskunde`` replaces its wiskunde where the law
+    allows a choice) and maatschappijwetenschappen in the vrije deel, with a CE;
+    maatschappijleer and ckv (combinatiecijfer) with an SE only; LO. vmbo:
+    Nederlands, Engels, wiskunde and nask I (the algemene vakken of the techniek
+    profiles) with a CE — tl plus two of ``keuze`` (default biologie and
+    geschiedenis), gl plus economie in the vrije deel —; maatschappijleer; LO and
+    kunstvakken I; bb, kb and gl the profielvak of ``familie`` with a CE and its
+    keuzevakken (four, gl two). The matching elementcode is `elementcode_voor`.
     """
-    if keuze is None:
-        keuze = ("1021", "1022", "0131") if schoolsoort in _HV else ("0191", "0125")
     if schoolsoort in _HV:
+        deel = list(_PROFIELDEEL[schoolsoort][profiel])
+        if wiskunde is not None:
+            deel = [wiskunde if c in _WISKUNDE else c for c in deel]
+        gem = ["1001", "1002", *(("1004",) if schoolsoort is Schoolsoort.VWO else ())]
         return [
-            ("1001", "ce"),
-            ("1002", "ce"),
-            (wiskunde, "ce"),
-            *((c, "ce") for c in keuze),
+            *((c, "ce") for c in gem),
+            *((c, "ce") for c in deel),
+            ("1034", "ce"),
             ("1019", "se"),
             ("1020", "se"),
             (_LO, "lo"),
         ]
-    out = [("0011", "ce"), ("0071", "ce"), ("0153", "ce"), ("0233", "ce")]
+    out = [("0011", "ce"), ("0071", "ce"), ("0153", "ce"), ("0173", "ce")]
     if schoolsoort is Schoolsoort.VMBO_TL:
-        out += [(c, "ce") for c in keuze[:2]]
+        out += [(c, "ce") for c in (keuze or ("0191", "0125"))[:2]]
+    elif schoolsoort is Schoolsoort.VMBO_GL:
+        out.append(("0233", "ce"))
     out += [("0322", "se"), (_LO, "lo"), (_KV, "kv")]
     if schoolsoort is not Schoolsoort.VMBO_TL:
         n = 2 if schoolsoort is Schoolsoort.VMBO_GL else 4
@@ -196,7 +242,7 @@ def build(
         vakken=[grade(code, how) for code, how in subjects],
         profielwerkstuk=pws,
         leerwerktraject=leerwerktraject,
-        elementcode=elementcode or elementcodes_for(schoolsoort)[0],
+        elementcode=elementcode or elementcode_voor(schoolsoort),
         onderwijsaanbieder=onderwijsaanbieder,
     )
 
@@ -248,7 +294,13 @@ def fail_for(k: Examenkandidaat, reden: str) -> Examenkandidaat:
         return _set(k, _KV, beoordeling=Beoordeling.ONVOLDOENDE)
     if reden == "BRON.EXAMEN.PROFIELWERKSTUK":
         return attrs.evolve(k, profielwerkstuk=Profielwerkstuk(beoordeling=Beoordeling.ONVOLDOENDE))
-    # BRON.EXAMEN.LEERWERKTRAJECT: a leer-werktraject needs Nederlands 6 or higher (art. 3.35 lid 6)
+    if reden == "BRON.PAKKET.VOLLEDIG":
+        # without Engels the gemeenschappelijk deel is incomplete (art. 2.5, 2.10, 2.15, 2.20, 2.24)
+        engels = "1002" if k.schoolsoort in _HV else "0071"
+        return attrs.evolve(k, vakken=[v for v in k.vakken if v.vakcode != engels])
+    # BRON.EXAMEN.LEERWERKTRAJECT: a leer-werktraject needs Nederlands 6 or higher (art. 3.35 lid 6); without
+    # Engels its subjects form no full bb exam, so lid 1 (where a 5 would do) does not apply as well
+    k = attrs.evolve(k, vakken=[v for v in k.vakken if v.vakcode != "0071"])
     return attrs.evolve(_set(k, ne, se=five, ce=five), leerwerktraject=True)
 
 
@@ -304,7 +356,9 @@ def _kandidaat(
     reden: str | None,
 ) -> Examenkandidaat:
     condition = breaks if breaks in CONDITIONS else reden
-    soorten: Sequence[Schoolsoort] = CONDITIONS[condition] if condition else tuple(Schoolsoort)
+    soorten: Sequence[Schoolsoort] = (
+        CONDITIONS[condition] if condition else _RECORD_SOORTEN.get(breaks or "", tuple(Schoolsoort))
+    )
     if breaks == "BRON.EXAMEN.UITSLAG_AFGEWEZEN":
         geslaagd = True
     ss = schoolsoort or draw(st.sampled_from(tuple(soorten)))
@@ -314,15 +368,13 @@ def _kandidaat(
     jaar = draw(st.integers(*_EXAMENJAREN))
     passing = geslaagd is True or condition is not None or draw(st.booleans())
     lo = 70 if condition is not None else (55 if passing else 10)
-    if ss in _HV:
-        wiskunde = draw(
-            st.sampled_from(("1024", "1025", "1026") if ss is Schoolsoort.VWO else ("1024", "1025"))
-        )
-        keuze = draw(st.lists(st.sampled_from(_HV_POOL), min_size=3, max_size=3, unique=True))
-    else:
-        wiskunde = "1024"
-        keuze = draw(st.lists(st.sampled_from(_TL_POOL), min_size=2, max_size=2, unique=True))
-    subjects = template(ss, wiskunde=wiskunde, keuze=keuze, familie=draw(st.sampled_from(tuple(_FAMILIES))))
+    profiel = draw(st.sampled_from(tuple(_PROFIEL_CIJFER)))
+    wiskunde = draw(st.sampled_from(("1024", "1025"))) if profiel in ("NG", "EM") else None
+    if breaks == "BRON.PAKKET.OVERTOLLIG":
+        profiel, wiskunde = "EM", "1024"  # a profile without wiskunde B, to add wiskunde D to
+    keuze = draw(st.lists(st.sampled_from(_TL_POOL), min_size=2, max_size=2, unique=True))
+    familie = draw(st.sampled_from(tuple(_FAMILIES)))
+    subjects = template(ss, profiel=profiel, wiskunde=wiskunde, keuze=keuze, familie=familie)
     if ss in _HV:
         pws = Profielwerkstuk(cijfer=draw(st.integers((lo + 9) // 10, 10)))
     elif ss in (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL):
@@ -336,7 +388,7 @@ def _kandidaat(
         _grader(draw, lo),
         pws=pws,
         leerwerktraject=ss is Schoolsoort.VMBO_BB and condition is None and draw(st.integers(0, 3)) == 0,
-        elementcode=draw(st.sampled_from(tuple(elementcodes_for(ss)))),
+        elementcode=elementcode_voor(ss, profiel=profiel, familie=familie),
         onderwijsaanbieder=draw(_AANBIEDER),
     )
     if draw(st.booleans()):
@@ -368,6 +420,30 @@ def _kandidaat(
     elif breaks == "BRON.EXAMEN.UITSLAG_AFGEWEZEN" or (reden is not None and k.uitslag is not None):
         k = attrs.evolve(k, uitslag=Uitslag.AFGEWEZEN)
     return k
+
+
+#: Record rules about what the exam holds, broken without drawing.
+_PAKKET_BREAKS = frozenset({"BRON.PAKKET.OVERTOLLIG", "BRON.PAKKET.EXTRA_VERPLICHT", "BRON.EXAMEN.EXTRA_VAK"})
+
+
+def _break_pakket(k: Examenkandidaat, rule: str) -> Examenkandidaat:
+    graded = [v for v in k.vakken if v.ce is not None]
+    if rule == "BRON.PAKKET.OVERTOLLIG":
+        # wiskunde D without wiskunde B (art. 2.7 a 1°, 2.12 a 1°), graded like the candidate's other subjects
+        model = graded[-1]
+        return attrs.evolve(k, vakken=[*k.vakken, attrs.evolve(model, vakcode="1027", extra=False)])
+    if rule == "BRON.PAKKET.EXTRA_VERPLICHT":
+        # a subject of the profieldeel (havo/vwo: the template's second one, never a wiskunde; vmbo: nask I)
+        # marked extra: the exam needs it (art. 3.33 lid 3 with art. 3.1-3.7)
+        if k.schoolsoort in _HV:
+            code = next(c for c in _PROFIELDEEL[k.schoolsoort][_profiel(k)][1:] if c not in _WISKUNDE)
+        elif k.leerwerktraject:  # the leer-werktraject exam needs its profielvak (art. 3.5 lid 4)
+            code = next(v.vakcode for v in k.vakken if v.vakcode in _FAMILIES)
+        else:
+            code = "0173"  # nask I, in the profieldeel of the techniek profiles (art. 2.16, 2.21, 2.25)
+        return _set(k, code, extra=True)
+    # BRON.EXAMEN.EXTRA_VAK
+    return _set(k, _LO, extra=True)  # LO belongs to every exam (art. 3.33 lid 3)
 
 
 @st.composite
@@ -409,8 +485,8 @@ def _break_record(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandi
         for v in two:
             k = _set(k, v.vakcode, ce2=_tenths(draw(st.integers(10, 100))))
         return k
-    if rule == "BRON.EXAMEN.EXTRA_VAK":
-        return _set(k, _LO, extra=True)  # LO belongs to every exam (art. 3.33 lid 3)
+    if rule in _PAKKET_BREAKS:
+        return _break_pakket(k, rule)
     if rule == "BRON.EXAMEN.ONDERWIJSAANBIEDER":
         return attrs.evolve(
             k, onderwijsaanbieder=draw(st.none() | st.just("") | invalid_onderwijsaanbieders())

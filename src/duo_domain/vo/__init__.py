@@ -2,7 +2,8 @@
 
 The law is the Uitvoeringsbesluit WVO 2020 (BWBR0045787), art. 3.13 and
 3.32–3.39, applied in the version that judges the examenjaar
-([`duo_domain.vo.regelsets`][duo_domain.vo.regelsets]).
+([`duo_domain.vo.regelsets`][duo_domain.vo.regelsets]); whether the subjects form an
+eindexamen (art. 3.1–3.7) is [`duo_domain.vo.pakket`][duo_domain.vo.pakket].
 
 Examples:
     >>> from duo_domain.vo import compute_uitslag

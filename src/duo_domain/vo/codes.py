@@ -8,6 +8,13 @@ keuzevakken). Every subject carries its [`Vaksoort`][duo_domain.vo.codes.Vaksoor
 in the slaag-zakregeling (Uitvoeringsbesluit WVO 2020, BWBR0045787,
 art. 3.13, 3.34 and 3.35).
 
+These are still the 2015–2016 tables: the vakcodetabel of the later *Regeling
+codetabellen* and of its successor since 2023, the *Regeling codetabellen vo, vso en
+mbo* (BWBR0048579), could not be obtained as text, so the shipped table has no code
+for bedrijfseconomie or the praktijkgerichte vakken. A code in no row of the table
+makes a cijferlijst unjudgeable; a code the table has for another school type is
+judged as a regular subject.
+
 The tables are the code tables ``vakcodes`` and ``elementcodes`` of
 [`duo_domain.codes`][duo_domain.codes], read lazily on first use; each vakcode carries the
 kenmerken ``schoolsoorten`` and ``soort``, each elementcode ``schoolsoort``. A

@@ -37,6 +37,7 @@ from duo_domain.vo.codes import (
 )
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
+from duo_domain.vo.pakket import overtollig, tekorten
 from duo_domain.vo.regelsets import choose_regelset
 from duo_domain.vo.uitslag import (
     UitslagResultaat,
@@ -465,3 +466,65 @@ def _afgewezen(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
         left = f" (leaving out {', '.join(result.buiten_beschouwing)})" if result.buiten_beschouwing else ""
         return (Violation("uitslag", f"reported afgewezen, but the candidate passes{left}"),)
     return ()
+
+
+# --- the package of art. 3.1-3.7 (duo_domain.vo.pakket) -------------------------------------------
+
+_condition(
+    "BRON.PAKKET.VOLLEDIG",
+    "The subjects form an eindexamen: the gemeenschappelijk deel, the profieldeel of the profile (vmbo:"
+    " of the leerweg and profiel, with the beroepsgerichte or praktijkgerichte programma) and the vrije"
+    " deel.",
+    "Send every subject of the exam; the elementcode names the profile. An incomplete exam is afgewezen.",
+    f"{UB} art. 3.1-3.7 with art. 2.5-2.26 (the programme of each profile); art. 3.33 lid 3",
+)
+
+
+@registry.rule(
+    "BRON.PAKKET.OVERTOLLIG",
+    severity=Severity.ATTENTIE,
+    summary="The exam holds no part the law does not allow: wiskunde D without wiskunde B (havo/vwo),"
+    " a second praktijkgericht vak (vmbo-tl).",
+    guidance="Remove the subject or correct the package; it cannot be part of the exam.",
+    source=f"{UB} art. 2.7 a 1°, 2.12 a 1° (wiskunde D); art. 3.4 lid 1 c and lid 4 a (praktijkgericht vak)",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.4",
+)
+def _overtollig(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    vakken = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
+    return [Violation("vakken", t.toelichting) for t in overtollig(k.schoolsoort.value, vakken)]
+
+
+@registry.rule(
+    "BRON.PAKKET.EXTRA_VERPLICHT",
+    severity=Severity.ATTENTIE,
+    summary="No subject the exam needs (profieldeel, beroepsgericht programma, the only vrije-deel vak) is"
+    " marked extra: without it the remaining subjects form no eindexamen.",
+    guidance="Remove the extra mark; the uitslag never leaves such a subject out.",
+    source=f"{UB} art. 3.33 lid 3 with art. 3.1-3.7",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.33",
+)
+def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if not any(v.extra for v in k.vakken):
+        return ()
+    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    soorten = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
+    ss = k.schoolsoort.value
+
+    def volledig(zonder: str | None) -> bool:
+        rest = {c: s for c, s in soorten.items() if c != zonder}
+        return not tekorten(ss, k.elementcode, rest, leerwerktraject=k.leerwerktraject)
+
+    if not volledig(None):
+        return ()  # an incomplete exam is BRON.PAKKET.VOLLEDIG's finding
+    return [
+        Violation(
+            f"vakken[{i}].extra", f"{v.vakcode} is needed for a complete exam and cannot be left out as extra"
+        )
+        for i, v in enumerate(k.vakken)
+        if v.extra and not is_gemeenschappelijk(v.vakcode, soorten[v.vakcode]) and not volledig(v.vakcode)
+    ]

@@ -13,9 +13,12 @@ WVO 2020 (BWBR0045787) in the version that judges the candidate's examenjaar
   no combinatiecijfer component below 4; LO and kunstvakken voldoende or goed;
   for gl and tl the profielwerkstuk voldoende or goed; a bb leer-werktraject
   by lid 6 instead;
-* art. 3.33 lid 3: when the candidate fails, subjects marked ``extra`` are left
-  out — as few as possible — if that makes the candidate pass; the result
-  names them in `UitslagResultaat.buiten_beschouwing`.
+* art. 3.1-3.7: the subjects form an eindexamen ([`duo_domain.vo.pakket`][duo_domain.vo.pakket]);
+  an incomplete exam is afgewezen (``BRON.PAKKET.VOLLEDIG``);
+* art. 3.33 lid 3: when the candidate fails, subjects are left out — as few as
+  possible, those marked ``extra`` first — if that makes the candidate pass and
+  the rest still forms an eindexamen; the result names them in
+  `UitslagResultaat.buiten_beschouwing`.
 
 A vakcode the code table has only for other school types is judged as a
 regular graded subject of the candidate (no kernvak; never a combinatiecijfer
@@ -38,6 +41,7 @@ Examples:
     ...     ExamResult("1022", se=D("7.0"), ce=D("6.6")),
     ...     ExamResult("1021", se=D("6.0"), ce=D("6.1")),
     ...     ExamResult("0131", se=D("6.5"), ce=D("6.4")),
+    ...     ExamResult("1038", se=D("6")),
     ...     ExamResult("1019", se=D("7")),
     ...     ExamResult("1020", se=D("6")),
     ...     ExamResult("0353", beoordeling=Beoordeling.VOLDOENDE),
@@ -61,6 +65,9 @@ from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
+from duo_domain.vo.pakket import VOLLEDIG as PAKKET_VOLLEDIG
+from duo_domain.vo.pakket import Tekort
+from duo_domain.vo.pakket import tekorten as pakket_tekorten
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
 __all__ = [
@@ -102,6 +109,7 @@ REGELS: tuple[str, ...] = (
     KUNSTVAKKEN,
     PROFIELWERKSTUK,
     LEERWERKTRAJECT,
+    PAKKET_VOLLEDIG,
 )
 
 
@@ -837,14 +845,30 @@ class _Beroeps(NamedTuple):
     niet_meegeteld: tuple[str, ...]
 
 
+def _tl_zonder_programma(
+    profiel: Sequence[tuple[str, int, int | None]],
+    keuze: Sequence[tuple[str, int, int | None]],
+    praktijk: frozenset[str],
+) -> _Beroeps:
+    """vmbo-tl without a full beroepsgericht or praktijkgericht programme (art. 3.35 lid 2).
+
+    A praktijkgericht vak of the vrije deel (art. 3.4 lid 1 c, 2.17a) is a subject with an
+    eindcijfer of its own (lid 1 c); profielvakken and keuzevakken of the gl programme do not count.
+    """
+    eigen = [(c, g, ce) for c, g, ce in profiel if c in praktijk]
+    ce = [t for _, _, t in eigen if t is not None]
+    niet = tuple(c for c, _, _ in [*profiel, *keuze] if c not in praktijk)
+    return _Beroeps([(c, g) for c, g, _ in eigen], [], None, sum(ce), len(ce), niet)
+
+
 def _beroeps(
     ss: Schoolsoort,
     profiel: Sequence[tuple[str, int, int | None]],
     keuze: Sequence[tuple[str, int, int | None]],
+    praktijk: frozenset[str] = frozenset(),
 ) -> _Beroeps:
     if ss is Schoolsoort.VMBO_TL and not (profiel and len(keuze) >= 2):
-        # art. 3.35 lid 2: only a full beroepsgericht / praktijkgericht programme counts
-        return _Beroeps([], [], None, 0, 0, tuple(c for c, _, _ in [*profiel, *keuze]))
+        return _tl_zonder_programma(profiel, keuze, praktijk)
     ce = [c for _, _, c in [*profiel, *keuze] if c is not None]  # the cspe counts once, like any CE grade
     counted: list[tuple[str, int]] = []
     components = [(c, g) for c, g, _ in keuze]
@@ -885,7 +909,12 @@ def _leerwerktraject(
 def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
     ss = k.schoolsoort
     v = _vmbo_indeling(vakken)
-    b = _beroeps(ss, v.profiel, v.keuze)
+    praktijk = (
+        frozenset(p.vakcode for p in vakken if p.soort is Vaksoort.PRAKTIJKGERICHT_VMBO)
+        if ss is Schoolsoort.VMBO_TL
+        else frozenset()
+    )
+    b = _beroeps(ss, v.profiel, v.keuze, praktijk)
     ce_som, ce_n = v.ce_som + b.ce_som, v.ce_n + b.ce_n
     if k.leerwerktraject:
         return _Oordeel(
@@ -948,12 +977,29 @@ def is_gemeenschappelijk(vakcode: str, soort: Vaksoort) -> bool:
 
 
 def _laat_weg(
-    judge: _Rechter, vakken: Sequence[_Vak], k: Examenkandidaat
+    judge: _Rechter, vakken: Sequence[_Vak], k: Examenkandidaat, *, pakket: bool
 ) -> tuple[_Oordeel, tuple[str, ...]] | None:
-    """Art. 3.33 lid 3: the fewest subjects marked extra whose leaving out makes the candidate pass."""
-    extras = [p for p in vakken if p.extra and not is_gemeenschappelijk(p.vakcode, p.soort)]
-    for size in range(1, len(extras) + 1):
-        for combo in itertools.combinations(extras, size):
+    """Art. 3.33 lid 3: the fewest subjects whose leaving out makes the candidate pass.
+
+    Of equally few, a set of subjects marked ``extra`` comes first. With the package check
+    (``pakket``) every subject may be left out as long as the rest still forms an eindexamen
+    (``judge`` then fails an incomplete rest); a subject whose omission alone breaks the
+    package is never tried, nor is any set holding it. Without it only the subjects
+    marked ``extra`` are tried. Subjects of the gemeenschappelijk deel are never left out.
+    """
+    kandidaten = [
+        p
+        for p in vakken
+        if (pakket or p.extra)
+        and p.soort is not Vaksoort.GEEN_UITSLAG
+        and not is_gemeenschappelijk(p.vakcode, p.soort)
+    ]
+    if pakket:
+        kandidaten = [p for p in kandidaten if _heel_zonder(judge, vakken, k, {p.vakcode})]
+        # of equally few subjects, those the school marked extra are tried first (a stable sort)
+        kandidaten.sort(key=lambda p: not p.extra)
+    for size in range(1, min(len(kandidaten), MAX_EXTRA_VAKKEN) + 1):
+        for combo in itertools.combinations(kandidaten, size):
             drop = {p.vakcode for p in combo}
             attempt = judge([p for p in vakken if p.vakcode not in drop], k)
             if not attempt.redenen:
@@ -961,11 +1007,58 @@ def _laat_weg(
     return None
 
 
+def _heel_zonder(judge: _Rechter, vakken: Sequence[_Vak], k: Examenkandidaat, drop: set[str]) -> bool:
+    """Whether the package is still complete without ``drop`` (``judge`` is a `_MetPakket`)."""
+    if not isinstance(judge, _MetPakket):
+        return True
+    return not judge.tekorten([p for p in vakken if p.vakcode not in drop], k)
+
+
+@attrs.frozen
+class _MetPakket:
+    """A judge of art. 3.34 / 3.35 that also requires a complete exam (art. 3.1-3.7, 3.33 lid 3).
+
+    A bb leer-werktraject whose subjects form the full bb exam is also judged by art. 3.35
+    lid 1 and 3 (lid 6, last sentence): it passes when either way passes.
+    """
+
+    judge: _Rechter
+    vrijgesteld: tuple[tuple[str, Vaksoort], ...]
+    praktijk: bool
+
+    def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
+        soorten = dict(self.vrijgesteld)
+        soorten.update((p.vakcode, p.soort) for p in vakken)
+        return pakket_tekorten(
+            k.schoolsoort.value,
+            k.elementcode,
+            soorten,
+            praktijkgericht_vak=self.praktijk,
+            leerwerktraject=k.leerwerktraject,
+        )
+
+    def __call__(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
+        oordeel = self.judge(vakken, k)
+        if oordeel.redenen and k.leerwerktraject:
+            volledig = attrs.evolve(k, leerwerktraject=False)
+            if not self.tekorten(vakken, volledig):
+                lid1 = self.judge(vakken, volledig)
+                oordeel = (
+                    lid1 if not lid1.redenen else oordeel._replace(redenen=oordeel.redenen + lid1.redenen)
+                )
+        tekort = self.tekorten(vakken, k)
+        if not tekort:
+            return oordeel
+        extra = tuple(Reden(PAKKET_VOLLEDIG, t.artikel, t.toelichting) for t in tekort)
+        return oordeel._replace(redenen=oordeel.redenen + extra)
+
+
 def compute_uitslag(
     kandidaat: Examenkandidaat,
     *,
     tabel: VakcodeTabel | None = None,
     regelsets: tuple[Regelset, ...] = REGELSETS,
+    pakket: bool = True,
 ) -> UitslagResultaat:
     """Compute the uitslag of a candidate's exam.
 
@@ -973,6 +1066,12 @@ def compute_uitslag(
         kandidaat: The candidate's exam.
         tabel: The vakcodetabel to read subject roles from; the shipped one by default.
         regelsets: The rule sets to choose from; `REGELSETS` by default.
+        pakket: Whether the subjects must form an eindexamen (art. 3.1-3.7,
+            [`duo_domain.vo.pakket`][duo_domain.vo.pakket]): an incomplete exam is then
+            afgewezen (``BRON.PAKKET.VOLLEDIG``) and art. 3.33 lid 3 may leave out any
+            subject the complete exam can do without. ``False`` judges the subjects as
+            given and leaves out only those marked ``extra`` (for a subject the package
+            tables cannot recognise, e.g. a code of a newer vakcodetabel).
 
     Returns:
         The uitslag, the eindcijfers, the combinatiecijfer, the CE mean, the
@@ -990,11 +1089,17 @@ def compute_uitslag(
     if gelezen.problemen:
         raise InvalidDocument(gelezen.problemen, document="cijferlijst")
     judge: _Rechter = _vmbo if kandidaat.schoolsoort.is_vmbo else _havo_vwo
+    if pakket:
+        rollen = tabel.rollen(kandidaat.schoolsoort.value)
+        vrij = tuple(
+            (v.vakcode, rollen.get(v.vakcode, _VREEMD)[0]) for v in kandidaat.vakken if v.vrijstelling
+        )
+        judge = _MetPakket(judge, vrij, rs.gl_praktijkgericht_vak)
     vakken = gelezen.vakken
     oordeel = judge(vakken, kandidaat)
     left_out: tuple[str, ...] = ()
     if oordeel.redenen:
-        found = _laat_weg(judge, vakken, kandidaat)
+        found = _laat_weg(judge, vakken, kandidaat, pakket=pakket)
         if found is not None:
             oordeel, left_out = found
     return UitslagResultaat(
