@@ -184,6 +184,8 @@ class Examenkandidaat:
         onderwijsaanbieder: The RIO onderwijsaanbieder (``nnnAnnn``); DUO requires it.
         datum_uitslag: The date the uitslag was determined.
         uitslag: The uitslag as the school reports it, if any.
+        cum_laude: The judicium cum laude as the school reports it (diploma), if
+            any; rule ``BRON.EXAMEN.CUM_LAUDE`` compares it with art. 3.47 / 3.48.
         student: The candidate's identity, if known.
     """
 
@@ -200,6 +202,7 @@ class Examenkandidaat:
     onderwijsaanbieder: str | None = attrs.field(default=None, validator=f.opt_text)
     datum_uitslag: dt.date | None = attrs.field(default=None, validator=f.opt_date)
     uitslag: Uitslag | None = attrs.field(default=None, validator=f.member(Uitslag, optional=True))
+    cum_laude: bool | None = attrs.field(default=None, validator=f.opt_boolean)
     student: Student | None = attrs.field(
         default=None, repr=False, validator=f.instance(Student, "a Student", optional=True)
     )

@@ -362,6 +362,7 @@ _MAPPINGS: tuple[Typemapping, ...] = (
         _v("examenjaar", "examenjaar", S.INT),
         _v("datum_uitslag", "datumUitslag", S.DATE),
         _v("uitslag", "uitslag", Uitslag),
+        _v("cum_laude", "cumLaude", S.BOOL),
         _v("vakken", "examenvak", ExamResult, herhaald=True),
         _v("profielwerkstuk", "profielwerkstuk", Profielwerkstuk),
     ),
