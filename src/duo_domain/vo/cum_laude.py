@@ -197,7 +197,11 @@ def _indeling(
         plaats = _plaats(v, soort, ss, programma_telt=r.combinatiecijfer is not None)
         if plaats == "vast":
             vast.append((v.vakcode, eind))
-            geplaatst += soort is Vaksoort.ALGEMEEN and v.examendeel is Examendeel.PROFIEL
+            geplaatst += (
+                soort is Vaksoort.ALGEMEEN
+                and v.examendeel is Examendeel.PROFIEL
+                and v.vakcode not in _VMBO_EN_MIJ
+            )
         elif plaats == "vrij":
             vrij.append((v.vakcode, eind))
         elif plaats == "ongeplaatst":
