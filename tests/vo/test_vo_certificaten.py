@@ -9,6 +9,8 @@ from decimal import Decimal
 import attrs
 
 from duo_domain.rules import validate
+from duo_domain.serialize import xml
+from duo_domain.serialize.json import dumps_cijferlijst, loads_cijferlijst
 from duo_domain.vo import (
     Beoordeling,
     Examenkandidaat,
@@ -18,6 +20,7 @@ from duo_domain.vo import (
     compute_uitslag,
 )
 from duo_domain.vo.certificaten import certificaat, tl_diploma
+from duo_domain.vo.model import Herkomst
 
 GOED = Beoordeling.GOED
 
@@ -235,3 +238,27 @@ def test_rule_programma_vakcode_of_that_level_and_one_subject_of_the_own_level()
     found = [f for f in validate(all_higher) if f.rule_id == "BRON.EXAMEN.PROGRAMMA"]
     assert [f.path for f in found] == ["$.vakken"]
     assert "art. 3.9" in found[0].message
+
+
+# --- art. 3.33 lid 4: results of a deelstaatsexamen or vavo exam of the same year --------------------
+
+
+def test_a_deelstaatsexamen_result_counts_and_is_named() -> None:
+    k = tl()
+    vakken = [
+        attrs.evolve(v, herkomst=Herkomst.DEELSTAATSEXAMEN) if v.vakcode == "0125" else v for v in k.vakken
+    ]
+    r = compute_uitslag(attrs.evolve(k, vakken=vakken))
+    assert r.eindcijfers["0125"] == 6
+    assert r.eindcijfers == compute_uitslag(k).eindcijfers
+    assert any("art. 3.33 lid 4" in o and "0125 (deelstaatsexamen)" in o for o in r.opmerkingen)
+    assert not any("3.33 lid 4" in o for o in compute_uitslag(k).opmerkingen)
+
+
+def test_cum_laude_and_herkomst_survive_json_and_xml() -> None:
+    k = tl()
+    vakken = [attrs.evolve(v, herkomst=Herkomst.VAVO) if v.vakcode == "0125" else v for v in k.vakken]
+    k = attrs.evolve(k, vakken=vakken, cum_laude=False)
+    assert loads_cijferlijst(dumps_cijferlijst(k)) == k
+    assert xml.loads(xml.dumps(k)) == k
+    assert dumps_cijferlijst(k).count('"herkomst": "vavo"') == 1

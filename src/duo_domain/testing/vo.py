@@ -56,6 +56,7 @@ from duo_domain.vo.model import (
     Examendeel,
     Examenkandidaat,
     ExamResult,
+    Herkomst,
     Profielwerkstuk,
     Schoolsoort,
     Uitslag,
@@ -510,7 +511,7 @@ def examenkandidaten(
 def exam_results() -> st.SearchStrategy[ExamResult]:
     """Subject results of a havo/vwo subject: SE and CE (one decimal) and the matching eindcijfer or none.
 
-    Sometimes with the examendeel and the BRON indicators diplomavak and certificaat.
+    Sometimes with the examendeel, the BRON indicators diplomavak and certificaat, and the herkomst.
     """
 
     def result(args: tuple[str, int, int, bool, dict[str, Any]]) -> ExamResult:
@@ -525,6 +526,7 @@ def exam_results() -> st.SearchStrategy[ExamResult]:
             "examendeel": st.sampled_from(tuple(Examendeel)),
             "diplomavak": st.booleans(),
             "certificaat": st.booleans(),
+            "herkomst": st.sampled_from(tuple(Herkomst)),
         },
     )
     return st.tuples(

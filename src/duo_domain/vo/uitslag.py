@@ -1000,6 +1000,17 @@ def _laat_weg(
     return None
 
 
+def _elders(k: Examenkandidaat) -> tuple[str, ...]:
+    """The note on results of a deelstaatsexamen or a vavo exam of the same year (art. 3.33 lid 4)."""
+    elders = [f"{v.vakcode} ({v.herkomst.value})" for v in k.vakken if v.herkomst is not None]
+    if not elders:
+        return ()
+    return (
+        f"counted at the candidate's request, obtained in the same year ({UB} art. 3.33 lid 4):"
+        f" {', '.join(elders)}",
+    )
+
+
 def compute_uitslag(
     kandidaat: Examenkandidaat,
     *,
@@ -1048,6 +1059,6 @@ def compute_uitslag(
         regelset=rs,
         examenjaar=kandidaat.examenjaar,
         schoolsoort=kandidaat.schoolsoort,
-        opmerkingen=tuple(gelezen.opmerkingen),
+        opmerkingen=(*gelezen.opmerkingen, *_elders(kandidaat)),
         herkansingen_niet_geteld=gelezen.herkansingen_niet_geteld,
     )

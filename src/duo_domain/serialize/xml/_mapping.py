@@ -46,6 +46,7 @@ from duo_domain.vo.model import (
     Examendeel,
     Examenkandidaat,
     ExamResult,
+    Herkomst,
     Profielwerkstuk,
     Rol,
     Schoolsoort,
@@ -386,6 +387,7 @@ _MAPPINGS: tuple[Typemapping, ...] = (
         _v("vrijstelling", "vrijstelling", S.BOOL),
         _v("certificaat", "certificaat", S.BOOL),
         _v("schooljaar_eindcijfer", "schooljaarEindcijfer"),
+        _v("herkomst", "herkomst", Herkomst),
     ),
     _m(
         Profielwerkstuk,
