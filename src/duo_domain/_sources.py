@@ -16,6 +16,7 @@ from __future__ import annotations
 
 __all__ = [
     "BATCH_READING",
+    "BESLUIT_ROD",
     "BSN_WET",
     "EKB",
     "EKB_URL",
@@ -28,6 +29,7 @@ __all__ = [
     "UB_WVO_URL",
     "WEB",
     "WEB_URL",
+    "WET_ROD",
 ]
 
 #: DUO's Programma van Eisen for MBO institutions, the version the library follows.
@@ -54,6 +56,10 @@ REGELING_CODETABELLEN = "Regeling codetabellen"
 
 #: Regeling gegevenslevering onderwijsnummer VO (BRON deadlines).
 REGELING_ONDERWIJSNUMMER_VO = "Regeling gegevenslevering onderwijsnummer VO (BWBR0015232)"
+
+#: Wet register onderwijsdeelnemers and its Besluit: the register that succeeded BRON.
+WET_ROD = "Wet register onderwijsdeelnemers (BWBR0042012)"
+BESLUIT_ROD = "Besluit register onderwijsdeelnemers (BWBR0042639)"
 
 #: Wet algemene bepalingen burgerservicenummer.
 BSN_WET = "Wet algemene bepalingen burgerservicenummer (BWBR0022428)"

@@ -113,6 +113,7 @@ from duo_domain.vo.model import (
     Examendeel,
     Examenkandidaat,
     ExamResult,
+    Herkomst,
     Profielwerkstuk,
     Rol,
     Schoolsoort,
@@ -183,6 +184,7 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     Schoolsoort,
     Beoordeling,
     Examendeel,
+    Herkomst,
     Rol,
     Uitslag,
 )

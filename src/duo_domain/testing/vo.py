@@ -49,12 +49,14 @@ from duo_domain.errors import DuoDomainError
 from duo_domain.testing._breaking import PERSOON_BREAKS, check_breaks, merge, students_breaking
 from duo_domain.testing.identity import invalid_onderwijsaanbieders, onderwijsaanbieders
 from duo_domain.vo.codes import Vaksoort, elementcodetabel, vakcodetabel
+from duo_domain.vo.cum_laude import cum_laude
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import (
     Beoordeling,
     Examendeel,
     Examenkandidaat,
     ExamResult,
+    Herkomst,
     Profielwerkstuk,
     Schoolsoort,
     Uitslag,
@@ -111,8 +113,13 @@ _RECORD_RULES = frozenset(
 )
 #: Record rules a candidate of only some school types can break.
 _RECORD_SOORTEN: Mapping[str, tuple[Schoolsoort, ...]] = {"BRON.PAKKET.OVERTOLLIG": _HV}
+
+#: Rules on what the candidate receives and on subjects at a higher level (art. 3.9, 3.37, 3.47-3.50, 3.73).
+_DIPLOMA_RULES = frozenset({"BRON.EXAMEN.CUM_LAUDE", "BRON.EXAMEN.CERTIFICAAT", "BRON.EXAMEN.PROGRAMMA"})
 #: Rules an :class:`~duo_domain.vo.model.Examenkandidaat` can be made to break.
-EXAMENKANDIDAAT_BREAKS = merge(_RECORD_RULES, CONDITIONS, {"BRON.EXAMEN.UITSLAG_AFGEWEZEN"}, PERSOON_BREAKS)
+EXAMENKANDIDAAT_BREAKS = merge(
+    _RECORD_RULES, CONDITIONS, {"BRON.EXAMEN.UITSLAG_AFGEWEZEN"}, _DIPLOMA_RULES, PERSOON_BREAKS
+)
 
 #: Per domain type, the rule ids its strategy's ``breaks=`` accepts.
 VO_BREAKS: Mapping[type, frozenset[str]] = {
@@ -403,6 +410,7 @@ def _kandidaat(
     if condition is not None:
         k = fail_for(k, condition)
     k = draw(_break_record(k, breaks)) if breaks in _RECORD_RULES - {"BRON.EXAMEN.EINDCIJFER"} else k
+    k = draw(_break_diploma(k, breaks)) if breaks in _DIPLOMA_RULES else k
     eind = draw(st.booleans()) and breaks not in ("BRON.EXAMEN.SE_CIJFER", "BRON.EXAMEN.CE_CIJFER")
     k = report(
         k,
@@ -419,7 +427,43 @@ def _kandidaat(
         k = attrs.evolve(k, uitslag=Uitslag.GESLAAGD)
     elif breaks == "BRON.EXAMEN.UITSLAG_AFGEWEZEN" or (reden is not None and k.uitslag is not None):
         k = attrs.evolve(k, uitslag=Uitslag.AFGEWEZEN)
-    return k
+    return _break_cum_laude(k) if breaks == "BRON.EXAMEN.CUM_LAUDE" else k
+
+
+@st.composite
+def _break_diploma(draw: st.DrawFn, k: Examenkandidaat, rule: str) -> Examenkandidaat:
+    """Break a rule of `_DIPLOMA_RULES` (the cum laude one after the uitslag is reported)."""
+    if rule == "BRON.EXAMEN.CERTIFICAAT":
+        if draw(st.booleans()):
+            return _set(k, _LO, certificaat=True)  # judged voldoende/goed: no eindcijfer, no certificaat
+        v = draw(st.sampled_from([v for v in k.vakken if v.ce is not None]))
+        four = Decimal("4.0")
+        return _set(k, v.vakcode, se=four, ce=four, ce2=None, certificaat=True)  # eindcijfer 4
+    if rule == "BRON.EXAMEN.PROGRAMMA":
+        # a level that is not above the candidate's own (art. 3.37), or no school type at all
+        v = draw(st.sampled_from(k.vakken))
+        return _set(k, v.vakcode, programma=draw(st.sampled_from((k.schoolsoort.value, "mbo", "vmbo"))))
+    return k  # BRON.EXAMEN.CUM_LAUDE: see _break_cum_laude
+
+
+def _break_cum_laude(k: Examenkandidaat) -> Examenkandidaat:
+    """Report the judicium cum laude the other way round from art. 3.47 / 3.48."""
+    judged = cum_laude(k)
+    if judged.toegekend is None:
+        # place the unplaced subjects in the profieldeel (a valid examendeel) so that the law decides
+        rollen = vakcodetabel().rollen(k.schoolsoort.value)
+        vakken = [
+            attrs.evolve(v, examendeel=Examendeel.PROFIEL)
+            if v.examendeel is None
+            and not v.extra
+            and v.vakcode not in ("0071", "0322")
+            and rollen.get(v.vakcode, (None, 0))[0] is Vaksoort.ALGEMEEN
+            else v
+            for v in k.vakken
+        ]
+        k = attrs.evolve(k, vakken=vakken)
+        judged = cum_laude(k)
+    return attrs.evolve(k, cum_laude=not judged.toegekend)
 
 
 #: Record rules about what the exam holds, broken without drawing.
@@ -544,7 +588,7 @@ def examenkandidaten(
 def exam_results() -> st.SearchStrategy[ExamResult]:
     """Subject results of a havo/vwo subject: SE and CE (one decimal) and the matching eindcijfer or none.
 
-    Sometimes with the examendeel and the BRON indicators diplomavak and certificaat.
+    Sometimes with the examendeel, the BRON indicators diplomavak and certificaat, and the herkomst.
     """
 
     def result(args: tuple[str, int, int, bool, dict[str, Any]]) -> ExamResult:
@@ -559,6 +603,7 @@ def exam_results() -> st.SearchStrategy[ExamResult]:
             "examendeel": st.sampled_from(tuple(Examendeel)),
             "diplomavak": st.booleans(),
             "certificaat": st.booleans(),
+            "herkomst": st.sampled_from(tuple(Herkomst)),
         },
     )
     return st.tuples(

@@ -3,7 +3,11 @@
 The law is the Uitvoeringsbesluit WVO 2020 (BWBR0045787), art. 3.13 and
 3.32–3.39, applied in the version that judges the examenjaar
 ([`duo_domain.vo.regelsets`][duo_domain.vo.regelsets]); whether the subjects form an
-eindexamen (art. 3.1–3.7) is [`duo_domain.vo.pakket`][duo_domain.vo.pakket].
+eindexamen (art. 3.1–3.7) is [`duo_domain.vo.pakket`][duo_domain.vo.pakket]. What a candidate
+receives besides the uitslag: the judicium cum laude (art. 3.47, 3.48,
+[`duo_domain.vo.cum_laude`][duo_domain.vo.cum_laude]), the certificaat of a failed candidate
+(art. 3.50, 3.73) and the vmbo-tl diploma of a gl candidate (art. 3.45), both in
+[`duo_domain.vo.certificaten`][duo_domain.vo.certificaten].
 
 Examples:
     >>> from duo_domain.vo import compute_uitslag
@@ -23,6 +27,7 @@ Examples:
     'geslaagd'
 """
 
+from duo_domain.vo.certificaten import Certificaat, TlDiploma, certificaat, tl_diploma
 from duo_domain.vo.codes import (
     Elementcode,
     ElementcodeTabel,
@@ -36,6 +41,7 @@ from duo_domain.vo.codes import (
     vakcodetabel,
     vakcodetabel_uit,
 )
+from duo_domain.vo.cum_laude import CumLaude, cum_laude
 from duo_domain.vo.deadlines import Termijn, se_termijn, te_laat, termijnen, uiterste_datum_uitslag
 from duo_domain.vo.document import cijferlijst_schema, uitslag_schema
 from duo_domain.vo.grades import (
@@ -51,43 +57,57 @@ from duo_domain.vo.model import (
     Examendeel,
     Examenkandidaat,
     ExamResult,
+    Herkomst,
     Profielwerkstuk,
     Rol,
     Schoolsoort,
     Uitslag,
 )
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
-from duo_domain.vo.uitslag import Reden, UitslagResultaat, compute_uitslag, herkansingen_niet_geteld
+from duo_domain.vo.uitslag import (
+    Reden,
+    UitslagResultaat,
+    compute_uitslag,
+    herkansingen_niet_geteld,
+    hoger_programma,
+)
 
 __all__ = [
     "REGELSETS",
     "Beoordeling",
+    "Certificaat",
+    "CumLaude",
     "Elementcode",
     "ElementcodeTabel",
     "ExamResult",
     "Examendeel",
     "Examenkandidaat",
+    "Herkomst",
     "Profielwerkstuk",
     "Reden",
     "Regelset",
     "Rol",
     "Schoolsoort",
     "Termijn",
+    "TlDiploma",
     "Uitslag",
     "UitslagResultaat",
     "Vak",
     "VakcodeTabel",
     "Vaksoort",
     "ce_gemiddelde",
+    "certificaat",
     "choose_regelset",
     "cijferlijst_schema",
     "combinatiecijfer",
     "combinatiecijfer_gl",
     "compute_uitslag",
+    "cum_laude",
     "eindcijfer",
     "elementcodetabel",
     "elementcodetabel_uit",
     "herkansingen_niet_geteld",
+    "hoger_programma",
     "load_elementcodetabel",
     "load_vakcodetabel",
     "meets_ce_eis",
@@ -95,6 +115,7 @@ __all__ = [
     "se_termijn",
     "te_laat",
     "termijnen",
+    "tl_diploma",
     "uiterste_datum_uitslag",
     "uitslag_schema",
     "vakcodetabel",

@@ -7,6 +7,14 @@
   data (`SE_TERMIJNEN`), and a vendor passes its own table for years the
   library does not list.
 
+Legal basis, as checked: the register is now governed by the Wet register
+onderwijsdeelnemers (BWBR0042012) and the Besluit register onderwijsdeelnemers
+(BWBR0042639, text of 2026-01-01; art. 22 makes the bestuur that issued a
+waardedocument deliver its diplomagegevens). The parts of the Besluit read for
+this module name no term in days for examenresultaten, so the 2-week term rests
+on DUO's publication and the older Regeling cited above; a vendor with a newer
+term passes its own date to `te_laat` through ``aangeleverd`` and its own tables.
+
 Examples:
     >>> import datetime as dt
     >>> uiterste_datum_uitslag(dt.date(2026, 6, 16))

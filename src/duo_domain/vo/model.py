@@ -29,6 +29,7 @@ __all__ = [
     "ExamResult",
     "Examendeel",
     "Examenkandidaat",
+    "Herkomst",
     "Profielwerkstuk",
     "Rol",
     "Schoolsoort",
@@ -73,6 +74,18 @@ class Examendeel(enum.Enum):
     VRIJ = "vrij"
 
 
+class Herkomst(enum.Enum):
+    """Where a result of the examenjaar was obtained outside the school's own exam (art. 3.33 lid 4).
+
+    On the candidate's timely written request the school counts in its uitslag the grades of a
+    deelstaatsexamen or of an exam in one or more subjects at an instelling voor educatie en
+    beroepsonderwijs (vavo) taken in the same year.
+    """
+
+    DEELSTAATSEXAMEN = "deelstaatsexamen"
+    VAVO = "vavo"
+
+
 class Rol(enum.Enum):
     """The beroepsgerichte role of a vmbo subject, when it differs from the code table."""
 
@@ -114,6 +127,9 @@ class ExamResult:
         schooljaar_eindcijfer: The school year (``"2020-2021"``) in which the
             eindcijfer of a vmbo profielvak finished in an earlier year was obtained;
             from 2020-2021 or 2021-2022 it counts in the CE mean (art. 10.5 lid 1).
+        herkomst: ``deelstaatsexamen`` or ``vavo`` for a result of the same year obtained
+            outside the school's own exam and counted at the candidate's request (art. 3.33 lid 4);
+            ``None`` for the school's own exam.
     """
 
     vakcode: str = attrs.field(validator=f.text)
@@ -134,6 +150,7 @@ class ExamResult:
     vrijstelling: bool = attrs.field(default=False, validator=f.boolean)
     certificaat: bool | None = attrs.field(default=None, validator=f.opt_boolean)
     schooljaar_eindcijfer: str | None = attrs.field(default=None, validator=f.opt_text)
+    herkomst: Herkomst | None = attrs.field(default=None, validator=f.member(Herkomst, optional=True))
 
     @property
     def heeft_ce(self) -> bool:
@@ -184,6 +201,8 @@ class Examenkandidaat:
         onderwijsaanbieder: The RIO onderwijsaanbieder (``nnnAnnn``); DUO requires it.
         datum_uitslag: The date the uitslag was determined.
         uitslag: The uitslag as the school reports it, if any.
+        cum_laude: The judicium cum laude as the school reports it (diploma), if
+            any; rule ``BRON.EXAMEN.CUM_LAUDE`` compares it with art. 3.47 / 3.48.
         student: The candidate's identity, if known.
     """
 
@@ -200,6 +219,7 @@ class Examenkandidaat:
     onderwijsaanbieder: str | None = attrs.field(default=None, validator=f.opt_text)
     datum_uitslag: dt.date | None = attrs.field(default=None, validator=f.opt_date)
     uitslag: Uitslag | None = attrs.field(default=None, validator=f.member(Uitslag, optional=True))
+    cum_laude: bool | None = attrs.field(default=None, validator=f.opt_boolean)
     student: Student | None = attrs.field(
         default=None, repr=False, validator=f.instance(Student, "a Student", optional=True)
     )

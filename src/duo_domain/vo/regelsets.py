@@ -16,6 +16,12 @@ year *N−1*/*N*. The texts were compared version by version
   godsdienst/levensbeschouwing option moves to onderdeel d) — first
   examenjaar **2027**.
 
+Which text is *in force* for an examenjaar is a separate label:
+[`wettekst`][duo_domain.vo.regelsets.wettekst] names the version in force on 1 July of the
+examenjaar (the regular uitslag is determined in June or July), out of the versions listed in
+`VERSIES` — the versions of BWBR0045787 the library compared, not necessarily every version
+that exists.
+
 A year outside every entry raises [`UnsupportedPeriod`][duo_domain.errors.UnsupportedPeriod];
 the library never judges a year with another year's rules. Adding a year is
 one entry in `REGELSETS`.
@@ -25,6 +31,8 @@ Examples:
     'BWBR0045787/2024-08-01'
     >>> choose_regelset(2027).wettekst
     'BWBR0045787/2026-08-01'
+    >>> wettekst(2024), wettekst(2026)
+    ('BWBR0045787/2023-08-01', 'BWBR0045787/2025-10-01')
     >>> choose_regelset(2022)
     Traceback (most recent call last):
     ...
@@ -33,12 +41,14 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.vo.codes import Vaksoort
 
-__all__ = ["REGELSETS", "Regelset", "choose_regelset"]
+__all__ = ["REGELSETS", "VERSIES", "Regelset", "choose_regelset", "wettekst"]
 
 _BASIS_OPTIONEEL = frozenset({Vaksoort.LITERATUUR, Vaksoort.ANW, Vaksoort.LEVENSBESCHOUWING})
 
@@ -103,6 +113,39 @@ REGELSETS: tuple[Regelset, ...] = (
         artikel_levensbeschouwing="art. 3.34 lid 2 d",
     ),
 )
+
+
+#: The versions of the Uitvoeringsbesluit WVO 2020 the library compared, by the date they took effect.
+VERSIES: tuple[dt.date, ...] = (
+    dt.date(2022, 8, 1),
+    dt.date(2023, 1, 1),
+    dt.date(2023, 8, 1),
+    dt.date(2024, 8, 1),
+    dt.date(2025, 10, 1),
+    dt.date(2026, 8, 1),
+)
+
+
+def wettekst(examenjaar: int, *, op: dt.date | None = None) -> str:
+    """The text of BWBR0045787 in force when the uitslag of ``examenjaar`` is determined.
+
+    Args:
+        examenjaar: The examenjaar.
+        op: The datum uitslag, if known; 1 July of the examenjaar by default.
+
+    Raises:
+        UnsupportedPeriod: when the date lies before the first compared version.
+
+    Examples:
+        >>> import datetime as dt
+        >>> wettekst(2023), wettekst(2023, op=dt.date(2022, 12, 31))
+        ('BWBR0045787/2023-01-01', 'BWBR0045787/2022-08-01')
+    """
+    datum = op or dt.date(examenjaar, 7, 1)
+    eerder = [v for v in VERSIES if v <= datum]
+    if not eerder:
+        raise UnsupportedPeriod(f"no text of BWBR0045787 compared for {datum.isoformat()}")
+    return f"BWBR0045787/{eerder[-1].isoformat()}"
 
 
 def choose_regelset(examenjaar: int, regelsets: tuple[Regelset, ...] = REGELSETS) -> Regelset:

@@ -35,14 +35,17 @@ from duo_domain.vo.codes import (
     vakcodetabel,
     vakcodetabel_uit,
 )
+from duo_domain.vo.cum_laude import cum_laude
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
 from duo_domain.vo.pakket import overtollig, tekorten
 from duo_domain.vo.regelsets import choose_regelset
 from duo_domain.vo.uitslag import (
+    NIVEAU,
     UitslagResultaat,
     compute_uitslag,
     herkansingen_niet_geteld,
+    hoger_programma,
     is_gemeenschappelijk,
 )
 
@@ -104,9 +107,11 @@ def _elementcodes(codes: object | None) -> ElementcodeTabel:
 def _vakcode(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     valid = vakcode.is_valid
     tabel = _vakcodes(ctx.codes)
-    ss = k.schoolsoort.value
     found: list[Violation] = []
     for i, v in enumerate(k.vakken):
+        # a subject taken at a higher level (art. 3.37) has the vakcode of that level
+        hoger = hoger_programma(k.schoolsoort, v.programma) if v.programma is not None else None
+        ss = (hoger or k.schoolsoort).value
         if not valid(v.vakcode):
             found.append(
                 Violation(
@@ -528,3 +533,103 @@ def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violatio
         for i, v in enumerate(k.vakken)
         if v.extra and not is_gemeenschappelijk(v.vakcode, soorten[v.vakcode]) and not volledig(v.vakcode)
     ]
+
+
+# --- cum laude, certificaat, a subject at a higher level (art. 3.47-3.50, 3.73, 3.9, 3.37) -------
+
+
+@registry.rule(
+    "BRON.EXAMEN.CUM_LAUDE",
+    severity=Severity.ATTENTIE,
+    summary="A reported judicium cum laude agrees with art. 3.47 (vwo, havo) / 3.48 (vmbo): a mean of at"
+    " least 8.0 over the eindcijfers the article names, and every counted subject 7 (vwo) or 6 or higher.",
+    guidance="Recompute the judicium with duo_domain.vo.cum_laude.cum_laude; send the examendeel of each"
+    " subject so that the profieldeel and the vrije deel are known.",
+    source=f"{UB} art. 3.47; art. 3.48",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.47",
+)
+def _cum_laude(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if k.cum_laude is None:
+        return ()
+    result = _uitslag(k)
+    if result is None:
+        return ()
+    judged = cum_laude(k, resultaat=result)
+    if judged.toegekend is None or judged.toegekend == k.cum_laude:
+        return ()
+    why = "; ".join(r.toelichting for r in judged.redenen) or f"the mean is {judged.to_dict()['gemiddelde']}"
+    said, law = ("cum laude", "not") if k.cum_laude else ("not cum laude", "cum laude")
+    return (Violation("cum_laude", f"reported {said}, but by {judged.artikel} it is {law}: {why}"),)
+
+
+@registry.rule(
+    "BRON.EXAMEN.CERTIFICAAT",
+    severity=Severity.ATTENTIE,
+    summary="A subject reported with certificaat behaald has an eindcijfer of 6 or higher.",
+    guidance="A certificaat lists the subjects with an eindcijfer of 6 or higher (art. 3.50 a, 3.73 a);"
+    " a subject judged without an eindcijfer (LO, kunstvakken) earns none.",
+    source=f"{UB} art. 3.50 a; art. 3.73 a",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.50",
+)
+def _certificaat(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if not any(v.certificaat for v in k.vakken):
+        return ()
+    result = _uitslag(k)
+    if result is None:
+        return ()
+    found: list[Violation] = []
+    for i, v in enumerate(k.vakken):
+        if not v.certificaat:
+            continue
+        eind = result.eindcijfers.get(v.vakcode)
+        if eind is None or eind < 6:
+            what = "no eindcijfer" if eind is None else f"eindcijfer {eind}"
+            found.append(
+                Violation(f"vakken[{i}].certificaat", f"{v.vakcode} has {what}: no certificaat (6 or higher)")
+            )
+    return found
+
+
+@registry.rule(
+    "BRON.EXAMEN.PROGRAMMA",
+    severity=Severity.AFKEUR,
+    summary="A subject's programma names a higher school type or leerweg whose code table has the vakcode,"
+    " and at least one subject is of the school type or leerweg of enrolment.",
+    guidance="Send programma only for a subject taken at a higher level (bb < kb < gl/tl < havo < vwo)"
+    " with that level's vakcode; keep at least one subject of the candidate's own level.",
+    source=f"{UB} art. 3.9; art. 3.37",
+    applies_to=Examenkandidaat,
+    geldig_van=IN_FORCE,
+    url=f"{URL}#Artikel3.9",
+)
+def _programma(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
+    if all(v.programma is None for v in k.vakken):
+        return ()
+    tabel = vakcodetabel()
+    found: list[Violation] = []
+    eigen = False
+    for i, v in enumerate(k.vakken):
+        if v.programma is None:
+            eigen = eigen or not v.vrijstelling
+            continue
+        hoger = hoger_programma(k.schoolsoort, v.programma)
+        if hoger is None:
+            levels = ", ".join(s.value for s, n in NIVEAU.items() if n > NIVEAU[k.schoolsoort])
+            found.append(
+                Violation(
+                    f"vakken[{i}].programma",
+                    f"programma {v.programma!r} is not a level above {k.schoolsoort.value}"
+                    f" ({levels or 'none'})",
+                )
+            )
+        elif tabel.get(v.vakcode, hoger.value) is None:
+            found.append(
+                Violation(f"vakken[{i}].vakcode", f"vakcode {v.vakcode} is not a {hoger.value} subject")
+            )
+    if not eigen:
+        found.append(Violation("vakken", f"no subject of the {k.schoolsoort.value} exam itself (art. 3.9)"))
+    return found

@@ -72,12 +72,14 @@ from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
 __all__ = [
     "MAX_EXTRA_VAKKEN",
+    "NIVEAU",
     "REGELS",
     "Reden",
     "Uitslag",
     "UitslagResultaat",
     "compute_uitslag",
     "herkansingen_niet_geteld",
+    "hoger_programma",
     "is_gemeenschappelijk",
 ]
 
@@ -485,6 +487,11 @@ def _andere_code(  # noqa: PLR0917 - an internal helper of _lees
     if code in seen:
         problemen.append(DocumentProblem(f"$.vakken[{i}].vakcode", f"vakcode {code!r} appears twice"))
         return None
+    hoger = hoger_programma(k.schoolsoort, v.programma)
+    if hoger is not None and (rol := tabel.rollen(hoger.value).get(code)) is not None:
+        # art. 3.9 and 3.37: a subject taken at a higher level counts with its role at that level
+        opmerkingen.append(f"vakcode {code} taken at the {hoger.value} level ({UB} art. 3.9, 3.37)")
+        return rol
     vak = tabel.zoek(code)
     if vak is None:
         problemen.append(
@@ -550,6 +557,38 @@ def _lees(
     if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
         problemen.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
     return _Gelezen(vakken, problemen, opmerkingen, niet_geteld)
+
+
+#: The levels of art. 3.37 ("een hoger niveau dan het niveau van de schoolsoort of leerweg"); gl and tl are
+#: one level (the theoretische and gemengde leerweg lead to the same follow-on education).
+NIVEAU: Mapping[Schoolsoort, int] = {
+    Schoolsoort.VMBO_BB: 1,
+    Schoolsoort.VMBO_KB: 2,
+    Schoolsoort.VMBO_GL: 3,
+    Schoolsoort.VMBO_TL: 3,
+    Schoolsoort.HAVO: 4,
+    Schoolsoort.VWO: 5,
+}
+
+
+def hoger_programma(schoolsoort: Schoolsoort, programma: str | None) -> Schoolsoort | None:
+    """The school type of a subject's ``programma`` when it is a higher level than ``schoolsoort``.
+
+    Art. 3.37 lets a candidate take a subject at a higher level than the school type or leerweg of
+    enrolment (art. 3.5 lid 2, 3.6 and 3.7 lid 2 name which); ``None`` when ``programma`` is absent,
+    unknown, or not higher.
+
+    Examples:
+        >>> hoger_programma(Schoolsoort.VMBO_TL, "havo"), hoger_programma(Schoolsoort.HAVO, "vmbo-tl")
+        (<Schoolsoort.HAVO: 'havo'>, None)
+    """
+    if programma is None:
+        return None
+    try:
+        hoger = Schoolsoort(programma)
+    except ValueError:
+        return None
+    return hoger if NIVEAU[hoger] > NIVEAU[schoolsoort] else None
 
 
 def herkansingen_niet_geteld(kandidaat: Examenkandidaat, cspe_vakken: frozenset[str]) -> tuple[str, ...]:
@@ -1053,6 +1092,17 @@ class _MetPakket:
         return oordeel._replace(redenen=oordeel.redenen + extra)
 
 
+def _elders(k: Examenkandidaat) -> tuple[str, ...]:
+    """The note on results of a deelstaatsexamen or a vavo exam of the same year (art. 3.33 lid 4)."""
+    elders = [f"{v.vakcode} ({v.herkomst.value})" for v in k.vakken if v.herkomst is not None]
+    if not elders:
+        return ()
+    return (
+        f"counted at the candidate's request, obtained in the same year ({UB} art. 3.33 lid 4):"
+        f" {', '.join(elders)}",
+    )
+
+
 def compute_uitslag(
     kandidaat: Examenkandidaat,
     *,
@@ -1114,6 +1164,6 @@ def compute_uitslag(
         regelset=rs,
         examenjaar=kandidaat.examenjaar,
         schoolsoort=kandidaat.schoolsoort,
-        opmerkingen=tuple(gelezen.opmerkingen),
+        opmerkingen=(*gelezen.opmerkingen, *_elders(kandidaat)),
         herkansingen_niet_geteld=gelezen.herkansingen_niet_geteld,
     )

@@ -46,6 +46,7 @@ from duo_domain.vo.model import (
     Examendeel,
     Examenkandidaat,
     ExamResult,
+    Herkomst,
     Profielwerkstuk,
     Rol,
     Schoolsoort,
@@ -362,6 +363,7 @@ _MAPPINGS: tuple[Typemapping, ...] = (
         _v("examenjaar", "examenjaar", S.INT),
         _v("datum_uitslag", "datumUitslag", S.DATE),
         _v("uitslag", "uitslag", Uitslag),
+        _v("cum_laude", "cumLaude", S.BOOL),
         _v("vakken", "examenvak", ExamResult, herhaald=True),
         _v("profielwerkstuk", "profielwerkstuk", Profielwerkstuk),
     ),
@@ -385,6 +387,7 @@ _MAPPINGS: tuple[Typemapping, ...] = (
         _v("vrijstelling", "vrijstelling", S.BOOL),
         _v("certificaat", "certificaat", S.BOOL),
         _v("schooljaar_eindcijfer", "schooljaarEindcijfer"),
+        _v("herkomst", "herkomst", Herkomst),
     ),
     _m(
         Profielwerkstuk,
