@@ -242,7 +242,7 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
     ol = re.compile(r"[0-9]{3}X[0-9]{3}").fullmatch
     vsv = re.compile(r"[A-Za-z0-9]{12}").fullmatch
     kd = re.compile(r"K[0-9]{4}").fullmatch
-    cut_ol, cut_fase = D(2019, 8, 1), D(2020, 8, 1)
+    cut_ol = D(2019, 8, 1)
     bbl = frozenset(v.code for v in LEERTRAJECT if v.kenmerken.get("leerweg") == "BBL")
 
     def student(s: Student, out: list[str]) -> None:
@@ -339,7 +339,7 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
         if b.keuzedeel is not None and kd(b.keuzedeel) is None:
             out.append("ROD.BPV.CODES")
 
-    def record(r: Record, out: list[str]) -> None:  # noqa: C901 - one rule per branch
+    def record(r: Record, out: list[str]) -> None:
         by = {}
         seen = set()
         for e in r.inschrijvingen:
@@ -363,11 +363,14 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
                 out.append("ROD.BPV.INSCHRIJVING")
             if (b.datum_einde_werkelijk or b.datum_einde_gepland) > einde:
                 out.append("ROD.BPV.INSCHRIJVING")
-        for e in r.inschrijvingen:
-            if e.inschrijvingvolgnummer not in met_bpv and any(p.leertraject in bbl for p in e.perioden):
-                out.append("ROD.INSCHRIJVING.BBL_BPV")
-        # ROD.INSCHRIJVING.BBL_LEERPLICHT and ROD.REFERENTIEDATA.NIET_GECONTROLEERD need a birth date or
-        # diplomas, which these data never hold: nothing to check on either side.
+        out.extend(
+            "ROD.INSCHRIJVING.BBL_BPV"
+            for e in r.inschrijvingen
+            if e.inschrijvingvolgnummer not in met_bpv and any(p.leertraject in bbl for p in e.perioden)
+        )
+        # ROD.INSCHRIJVING.BBL_LEERPLICHT, the ROD.DIPLOMA rules, ROD.REFERENTIEDATA.NIET_GECONTROLEERD and
+        # ROD.RESULTAAT.LOS_GEGEVENS need a birth date, diplomas or loose results, which these data never
+        # hold: nothing to check on either side.
         student(r.student, out)
         for e in r.inschrijvingen:
             inschrijving(e, out)

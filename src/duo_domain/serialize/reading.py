@@ -138,6 +138,13 @@ def _parse_constant(text: str) -> Any:
     raise _NotJson(text)
 
 
+#: The decoder of every document, made once (``json.loads`` with hooks would make one per call).
+#: It holds no state between calls.
+_DECODER: Final = json.JSONDecoder(
+    parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
+)
+
+
 def _too_deep(text: str, max_depth: int) -> bool:
     """Whether ``text`` nests arrays and objects deeper than ``max_depth`` (a linear scan, no recursion).
 
@@ -204,9 +211,12 @@ def parse_json(
     if _too_deep(text, max_depth):
         raise _broken(document, f"nested deeper than {max_depth} levels")
     try:
-        data = json.loads(
-            text, parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
-        )
+        if text[:1] == "\ufeff":  # json.loads names a byte order mark in a str; the decoder alone would not
+            data = json.loads(
+                text, parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
+            )
+        else:
+            data = _DECODER.decode(text)
     except _NotJson as exc:
         raise _broken(document, f"not JSON: {exc.args[0]} is not a JSON number") from None
     except json.JSONDecodeError as exc:
@@ -214,7 +224,7 @@ def parse_json(
         raise InvalidDocument([problem], document=document) from None
     except RecursionError:  # only when the caller's own stack is nearly exhausted
         raise _broken(document, f"nested deeper than {max_depth} levels") from None
-    if _SURROGATE_ESCAPE.search(text) is not None:  # rare: only then look for a lone one
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None:  # rare: only then look for a lone one
         path = _lone_surrogate(data, "$")
         if path is not None:
             problem = DocumentProblem(path, "not Unicode text: a lone surrogate escape (\\ud800-\\udfff)")
