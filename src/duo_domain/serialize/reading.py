@@ -145,6 +145,26 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
+#: Every byte but the quote and the four brackets, for ``bytes.translate``.
+_NOT_STRUCTURE: Final = bytes(b for b in range(256) if b not in b'"[]{}')
+
+
+def _brackets(text: str) -> str:
+    """The brackets of ``text`` outside its strings, in order.
+
+    A text without backslashes and with an even number of quotes (nearly every document) is
+    done at C speed on its UTF-8 bytes (no byte of a multi-byte character is a quote or a
+    bracket): delete all but quotes and brackets, then drop every second piece between quotes,
+    the strings. Any other text goes through the regular expressions of JSON strings, which
+    give the same result for the first kind.
+    """
+    if "\\" not in text:
+        skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+        if skeleton.count(b'"') % 2 == 0:
+            return b"".join(skeleton.split(b'"')[::2]).decode("ascii")
+    return _NOT_BRACKET.sub("", _STRING.sub("", text))
+
+
 def _too_deep(text: str, max_depth: int) -> bool:
     """Whether ``text`` nests arrays and objects deeper than ``max_depth`` (a linear scan, no recursion).
 
@@ -155,7 +175,7 @@ def _too_deep(text: str, max_depth: int) -> bool:
     """
     if text.count("[") + text.count("{") <= max_depth:
         return False
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    brackets = _brackets(text)
     passes = 0
     while brackets:
         shorter = brackets.replace("[]", "").replace("{}", "")
