@@ -345,6 +345,8 @@ class _Plans(dict[type, "_Visit | None"]):
         super().__init__()
         self._registry = registry
         self._peildatum = peildatum
+        #: The context of a call without reference data (frozen, so one serves every such call).
+        self.context = CheckContext(peildatum=peildatum)
 
     def __missing__(self, kind: type) -> _Visit | None:
         found = self[kind] = _compile(self, kind, self._registry.active_rules(kind, self._peildatum))
@@ -436,7 +438,7 @@ def validate(
     _check_validatable(obj)
     reg = _DEFAULT if registry is None else registry
     plans = reg.plans(peildatum)
-    ctx = CheckContext(peildatum=peildatum, referentiedata=referentiedata)
+    ctx = plans.context if referentiedata is None else CheckContext(peildatum, referentiedata)
     out: list[Finding] = []
     if isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):
