@@ -1,102 +1,150 @@
-"""Benchmark: validate a synthetic MBO institution, and the same checks as a pydantic v2 model.
+"""Benchmark: MBO student records from JSON bytes to every finding, against a pydantic v2 peer.
 
-50,000 students with 80,000 enrolments (100,000 periods) and 40,000 BPV
-agreements, as parsed JSON data. duo_domain structures the data with its
-cattrs converter and runs the full rule catalogue (:func:`duo_domain.rules.validate`);
-pydantic validates the same data against a model that expresses the same
-field checks (types, patterns, ranges, code lists valid on a date, date order,
-periods and BPV within their enrolment, uniqueness, the onderwijslocatie
-rule, BBL without BPV). Both collect every problem instead of stopping.
-Both sides run like for like: the garbage collector as the process has it
-(enabled; neither side pauses it), a full collection before every timed run,
-and the two sides taking turns.
+The whole path a vendor pays for: the JSON bytes of a student record go in, the
+typed record is built and every rule of the catalogue runs on it, the findings
+come out. duo_domain does ``validate(loads_mbo(data))``; the peer does pydantic
+v2's ``model_validate_json`` on the same bytes (a strict model of the same
+format: the same fields, types and unknown keys refused) followed by the same
+checks in plain Python (pydantic has no rule engine), each check named by the
+rule id of the library's catalogue. Before timing, the two sides must report the
+same findings per rule id, or the benchmark stops.
 
-pydantic is a bench-only dependency: ``pip install pydantic``.
+Two ways of calling, each timed on both sides:
+
+* **per record**: one call per record, on the bytes of that record alone (what a
+  web service or a queue consumer does);
+* **batch**: one call on the bytes of a JSON array of every record (what a
+  nightly check of a whole institution does).
+
+And the engine on its own: ``validate(record)`` called once per record against
+``validate(records)`` on the list, on records read beforehand (the per-record
+call must be as fast per record as the batch).
+
+The data: students with one or two enrolments (a quarter with two periods),
+BPV agreements for part of them, a BSN or an onderwijsnummer, some periods of
+extra support, and a realistic share of findings (a missing onderwijslocatie,
+an omvang of 0 hours, BBL enrolments without BPV, a few periods outside their
+enrolment, a few unknown leertrajecten and malformed codes). The data hold no
+diplomas, loose results or personal data, so the peer models only what the data
+hold; every catalogue rule that runs on these objects has its check on the peer.
+
+Like for like: the garbage collector is left as the process has it (enabled) on
+both sides and neither side switches it; before every timed run a full
+``gc.collect()``. The sides take turns (ours, peer, ours, peer, ...) for
+``--rounds`` rounds; each row prints min / median / max, and the ratio is taken
+on the medians. On a shared machine, compare the two rows of one run, not runs.
+
+pydantic is a bench-only dependency (the ``bench`` extra: ``pip install
+'duo-domain[bench]'``); duo_domain itself never imports it.
 
 Usage::
 
-    python bench/bench_mbo_validate.py [--students 50000] [--repeat 3]
+    python bench/bench_mbo_validate.py [--students 20000] [--rounds 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import gc
 import itertools
+import json
 import random
+import re
+import statistics
+import sys
 import time
-import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
 D = dt.date
 
 
-def _bsn(rng: random.Random) -> str:
+def _nine_digits(rng: random.Random, prefix: str, rest: int) -> str:
+    """Nine digits starting with ``prefix`` whose 11-proef (weights 9..2 and -1) leaves ``rest``."""
     while True:
-        digits = [9, 9, 9, 9] + [rng.randrange(10) for _ in range(4)]
-        total = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
-        if total < 10:
-            return "".join(map(str, digits)) + str(total)
+        digits = [int(c) for c in prefix] + [rng.randrange(10) for _ in range(8 - len(prefix))]
+        total = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True))
+        last = (total - rest) % 11
+        if last < 10 and digits[0] + digits[1] + digits[2]:
+            return "".join(map(str, digits)) + str(last)
 
 
-def make_data(n_students: int, n_enrolments: int, n_bpv: int, seed: int = 7) -> list[dict[str, Any]]:
+def _student(rng: random.Random, n: int) -> dict[str, Any]:
+    if rng.random() < 0.1:
+        return {"onderwijsnummer": _nine_digits(rng, "10", 5), "studentnummer": f"S{n}"}
+    return {"bsn": _nine_digits(rng, "", 0), "studentnummer": f"S{n}"}
+
+
+def _periode(rng: random.Random, start: D) -> dict[str, Any]:
+    periode: dict[str, Any] = {
+        "datum_begin": start.isoformat(),
+        "opleidingscode": "25655" if rng.random() > 0.002 else "2565",
+        "leertraject": rng.choice(("BOL", "BOL", "BBL")) if rng.random() > 0.002 else "XYZ",
+        "indicatie_bekostigbaar": True,
+        "niveau": "MBO-4",
+        "onderwijsaanbieder": "100A501",
+    }
+    if rng.random() > 0.02:
+        periode["onderwijslocatie"] = "101X591"
+    if rng.random() < 0.1:
+        periode["locatiecode_vsv"] = "000012345678"
+    if start >= D(2020, 8, 1) and rng.random() < 0.05:
+        periode["leerroute"] = "VM2"
+        periode["leerroutefase"] = "MBO"
+    return periode
+
+
+def _inschrijving(rng: random.Random, n: int, j: int) -> dict[str, Any]:
+    start = D(2019 + rng.randrange(6), 8, 1)
+    end = D(start.year + 3, 7, 31)
+    perioden = [_periode(rng, start)]
+    if j == 0 and rng.random() < 0.25:
+        second = {**perioden[0], "datum_begin": D(start.year + 1, 8, 1).isoformat(), "leertraject": "BOL"}
+        if rng.random() < 0.01:
+            second["datum_begin"] = D(start.year + 4, 8, 1).isoformat()  # after the enrolment's end
+        perioden.append(second)
+    inschrijving: dict[str, Any] = {
+        "inschrijvingvolgnummer": f"I{n}x{j}",
+        "instelling": "25LX",
+        "datum_inschrijving": start.isoformat(),
+        "datum_uitschrijving_gepland": end.isoformat(),
+        "perioden": perioden,
+    }
+    if rng.random() < 0.05:
+        inschrijving["extra_ondersteuning"] = [
+            {"datum_begin": start.isoformat(), "datum_einde": D(start.year + 1, 7, 31).isoformat()}
+        ]
+    if rng.random() < 0.03:
+        inschrijving["datum_uitschrijving_werkelijk"] = D(start.year + 1, 1, 31).isoformat()
+        inschrijving["reden_uitschrijving"] = "03"
+    return inschrijving
+
+
+def _bpv(rng: random.Random, inschrijving: dict[str, Any]) -> dict[str, Any]:
+    begin = D.fromisoformat(inschrijving["datum_inschrijving"]) + dt.timedelta(days=30)
+    return {
+        "inschrijvingvolgnummer": inschrijving["inschrijvingvolgnummer"],
+        "volgnummer": "B1",
+        "afsluitdatum": (begin - dt.timedelta(days=10)).isoformat(),
+        "datum_begin": begin.isoformat(),
+        "datum_einde_gepland": (begin + dt.timedelta(days=300)).isoformat(),
+        "omvang": rng.choice((800, 1200, 0)) if rng.random() < 0.05 else 800,
+        "leerbedrijf_id": str(rng.randint(100000000, 999999999)),
+        "opleidingscode": "25655",
+    }
+
+
+def make_data(n_students: int, seed: int = 7) -> list[dict[str, Any]]:
+    """``n_students`` records: 1.6 enrolments and 0.8 BPV agreements per student on average."""
     rng = random.Random(seed)
-    two = n_enrolments - n_students  # students with two enrolments
     out: list[dict[str, Any]] = []
-    bpv_left = n_bpv
     for n in range(n_students):
-        k = 2 if n < two else 1
-        inschrijvingen = []
-        for j in range(k):
-            start = D(2019 + rng.randrange(6), 8, 1)
-            end = D(start.year + 3, 7, 31)
-            perioden = [
-                {
-                    "datum_begin": start.isoformat(),
-                    "opleidingscode": "25655",
-                    "leertraject": rng.choice(("BOL", "BOL", "BBL")),
-                    "indicatie_bekostigbaar": True,
-                    "niveau": "MBO-4",
-                    "onderwijsaanbieder": "100A501",
-                    "onderwijslocatie": "101X591" if rng.random() > 0.02 else None,
-                }
-            ]
-            if j == 0 and rng.random() < 0.25:
-                perioden.append(
-                    {**perioden[0], "datum_begin": D(start.year + 1, 8, 1).isoformat(), "leertraject": "BOL"}
-                )
-            inschrijvingen.append(
-                {
-                    "inschrijvingvolgnummer": f"I{n}x{j}",
-                    "instelling": "25LX",
-                    "datum_inschrijving": start.isoformat(),
-                    "datum_uitschrijving_gepland": end.isoformat(),
-                    "perioden": perioden,
-                }
-            )
-        record: dict[str, Any] = {
-            "student": {"bsn": _bsn(rng), "studentnummer": f"S{n}"},
-            "inschrijvingen": inschrijvingen,
-        }
-        if (bpv_left and (n_students - n) <= bpv_left * 1.0) or (
-            bpv_left and rng.random() < n_bpv / n_students
-        ):
-            begin = D.fromisoformat(inschrijvingen[0]["datum_inschrijving"]) + dt.timedelta(days=30)
-            record["bpv_overeenkomsten"] = [
-                {
-                    "inschrijvingvolgnummer": inschrijvingen[0]["inschrijvingvolgnummer"],
-                    "volgnummer": "B1",
-                    "afsluitdatum": (begin - dt.timedelta(days=10)).isoformat(),
-                    "datum_begin": begin.isoformat(),
-                    "datum_einde_gepland": (begin + dt.timedelta(days=300)).isoformat(),
-                    "omvang": rng.choice((800, 1200, 0)) if rng.random() < 0.05 else 800,
-                    "leerbedrijf_id": str(rng.randint(100000000, 999999999)),
-                    "opleidingscode": "25655",
-                }
-            ]
-            bpv_left -= 1
+        inschrijvingen = [_inschrijving(rng, n, j) for j in range(2 if rng.random() < 0.6 else 1)]
+        record: dict[str, Any] = {"student": _student(rng, n), "inschrijvingen": inschrijvingen}
+        if rng.random() < 0.8:
+            record["bpv_overeenkomsten"] = [_bpv(rng, inschrijvingen[0])]
         out.append(record)
     return out
 
@@ -104,40 +152,37 @@ def make_data(n_students: int, n_enrolments: int, n_bpv: int, seed: int = 7) -> 
 # --------------------------------------------------------------------------- duo_domain
 
 
-def run_duo(data: list[dict[str, Any]]) -> int:
+def duo_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], list[list[str]]]]:
+    """duo_domain's path: one record's bytes, and a batch's bytes, to the rule ids of the findings."""
     from duo_domain.rules import validate
-    from duo_domain.serialize.json import structure_mbo
+    from duo_domain.serialize.json import loads_mbo
 
-    records = structure_mbo(data)
-    return len(validate(records))
+    def one(data: bytes) -> list[str]:
+        return [f.rule_id for f in validate(loads_mbo(data))]
+
+    def batch(data: bytes) -> list[list[str]]:
+        return [[f.rule_id for f in validate(loads_mbo(data))]]
+
+    return one, batch
 
 
 # --------------------------------------------------------------------------- pydantic
 
 
-def build_pydantic() -> Callable[[list[dict[str, Any]]], int]:  # noqa: C901 - the peer, written as its users write one model with its checks inline
-    import re
-
+def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], list[list[str]]]]:  # noqa: C901 - the peer, written as its users write one model with its checks
+    """The peer: a strict pydantic v2 model of the same format, and the same checks in plain Python."""
     from pydantic import BaseModel, ConfigDict, StrictBool, StrictInt, StrictStr, TypeAdapter
 
     from duo_domain.identity import bsn as bsn_mod
+    from duo_domain.identity import onderwijsnummer as onr_mod
     from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
 
-    strict = ConfigDict(extra="forbid", frozen=True)
-    ids = {
-        "brin": re.compile(r"[0-9]{2}[A-Z]{2}"),
-        "crebo": re.compile(r"[0-9]{5}"),
-        "oa": re.compile(r"[0-9]{3}A[0-9]{3}"),
-        "ol": re.compile(r"[0-9]{3}X[0-9]{3}"),
-        "vsv": re.compile(r"[A-Za-z0-9]{12}"),
-        "kd": re.compile(r"K[0-9]{4}"),
-    }
+    strict = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     class Student(BaseModel):
         model_config = strict
         bsn: StrictStr | None = None
         onderwijsnummer: StrictStr | None = None
-        persoonsgegevens: dict[str, Any] | None = None
         studentnummer: StrictStr | None = None
 
     class Periode(BaseModel):
@@ -189,181 +234,288 @@ def build_pydantic() -> Callable[[list[dict[str, Any]]], int]:  # noqa: C901 - t
         inschrijvingen: tuple[Inschrijving, ...] = ()
         bpv_overeenkomsten: tuple[Bpv, ...] = ()
 
-    adapter = TypeAdapter(list[Record], config=None)
-    vn = re.compile(r"[A-Za-z0-9]{1,20}")
+    many = TypeAdapter(list[Record])
+    vn = re.compile(r"[A-Za-z0-9]{1,20}").fullmatch
+    brin = re.compile(r"[0-9]{2}[A-Z]{2}").fullmatch
+    crebo = re.compile(r"[0-9]{5}").fullmatch
+    oa = re.compile(r"[0-9]{3}A[0-9]{3}").fullmatch
+    ol = re.compile(r"[0-9]{3}X[0-9]{3}").fullmatch
+    vsv = re.compile(r"[A-Za-z0-9]{12}").fullmatch
+    kd = re.compile(r"K[0-9]{4}").fullmatch
     cut_ol = D(2019, 8, 1)
+    bbl = frozenset(v.code for v in LEERTRAJECT if v.kenmerken.get("leerweg") == "BBL")
 
-    def checks(r: Record, out: list[str]) -> None:  # noqa: C901 - the same checks in one function, as the peer's users write them
-        # The same business checks as duo_domain's catalogue, expressed in plain Python as a
-        # pydantic model_validator would (pydantic has no rule engine of its own).
-        s = r.student
+    def student(s: Student, out: list[str]) -> None:
+        # The number itself is checked when it is read on duo_domain's side (Bsn, Onderwijsnummer).
         if s.bsn is not None and not bsn_mod.is_valid(s.bsn):
-            out.append("bsn")
-        # The student's identity, as duo_domain's PERSOON.IDENTITEIT rules check it.
+            raise ValueError("bsn")
+        if s.onderwijsnummer is not None and not onr_mod.is_valid(s.onderwijsnummer):
+            raise ValueError("onderwijsnummer")
         if s.bsn is not None and s.onderwijsnummer is not None:
-            out.append("bsn_en_onderwijsnummer")
-        if s.bsn is None and s.onderwijsnummer is None and s.persoonsgegevens is None:
-            out.append("geen_identiteit")
-        seen = set()
+            out.append("PERSOON.IDENTITEIT.BSN_EN_ONDERWIJSNUMMER")
+        if s.bsn is None and s.onderwijsnummer is None:
+            out.append("PERSOON.IDENTITEIT.PERSOONSGEGEVENS")  # the data never hold persoonsgegevens
+
+    def periode(p: Periode, out: list[str]) -> None:
+        if crebo(p.opleidingscode) is None:
+            out.append("ROD.PERIODE.OPLEIDINGSCODE")
+        if not LEERTRAJECT.is_valid(p.leertraject, op=p.datum_begin):
+            out.append("ROD.PERIODE.LEERTRAJECT")
+        if p.niveau is not None and not NIVEAU.is_valid(p.niveau, op=p.datum_begin):
+            out.append("ROD.PERIODE.NIVEAU")
+        if p.leerroutefase is not None and not LEERROUTEFASE.is_valid(p.leerroutefase, op=p.datum_begin):
+            out.append("ROD.PERIODE.LEERROUTEFASE")
+        if p.onderwijsaanbieder is not None and oa(p.onderwijsaanbieder) is None:
+            out.append("ROD.PERIODE.ONDERWIJSAANBIEDER")
+        if p.onderwijslocatie is not None and ol(p.onderwijslocatie) is None:
+            out.append("ROD.PERIODE.ONDERWIJSLOCATIE")
+        if p.locatiecode_vsv is not None and vsv(p.locatiecode_vsv) is None:
+            out.append("ROD.PERIODE.LOCATIECODE_VSV")
+
+    def inschrijving(e: Inschrijving, out: list[str]) -> None:  # noqa: C901 - one rule per branch
+        if vn(e.inschrijvingvolgnummer) is None:
+            out.append("ROD.INSCHRIJVING.VOLGNUMMER")
+        if brin(e.instelling) is None:
+            out.append("ROD.INSCHRIJVING.INSTELLING")
+        werkelijk = e.datum_uitschrijving_werkelijk
+        if e.datum_uitschrijving_gepland < e.datum_inschrijving:
+            out.append("ROD.INSCHRIJVING.DATUMS")
+        if werkelijk is not None and werkelijk < e.datum_inschrijving:
+            out.append("ROD.INSCHRIJVING.DATUMS")
+        if not e.perioden:
+            out.append("ROD.INSCHRIJVING.PERIODE_VEREIST")
+        if (werkelijk is not None and not e.reden_uitschrijving) or (
+            werkelijk is None and e.reden_uitschrijving
+        ):
+            out.append("ROD.INSCHRIJVING.REDEN_UITSCHRIJVING")
+        if e.reden_uitschrijving and not REDEN_UITSCHRIJVING.is_valid(e.reden_uitschrijving, op=werkelijk):
+            out.append("ROD.INSCHRIJVING.REDEN_CODE")
+        einde = werkelijk if werkelijk is not None else e.datum_uitschrijving_gepland
+        for p in e.perioden:
+            if e.datum_inschrijving >= cut_ol and not p.onderwijslocatie:
+                out.append("ROD.INSCHRIJVING.ONDERWIJSLOCATIE")
+            if p.datum_begin < e.datum_inschrijving or p.datum_begin > einde:
+                out.append("ROD.PERIODE.BINNEN_INSCHRIJVING")
+            if p.datum_einde is not None and (p.datum_einde < p.datum_begin or p.datum_einde > einde):
+                out.append("ROD.PERIODE.BINNEN_INSCHRIJVING")
+        ordered = sorted(e.perioden, key=lambda p: p.datum_begin)
+        for a, b in itertools.pairwise(ordered):
+            if a.datum_begin == b.datum_begin or (
+                a.datum_einde is not None and b.datum_begin <= a.datum_einde
+            ):
+                out.append("ROD.PERIODE.OVERLAP")
+        if ordered:
+            if ordered[0].datum_begin > e.datum_inschrijving:
+                out.append("ROD.PERIODE.AANSLUITEND")
+            for a, b in itertools.pairwise(ordered):
+                if a.datum_einde is not None and b.datum_begin > a.datum_einde + dt.timedelta(days=1):
+                    out.append("ROD.PERIODE.AANSLUITEND")
+            if ordered[-1].datum_einde is not None and ordered[-1].datum_einde < einde:
+                out.append("ROD.PERIODE.AANSLUITEND")
+        for x in e.extra_ondersteuning:
+            if x.datum_begin < e.datum_inschrijving or x.datum_begin > einde:
+                out.append("ROD.EXTRA_ONDERSTEUNING.DATUMS")
+            if x.datum_einde is not None and (x.datum_einde < x.datum_begin or x.datum_einde > einde):
+                out.append("ROD.EXTRA_ONDERSTEUNING.DATUMS")
+        for p in e.perioden:
+            periode(p, out)
+
+    def bpv(b: Bpv, out: list[str]) -> None:
+        if vn(b.volgnummer) is None:
+            out.append("ROD.BPV.VOLGNUMMER")
+        if vn(b.inschrijvingvolgnummer) is None:
+            out.append("ROD.BPV.VOLGNUMMER")
+        lid = b.leerbedrijf_id
+        if not lid or len(lid) != 9 or not lid.isdigit() or lid[0] == "0":
+            out.append("ROD.BPV.LEERBEDRIJF")
+        if b.omvang is not None and not 1 <= b.omvang <= 9999:
+            out.append("ROD.BPV.OMVANG")
+        if b.datum_einde_gepland < b.datum_begin:
+            out.append("ROD.BPV.DATUMS")
+        if b.datum_einde_werkelijk is not None and b.datum_einde_werkelijk < b.datum_begin:
+            out.append("ROD.BPV.DATUMS")
+        if b.opleidingscode is not None and crebo(b.opleidingscode) is None:
+            out.append("ROD.BPV.CODES")
+        if b.keuzedeel is not None and kd(b.keuzedeel) is None:
+            out.append("ROD.BPV.CODES")
+
+    def record(r: Record, out: list[str]) -> None:
         by = {}
+        seen = set()
         for e in r.inschrijvingen:
             by[e.inschrijvingvolgnummer] = e
-            key = (e.instelling, e.inschrijvingvolgnummer)
-            if key in seen:
-                out.append("uniek")
-            seen.add(key)
-            if not vn.fullmatch(e.inschrijvingvolgnummer):
-                out.append("volgnummer")
-            if not ids["brin"].fullmatch(e.instelling):
-                out.append("brin")
-            if e.datum_uitschrijving_gepland < e.datum_inschrijving:
-                out.append("datums")
-            if (
-                e.datum_uitschrijving_werkelijk is not None
-                and e.datum_uitschrijving_werkelijk < e.datum_inschrijving
-            ):
-                out.append("datums")
-            if not e.perioden:
-                out.append("periode")
-            if (e.datum_uitschrijving_werkelijk is None) == bool(e.reden_uitschrijving) and (
-                e.reden_uitschrijving or e.datum_uitschrijving_werkelijk is not None
-            ):
-                out.append("reden")
-            if e.reden_uitschrijving and not REDEN_UITSCHRIJVING.is_valid(e.reden_uitschrijving):
-                out.append("reden_code")
-            einde = e.datum_uitschrijving_werkelijk or e.datum_uitschrijving_gepland
-            ordered = sorted(e.perioden, key=lambda p: p.datum_begin)
-            if ordered and ordered[0].datum_begin > e.datum_inschrijving:
-                out.append("aansluitend")
-            for a, b in itertools.pairwise(ordered):
-                if a.datum_begin == b.datum_begin or (a.datum_einde and b.datum_begin <= a.datum_einde):
-                    out.append("overlap")
-            for p in e.perioden:
-                if e.datum_inschrijving >= cut_ol and not p.onderwijslocatie:
-                    out.append("onderwijslocatie")
-                if p.datum_begin < e.datum_inschrijving or p.datum_begin > einde:
-                    out.append("binnen")
-                if not ids["crebo"].fullmatch(p.opleidingscode):
-                    out.append("crebo")
-                if not LEERTRAJECT.is_valid(p.leertraject, op=p.datum_begin):
-                    out.append("leertraject")
-                if p.niveau is not None and not NIVEAU.is_valid(p.niveau):
-                    out.append("niveau")
-                if p.leerroutefase is not None and not LEERROUTEFASE.is_valid(
-                    p.leerroutefase, op=p.datum_begin
-                ):
-                    out.append("fase")
-                if p.onderwijsaanbieder is not None and not ids["oa"].fullmatch(p.onderwijsaanbieder):
-                    out.append("oa")
-                if p.onderwijslocatie is not None and not ids["ol"].fullmatch(p.onderwijslocatie):
-                    out.append("ol")
-                if p.locatiecode_vsv is not None and not ids["vsv"].fullmatch(p.locatiecode_vsv):
-                    out.append("vsv")
+            if (e.instelling, e.inschrijvingvolgnummer) in seen:
+                out.append("ROD.INSCHRIJVING.VOLGNUMMER_UNIEK")
+            seen.add((e.instelling, e.inschrijvingvolgnummer))
         met_bpv = set()
         bseen = set()
         for b in r.bpv_overeenkomsten:
             met_bpv.add(b.inschrijvingvolgnummer)
             if (b.inschrijvingvolgnummer, b.volgnummer) in bseen:
-                out.append("bpv_uniek")
+                out.append("ROD.BPV.VOLGNUMMER_UNIEK")
             bseen.add((b.inschrijvingvolgnummer, b.volgnummer))
-            if not vn.fullmatch(b.volgnummer) or not vn.fullmatch(b.inschrijvingvolgnummer):
-                out.append("bpv_volgnummer")
-            lid = b.leerbedrijf_id
-            if not lid or len(lid) != 9 or not lid.isdigit() or lid[0] == "0":
-                out.append("leerbedrijf")
-            if b.omvang is not None and not 1 <= b.omvang <= 9999:
-                out.append("omvang")
-            if b.datum_einde_gepland < b.datum_begin:
-                out.append("bpv_datums")
-            if b.opleidingscode is not None and not ids["crebo"].fullmatch(b.opleidingscode):
-                out.append("bpv_crebo")
-            if b.keuzedeel is not None and not ids["kd"].fullmatch(b.keuzedeel):
-                out.append("bpv_kd")
             e = by.get(b.inschrijvingvolgnummer)
             if e is None:
-                out.append("bpv_inschrijving")
-            else:
-                einde = e.datum_uitschrijving_werkelijk or e.datum_uitschrijving_gepland
-                if (
-                    b.datum_begin < e.datum_inschrijving
-                    or (b.datum_einde_werkelijk or b.datum_einde_gepland) > einde
-                ):
-                    out.append("bpv_binnen")
+                out.append("ROD.BPV.INSCHRIJVING")
+                continue
+            einde = e.datum_uitschrijving_werkelijk or e.datum_uitschrijving_gepland
+            if b.datum_begin < e.datum_inschrijving:
+                out.append("ROD.BPV.INSCHRIJVING")
+            if (b.datum_einde_werkelijk or b.datum_einde_gepland) > einde:
+                out.append("ROD.BPV.INSCHRIJVING")
         out.extend(
-            "bbl"
+            "ROD.INSCHRIJVING.BBL_BPV"
             for e in r.inschrijvingen
-            if e.inschrijvingvolgnummer not in met_bpv and any(p.leertraject == "BBL" for p in e.perioden)
+            if e.inschrijvingvolgnummer not in met_bpv and any(p.leertraject in bbl for p in e.perioden)
         )
+        # ROD.INSCHRIJVING.BBL_LEERPLICHT, the ROD.DIPLOMA rules, ROD.REFERENTIEDATA.NIET_GECONTROLEERD and
+        # ROD.RESULTAAT.LOS_GEGEVENS need a birth date, diplomas or loose results, which these data never
+        # hold: nothing to check on either side.
+        student(r.student, out)
+        for e in r.inschrijvingen:
+            inschrijving(e, out)
+        for b in r.bpv_overeenkomsten:
+            bpv(b, out)
 
-    def run(data: list[dict[str, Any]]) -> int:
-        records = adapter.validate_python(data)
+    def one(data: bytes) -> list[str]:
         out: list[str] = []
-        for r in records:
-            checks(r, out)
-        return len(out)
+        record(Record.model_validate_json(data), out)
+        return out
+
+    def batch(data: bytes) -> list[list[str]]:
+        out: list[list[str]] = []
+        for r in many.validate_json(data):
+            found: list[str] = []
+            record(r, found)
+            out.append(found)
+        return out
+
+    return one, batch
+
+
+# --------------------------------------------------------------------------- timing
+
+
+def _per_record(one: Callable[[bytes], list[str]], docs: list[bytes]) -> Callable[[], int]:
+    def run() -> int:
+        return sum(len(one(doc)) for doc in docs)
 
     return run
 
 
-def timed(
-    rows: list[tuple[str, Callable[[Any], int]]], data: Any, repeat: int
-) -> dict[str, tuple[float, float, int]]:
-    """Best wall-clock and CPU seconds of each row, and its findings count.
+def _batch(batch: Callable[[bytes], list[list[str]]], doc: bytes) -> Callable[[], int]:
+    def run() -> int:
+        return sum(len(found) for found in batch(doc))
 
-    The rows take turns (a, b, a, b, ...) so that a change in the machine's load during the run
-    hits both sides alike; CPU time (``time.process_time``) is printed next to wall-clock time
-    because it is less sensitive to other processes on a shared machine.
-    """
-    best: dict[str, tuple[float, float, int]] = {}
-    for _ in range(repeat):
-        for name, fn in rows:
+    return run
+
+
+def interleaved(rows: list[tuple[str, Callable[[], int]]], rounds: int) -> dict[str, list[float]]:
+    """Seconds per round of each row; the rows take turns, a full collection before each run."""
+    times: dict[str, list[float]] = {name: [] for name, _ in rows}
+    for _ in range(rounds):
+        for name, run in rows:
             gc.collect()
-            w0, c0 = time.perf_counter(), time.process_time()
-            result = fn(data)
-            wall, cpu = time.perf_counter() - w0, time.process_time() - c0
-            old_wall, old_cpu, _ = best.get(name, (wall, cpu, result))
-            best[name] = (min(wall, old_wall), min(cpu, old_cpu), result)
-    return best
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return times
 
 
-def peak(fn: Callable[[Any], int], data: Any) -> float:
-    gc.collect()
-    tracemalloc.start()
-    fn(data)
-    _, top = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return top / 2**20
+def report(title: str, times: dict[str, list[float]], n: int) -> float:
+    """Print min / median / max per row in µs per record and records/s; the ratio of the medians."""
+    print(f"\n{title} ({n:,} records, {len(next(iter(times.values())))} rounds, µs per record)")
+    print(f"  {'':<34} {'min':>8} {'median':>8} {'max':>8} {'records/s':>11}")
+    for name, seconds in times.items():
+        lo, med, hi = (x / n * 1e6 for x in (min(seconds), statistics.median(seconds), max(seconds)))
+        print(f"  {name:<34} {lo:8.1f} {med:8.1f} {hi:8.1f} {1e6 / med:11,.0f}")
+    ours, peer = (statistics.median(s) for s in times.values())
+    ratio = peer / ours
+    print(f"  duo_domain / peer throughput (medians): {ratio:.2f}")
+    return ratio
+
+
+def _same_findings(ours: list[list[str]], peer: list[list[str]]) -> None:
+    a = collections.Counter(itertools.chain.from_iterable(ours))
+    b = collections.Counter(itertools.chain.from_iterable(peer))
+    if a != b:
+        raise SystemExit(f"the two sides disagree: ours {sorted(a.items())}, peer {sorted(b.items())}")
+    print("findings (equal on both sides): " + ", ".join(f"{k} {v}" for k, v in sorted(a.items())))
+
+
+def engine_rows(records: list[Any]) -> list[tuple[str, Callable[[], int]]]:
+    """``validate`` once per record against once on the list, on records read beforehand."""
+    from duo_domain.rules import validate
+
+    def each() -> int:
+        return sum(len(validate(r)) for r in records)
+
+    def whole() -> int:
+        return len(validate(records))
+
+    return [("validate(record) per record", each), ("validate(records) on the list", whole)]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--students", type=int, default=50_000)
-    parser.add_argument("--enrolments", type=int, default=80_000)
-    parser.add_argument("--bpv", type=int, default=40_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--students", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    data = make_data(args.students, args.enrolments, args.bpv)
+    if args.rounds < 5:
+        parser.error("at least 5 rounds")
+    data = make_data(args.students)
+    docs = [json.dumps(r).encode() for r in data]
+    whole = json.dumps(data).encode()
+    n = len(data)
     n_ins = sum(len(r["inschrijvingen"]) for r in data)
-    n_per = sum(len(e["perioden"]) for r in data for e in r["inschrijvingen"])
     n_bpv = sum(len(r.get("bpv_overeenkomsten", ())) for r in data)
-    print(f"data: {len(data)} students, {n_ins} enrolments ({n_per} periods), {n_bpv} BPV agreements")
-    run_duo(data[:100])  # warm up: rule modules, converters
-    rows = [("duo_domain (cattrs + rule catalogue)", run_duo)]
+    print(
+        f"data: {n:,} students, {n_ins:,} enrolments, {n_bpv:,} BPV agreements; "
+        f"{sum(map(len, docs)) / n:,.0f} bytes per record; Python {sys.version.split()[0]}"
+    )
+    duo_one, duo_batch = duo_side()
     try:
-        rows.append(("pydantic v2 model, same checks", build_pydantic()))
+        peer_one, peer_batch = pydantic_side()
     except ImportError:
-        print("pydantic is not installed: pip install pydantic (bench only)")
-    results = timed(rows, data, args.repeat)
-    for name, fn in rows:
-        seconds, cpu, found = results[name]
-        mem = peak(fn, data)
-        print(
-            f"{name:<40} {len(data) / seconds:>10,.0f} records/s  {seconds:6.2f} s  (cpu {cpu:6.2f} s)  "
-            f"peak {mem:7.1f} MiB  ({found} findings)"
-        )
-    if len(results) == 2:
-        (a, a_cpu, _), (b, b_cpu, _) = results.values()
-        print(f"duo_domain / pydantic throughput: {b / a:.2f} (by CPU time {b_cpu / a_cpu:.2f})")
+        raise SystemExit("pydantic is not installed: pip install 'duo-domain[bench]'") from None
+    _same_findings([duo_one(d) for d in docs], [peer_one(d) for d in docs])
+    _same_findings(duo_batch(whole), peer_batch(whole))
+    ratios = {
+        "per record": report(
+            "Per record: one call per record's JSON bytes",
+            interleaved(
+                [
+                    ("duo_domain validate(loads_mbo(b))", _per_record(duo_one, docs)),
+                    ("pydantic model_validate_json + checks", _per_record(peer_one, docs)),
+                ],
+                args.rounds,
+            ),
+            n,
+        ),
+        "batch": report(
+            "Batch: one call on a JSON array of every record",
+            interleaved(
+                [
+                    ("duo_domain validate(loads_mbo(b))", _batch(duo_batch, whole)),
+                    ("pydantic validate_json + checks", _batch(peer_batch, whole)),
+                ],
+                args.rounds,
+            ),
+            n,
+        ),
+    }
+    from duo_domain.serialize.json import loads_mbo
+
+    records = [loads_mbo(d) for d in docs]
+    engine = report(
+        "Engine only: validate() per record against the list",
+        interleaved(engine_rows(records), args.rounds),
+        n,
+    )
+    print(
+        f"\nsummary: per record {ratios['per record']:.2f}x pydantic, batch {ratios['batch']:.2f}x pydantic; "
+        f"validate() per record runs at {1 / engine:.2f}x the batch's time per record"
+    )
 
 
 if __name__ == "__main__":

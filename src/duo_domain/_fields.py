@@ -36,6 +36,7 @@ __all__ = [
     "boolean",
     "date",
     "decimal",
+    "inline_check",
     "instance",
     "integer",
     "items",
@@ -159,6 +160,8 @@ def member(kind: type[enum.Enum], *, optional: bool = False) -> Validator:
         if value.__class__ is not kind and not (optional and value is None):
             raise _refuse(inst, attr, allowed, value)
 
+    test = "({v}.__class__ is {K} or {v} is None)" if optional else "{v}.__class__ is {K}"
+    setattr(check, _INLINE, (test, {"K": kind}))
     return check
 
 
@@ -170,6 +173,8 @@ def instance(kind: type | tuple[type, ...], label: str, *, optional: bool = Fals
         if not isinstance(value, kind) and not (optional and value is None):
             raise _refuse(inst, attr, expected, value)
 
+    test = "(isinstance({v}, {K}) or {v} is None)" if optional else "isinstance({v}, {K})"
+    setattr(check, _INLINE, (test, {"K": kind}))
     return check
 
 
@@ -186,7 +191,58 @@ def items(kind: type | tuple[type, ...], label: str) -> Validator:
                     field=f"{type(inst).__name__}.{attr.name}[{i}]",
                 )
 
+    # Sufficient, not necessary: items of exactly the kind(s); a subclass goes to the check itself.
+    kinds = frozenset(kind if isinstance(kind, tuple) else (kind,))
+    setattr(check, _INLINE, ("({v}.__class__ is tuple and {K}.issuperset(map(type, {v})))", {"K": kinds}))
     return check
+
+
+_INLINE = "__duo_domain_inline__"
+_OPT = "{v} is None or "
+_TEXT = "{v}.__class__ is str or isinstance({v}, str)"
+_BOOL = "{v} is True or {v} is False"
+_INT = "{v}.__class__ is int"
+_DEC = "({v}.__class__ is _Decimal and {v}.is_finite())"
+_DATE = "{v}.__class__ is _date"
+#: The test of each validator of this module as an expression over ``{v}`` (see `inline_check`).
+_TESTS: dict[Any, str] = {
+    text: f"({_TEXT})",
+    opt_text: f"({_OPT}{_TEXT})",
+    boolean: f"({_BOOL})",
+    opt_boolean: f"({_OPT}{_BOOL})",
+    integer: _INT,
+    opt_integer: f"({_OPT}{_INT})",
+    decimal: _DEC,
+    opt_decimal: f"({_OPT}{_DEC})",
+    date: _DATE,
+    opt_date: f"({_OPT}{_DATE})",
+}
+#: The names the expressions of `_TESTS` use besides builtins.
+INLINE_NAMES: dict[str, Any] = {"_Decimal": Decimal, "_date": dt.date}
+
+
+def inline_check(validator: Any) -> tuple[str, dict[str, Any]] | None:
+    """A validator of this module as a Python expression, for readers that generate their code.
+
+    The expression, over the placeholder ``{v}`` (and ``{K}`` for the names it needs, given
+    with it), is true only for a value the validator accepts; when it is false the reader
+    calls the validator itself, which raises (or, for a value the quick test does not cover
+    such as an ``int`` subclass, accepts). So a value read from a document is checked once,
+    inline, instead of once by the reader and again by the constructor. The names of
+    `INLINE_NAMES` must be in the namespace of the generated code. ``None`` for a validator
+    not of this module.
+
+    Examples:
+        >>> inline_check(text)
+        ('({v}.__class__ is str or isinstance({v}, str))', {})
+        >>> inline_check(len) is None
+        True
+    """
+    test = _TESTS.get(validator)
+    if test is not None:
+        return test, {}
+    found: tuple[str, dict[str, Any]] | None = getattr(validator, _INLINE, None)
+    return found
 
 
 def as_tuple(value: Any) -> Any:

@@ -8,7 +8,7 @@ import importlib
 import types
 import typing
 from collections import abc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -16,12 +16,15 @@ import attrs
 
 from duo_domain._fields import json_type
 from duo_domain.errors import InvalidValue
-from duo_domain.rules._model import CheckContext, CheckFunction, Finding, Rule, Severity
+from duo_domain.rules._model import CheckContext, CheckFunction, Finding, Rule, Severity, Violation
 from duo_domain.rules._report import Report
 
 __all__ = ["RuleRegistry", "registry", "validate"]
 
 _F = TypeVar("_F", bound=CheckFunction)
+
+#: How many peildata a registry keeps compiled plans for at once.
+_MAX_PEILDATA = 64
 
 #: Modules that hold the library's own rules; imported on first use of the
 #: default registry so that ``import duo_domain`` stays fast.
@@ -83,6 +86,7 @@ class RuleRegistry:
         self._rules: dict[str, Rule] = {}
         self._by_type: dict[type, tuple[Rule, ...]] = {}
         self._active: dict[tuple[type, dt.date | None], tuple[Rule, ...]] = {}
+        self._plans: dict[dt.date | None, _Plans] = {}
         self._modules = tuple(modules)
         self._loaded = not self._modules
 
@@ -92,6 +96,12 @@ class RuleRegistry:
         if self is _DEFAULT:
             return "registry"
         return super().__reduce_ex__(protocol)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The caches (and the generated plans in them) are rebuilt on first use after unpickling.
+        state = dict(self.__dict__)
+        state["_by_type"], state["_active"], state["_plans"] = {}, {}, {}
+        return state
 
     def _load(self) -> None:
         if not self._loaded:
@@ -110,6 +120,7 @@ class RuleRegistry:
         self._rules[rule.id] = rule
         self._by_type.clear()
         self._active.clear()
+        self._plans = {}  # a new dict: a validate call under way keeps the plans it started with
         return rule
 
     def rule(
@@ -196,6 +207,20 @@ class RuleRegistry:
             self._active[key] = found
         return found
 
+    def plans(self, peildatum: dt.date | None) -> _Plans:
+        """The compiled plans of the rules in force on ``peildatum``, kept until a rule is added.
+
+        Kept for at most `_MAX_PEILDATA` dates at a time; a caller that validates with ever new
+        dates has them rebuilt, never an unbounded cache.
+        """
+        self._load()
+        found = self._plans.get(peildatum)
+        if found is None:
+            if len(self._plans) >= _MAX_PEILDATA:
+                self._plans = {}
+            found = self._plans[peildatum] = _Plans(self, peildatum)
+        return found
+
     def catalogue(self, peildatum: dt.date | None = None) -> list[Rule]:
         """Every rule (in force on ``peildatum``, if given), sorted by id."""
         return [r for r in self if r.in_force(peildatum)]
@@ -267,15 +292,13 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return names
 
 
-#: What the walk does with objects of one type: the checks of the rules in force, and the
-#: fields to walk into. Built once per type and validate call (the rules depend on the peildatum).
-_Plan = tuple[tuple[tuple[CheckFunction, Rule], ...], tuple[str, ...]]
-
-
 #: Where the walk is: ``"$"`` (or ``"$[3]"``) at the top, below that ``(parent, field, index)``
 #: with ``index`` ``None`` for a field holding one object. The text (``$.inschrijvingen[0].perioden``)
 #: is only built for an object that has a finding; most objects have none.
 _Where = str | tuple[Any, str, int | None]
+
+#: A compiled plan: visits one object of one type (its rules in force, then its children).
+_Visit = Callable[[Any, _Where, CheckContext, list[Finding]], None]
 
 
 def _path_text(where: _Where) -> str:
@@ -287,59 +310,94 @@ def _path_text(where: _Where) -> str:
     return f"{_path_text(parent)}.{name}[{index}]"
 
 
-def _walker(reg: RuleRegistry, ctx: CheckContext, out: list[Finding]) -> Callable[[Any, _Where], None]:
-    """The depth-first walk of one [`validate`][duo_domain.validate] call, as a closure.
+def _emit(rule: Rule, found: Iterable[Violation], where: _Where, out: list[Finding]) -> None:
+    """The findings of one rule on one object: only here is the object's path spelled out."""
+    path = None
+    for v in found:
+        if path is None:
+            path = _path_text(where)
+        out.append(
+            Finding(
+                rule_id=rule.id,
+                severity=rule.severity,
+                path=_join(path, v.path),
+                message=v.message,
+                business_key=v.business_key,
+                values=v.values,
+                source=rule.source,
+            )
+        )
 
-    The walk runs for every object of a large document, so it keeps its per-object work small:
-    the registry, context and output are captured once instead of passed down, the rules and
-    child fields of each type are looked up once (``plans``) instead of per object, a check
-    that returns an empty tuple or list is passed over without iterating it, and the path of
-    an object is spelled out only when it has a finding.
+
+def _returned_none(rule: Rule) -> None:
+    # A check that forgot its return would otherwise pass silently.
+    raise TypeError(f"the check of rule {rule.id} returned None, not an iterable of Violations")
+
+
+class _Plans(dict[type, "_Visit | None"]):
+    """The compiled plans of one registry state and one peildatum: type to visit function.
+
+    A type that is not an attrs class maps to ``None`` (nothing to visit). Plans are made on
+    first meeting a type and kept, so a second [`validate`][duo_domain.validate] call (one record
+    at a time) costs what the first record of a batch cost: nothing is rebuilt per call.
     """
-    plans: dict[type, _Plan] = {}
-    is_attrs = _IS_ATTRS
 
-    def plan_for(kind: type) -> _Plan:
-        rules = tuple((rule.check, rule) for rule in reg.active_rules(kind, ctx.peildatum))
-        found = plans[kind] = (rules, _child_fields(kind))
+    def __init__(self, registry: RuleRegistry, peildatum: dt.date | None) -> None:
+        super().__init__()
+        self._registry = registry
+        self._peildatum = peildatum
+        #: The context of a call without reference data (frozen, so one serves every such call).
+        self.context = CheckContext(peildatum=peildatum)
+
+    def __missing__(self, kind: type) -> _Visit | None:
+        found = self[kind] = _compile(self, kind, self._registry.active_rules(kind, self._peildatum))
         return found
 
-    def walk(obj: Any, where: _Where) -> None:
-        kind = type(obj)
-        checks, children = plans.get(kind) or plan_for(kind)
-        path = None
-        for check, rule in checks:
-            found = check(obj, ctx)
-            if not found:  # an empty tuple or list; a generator is always true and is iterated
-                if found is None:  # a check that forgot its return would otherwise pass silently
-                    raise TypeError(
-                        f"the check of rule {rule.id} returned None, not an iterable of Violations"
-                    )
-                continue
-            for v in found:
-                if path is None:
-                    path = _path_text(where)
-                out.append(
-                    Finding(
-                        rule_id=rule.id,
-                        severity=rule.severity,
-                        path=_join(path, v.path),
-                        message=v.message,
-                        business_key=v.business_key,
-                        values=v.values,
-                        source=rule.source,
-                    )
-                )
-        for name in children:
-            value = getattr(obj, name)
-            if is_attrs[type(value)]:
-                walk(value, (where, name, None))
-            elif isinstance(value, (tuple, list)):
-                for i, item in enumerate(value):
-                    if is_attrs[type(item)]:
-                        walk(item, (where, name, i))
 
-    return walk
+def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | None:
+    """One function for objects of ``kind``: each rule's check in turn, then each child field.
+
+    The function is generated as source (as attrs and cattrs generate theirs), so that the walk
+    of a large document runs straight-line code per object: no loop over a list of rules, no
+    per-call lookup of what to do with a type, and an empty result (``()``) passed over at the
+    cost of one truth test. Only field names of the attrs class (identifiers) enter the source.
+    """
+    if not _IS_ATTRS[kind]:
+        return None
+    names: dict[str, Any] = {
+        "plans": plans,
+        "emit": _emit,
+        "returned_none": _returned_none,
+        "sequence": (tuple, list),
+    }
+    lines = ["def visit(obj, where, ctx, out):"]
+    for i, rule in enumerate(rules):
+        names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
+        lines += [
+            f"    found = check{i}(obj, ctx)",
+            "    if found:",
+            f"        emit(rule{i}, found, where, out)",
+            "    elif found is None:",
+            f"        returned_none(rule{i})",
+        ]
+    for name in _child_fields(kind):
+        lines += [
+            f"    value = obj.{name}",
+            "    child = plans[value.__class__]",
+            "    if child is not None:",
+            f"        child(value, (where, {name!r}, None), ctx, out)",
+            "    elif isinstance(value, sequence):",
+            "        for i, item in enumerate(value):",
+            "            child = plans[item.__class__]",
+            "            if child is not None:",
+            f"                child(item, (where, {name!r}, i), ctx, out)",
+        ]
+    if len(lines) == 1:
+        lines.append("    return None")
+    source = "\n".join(lines)
+    exec(compile(source, f"<duo_domain rule plan for {kind.__qualname__}>", "exec"), names)  # noqa: S102 - generated from field names only
+    visit: _Visit = names["visit"]
+    return visit
 
 
 def validate(
@@ -385,13 +443,22 @@ def validate(
     """
     _check_validatable(obj)
     reg = _DEFAULT if registry is None else registry
+    plans = reg.plans(peildatum)
+    ctx = (
+        plans.context
+        if referentiedata is None and codes is None
+        else CheckContext(peildatum=peildatum, referentiedata=referentiedata, codes=codes)
+    )
     out: list[Finding] = []
-    walk = _walker(reg, CheckContext(peildatum=peildatum, referentiedata=referentiedata, codes=codes), out)
     if isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):
-            walk(item, f"$[{i}]")
+            visit = plans[item.__class__]
+            if visit is not None:
+                visit(item, f"$[{i}]", ctx, out)
     else:
-        walk(obj, "$")
+        visit = plans[obj.__class__]
+        if visit is not None:
+            visit(obj, "$", ctx, out)
     return Report(out)
 
 
@@ -399,11 +466,11 @@ def _check_validatable(obj: Any) -> None:
     hint = "read a document first (duo_domain.serialize.json)"
     if isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):
-            if not attrs.has(type(item)):
+            if not _IS_ATTRS[type(item)]:
                 raise InvalidValue(
                     f"expected a domain object, got {json_type(item)}; {hint}", field=f"$[{i}]"
                 )
-    elif not attrs.has(type(obj)):
+    elif not _IS_ATTRS[type(obj)]:
         raise InvalidValue(
             f"expected a domain object or a list of them, got {json_type(obj)}; {hint}", field="$"
         )

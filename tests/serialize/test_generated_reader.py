@@ -1,0 +1,130 @@
+"""The readers' generated hooks accept exactly what cattrs' hooks and the constructors accept.
+
+The fast converter of the MBO readers builds each class with one generated function that checks
+each value once (duo_domain.serialize.json._generated); the public `make_converter` builds with
+cattrs' generated function and the class's ``__init__``. On the same input the two must agree:
+both refuse, or both give equal objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duo_domain.mbo.record import MboStudentRecord
+from duo_domain.serialize.json import _MBO, make_converter
+from duo_domain.testing import mbo_student_records
+
+_PLAIN = make_converter(detailed_validation=False)
+_FAST = _MBO.pair()[0]
+_ODD: tuple[Any, ...] = (
+    None,
+    True,
+    0,
+    7,
+    -1,
+    Decimal("6.5"),
+    Decimal("NaN"),
+    1.5,
+    "",
+    "x",
+    "2024-08-01",
+    "2024-02-30",
+    "111222333",
+    [],
+    [{}],
+    {},
+    dt.date(2024, 8, 1),
+)
+
+
+def _outcome(conv: Any, data: Any) -> tuple[bool, Any]:
+    try:
+        return True, conv.structure(data, MboStudentRecord)
+    except Exception:  # which error does not matter here, only whether
+        return False, None
+
+
+def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            out += _paths(value, (*path, i))
+    return out
+
+
+def _replace(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {**data, head: _replace(data[head], rest, value)}
+    copy = list(data)
+    copy[head] = _replace(copy[head], rest, value)
+    return copy
+
+
+def _same(data: Any) -> None:
+    ok_fast, fast = _outcome(_FAST, data)
+    ok_plain, plain = _outcome(_PLAIN, data)
+    assert ok_fast == ok_plain, data
+    if ok_fast:
+        assert fast == plain
+        assert repr(fast) == repr(plain)
+
+
+@settings(max_examples=60, deadline=None)
+@given(mbo_student_records())
+def test_valid_records_are_read_alike(record: MboStudentRecord) -> None:
+    data = _PLAIN.unstructure(record)
+    ok, read = _outcome(_FAST, data)
+    assert ok
+    assert read == record
+    _same(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(mbo_student_records(), st.data())
+def test_any_value_anywhere_is_refused_or_read_alike(record: MboStudentRecord, draw: st.DataObject) -> None:
+    data = _PLAIN.unstructure(record)
+    path = draw.draw(st.sampled_from(_paths(data)))
+    _same(_replace(data, path, draw.draw(st.sampled_from(_ODD))))
+
+
+@settings(max_examples=40, deadline=None)
+@given(mbo_student_records(), st.data())
+def test_an_unknown_or_missing_key_is_refused_alike(record: MboStudentRecord, draw: st.DataObject) -> None:
+    data = _PLAIN.unstructure(record)
+    objects = [p for p in _paths(data) if isinstance(_get(data, p), dict)]
+    path = draw.draw(st.sampled_from(objects))
+    target = _get(data, path)
+    _same(_replace(data, path, {**target, "onbekend": 1}))
+    if target:
+        key = draw.draw(st.sampled_from(sorted(target)))
+        _same(_replace(data, path, {k: v for k, v in target.items() if k != key}))
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def test_every_class_of_the_record_has_a_generated_hook() -> None:
+    from duo_domain.serialize.json import _MBO_CLASSES
+
+    for cls in _MBO_CLASSES:
+        hook = _FAST.get_structure_hook(cls)
+        if hook.__code__.co_filename.startswith("<duo_domain reader"):
+            continue
+        # The two address kinds are told apart by one hook over both.
+        assert cls.__name__ in ("NederlandsAdres", "BuitenlandsAdres"), cls
+        assert attrs.has(cls)

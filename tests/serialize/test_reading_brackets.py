@@ -1,0 +1,36 @@
+"""The depth scan's quick path finds the same brackets as the regular expressions of JSON strings."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from duo_domain.serialize import reading
+
+
+def _slow(text: str) -> str:
+    return reading._NOT_BRACKET.sub("", reading._STRING.sub("", text))
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON)
+def test_documents_give_the_same_brackets(data: object) -> None:
+    for text in (json.dumps(data), json.dumps(data, ensure_ascii=False)):
+        assert reading._brackets(text) == _slow(text)
+
+
+@given(st.text(alphabet='[]{}"\\ab\u00e9\U0001f600', max_size=40))
+def test_any_text_gives_the_same_brackets(text: str) -> None:
+    assert reading._brackets(text) == _slow(text)
+
+
+def test_a_string_holding_brackets_does_not_count() -> None:
+    assert reading._brackets('{"a": "[[[{", "b": [1, {"c": "]"}]}') == "{[{}]}"
