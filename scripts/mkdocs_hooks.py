@@ -31,6 +31,7 @@ _DOTTED_CODE = re.compile(r"(?<!<pre>)<code>([\w$\[\]]+(?:\.[\w$\[\]]+){2,})</co
 _FAMILY_NAMES = {
     "BATCH.RECORD": "Records of a batch",
     "BRON.EXAMEN": "VO exam results (BRON)",
+    "BRON.PAKKET": "Complete VO exams",
     "PERSOON.ADRES": "Addresses",
     "PERSOON.IDENTITEIT": "Personal numbers",
     "PERSOON.PERSOONSGEGEVENS": "Personal data",
@@ -38,6 +39,7 @@ _FAMILY_NAMES = {
     "ROD.BPV": "BPV agreements",
     "ROD.DIPLOMA": "Diplomas",
     "ROD.EXTRA_ONDERSTEUNING": "Extra support",
+    "ROD.FORMAAT": "Field formats (PvE)",
     "ROD.INSCHRIJVING": "Enrolments",
     "ROD.PERIODE": "Enrolment periods",
     "ROD.REFERENTIEDATA": "Reference data",
