@@ -81,6 +81,7 @@ LEESWIJZEN: Final = frozenset(
         "decimal",
         "bsn",
         "onderwijsnummer",
+        "pgn",
     }
 )
 

@@ -245,7 +245,7 @@ def _grondslag_side(records: Iterable[Any], teldata: Iterable[dt.date]) -> _Side
     for r in records:
         if not isinstance(r, PveRecord) or r.recordsoort not in ("ISP", "BII"):
             continue
-        key = (str(r["pgn"]), str(r["inschrijvingvolgnummer"]))
+        key = (_number(r["pgn"]) or "", str(r["inschrijvingvolgnummer"]))
         if r.recordsoort == "ISP":
             periods.setdefault(key, []).append(r)
         else:

@@ -196,7 +196,18 @@ def _unsupported(text: str, notation: Datumnotatie | None) -> Any:
 
 _JN: Final = {"J": True, "N": False}
 _BIT: Final = {"1": True, "0": False}
+def _read_pgn(text: str, notation: Datumnotatie | None) -> Bsn | Onderwijsnummer | OngeldigNummer:
+    """A persoonsgebonden nummer: a BSN or an onderwijsnummer, whichever check it passes; masked when shown."""
+    if _NINE_DIGITS.fullmatch(text):
+        if _bsn.is_valid(text):
+            return Bsn(text)
+        if _onr.is_valid(text):
+            return Onderwijsnummer(text)
+    return OngeldigNummer(text, Kind.PGN.value)
+
+
 _READERS: Final[dict[Kind, Any]] = {
+    Kind.PGN: _read_pgn,
     Kind.TEXT: _read_text,
     Kind.DATE: _read_date,
     Kind.PARTIAL_DATE: _read_partial_date,
@@ -672,6 +683,7 @@ def _write_grade10(value: Any, opmaak: Opmaak) -> str:
 _WRITERS: Final[dict[Kind, Any]] = {
     Kind.BSN: _write_person,
     Kind.ONDERWIJSNUMMER: _write_person,
+    Kind.PGN: _write_person,
     Kind.TEXT: _write_text,
     Kind.DIGITS: _write_text,
     Kind.RAW_DATE: _write_text,

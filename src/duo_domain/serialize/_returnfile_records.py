@@ -135,7 +135,7 @@ class OngeldigNummer:
     [`Bsn`][duo_domain.identity.Bsn] the value is masked when shown.
 
     Attributes:
-        soort: ``"bsn"`` or ``"onderwijsnummer"``: the field it stood in.
+        soort: ``"bsn"``, ``"onderwijsnummer"`` or ``"pgn"`` (either): the field it stood in.
 
     Examples:
         >>> n = OngeldigNummer("123456789", "bsn")
@@ -183,6 +183,7 @@ class Kind(enum.Enum):
     DECIMAL = "decimal"  # a decimal number, kept exactly as Decimal
     BSN = "bsn"
     ONDERWIJSNUMMER = "onderwijsnummer"
+    PGN = "pgn"  # a persoonsgebonden nummer (GRONDSLAG): a BSN or an onderwijsnummer, masked when shown
 
 
 # ---------------------------------------------------------------- registratieoverzicht (§15)

@@ -158,7 +158,7 @@ def test_grondslag_sample_is_read_from_the_pve_table() -> None:
     assert (vlp["brin"], vlp["studiejaar"], vlp["aanmaakdatum"], vlp["bekostiging"]) == (
         "27DV", 2025, dt.date(2025, 11, 19), "V",
     )  # fmt: skip
-    assert (per["pgn"], per["leeftijd_1"], per["geslacht"], per["postcodecijfers"]) == (
+    assert (per["pgn"].unmasked(), per["leeftijd_1"], per["geslacht"], per["postcodecijfers"]) == (
         "BSN1",
         37,
         "V",
@@ -181,6 +181,22 @@ def test_grondslag_sample_is_read_from_the_pve_table() -> None:
 def test_grondslag_sample_round_trips_byte_for_byte() -> None:
     data = (FIXTURES / GRONDSLAG).read_bytes()
     assert _read(GRONDSLAG).to_bytes() == data
+
+
+@pytest.mark.parametrize(
+    ("number", "kind"),
+    [("111222333", "Bsn"), ("101222331", "Onderwijsnummer"), ("123456789", "OngeldigNummer")],
+)
+def test_a_grondslag_pgn_is_masked_when_shown_and_written_back_whole(number: str, kind: str) -> None:
+    # The PGN (PvE §17.5) is a BSN or an onderwijsnummer: personal data, like the RO's number fields.
+    data = (FIXTURES / GRONDSLAG).read_bytes().replace(b"BSN1", number.encode())
+    result = rf.read(data)
+    isg = result.of_type("ISG")[0]
+    assert type(isg["pgn"]).__name__ == kind
+    assert isg["pgn"].unmasked() == number
+    for shown in (repr(isg), str(isg["pgn"]), repr(isg.asdict())):
+        assert number not in shown
+    assert result.to_bytes() == data
 
 
 def test_grondslag_totals_compare_each_record_type() -> None:
