@@ -40,6 +40,7 @@ def havo(
     p2: int = 8,
     vrij: int = 8,
     combi: int = 8,
+    mvt: int = 8,
     *,
     schoolsoort: Schoolsoort = Schoolsoort.HAVO,
     extra: tuple[ExamResult, ...] = (),
@@ -55,6 +56,10 @@ def havo(
             _ce("1021", p1, P),
             _ce("1022", p2, P),
             _ce("0131", vrij, V),
+            # a complete exam (art. 3.1-3.3): a vwo tweede moderne vreemde taal (gemeenschappelijk deel, in
+            # the mean of art. 3.47 a) and a vrije-deel subject beyond the profile, graded like 0131
+            *((_ce("1004", mvt),) if schoolsoort is Schoolsoort.VWO else ()),
+            _se("1038", vrij, examendeel=V),
             *extra,
             _se("1019", combi),
             _se("1020", combi),
@@ -165,8 +170,8 @@ def bbkb(
             _se("0322", 6),
             ExamResult("0353", beoordeling=GOED),
             ExamResult("0416", beoordeling=GOED),
-            _ce("1200", pv),
-            *(_se(c, keuze) for c in ("1201", "1202", "1203", "1204")),
+            _ce("1700", pv),  # economie en ondernemen: 0233 and 0153 fill its profieldeel (art. 2.21)
+            *(_se(c, keuze) for c in ("1701", "1702", "1703", "1704")),
         ),
     )
 
@@ -175,7 +180,7 @@ def bbkb(
 def test_bb_kb_mean_of_profielvak_two_algemene_vakken_and_keuzevakken(ss: Schoolsoort) -> None:
     c = cum_laude(bbkb(ss=ss))
     assert c.toegekend is True
-    assert dict(c.betrokken) == {"1200": 8, "0153": 8, "0233": 8, "combinatiecijfer": 8}
+    assert dict(c.betrokken) == {"1700": 8, "0153": 8, "0233": 8, "combinatiecijfer": 8}
     assert c.artikel.endswith("art. 3.48 lid 2")
     assert cum_laude(bbkb(pv=7, ss=ss)).toegekend is False  # 31 / 4 = 7.75
 
@@ -200,9 +205,9 @@ def gl(vrij: int, keuze: int, pws: Beoordeling = Beoordeling.VOLDOENDE) -> Exame
             _se("0322", 8),
             ExamResult("0353", beoordeling=GOED),
             ExamResult("0416", beoordeling=GOED),
-            _ce("1200", keuze),
-            _se("1201", keuze),
-            _se("1202", keuze),
+            _ce("1700", keuze),
+            _se("1701", keuze),
+            _se("1702", keuze),
         ),
         profielwerkstuk=Profielwerkstuk(beoordeling=pws),
     )

@@ -46,6 +46,7 @@ Examples:
     ...     ExamResult("1021", se=D("8.0"), ce=D("8.0"), examendeel=E.PROFIEL),
     ...     ExamResult("1022", se=D("7.5"), ce=D("7.4"), examendeel=E.PROFIEL),
     ...     ExamResult("0131", se=D("9.0"), ce=D("9.0"), examendeel=E.VRIJ),
+    ...     ExamResult("1038", se=D("6"), examendeel=E.VRIJ),
     ...     ExamResult("1019", se=D("8")),
     ...     ExamResult("1020", se=D("8")),
     ...     ExamResult("0353", beoordeling=Beoordeling.GOED),
