@@ -196,8 +196,10 @@ def _unsupported(text: str, notation: Datumnotatie | None) -> Any:
 
 _JN: Final = {"J": True, "N": False}
 _BIT: Final = {"1": True, "0": False}
+
+
 def _read_pgn(text: str, notation: Datumnotatie | None) -> Bsn | Onderwijsnummer | OngeldigNummer:
-    """A persoonsgebonden nummer: a BSN or an onderwijsnummer, whichever check it passes; masked when shown."""
+    """A persoonsgebonden nummer: a BSN or an onderwijsnummer, whichever check it passes; masked."""
     if _NINE_DIGITS.fullmatch(text):
         if _bsn.is_valid(text):
             return Bsn(text)
