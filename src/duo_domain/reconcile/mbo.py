@@ -111,15 +111,7 @@ from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import Diploma
 from duo_domain.reconcile import AREAS
 from duo_domain.serialize.returnfile import (
-    AmoRecord,
-    BpvRecord,
-    DipRecord,
-    GeoRecord,
-    IseRecord,
-    IsgRecord,
-    IspRecord,
-    KzdRecord,
-    PerRecord,
+    RO_RECORDS,
     Persoon,
     Record,
     SlrRecord,
@@ -589,22 +581,6 @@ def _ignored(ignore: Collection[str]) -> frozenset[str]:
     return chosen
 
 
-#: The record types of a registratieoverzicht (PvE §15.4).
-_RO_RECORDS: Final = (
-    VlpRecord,
-    PerRecord,
-    IsgRecord,
-    IspRecord,
-    IseRecord,
-    BpvRecord,
-    DipRecord,
-    AmoRecord,
-    GeoRecord,
-    KzdRecord,
-    SlrRecord,
-)
-
-
 def _refused(message: str) -> InvalidDocument:
     return InvalidDocument([DocumentProblem("$", message)], document="registratieoverzicht")
 
@@ -620,7 +596,7 @@ def _checked(duo: Iterable[Record]) -> tuple[VlpRecord, list[Record], tuple[Docu
             "empty: not one record; a registratieoverzicht has at least a voorlooprecord "
             f"and a sluitrecord ({PVE_MBO} §15.4)"
         )
-    foreign = next((r for r in records if not isinstance(r, _RO_RECORDS)), None)
+    foreign = next((r for r in records if not isinstance(r, RO_RECORDS)), None)
     if foreign is not None:
         raise _refused(f"a {foreign.RECORDSOORT} record of another kind of file: not a registratieoverzicht")
     vlps = [r for r in records if isinstance(r, VlpRecord)]

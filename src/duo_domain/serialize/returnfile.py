@@ -108,12 +108,16 @@ from duo_domain.serialize._returnfile_tbgi import (
     read_tbgi,
 )
 
-_OBO_CLASSES: Final = frozenset(_RECORD_CLASSES["OBO"].values()) - frozenset(_RECORD_CLASSES["RO"].values())
+#: The record classes of a registratieoverzicht (PvE §15.4), for ``isinstance`` checks.
+RO_RECORDS: Final[tuple[type[Record], ...]] = tuple(_RECORD_CLASSES["RO"].values())
+
+_OBO_CLASSES: Final = frozenset(_RECORD_CLASSES["OBO"].values()) - frozenset(RO_RECORDS)
 
 __all__ = [
     "BESTANDEN",
     "LEEGGEMAAKT",
     "MAX_LINE_LENGTH",
+    "RO_RECORDS",
     "AmoRecord",
     "Bestandsopmaak",
     "BpvRecord",
