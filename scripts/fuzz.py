@@ -191,7 +191,64 @@ def _json_targets() -> list[Target]:
     return [
         Target("json.mbo", mbo, _json_seeds()),
         Target("json.vo", vo, [_vo_seed()]),
-        Target("json.document", document, [*_json_seeds(), _vo_seed()]),
+        Target("json.document", document, [*_json_seeds(), _vo_seed(), _uitslag_seed()]),
+        Target("json.mbo_uitslag", _mbo_uitslag, [_uitslag_seed()]),
+    ]
+
+
+def _uitslag_seed() -> bytes:
+    import datetime as dt
+    from decimal import Decimal
+
+    from duo_domain.mbo.examencodes import Onderdeel
+    from duo_domain.mbo.uitslag import GeneriekInput, UitslagInput
+    from duo_domain.serialize.json import dumps_mbo_uitslag
+
+    inp = UitslagInput(
+        niveau=4,
+        cohort_start=dt.date(2023, 8, 1),
+        studieduur_jaren=3,
+        datum_uitslag=dt.date(2026, 7, 1),
+        generieke_onderdelen=(
+            GeneriekInput(Onderdeel.NEDERLANDS, Decimal("6.9"), Decimal("4.1"), code="3005"),
+            GeneriekInput(Onderdeel.ENGELS, Decimal(7), Decimal(6)),
+            GeneriekInput(Onderdeel.REKENEN, eindcijfer=Decimal(5)),
+        ),
+    )
+    return dumps_mbo_uitslag(inp).encode()
+
+
+def _mbo_uitslag(data: bytes) -> Any:
+    """The uitslag JSON read, its uitslag computed and the input judged by the ``ROD.UITSLAG.*`` rules."""
+    from duo_domain.mbo.uitslag import compute_uitslag
+    from duo_domain.serialize.json import loads_mbo_uitslag
+
+    inp = loads_mbo_uitslag(data)
+    return [compute_uitslag(inp).to_dict(), *_validated(inp)]
+
+
+def _code_table_targets() -> list[Target]:
+    """The code-table readers: DUO's value lists and the vendor's own code tables."""
+    from duo_domain import codes
+    from duo_domain.mbo.examencodes import load_examencodetabel
+    from duo_domain.mbo.reference import Referentiedata
+    from duo_domain.vo.codes import load_elementcodetabel, load_vakcodetabel
+
+    data = ROOT / "src" / "duo_domain"
+    tables = [p.read_bytes() for p in sorted((data / "codes" / "data").glob("*.json"))]
+    small = [t for t in tables if len(t) < 40_000] or tables[:1]
+    by_name = {p.stem: p.read_bytes() for p in (data / "codes" / "data").glob("*.json")}
+    referentie = (data / "mbo" / "data" / "referentiedata-voorbeeld.json").read_bytes()
+
+    def one_of(*names: str) -> list[bytes]:
+        return [by_name[n] for n in names if n in by_name] or small
+
+    return [
+        Target("codes.loads", lambda d: codes.loads(d).codes(), small),
+        Target("codes.vakcodetabel", load_vakcodetabel, one_of("vakcodes")),
+        Target("codes.elementcodetabel", load_elementcodetabel, one_of("elementcodes")),
+        Target("codes.examencodetabel", load_examencodetabel, one_of("generieke_examenonderdelen")),
+        Target("reference.referentiedata", Referentiedata.loads, [referentie]),
     ]
 
 
@@ -243,12 +300,22 @@ def _returnfile_targets() -> list[Target]:
     for path in sorted(fixtures.glob("RO_*.csv")):
         lines = path.read_bytes().splitlines(keepends=True)
         seeds.append(b"".join(lines[:40]))
-    return [Target("returnfile.read", returnfile.read, seeds or [b"VLP;1\n"])]
+    tbgi = [p.read_bytes() for p in sorted(fixtures.glob("TBGI_*.XML"))]
+    return [
+        Target("returnfile.read", returnfile.read, seeds or [b"VLP;1\n"]),
+        Target("returnfile.tbgi", returnfile.read_tbgi, [t[:20_000] for t in tbgi] or [b"<x/>"]),
+    ]
 
 
 def targets() -> list[Target]:
     """Every target, in a fixed order."""
-    return [*_identifier_targets(), *_json_targets(), *_xml_targets(), *_returnfile_targets()]
+    return [
+        *_identifier_targets(),
+        *_json_targets(),
+        *_xml_targets(),
+        *_returnfile_targets(),
+        *_code_table_targets(),
+    ]
 
 
 # -- the property ------------------------------------------------------------------------------

@@ -66,3 +66,20 @@ def test_the_harness_sees_a_leak() -> None:
     FUZZ.check_one(FUZZ.Target("leaky", leaky, [b""]), b"", outcome, 1.0)
     assert outcome.failures
     assert "unmasked" in outcome.failures[0]
+
+
+_JSON_READERS = [t.name for t in FUZZ.targets() if t.name.startswith(("json.", "codes.", "reference."))]
+_HOSTILE_JSON = [b"1" * 5000, b"-" + b"9" * 4400, b"1e99999999999999999999", b"NaN", b"[" * 100_000, b"\xff"]
+
+
+@pytest.mark.parametrize("name", _JSON_READERS)
+@pytest.mark.parametrize(
+    "data", _HOSTILE_JSON, ids=["digits", "negative", "exponent", "nan", "deep", "bytes"]
+)
+def test_every_json_reader_refuses_hostile_numbers_with_a_library_error(name: str, data: bytes) -> None:
+    """Found by the long run: the code-table and referentiedata readers let Python's bare ValueError
+    for an integer of more than 4300 digits escape. Every JSON reader answers with a library error."""
+    target = next(t for t in FUZZ.targets() if t.name == name)
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(target, data, outcome, 5.0)
+    assert outcome.failures == []  # a result (loads_document only names the kind) or a library error

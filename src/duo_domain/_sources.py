@@ -22,6 +22,7 @@ __all__ = [
     "EKB_URL",
     "LPW",
     "LPW_URL",
+    "OWN_SIGNAAL",
     "PVE_MBO",
     "REGELING_CODETABELLEN",
     "REGELING_ONDERWIJSNUMMER_VO",
@@ -30,6 +31,7 @@ __all__ = [
     "WEB",
     "WEB_URL",
     "WET_ROD",
+    "XML_1_0",
 ]
 
 #: DUO's Programma van Eisen for MBO institutions, the version the library follows.
@@ -66,3 +68,9 @@ BSN_WET = "Wet algemene bepalingen burgerservicenummer (BWBR0022428)"
 
 #: The library's own rule for batches: a record that cannot be read is neither judged nor sendable.
 BATCH_READING = "duo_domain batch reading (the library's own rule: DUO can judge only a record it can read)"
+
+#: A plausibility rule the library adds where DUO publishes none (its severity is the library's judgement).
+OWN_SIGNAAL = "duo_domain's own signaal (DUO publishes no rule)"
+
+#: The XML 1.0 recommendation (W3C), whose §2.2 lists the characters an XML document can carry.
+XML_1_0 = "XML 1.0 (W3C, fifth edition)"

@@ -129,7 +129,14 @@ class Studiejaar:
 
     @property
     def einde(self) -> dt.date:
-        """31 July of the following year (inclusive)."""
+        """31 July of the following year (inclusive); the calendar's last day for the studiejaar 9999.
+
+        Examples:
+            >>> Studiejaar(9999).einde
+            datetime.date(9999, 12, 31)
+        """
+        if self.beginjaar >= dt.MAXYEAR:
+            return dt.date.max
         return dt.date(self.beginjaar + 1, 7, 31)
 
     @property
@@ -144,7 +151,9 @@ class Studiejaar:
 
     @property
     def teldatum_februari(self) -> dt.date:
-        """The second teldatum: 1 February of the following year."""
+        """The second teldatum: 1 February of the following year (the calendar's last day for 9999)."""
+        if self.beginjaar >= dt.MAXYEAR:
+            return dt.date.max
         return dt.date(self.beginjaar + 1, 2, 1)
 
     def __contains__(self, datum: object) -> bool:

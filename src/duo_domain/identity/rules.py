@@ -24,17 +24,30 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
 
-from duo_domain._sources import PVE_MBO
+from duo_domain._sources import OWN_SIGNAAL, PVE_MBO, XML_1_0
 from duo_domain.identity import postcode as _postcode
-from duo_domain.identity.student import BuitenlandsAdres, Geslacht, NederlandsAdres, Student
+from duo_domain.identity.student import (
+    BuitenlandsAdres,
+    Geslacht,
+    NederlandsAdres,
+    OnvolledigeDatum,
+    Student,
+)
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 
-__all__: list[str] = []
+__all__ = ["EERSTE_GEBOORTEJAAR", "LAATSTE_GEBOORTEJAAR", "implausible_geboortedatum"]
 
 _PVE = f"{PVE_MBO} §13.5.2 (recordsoort PER)"
+_PVE_PER = (
+    f"{PVE_MBO} §15.5.2 (Recordsoort PER: Geboortedatum, 'de datum waarop de natuurlijke persoon is geboren')"
+)
+_LIB = "library"
+_DUO = "DUO"
 _ZONDER_PGN = "DUO Service- en Berichtenboek, IdentificerenPersoonVO_V1, ZonderPGN (versie 18565)"
 _BASIS = "DUO Service- en Berichtenboek, BasisSchema (versie 18565)"
 
@@ -49,6 +62,16 @@ def _needs_matching_set(s: Student) -> bool:
 
 def _too_long(value: str | None, limit: int) -> bool:
     return value is not None and len(value) > limit
+
+
+#: Characters XML 1.0 cannot carry (§2.2 Char): C0 controls other than tab, LF and CR,
+#: surrogates, U+FFFE and U+FFFF. No DUO message, and so no writer of the library, takes them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _blank(text: str | None) -> bool:
+    """``None``, empty or only whitespace; a text with a control character is not blank but unsendable."""
+    return text is None or (not text.strip() and _NOT_XML.search(text) is None)
 
 
 # --- identity -----------------------------------------------------------------------------------------
@@ -118,10 +141,10 @@ def _geslachtsnaam(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     if p is None:
         return ()
     path = "persoonsgegevens.geslachtsnaam"
-    if p.geslachtsnaam is None or not p.geslachtsnaam.strip():
+    if _blank(p.geslachtsnaam):
         if _needs_matching_set(s):
             return (Violation(path, "geslachtsnaam is missing", business_key=s.studentnummer),)
-    elif _too_long(p.geslachtsnaam, 200):
+    elif p.geslachtsnaam is not None and len(p.geslachtsnaam) > 200:
         return (
             Violation(
                 path,
@@ -171,10 +194,10 @@ def _voornamen(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     if p is None:
         return ()
     path = "persoonsgegevens.voornamen"
-    if p.voornamen is None or not p.voornamen.strip():
+    if _blank(p.voornamen):
         if _needs_matching_set(s):
             return (Violation(path, "voornamen are missing; DUO matches better with them", s.studentnummer),)
-    elif _too_long(p.voornamen, 200):
+    elif p.voornamen is not None and len(p.voornamen) > 200:
         return (
             Violation(
                 path,
@@ -375,7 +398,7 @@ def _adres_plaatsnaam(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violati
 def _adres_regels(a: BuitenlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
     found: list[Violation] = []
-    if a.adresregel1 is None or not a.adresregel1.strip():
+    if _blank(a.adresregel1):
         found.append(Violation("adresregel1", "the first address line of the foreign address is missing"))
     found.extend(
         Violation(name, f"{name} has more than 35 characters")
@@ -406,4 +429,207 @@ def _adres_landcode(a: BuitenlandsAdres, ctx: CheckContext) -> Sequence[Violatio
                 values={"landcode": a.landcode[:10]},
             ),
         )
+    return ()
+
+
+# --- text a message can carry, and plausibility (the library's own signals) ---------------------------
+
+#: Texts whose own rule refuses every value outside a fixed pattern or list (a control character, an
+#: empty text, an invisible character): the text rules leave them to it, one finding a mistake.
+_PATTERNED = frozenset({"geslacht", "postcode", "huisletter", "huisnummeraanduiding", "landcode"})
+#: The free texts of an address, checked like names for characters nobody sees.
+_ADRES_TEXTS = (
+    "straatnaam",
+    "plaatsnaam",
+    "huisnummertoevoeging",
+    "adresregel1",
+    "adresregel2",
+    "adresregel3",
+)
+
+#: The earliest birth year the library takes as plausible: no person born before it is alive.
+EERSTE_GEBOORTEJAAR = 1900
+#: Without a peildatum, the latest birth year the library takes as plausible (with one, the peildatum).
+LAATSTE_GEBOORTEJAAR = 2075
+
+
+def _texts(s: Student) -> Iterator[tuple[str, str, str]]:
+    """``(path, name, text)`` of every free text of a student (the studentnummer, names, address)."""
+    if s.studentnummer is not None:
+        yield "studentnummer", "studentnummer", s.studentnummer
+    p = s.persoonsgegevens
+    if p is None:
+        return
+    for name in ("geslachtsnaam", "voorvoegsels", "voornamen"):
+        value = getattr(p, name)
+        if value is not None:
+            yield f"persoonsgegevens.{name}", name, value
+    if p.adres is not None:
+        for name in _ADRES_TEXTS:
+            value = getattr(p.adres, name, None)
+            if value is not None:
+                yield f"persoonsgegevens.adres.{name}", name, value
+
+
+@registry.rule(
+    "PERSOON.TEKST.TEKENS",
+    severity=Severity.AFKEUR,
+    summary="No text of a person holds a character XML cannot carry (NUL, another control character, "
+    "a lone surrogate, U+FFFE, U+FFFF).",
+    guidance="Remove the control characters (often pasted in from another system). Tab, line feed and "
+    "carriage return are the only control characters XML carries, and a name does not need them either.",
+    source=f"{XML_1_0} §2.2 Characters (production Char); DUO's messages are XML, and the library's "
+    "writers refuse such a text",
+    applies_to=Student,
+    severity_origin=_LIB,
+)
+def _tekst_tekens(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    return [
+        Violation(path, f"{name} holds a character XML cannot carry (a control character)", s.studentnummer)
+        for path, name, text in _texts(s)
+        if _NOT_XML.search(text)
+    ]
+
+
+def _reported_empty(s: Student, name: str, text: str) -> bool:
+    """Whether another rule already reports this empty or blank text (one finding a mistake)."""
+    if name in ("geslachtsnaam", "voornamen"):
+        return _needs_matching_set(s)  # their own rules say the value is missing
+    if name == "plaatsnaam":
+        return text == ""  # PERSOON.ADRES.PLAATSNAAM: 1 to 40 characters
+    return name == "adresregel1"  # PERSOON.ADRES.ADRESREGEL: the first line is required
+
+
+@registry.rule(
+    "PERSOON.TEKST.LEEG",
+    severity=Severity.AFKEUR,
+    summary="A text of a person is either left out or holds more than whitespace.",
+    guidance="Leave out a name, address line or studentnummer that is not known instead of sending it "
+    "empty: DUO's types require at least one character.",
+    source=f"{_BASIS} (Geslachtsnaam-v02, Voorvoegsels-v02, Voornamen-v03, Straatnaam-v02, "
+    "HuisnummerToevoeging-v02, AdresregelBuitenland-v02, Tekst: minLength 1)",
+    applies_to=Student,
+    severity_origin=_DUO,
+)
+def _tekst_leeg(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    return [
+        Violation(path, f"{name} is empty or holds only whitespace", s.studentnummer)
+        for path, name, text in _texts(s)
+        if _blank(text) and not _reported_empty(s, name, text)
+    ]
+
+
+def _unseen(text: str) -> str | None:
+    """What in ``text`` a reader does not see, or ``None``: an invisible character or a lone mark.
+
+    Invisible: a format character (Unicode category Cf: zero-width space and joiners, the byte order
+    mark, soft hyphen, text-direction marks, embeddings, overrides and isolates) or a control
+    character XML carries (tab, line feed, carriage return, DEL, the C1 controls). Lone: a combining
+    mark (category M) at the start of the text or after something that is not a letter or mark.
+    """
+    if text.isascii() and text.isprintable():
+        return None  # the fast path: printable ASCII has neither
+    before = " "
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cf" or (category == "Cc" and not _NOT_XML.match(char)):
+            return "an invisible character"
+        if category[0] == "M" and unicodedata.category(before)[0] not in "LM":
+            return "an accent or other mark without a letter"
+        before = char
+    return None
+
+
+@registry.rule(
+    "PERSOON.PLAUSIBEL.NAAMTEKENS",
+    severity=Severity.SIGNAAL,
+    summary="Names and address texts hold no invisible characters (zero-width, text-direction controls) "
+    "and no combining mark without a letter.",
+    guidance="Retype the text: an invisible character or a lone accent makes a name differ from the BRP's "
+    "spelling, so that DUO cannot match the person, though it looks the same on screen.",
+    source=f"{OWN_SIGNAAL}; Unicode general categories Cf (format), Cc (control) and M (marks)",
+    applies_to=Student,
+    severity_origin=_LIB,
+)
+def _naamtekens(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    found: list[Violation] = []
+    for path, name, text in _texts(s):
+        if name == "studentnummer" or _blank(text):
+            continue  # the school's own key; a blank text is PERSOON.TEKST.LEEG's
+        what = _unseen(text)
+        if what is not None:
+            found.append(Violation(path, f"{name} holds {what}", s.studentnummer))
+    return found
+
+
+def implausible_geboortedatum(datum: OnvolledigeDatum, peildatum: dt.date | None = None) -> str | None:
+    """Why ``datum`` cannot be the birth date of a student, or ``None`` when it can.
+
+    Implausible are a year before [`EERSTE_GEBOORTEJAAR`][duo_domain.identity.rules.EERSTE_GEBOORTEJAAR],
+    a date after the ``peildatum``, and, without a peildatum, a year after
+    [`LAATSTE_GEBOORTEJAAR`][duo_domain.identity.rules.LAATSTE_GEBOORTEJAAR]. An incomplete date
+    counts from the earliest day it can stand for. The rule ``PERSOON.PLAUSIBEL.GEBOORTEDATUM``
+    reports these; rules that compare the birth date with other dates leave such a date alone.
+
+    Args:
+        datum: The (possibly incomplete) birth date.
+        peildatum: The date validation is asked for, if any.
+
+    Examples:
+        >>> import datetime as dt
+        >>> implausible_geboortedatum(OnvolledigeDatum(1800, 5, 1))
+        'geboortedatum 1800-05-01 lies before 1900'
+        >>> implausible_geboortedatum(OnvolledigeDatum(2026), peildatum=dt.date(2025, 8, 1))
+        'geboortedatum 2026-00-00 lies after the peildatum 2025-08-01'
+        >>> implausible_geboortedatum(OnvolledigeDatum(2008, 5)) is None
+        True
+    """
+    if datum.jaar < EERSTE_GEBOORTEJAAR:
+        return f"geboortedatum {datum} lies before {EERSTE_GEBOORTEJAAR}"
+    if peildatum is not None:
+        if datum.vroegst() > peildatum:
+            return f"geboortedatum {datum} lies after the peildatum {peildatum}"
+    elif datum.jaar > LAATSTE_GEBOORTEJAAR:
+        return f"geboortedatum {datum} lies after {LAATSTE_GEBOORTEJAAR}"
+    return None
+
+
+@registry.rule(
+    "PERSOON.PLAUSIBEL.GEBOORTEDATUM",
+    severity=Severity.SIGNAAL,
+    summary=f"A geboortedatum lies in {EERSTE_GEBOORTEJAAR} or later and not after the peildatum "
+    f"(without a peildatum: not after {LAATSTE_GEBOORTEJAAR}).",
+    guidance="Check the date of birth against the BRP or the passport: a typing error in the year "
+    "(1800 for 2008, 2090 for 2009) keeps DUO from matching the person.",
+    source=f"{OWN_SIGNAAL}; {_PVE_PER}",
+    applies_to=Student,
+    severity_origin=_LIB,
+)
+def _geboortedatum_plausibel(s: Student, ctx: CheckContext) -> Sequence[Violation]:
+    p = s.persoonsgegevens
+    if p is None or p.geboortedatum is None:
+        return ()
+    why = implausible_geboortedatum(p.geboortedatum, ctx.peildatum)
+    if why is None:
+        return ()
+    return (Violation("persoonsgegevens.geboortedatum", why, s.studentnummer),)
+
+
+@registry.rule(
+    "PERSOON.PLAUSIBEL.HUISNUMMER",
+    severity=Severity.SIGNAAL,
+    summary="A huisnummer is not 0.",
+    guidance="Fill in the house number of the formal address as the BRP writes it; for an address without "
+    "one (a houseboat, a caravan site) leave it out and use huisnummeraanduiding.",
+    source=f"{OWN_SIGNAAL}; {_BASIS} Huisnummer-v02 (0 passes the type)",
+    applies_to=NederlandsAdres,
+    severity_origin=_LIB,
+)
+def _huisnummer_nul(a: NederlandsAdres, ctx: CheckContext) -> Sequence[Violation]:
+    del ctx
+    if a.huisnummer == 0:
+        return (Violation("huisnummer", "huisnummer is 0"),)
     return ()

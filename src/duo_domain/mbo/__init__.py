@@ -22,7 +22,9 @@ Onderwijsdeelname (enrolments):
   onderwijslocaties, SBB leerbedrijven) that rules use when it is given;
 * [`duo_domain.mbo.uitschrijving`][duo_domain.mbo.uitschrijving] — deregistration and VSV;
 * [`duo_domain.mbo.afwezigheid`][duo_domain.mbo.afwezigheid] — the separate absence report for students of
-  18+.
+  18+;
+* [`duo_domain.mbo.plausibility`][duo_domain.mbo.plausibility] — the ``ROD.PLAUSIBEL.*`` signals for dates
+  that cannot all be true together (a birth date after the enrolment, a diploma before it).
 
 Onderwijsresultaten (results):
 
@@ -51,6 +53,7 @@ __all__ = [
     "examencodes",
     "formats",
     "grades",
+    "plausibility",
     "pve",
     "record",
     "reference",

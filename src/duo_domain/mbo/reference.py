@@ -205,7 +205,7 @@ class Referentiedata:
         """
         try:
             data = json.loads(text)
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, TypeError, RecursionError) as exc:  # all json.loads raises: not JSON, too long
             line = getattr(exc, "lineno", None)
             raise InvalidDocument(
                 [DocumentProblem("$", f"not JSON: {exc}", line=line)], document=_DOCUMENT

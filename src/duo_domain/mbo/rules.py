@@ -884,7 +884,9 @@ def _vroegste_geboortedatum(r: MboStudentRecord) -> dt.date | None:
         "ended: at the latest at the end of the school year in which the student turns 16, earlier after "
         "twelve full school years. Check the student's school years; if the leerplicht still applies, "
         "use the BOL. "
-        "Judged only when the record holds the birth date; an incomplete date counts from its earliest day."
+        "Judged only when the record holds the birth date; an incomplete date counts from its earliest day. "
+        "Not judged for an enrolment that begins before that day "
+        "(ROD.PLAUSIBEL.GEBOORTEDATUM_NA_INSCHRIJVING reports the dates)."
     ),
     source=f"{_WEB} art. 8.1.1 lid 3; {_LPW} art. 3 lid 1",
     applies_to=MboStudentRecord,
@@ -910,7 +912,7 @@ def _bbl_leerplicht(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violatio
         )
         for i, e in enumerate(r.inschrijvingen)
         for j, p in enumerate(e.perioden)
-        if p.leertraject in bbl and p.datum_begin <= einde
+        if p.leertraject in bbl and geboren <= e.datum_inschrijving and p.datum_begin <= einde
     ]
 
 

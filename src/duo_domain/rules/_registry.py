@@ -34,6 +34,7 @@ RULE_MODULES: tuple[str, ...] = (
     "duo_domain.mbo.rules",
     "duo_domain.mbo.result_rules",
     "duo_domain.mbo.uitslag_rules",
+    "duo_domain.mbo.plausibility",
     "duo_domain.vo.rules",
     "duo_domain.serialize.xml.rules",
     "duo_domain.batch.rules",

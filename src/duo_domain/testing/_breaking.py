@@ -21,6 +21,7 @@ from duo_domain.identity import (
     BuitenlandsAdres,
     NederlandsAdres,
     Onderwijsnummer,
+    OnvolledigeDatum,
     Persoonsgegevens,
     Student,
 )
@@ -59,6 +60,11 @@ PERSOON_BREAKS = frozenset(
         "PERSOON.ADRES.PLAATSNAAM",
         "PERSOON.ADRES.ADRESREGEL",
         "PERSOON.ADRES.LANDCODE",
+        "PERSOON.TEKST.TEKENS",
+        "PERSOON.TEKST.LEEG",
+        "PERSOON.PLAUSIBEL.NAAMTEKENS",
+        "PERSOON.PLAUSIBEL.GEBOORTEDATUM",
+        "PERSOON.PLAUSIBEL.HUISNUMMER",
     }
 )
 
@@ -119,6 +125,54 @@ def _buitenland(**changes: st.SearchStrategy[object]) -> st.SearchStrategy[Stude
 #: Text a required field may not hold: missing, empty or blank.
 _BLANK = st.sampled_from((None, "", "   "))
 
+#: Characters XML 1.0 cannot carry (PERSOON.TEKST.TEKENS).
+_NOT_XML_CHARS = st.sampled_from(("\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\ufffe", "\uffff"))
+#: Characters nobody sees (PERSOON.PLAUSIBEL.NAAMTEKENS): zero-width, direction marks, BOM, soft hyphen.
+_INVISIBLE_CHARS = st.sampled_from(
+    ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202e", "\u2066", "\x85")
+)
+_MARKS = st.sampled_from(("\u0301", "\u0308", "\u0327", "\u20d7"))
+
+
+def _insert(text: str, char: str, at: int) -> str:
+    at %= len(text) + 1
+    return text[:at] + char + text[at:]
+
+
+@st.composite
+def _with_character(draw: st.DrawFn, chars: st.SearchStrategy[str]) -> Student:
+    """A student with a matching set, one of whose names holds a character drawn from ``chars``."""
+    data = draw(persoonsgegevens())
+    name = draw(st.sampled_from(("geslachtsnaam", "voornamen")))
+    changes: dict[str, Any] = {name: _insert(getattr(data, name), draw(chars), draw(st.integers(0, 30)))}
+    return Student(persoonsgegevens=attrs.evolve(data, **changes), studentnummer=draw(_STUDENTNUMMER))
+
+
+@st.composite
+def _with_lone_mark(draw: st.DrawFn) -> Student:
+    """A student one of whose names begins with, or holds after a space, a combining mark."""
+    data = draw(persoonsgegevens())
+    name = draw(st.sampled_from(("geslachtsnaam", "voornamen")))
+    mark = draw(_MARKS)
+    text = mark + getattr(data, name) if draw(st.booleans()) else getattr(data, name) + " " + mark + "a"
+    changes: dict[str, Any] = {name: text}
+    return Student(persoonsgegevens=attrs.evolve(data, **changes), studentnummer=draw(_STUDENTNUMMER))
+
+
+@st.composite
+def _unsendable(draw: st.DrawFn) -> Student:
+    """A student with a control character in a name, an address line or the studentnummer."""
+    char = draw(_NOT_XML_CHARS)
+    where = draw(st.sampled_from(("naam", "straat", "studentnummer")))
+    if where == "naam":
+        return draw(_with_character(st.just(char)))
+    if where == "straat":
+        return draw(_nl(straatnaam=st.just("Laan" + char)))
+    return Student(bsn=Bsn(draw(bsns())), studentnummer="S" + char)
+
+
+_IMPLAUSIBLE_YEARS = st.one_of(st.integers(1000, 1899), st.integers(2076, 9999))
+
 #: The strategy that breaks each ``PERSOON.*`` rule (a plain table, one entry per rule).
 _STUDENT_BREAKERS: dict[str, Callable[[], st.SearchStrategy[Student]]] = {
     "PERSOON.IDENTITEIT.BSN_EN_ONDERWIJSNUMMER": lambda: st.builds(
@@ -163,6 +217,23 @@ _STUDENT_BREAKERS: dict[str, Callable[[], st.SearchStrategy[Student]]] = {
     "PERSOON.ADRES.LANDCODE": lambda: _buitenland(
         landcode=st.sampled_from((None, "BE", "501", "50100", "BEL0"))
     ),
+    "PERSOON.TEKST.TEKENS": _unsendable,
+    "PERSOON.TEKST.LEEG": lambda: st.one_of(
+        st.sampled_from(("", " ")).flatmap(lambda v: _without_number(voorvoegsels=v)),
+        _nl(straatnaam=st.sampled_from(("", "  "))),
+        _nl(huisnummertoevoeging=st.just("")),
+        _buitenland(adresregel2=st.sampled_from(("", " "))),
+        st.builds(
+            Student,
+            bsn=bsns().map(Bsn),
+            persoonsgegevens=st.builds(Persoonsgegevens, geslachtsnaam=st.sampled_from(("", " ", "\t"))),
+        ),
+    ),
+    "PERSOON.PLAUSIBEL.NAAMTEKENS": lambda: st.one_of(_with_character(_INVISIBLE_CHARS), _with_lone_mark()),
+    "PERSOON.PLAUSIBEL.GEBOORTEDATUM": lambda: st.tuples(_IMPLAUSIBLE_YEARS, st.integers(1, 12)).flatmap(
+        lambda jm: _without_number(geboortedatum=OnvolledigeDatum(jm[0], jm[1], 1))
+    ),
+    "PERSOON.PLAUSIBEL.HUISNUMMER": lambda: _nl(huisnummer=st.just(0)),
 }
 
 

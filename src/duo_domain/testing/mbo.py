@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from duo_domain.identity import OnvolledigeDatum, Student
+from duo_domain.identity import OnvolledigeDatum, Persoonsgegevens, Student
 from duo_domain.mbo import pve
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
@@ -127,6 +127,7 @@ BPV_BREAKS = _formaat(BpvAgreement) | {
     "ROD.BPV.OMVANG",
     "ROD.BPV.DATUMS",
     "ROD.BPV.CODES",
+    "ROD.PLAUSIBEL.BPV_AFSLUITDATUM",
 }
 _RECORD_OWN = frozenset(
     {
@@ -135,6 +136,14 @@ _RECORD_OWN = frozenset(
         "ROD.BPV.INSCHRIJVING",
         "ROD.INSCHRIJVING.BBL_BPV",
         "ROD.INSCHRIJVING.BBL_LEERPLICHT",
+    }
+)
+#: Rules broken after the record is drawn (by ``_break_plausibel``): dates that cannot all be true.
+_PLAUSIBEL = frozenset(
+    {
+        "ROD.PLAUSIBEL.GEBOORTEDATUM_NA_INSCHRIJVING",
+        "ROD.PLAUSIBEL.DIPLOMA_VOOR_INSCHRIJVING",
+        "PERSOON.PLAUSIBEL.GEBOORTEDATUM",
     }
 )
 #: Rules an :class:`~duo_domain.mbo.results.Exemption` can be made to break.
@@ -191,6 +200,7 @@ _RESULT_PARTS = GENERIEK_EXAMENONDERDEEL_BREAKS | KEUZEDEEL_BREAKS | AMVB_ONDERD
 #: inschrijvingvolgnummer format: a malformed one names no enrolment (use :func:`bpv_agreements`).
 MBO_STUDENT_RECORD_BREAKS = merge(
     _RECORD_OWN,
+    _PLAUSIBEL,
     _DIPLOMA_IN_RECORD,
     ENROLMENT_BREAKS,
     BPV_BREAKS - {"ROD.FORMAAT.BPV.INSCHRIJVINGVOLGNUMMER"},
@@ -565,6 +575,9 @@ def _break_bpv(draw: st.DrawFn, b: BpvAgreement, rule: str) -> BpvAgreement:
         if draw(st.booleans()):
             return attrs.evolve(b, opleidingscode=draw(_BAD_CREBO))
         return attrs.evolve(b, keuzedeel=draw(_BAD_KEUZEDEEL))
+    if rule == "ROD.PLAUSIBEL.BPV_AFSLUITDATUM":  # drawn up after the BPV ended
+        einde = b.datum_einde_werkelijk or b.datum_einde_gepland
+        return attrs.evolve(b, afsluitdatum=einde + dt.timedelta(days=draw(st.integers(1, 60))))
     raise ValueError(rule)  # pragma: no cover - guarded by check_breaks
 
 
@@ -1022,12 +1035,51 @@ def _record(draw: st.DrawFn, breaks: str | None) -> MboStudentRecord:
     los_own = ("ROD.RESULTAAT.LOS_GEGEVENS", "ROD.FORMAAT.AMVB_ONDERDEEL.CERTIFICAAT")
     los_break = breaks if (breaks in los_own or target == "los") else None
     losse = draw(_losse(los_break)) if los_break or draw(st.booleans()) else LosseResultaten()
-    return MboStudentRecord(
+    record = MboStudentRecord(
         student=student,
         inschrijvingen=inschrijvingen,
         bpv_overeenkomsten=bpvs,
         diplomas=diplomas_,
         losse_resultaten=losse,
+    )
+    return draw(_break_plausibel(record, breaks)) if breaks in _PLAUSIBEL else record
+
+
+def _born(record: MboStudentRecord, datum: OnvolledigeDatum, gegevens: Persoonsgegevens) -> MboStudentRecord:
+    """``record`` with the student born on ``datum`` (personal data ``gegevens`` if it had none)."""
+    data = attrs.evolve(record.student.persoonsgegevens or gegevens, geboortedatum=datum)
+    return attrs.evolve(record, student=attrs.evolve(record.student, persoonsgegevens=data))
+
+
+@st.composite
+def _break_plausibel(draw: st.DrawFn, record: MboStudentRecord, rule: str | None) -> MboStudentRecord:
+    """Break one plausibility rule in a drawn record: a birth date or a diploma date that cannot be true."""
+    if rule == "PERSOON.PLAUSIBEL.GEBOORTEDATUM":  # a typing error in the year: 1800 for 2008, 2090 for 2009
+        jaar = draw(st.one_of(st.integers(1000, 1899), st.integers(2076, 9999)))
+        return _born(record, OnvolledigeDatum(jaar, 1, 1), draw(persoonsgegevens()))
+    if rule == "ROD.PLAUSIBEL.GEBOORTEDATUM_NA_INSCHRIJVING":  # born after every enrolment began
+        last = max(e.datum_inschrijving for e in record.inschrijvingen)
+        geboren = OnvolledigeDatum.from_date(last + dt.timedelta(days=draw(st.integers(1, 400))))
+        return _born(record, geboren, draw(persoonsgegevens()))
+    # ROD.PLAUSIBEL.DIPLOMA_VOOR_INSCHRIJVING: a new first enrolment (no BBL, still running, so that
+    # ROD.DIPLOMA.UITSCHRIJFDATUM does not judge it), with a diploma dated before its first day
+    old = record.inschrijvingen[0]
+    e = draw(_enrolment(volgnummer=old.inschrijvingvolgnummer, bbl=False, werkelijk=False))
+    periode = e.perioden[0]
+    diploma = draw(
+        _diploma(
+            inschrijvingvolgnummer=e.inschrijvingvolgnummer,
+            opleidingscode=periode.opleidingscode,
+            onderwijsaanbieder=periode.onderwijsaanbieder,
+            datum_resultaat=e.datum_inschrijving - dt.timedelta(days=draw(st.integers(1, 40))),
+        )
+    )
+    mine = old.inschrijvingvolgnummer
+    return attrs.evolve(
+        record,
+        inschrijvingen=[e, *record.inschrijvingen[1:]],
+        bpv_overeenkomsten=[b for b in record.bpv_overeenkomsten if b.inschrijvingvolgnummer != mine],
+        diplomas=[*(d for d in record.diplomas if d.inschrijvingvolgnummer != mine), diploma],
     )
 
 
