@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import attrs
 
-from duo_domain.identity import bsn as _bsn
-from duo_domain.identity import onderwijsnummer as _onderwijsnummer
 from duo_domain.identity._common import mask
+from duo_domain.identity._nummer import check_bsn, check_onderwijsnummer
 
 __all__ = ["Bsn", "Onderwijsnummer"]
 
@@ -52,7 +51,7 @@ class Bsn:
 
     __module__ = "duo_domain.identity.bsn"  # its public home: repr, pickle and the docs name it there
 
-    _nummer: str = attrs.field(converter=_bsn.validate, alias="nummer")
+    _nummer: str = attrs.field(converter=check_bsn, alias="nummer")
 
     def unmasked(self) -> str:
         """The full nine-digit number. Handle with care: it is personal data."""
@@ -93,7 +92,7 @@ class Onderwijsnummer:
 
     __module__ = "duo_domain.identity.onderwijsnummer"  # its public home, as for Bsn
 
-    _nummer: str = attrs.field(converter=_onderwijsnummer.validate, alias="nummer")
+    _nummer: str = attrs.field(converter=check_onderwijsnummer, alias="nummer")
 
     def unmasked(self) -> str:
         """The full nine-digit number. Handle with care: it is personal data."""

@@ -35,7 +35,7 @@ Examples:
 
 from __future__ import annotations
 
-from duo_domain.errors import InvalidChecksum, InvalidComponent, InvalidIdentifier
+from duo_domain.errors import InvalidIdentifier
 from duo_domain.identity import _nummer
 
 #: ``typing.TYPE_CHECKING`` without importing ``typing``: ``duo-domain check`` imports this module alone.
@@ -78,12 +78,7 @@ def validate(value: str) -> str:
         ...
         duo_domain.errors.InvalidLength: bsn: a BSN has exactly 9 digits, this value has 8 (...)
     """
-    number = _nummer.nine_digits(value, KIND, "BSN")
-    if number == _ZERO:
-        raise InvalidComponent("the all-zero number is never issued as a BSN", kind=KIND)
-    if _nummer.weighted_sum(number) % 11 != 0:  # the 11-proef
-        raise InvalidChecksum("the 11-proef fails (check digit does not match)", kind=KIND)
-    return number
+    return _nummer.check_bsn(value)
 
 
 def is_valid(value: object) -> bool:

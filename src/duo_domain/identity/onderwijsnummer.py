@@ -38,7 +38,7 @@ Examples:
 
 from __future__ import annotations
 
-from duo_domain.errors import InvalidChecksum, InvalidComponent, InvalidIdentifier
+from duo_domain.errors import InvalidChecksum, InvalidIdentifier
 from duo_domain.identity import _nummer
 
 #: ``typing.TYPE_CHECKING`` without importing ``typing``: ``duo-domain check`` imports this module alone.
@@ -92,11 +92,7 @@ def validate(value: str, *, strict: bool = False) -> str:
         ...
         duo_domain.errors.InvalidComponent: onderwijsnummer: an onderwijsnummer starts with 10
     """
-    number = _nummer.nine_digits(value, KIND, "onderwijsnummer")
-    if not number.startswith("10"):
-        raise InvalidComponent("an onderwijsnummer starts with 10", kind=KIND)
-    if _nummer.weighted_sum(number) % 11 != _REMAINDER:
-        raise InvalidChecksum("the remainder-5 check (11-proef for onderwijsnummers) fails", kind=KIND)
+    number = _nummer.check_onderwijsnummer(value)
     if strict and not _literal_ok(number):
         raise InvalidChecksum(
             "the remainder-5 check fails when DUO's formula is read literally (last digit above 5)",
