@@ -1,10 +1,10 @@
 """duo_domain: the domain of what Dutch schools exchange with DUO, typed and checked.
 
-Importing the package is cheap and has no side effects: the domain packages
+Importing the package is cheap and has no side effects: every public name,
+from the errors and the rule engine to the domain packages
 ([`duo_domain.identity`][duo_domain.identity], [`duo_domain.mbo`][duo_domain.mbo],
-[`duo_domain.vo`][duo_domain.vo]) load
-when one of their names is first used, and rule modules on first use of the
-catalogue.
+[`duo_domain.vo`][duo_domain.vo]), loads when it is first used, and rule modules
+on first use of the catalogue.
 
 Examples:
     >>> import duo_domain
@@ -14,46 +14,83 @@ Examples:
     Student(bsn=Bsn('*****2333'), onderwijsnummer=None, persoonsgegevens=None, studentnummer=None)
 """
 
+from __future__ import annotations
+
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from duo_domain._version import __version__
-from duo_domain.errors import (
-    DocumentProblem,
-    DuoDomainError,
-    FindingError,
-    FindingsError,
-    InvalidChecksum,
-    InvalidCode,
-    InvalidComponent,
-    InvalidDocument,
-    InvalidFormat,
-    InvalidIdentifier,
-    InvalidLength,
-    UnsupportedPeriod,
-)
-from duo_domain.rules import (
-    CheckContext,
-    Finding,
-    Report,
-    Rule,
-    RuleRegistry,
-    Severity,
-    Violation,
-    registry,
-    validate,
-)
 
+#: ``typing.TYPE_CHECKING`` without importing ``typing`` (type checkers read this name alike).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    from duo_domain.errors import (
+        DocumentProblem,
+        DuoDomainError,
+        FindingError,
+        FindingsError,
+        InvalidChecksum,
+        InvalidCode,
+        InvalidComponent,
+        InvalidDocument,
+        InvalidFormat,
+        InvalidIdentifier,
+        InvalidLength,
+        UnsupportedPeriod,
+    )
     from duo_domain.identity import Bsn, Onderwijsnummer, Persoonsgegevens, Student
     from duo_domain.mbo.bpv import BpvAgreement
     from duo_domain.mbo.enrolment import Enrolment, Periode
     from duo_domain.mbo.record import MboStudentRecord
     from duo_domain.mbo.results import Diploma, Exemption, GeneriekExamenonderdeel, KeuzedeelResultaat
+    from duo_domain.rules import (
+        CheckContext,
+        Finding,
+        Report,
+        Rule,
+        RuleRegistry,
+        Severity,
+        Violation,
+        registry,
+        validate,
+    )
     from duo_domain.vo import Examenkandidaat, ExamResult
 
-#: Names loaded from their own module on first use, so ``import duo_domain`` stays cheap.
+#: Names loaded from their own module on first use, so ``import duo_domain`` stays cheap
+#: (it imports nothing but this table: no attrs, no domain package).
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "DocumentProblem",
+            "DuoDomainError",
+            "FindingError",
+            "FindingsError",
+            "InvalidChecksum",
+            "InvalidCode",
+            "InvalidComponent",
+            "InvalidDocument",
+            "InvalidFormat",
+            "InvalidIdentifier",
+            "InvalidLength",
+            "UnsupportedPeriod",
+        ),
+        "duo_domain.errors",
+    ),
+    **dict.fromkeys(
+        (
+            "CheckContext",
+            "Finding",
+            "Report",
+            "Rule",
+            "RuleRegistry",
+            "Severity",
+            "Violation",
+            "registry",
+            "validate",
+        ),
+        "duo_domain.rules",
+    ),
     "Bsn": "duo_domain.identity",
     "Onderwijsnummer": "duo_domain.identity",
     "Persoonsgegevens": "duo_domain.identity",

@@ -14,15 +14,21 @@ What each code means for each command is in `EXIT_CODES`, which every
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
+import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn, TextIO
 
-from duo_domain._cli import EXIT_USAGE, CliError, Command
+from duo_domain._cli import EXIT_USAGE, CliError
 from duo_domain._version import __version__
 from duo_domain.errors import mask_numbers
+
+#: ``typing.TYPE_CHECKING`` without importing ``typing``, to keep the start-up of every command short.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import NoReturn, TextIO
+
+    from duo_domain._cli import Command
 
 __all__ = ["COMMANDS", "EXIT_CODES", "main"]
 
@@ -92,6 +98,28 @@ def _epilog(command: str) -> str:
     return "exit codes:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning in codes)
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the terminal width so that argparse need not import shutil.
+
+    argparse builds a formatter for every argument it adds; left to find the width itself it
+    imports shutil (and with it the compression modules) on every start of the command.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width=_terminal_width() - 2)
+
+
+def _terminal_width() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it: ``COLUMNS``, the terminal, or 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit 2."""
 
@@ -99,24 +127,45 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, mask_numbers(f"{self.prog}: error: {message}\n"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with every subcommand."""
+def _name(module: str) -> str:
+    """A subcommand's name: the last part of its module's name."""
+    return module.rsplit(".", 1)[-1]
+
+
+def _dispatched(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, when its first positional word is one."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if any(_name(m) == word for m in COMMANDS) else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with every subcommand (or with subcommand ``only`` alone).
+
+    Args:
+        only: The one subcommand to configure: running a command imports that
+            command's module only, not every other command's dependencies.
+    """
     parser = _Parser(
         prog="duo-domain",
         description="Check, explain and convert what schools exchange with DUO.",
         epilog=_GENERAL_EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"duo-domain {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # An explicit prog spares argparse formatting a usage line (and importing shutil) at start-up.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog="duo-domain")
     for name in COMMANDS:
+        if only is not None and _name(name) != only:
+            continue
         command: Command = importlib.import_module(name).COMMAND
         p = sub.add_parser(
             command.name,
             help=command.help,
             description=command.help,
             epilog=_epilog(command.name),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_Formatter,
         )
         command.configure(p)
         p.set_defaults(_run=command.run)
@@ -135,11 +184,16 @@ def main(
     """
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_dispatched(words))
     try:
         # argparse writes --help, --version and usage errors to sys.stdout/sys.stderr itself.
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            args = parser.parse_args(argv)
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = out, err
+        try:
+            args = parser.parse_args(words)
+        finally:
+            sys.stdout, sys.stderr = saved
     except SystemExit as exc:  # argparse: --help, --version and usage errors
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "_run", None) is None:

@@ -25,7 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import ClassVar, Final, Protocol
+
+#: ``typing.TYPE_CHECKING`` without importing ``typing``: the command line's start-up imports this module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import ClassVar, Final, Protocol
 
 __all__ = [
     "DocumentProblem",
@@ -281,20 +285,22 @@ class UnsupportedPeriod(DuoDomainError):
     code: ClassVar[str] = "rules.unsupported_period"
 
 
-class _Finding(Protocol):
-    """What `FindingError` reads of a `duo_domain.rules.Finding`.
+if TYPE_CHECKING:
 
-    A protocol rather than an import: this module sits below the rules in the layer order.
-    """
+    class _Finding(Protocol):
+        """What `FindingError` reads of a `duo_domain.rules.Finding`.
 
-    @property
-    def rule_id(self) -> str: ...
+        A protocol rather than an import: this module sits below the rules in the layer order.
+        """
 
-    @property
-    def message(self) -> str: ...
+        @property
+        def rule_id(self) -> str: ...
 
-    @property
-    def path(self) -> str: ...
+        @property
+        def message(self) -> str: ...
+
+        @property
+        def path(self) -> str: ...
 
 
 class FindingError(DuoDomainError):

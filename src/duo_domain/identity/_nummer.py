@@ -6,10 +6,10 @@ it, into an error message.
 
 from __future__ import annotations
 
-from duo_domain.errors import InvalidFormat, InvalidLength
+from duo_domain.errors import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from duo_domain.identity._common import check_text, strip_separators
 
-__all__ = ["BYTE_OFFSET", "compact", "nine_digits", "weighted_sum"]
+__all__ = ["BYTE_OFFSET", "check_bsn", "check_onderwijsnummer", "compact", "nine_digits", "weighted_sum"]
 
 #: ``Σ wᵢ · ord('0')`` for the weights 9, 8, ..., 2, -1: subtracted when the
 #: weighted sum is taken over the ASCII codes of the digits instead of the digits.
@@ -53,3 +53,25 @@ def weighted_sum(number: str) -> int:
     return (
         9 * b[0] + 8 * b[1] + 7 * b[2] + 6 * b[3] + 5 * b[4] + 4 * b[5] + 3 * b[6] + 2 * b[7] - b[8]
     ) - BYTE_OFFSET
+
+
+def check_bsn(value: str) -> str:
+    """The nine digits of a valid BSN (the body of ``bsn.validate``), else an `InvalidIdentifier`."""
+    number = nine_digits(value, "bsn", "BSN")
+    if number == "000000000":
+        raise InvalidComponent("the all-zero number is never issued as a BSN", kind="bsn")
+    if weighted_sum(number) % 11 != 0:  # the 11-proef
+        raise InvalidChecksum("the 11-proef fails (check digit does not match)", kind="bsn")
+    return number
+
+
+def check_onderwijsnummer(value: str) -> str:
+    """The nine digits of a valid onderwijsnummer, congruence reading (the body of its ``validate``)."""
+    number = nine_digits(value, "onderwijsnummer", "onderwijsnummer")
+    if not number.startswith("10"):
+        raise InvalidComponent("an onderwijsnummer starts with 10", kind="onderwijsnummer")
+    if weighted_sum(number) % 11 != 5:  # remainder 5, not 0: DUO's variant of the 11-proef
+        raise InvalidChecksum(
+            "the remainder-5 check (11-proef for onderwijsnummers) fails", kind="onderwijsnummer"
+        )
+    return number

@@ -28,18 +28,20 @@ Examples:
     Traceback (most recent call last):
     ...
     duo_domain.errors.InvalidChecksum: bsn: the 11-proef fails (check digit does not match)
+    >>> from duo_domain.identity import Bsn
     >>> Bsn("111222333")
     Bsn('*****2333')
 """
 
 from __future__ import annotations
 
-import attrs
-from stdnum.nl.bsn import checksum as _stdnum_checksum
-
-from duo_domain.errors import InvalidChecksum, InvalidComponent, InvalidIdentifier
+from duo_domain.errors import InvalidIdentifier
 from duo_domain.identity import _nummer
-from duo_domain.identity._common import mask
+
+#: ``typing.TYPE_CHECKING`` without importing ``typing``: ``duo-domain check`` imports this module alone.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from duo_domain.identity._values import Bsn
 
 __all__ = ["KIND", "Bsn", "compact", "format", "is_valid", "validate"]
 
@@ -76,12 +78,7 @@ def validate(value: str) -> str:
         ...
         duo_domain.errors.InvalidLength: bsn: a BSN has exactly 9 digits, this value has 8 (...)
     """
-    number = _nummer.nine_digits(value, KIND, "BSN")
-    if number == _ZERO:
-        raise InvalidComponent("the all-zero number is never issued as a BSN", kind=KIND)
-    if _stdnum_checksum(number) != 0:
-        raise InvalidChecksum("the 11-proef fails (check digit does not match)", kind=KIND)
-    return number
+    return _nummer.check_bsn(value)
 
 
 def is_valid(value: object) -> bool:
@@ -117,51 +114,11 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     return f"{number[:4]}.{number[4:6]}.{number[6:]}"
 
 
-@attrs.frozen(repr=False, order=True)
-class Bsn:
-    """A valid BSN as a value: checked on construction, masked when shown.
+def __getattr__(name: str) -> type[Bsn]:
+    # The value type is an attrs class: defined apart and loaded on first use, so that checking
+    # a number does not import attrs.
+    if name == "Bsn":
+        from duo_domain.identity._values import Bsn
 
-    ``repr`` and ``str`` (and so f-strings and ``print``) show only the last
-    four digits; [`unmasked`][duo_domain.identity.bsn.Bsn.unmasked] gives the full number. Anything that
-    stores or sends the number (a database column, a file for DUO) must call
-    [`unmasked`][duo_domain.identity.bsn.Bsn.unmasked]: ``str(bsn)`` would store the masked form and lose it.
-
-    Two ``Bsn`` values are equal when their numbers are, whatever separators
-    the input had. A ``Bsn`` is never equal to a ``str``, not even to its own
-    number: compare ``bsn == Bsn(text)`` (which checks ``text``) or
-    ``bsn.unmasked() == text``.
-
-    Construct it from the number as text, with or without separators.
-
-    Raises:
-        InvalidIdentifier: when the number is not a valid BSN (see
-            [`validate`][duo_domain.identity.bsn.validate]).
-
-    Examples:
-        >>> b = Bsn("1112.22.333")
-        >>> b, str(b)
-        (Bsn('*****2333'), '*****2333')
-        >>> b.unmasked()
-        '111222333'
-        >>> b == Bsn("111222333"), len({b, Bsn("111222333")})
-        (True, 1)
-        >>> b == "111222333"
-        False
-    """
-
-    _nummer: str = attrs.field(converter=validate, alias="nummer")
-
-    def unmasked(self) -> str:
-        """The full nine-digit number. Handle with care: it is personal data."""
-        return self._nummer
-
-    @property
-    def masked(self) -> str:
-        """The number with all but the last four digits replaced by ``*``."""
-        return mask(self._nummer)
-
-    def __repr__(self) -> str:
-        return f"Bsn({self.masked!r})"
-
-    def __str__(self) -> str:
-        return self.masked
+        return Bsn
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -31,18 +31,20 @@ Examples:
     (True, False)
     >>> onderwijsnummer.is_valid("100000016"), onderwijsnummer.is_valid("100000016", strict=True)
     (True, False)
+    >>> from duo_domain.identity import Onderwijsnummer
     >>> Onderwijsnummer("101222331")
     Onderwijsnummer('*****2331')
 """
 
 from __future__ import annotations
 
-import attrs
-from stdnum.nl.bsn import checksum as _stdnum_checksum
-
-from duo_domain.errors import InvalidChecksum, InvalidComponent, InvalidIdentifier
+from duo_domain.errors import InvalidChecksum, InvalidIdentifier
 from duo_domain.identity import _nummer
-from duo_domain.identity._common import mask
+
+#: ``typing.TYPE_CHECKING`` without importing ``typing``: ``duo-domain check`` imports this module alone.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from duo_domain.identity._values import Onderwijsnummer
 
 __all__ = ["KIND", "Onderwijsnummer", "compact", "format", "is_valid", "validate"]
 
@@ -90,11 +92,7 @@ def validate(value: str, *, strict: bool = False) -> str:
         ...
         duo_domain.errors.InvalidComponent: onderwijsnummer: an onderwijsnummer starts with 10
     """
-    number = _nummer.nine_digits(value, KIND, "onderwijsnummer")
-    if not number.startswith("10"):
-        raise InvalidComponent("an onderwijsnummer starts with 10", kind=KIND)
-    if _stdnum_checksum(number) != _REMAINDER:
-        raise InvalidChecksum("the remainder-5 check (11-proef for onderwijsnummers) fails", kind=KIND)
+    number = _nummer.check_onderwijsnummer(value)
     if strict and not _literal_ok(number):
         raise InvalidChecksum(
             "the remainder-5 check fails when DUO's formula is read literally (last digit above 5)",
@@ -136,40 +134,11 @@ def format(value: str) -> str:  # noqa: A001 - the uniform identifier interface
     return f"{number[:4]}.{number[4:6]}.{number[6:]}"
 
 
-@attrs.frozen(repr=False, order=True)
-class Onderwijsnummer:
-    """A valid onderwijsnummer as a value: checked on construction, masked when shown.
+def __getattr__(name: str) -> type[Onderwijsnummer]:
+    # The value type is an attrs class: defined apart and loaded on first use, so that checking
+    # a number does not import attrs.
+    if name == "Onderwijsnummer":
+        from duo_domain.identity._values import Onderwijsnummer
 
-    Checked with the default (congruence) reading of DUO's formula; use
-    ``validate(..., strict=True)`` first when you want the literal one.
-    ``repr`` and ``str`` show only the last four digits;
-    [`unmasked`][duo_domain.identity.onderwijsnummer.Onderwijsnummer.unmasked]
-    gives the full number.
-
-    Construct it from the number as text, with or without separators.
-
-    Raises:
-        InvalidIdentifier: when the number is not a valid onderwijsnummer.
-
-    Examples:
-        >>> o = Onderwijsnummer("1012.22.331")
-        >>> o, str(o), o.unmasked()
-        (Onderwijsnummer('*****2331'), '*****2331', '101222331')
-    """
-
-    _nummer: str = attrs.field(converter=validate, alias="nummer")
-
-    def unmasked(self) -> str:
-        """The full nine-digit number. Handle with care: it is personal data."""
-        return self._nummer
-
-    @property
-    def masked(self) -> str:
-        """The number with all but the last four digits replaced by ``*``."""
-        return mask(self._nummer)
-
-    def __repr__(self) -> str:
-        return f"Onderwijsnummer({self.masked!r})"
-
-    def __str__(self) -> str:
-        return self.masked
+        return Onderwijsnummer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

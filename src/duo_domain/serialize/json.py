@@ -1057,6 +1057,106 @@ def _cijferlijst_consistency(kandidaat: Examenkandidaat) -> list[DocumentProblem
     return out
 
 
+#: The keys the common-case reader of a cijferlijst handles; a document with any other key is
+#: read by the converter (which also names every problem).
+_VAK_GRADES = ("se", "ce", "ce2", "ce3")
+_VAK_FLAGS = frozenset({"extra", "vrijstelling", "combinatiecijfer"})
+_VAK_KEYS = frozenset({"vakcode", "beoordeling", *_VAK_GRADES, *_VAK_FLAGS})
+_KANDIDAAT_KEYS = frozenset(
+    {"schoolsoort", "examenjaar", "vakken", "profielwerkstuk", "leerwerktraject", "elementcode"}
+)
+_PWS_KEYS = frozenset({"cijfer", "beoordeling"})
+_BEOORDELINGEN = {m.value: m for m in Beoordeling}
+_SCHOOLSOORTEN = {m.value: m for m in Schoolsoort}
+
+
+def _common_vak(value: Any) -> ExamResult | None:
+    """A subject in the common form (grades as text such as ``"6.4"``), or ``None`` for any other form."""
+    if value.__class__ is not dict or not _VAK_KEYS.issuperset(value):
+        return None
+    fields: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in _VAK_FLAGS:
+            if item is not True and item is not False:
+                return None
+            fields[key] = item
+        elif key == "vakcode":
+            if item.__class__ is not str or _FOUR_DIGITS.fullmatch(item) is None:
+                return None
+            fields[key] = item
+        elif key == "beoordeling":
+            member = _BEOORDELINGEN.get(item) if item.__class__ is str else None
+            if member is None:
+                return None
+            fields[key] = member
+        elif item.__class__ is str and _GRADE_TEXT.fullmatch(item) is not None:
+            fields[key] = Decimal(item)  # a grade as _grade reads text: 1.0-10.0, one decimal at most
+        else:
+            return None
+    if "vakcode" not in fields:
+        return None
+    return ExamResult(**fields)
+
+
+def _common_pws(value: Any) -> Profielwerkstuk | None:
+    """A profielwerkstuk in the common form (a whole grade as a number, or a beoordeling), else ``None``."""
+    if value.__class__ is not dict or not _PWS_KEYS.issuperset(value):
+        return None
+    cijfer = value.get("cijfer")
+    if cijfer is not None and (cijfer.__class__ is not int or not 1 <= cijfer <= 10):
+        return None
+    beoordeling = value.get("beoordeling")
+    member = _BEOORDELINGEN.get(beoordeling) if beoordeling.__class__ is str else None
+    if ("cijfer" in value and cijfer is None) or ("beoordeling" in value and member is None):
+        return None  # a null (refused) or a value in another form: the converter says which
+    return Profielwerkstuk(cijfer=cijfer, beoordeling=member)
+
+
+def _common_cijferlijst(body: dict[str, Any]) -> Examenkandidaat | None:
+    """The cijferlijst read in one pass when it has the common form, or ``None`` for the converter.
+
+    Each value is checked once, as the converter's hooks check it; any other form
+    (numbers for grades, other keys, nulls, errors) returns ``None``, and the
+    converter reads the document and names every problem. So both read the same
+    documents into the same objects, and this one only faster.
+    """
+    if not _KANDIDAAT_KEYS.issuperset(body):
+        return None
+    soort = body.get("schoolsoort")
+    schoolsoort = _SCHOOLSOORTEN.get(soort) if soort.__class__ is str else None
+    jaar = body.get("examenjaar")
+    raw = body.get("vakken")
+    if (
+        schoolsoort is None
+        or jaar.__class__ is not int
+        or not 1900 <= jaar <= 2999
+        or raw.__class__ is not list
+    ):
+        return None
+    vakken: list[ExamResult] = []
+    for item in raw:
+        vak = _common_vak(item)
+        if vak is None:
+            return None
+        vakken.append(vak)
+    fields: dict[str, Any] = {}
+    if "profielwerkstuk" in body:
+        pws = _common_pws(body["profielwerkstuk"])
+        if pws is None:
+            return None
+        fields["profielwerkstuk"] = pws
+    if "leerwerktraject" in body:
+        if body["leerwerktraject"] is not True and body["leerwerktraject"] is not False:
+            return None
+        fields["leerwerktraject"] = body["leerwerktraject"]
+    if "elementcode" in body:
+        code = body["elementcode"]
+        if code.__class__ is not str or _FOUR_DIGITS.fullmatch(code) is None:
+            return None
+        fields["elementcode"] = code
+    return Examenkandidaat(schoolsoort, jaar, tuple(vakken), **fields)
+
+
 def structure_cijferlijst(data: Any) -> Examenkandidaat:
     """Read a VO cijferlijst document (parsed JSON) into an `Examenkandidaat`.
 
@@ -1077,7 +1177,9 @@ def structure_cijferlijst(data: Any) -> Examenkandidaat:
     body = _body(data, CIJFERLIJST, "vo", required=False)
     if "student" in body:
         raise InvalidDocument([DocumentProblem("$.student", "unknown key")], document=CIJFERLIJST)
-    kandidaat: Examenkandidaat = _CIJFERLIJST.one(body, Examenkandidaat, "$", CIJFERLIJST)
+    kandidaat = _common_cijferlijst(body)
+    if kandidaat is None:
+        kandidaat = _CIJFERLIJST.one(body, Examenkandidaat, "$", CIJFERLIJST)
     problems = _cijferlijst_consistency(kandidaat)
     if problems:
         raise InvalidDocument(problems, document=CIJFERLIJST)
