@@ -411,3 +411,21 @@ def test_reference_data_is_a_documented_file_format() -> None:
     )  # fmt: skip
     assert ref.valt_binnen("25348", "23301")
     assert not ref.valt_binnen("23301", "25348")
+
+
+# ------------------------------------------------------------- docs: a worked example per rule family
+
+
+def test_every_rod_rule_family_has_a_worked_example_in_the_mbo_docs() -> None:
+    import re
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    blocks = "\n".join(
+        block
+        for page in ("mbo.md", "mbo-uitslag.md")
+        for block in re.findall(r"```python\n(.*?)```", (docs / page).read_text(encoding="utf-8"), re.S)
+    )
+    in_examples = {m.group(1) for m in re.finditer(r"\b(ROD\.[A-Z_]+)\.", blocks)}
+    families = {".".join(r.id.split(".")[:2]) for r in registry if r.id.startswith("ROD.")}
+    assert families - in_examples == set()
