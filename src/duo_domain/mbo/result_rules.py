@@ -600,15 +600,24 @@ def diploma_crebo_open(
 def _leaves_with(diploma: Diploma, e: EnrolmentLike, ref: Referentiedata | None) -> bool:
     """Whether the student leaves the enrolment with this diploma.
 
-    Not so when the enrolment goes on after the diploma date with a period
-    for an opleiding the diploma does not cover (a diploma obtained part-way).
+    Not so when the enrolment goes on after the diploma date in an opleiding
+    the diploma does not cover (a diploma obtained part-way): a period that
+    begins after the diploma date for another code, or a period for another
+    code running on the diploma date (the last one begun on or before it)
+    that follows a period for the diploma's own opleiding: the student had
+    moved on, on the diploma date at the latest.
     """
-    for p in getattr(e, "perioden", ()):
-        begin = getattr(p, "datum_begin", None)
-        later = begin is not None and begin > diploma.datum_resultaat
-        if later and _fits(diploma.opleidingscode, getattr(p, "opleidingscode", None), ref) is not True:
-            return False
-    return True
+    datum = diploma.datum_resultaat
+    dated = [p for p in getattr(e, "perioden", ()) if getattr(p, "datum_begin", None) is not None]
+    eerder = sorted((p for p in dated if p.datum_begin <= datum), key=lambda p: p.datum_begin)
+    verdicts = [_fits(diploma.opleidingscode, getattr(p, "opleidingscode", None), ref) for p in eerder]
+    if verdicts and verdicts[-1] is not True and True in verdicts[:-1]:
+        return False
+    return all(
+        _fits(diploma.opleidingscode, getattr(p, "opleidingscode", None), ref) is True
+        for p in dated
+        if p.datum_begin > datum
+    )
 
 
 def uitschrijfdatum_violations(
@@ -624,7 +633,9 @@ def uitschrijfdatum_violations(
     uitschrijfdatum; an enrolment that is still running is not judged, nor
     one that continues after the diploma date with another opleiding (a
     period beginning after the datum resultaat whose code is neither the
-    diploma's nor, by the crebo hierarchy, above it).
+    diploma's nor, by the crebo hierarchy, above it; or such a period that
+    began on or before the datum resultaat, after a period for the diploma's
+    own opleiding).
 
     Examples:
         >>> import datetime as dt
@@ -638,6 +649,11 @@ def uitschrijfdatum_violations(
         ...             perioden=[NS(opleidingscode="25655", datum_begin=dt.date(2021, 9, 8)),
         ...                       NS(opleidingscode="25775", datum_begin=dt.date(2024, 9, 17))])
         >>> list(uitschrijfdatum_violations(d, [verder]))                # continues with 25775
+        []
+        >>> zelfde_dag = NS(inschrijvingvolgnummer="3", datum_uitschrijving_werkelijk=dt.date(2025, 7, 31),
+        ...                 perioden=[NS(opleidingscode="25655", datum_begin=dt.date(2021, 9, 8)),
+        ...                           NS(opleidingscode="25775", datum_begin=dt.date(2024, 9, 16))])
+        >>> list(uitschrijfdatum_violations(d, [zelfde_dag]))            # 25775 from the diploma day
         []
     """
     prefix = f"{path}." if path else ""

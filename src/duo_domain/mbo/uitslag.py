@@ -36,15 +36,20 @@ in the result:
   least 5 and the other at least 6; lid 3 a of Engels, Nederlandse taal and
   rekenen one at least 5 and the others at least 6.
 
-Keuzedelen count with their grades only for a student who started on or after
+Keuzedelen are part of the exam only of an opleiding the student started on
+or after 2016-08-01 (art. 18 lid 1, in every text from 2020-03-15 on): a
+student who started earlier has no keuzedeel condition at all. Keuzedelen
+count with their grades only for a student who started on or after
 2020-08-01 (the start of the keuzedelen slaag-zakregeling, postponed by two
-years from 2018); a student who started earlier needs only that the
+years from 2018); a student who started in between needs only that the
 keuzedeel exam has been taken, under every rule set. The text of 2020-03-15
-says so for its period; for later periods the cohort limit rests on the
-announced introduction (Kamerbrief of September 2017 on postponing the
-keuzedelen slaag-zakregeling to the cohort 2020-2021): the amending decree's
-transitional article could not be read at its source (see the guide). A
-datum uitslag before 2020-03-15 is refused (``UnsupportedPeriod``).
+says so for its period. For later periods the 2020-08-01 cohort limit is
+**not** in the consolidated Ekb (its transitional articles 18 to 19b hold no
+keuzedeel uitslag provision) and rests on the announced introduction
+(Kamerbrief of September 2017 on postponing the keuzedelen
+slaag-zakregeling to the cohort 2020-2021); the amending decree could not be
+read at its source (see the guide). A datum uitslag before 2020-03-15 is
+refused (``UnsupportedPeriod``).
 
 [`choose_regelset`][duo_domain.mbo.uitslag.choose_regelset] picks the rule set from the cohort start, the
 nominal
@@ -92,6 +97,7 @@ from duo_domain.mbo.results import Diploma, KeuzedeelUitkomst
 __all__ = [
     "EERSTE_TEKST",
     "INVOERING_2022",
+    "KEUZEDELEN_2016",
     "KEUZEDELEN_2020",
     "REGELS",
     "SECTIES",
@@ -115,6 +121,9 @@ INVOERING_2022 = dt.date(2022, 8, 1)
 
 #: The first day of the earliest text of art. 17 the library holds (the version of 15 March 2020).
 EERSTE_TEKST = dt.date(2020, 3, 15)
+
+#: Keuzedelen are part of the exam of an opleiding started on or after this day (Ekb WEB art. 18 lid 1).
+KEUZEDELEN_2016 = dt.date(2016, 8, 1)
 
 #: Keuzedelen count with their grades for a student who started on or after this day
 #: (and the text of art. 17 in force from this day says so).
@@ -187,6 +196,9 @@ class RegelsetKeuze:
             grades (a student who started on or after 2020-08-01, under a text
             from 2020-08-01); ``False`` when only the keuzedeel exam having been
             taken counts.
+        keuzedelen_in_examen: ``False`` for a student who started before
+            2016-08-01, whose exam has no keuzedelen (art. 18 lid 1), so no
+            keuzedeel condition applies.
     """
 
     regelset: Regelset
@@ -194,6 +206,7 @@ class RegelsetKeuze:
     artikel: str
     uiterlijk: dt.date | None = None
     keuzedelen_tellen: bool = True
+    keuzedelen_in_examen: bool = True
 
     def __str__(self) -> str:
         return f"{self.regelset.value}: {self.reden}"
@@ -269,6 +282,9 @@ def choose_regelset(
         ...                     datum_uitslag=dt.date(2021, 6, 30))
         >>> old.regelset.value, old.keuzedelen_tellen
         ('ekb-2020-08', False)
+        >>> choose_regelset(cohort_start=dt.date(2016, 7, 31), studieduur_jaren=4,
+        ...                 datum_uitslag=dt.date(2020, 7, 1)).keuzedelen_in_examen   # art. 18 lid 1
+        False
     """
     if studieduur_jaren < 1:
         raise ValueError(f"studieduur_jaren must be 1 or more, got {studieduur_jaren}")
@@ -345,6 +361,11 @@ def _met_keuzedelen(keuze: RegelsetKeuze, cohort_start: dt.date, datum_uitslag: 
     """Add whether the keuzedelen count with their grades (cohort from 2020-08-01, text from 2020-08-01)."""
     if datum_uitslag >= KEUZEDELEN_2020 and cohort_start >= KEUZEDELEN_2020:
         return keuze
+    if cohort_start < KEUZEDELEN_2016:
+        why = f"keuzedelen: started on {cohort_start}, before {KEUZEDELEN_2016}: none (art. 18 lid 1)"
+        return attrs.evolve(
+            keuze, reden=f"{keuze.reden}; {why}", keuzedelen_tellen=False, keuzedelen_in_examen=False
+        )
     if datum_uitslag < KEUZEDELEN_2020:
         why = (
             "keuzedelen: the exam must have been taken (art. 17 lid 1 c, lid 2 d, lid 3 d, tekst 15-03-2020)"
@@ -804,7 +825,9 @@ def _keuzedelen_afgelegd(kds: Sequence[KeuzedeelInput], niveau: int, keuze: Rege
 
 
 def _keuzedelen(kds: Sequence[KeuzedeelInput], niveau: int, keuze: RegelsetKeuze) -> _Bevinding:
-    """Ekb WEB art. 17 lid 1 a, lid 2 d and lid 3 d."""
+    """Ekb WEB art. 17 lid 1 a, lid 2 d and lid 3 d (none before the 2016 cohort, art. 18 lid 1)."""
+    if not keuze.keuzedelen_in_examen:
+        return _OK
     if not keuze.keuzedelen_tellen:
         return _keuzedelen_afgelegd(kds, niveau, keuze)
     counted = [k for k in kds if not k.extra]

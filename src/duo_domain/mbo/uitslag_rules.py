@@ -133,16 +133,22 @@ _rule(
 _rule(
     u.KEUZEDEEL,
     "The keuzedeel (entree, or one keuzedeel) has at least 6 or «voldoende»; at least one keuzedeel counts.",
-    "Check the keuzedelen that make up the minimum studielast (art. 17d); extra keuzedelen do not count.",
-    f"{_ART17} lid 1 onderdeel a; lid 2 en 3 onderdeel d",
+    "Check the keuzedelen that make up the minimum studielast (art. 17d); extra keuzedelen do not count. "
+    "Applies to a student who started on or after 2020-08-01: that cohort limit is the announced "
+    "introduction of the keuzedelen slaag-zakregeling (Kamerbrief, September 2017), not a text of the "
+    "consolidated Ekb.",
+    f"{_ART17} lid 1 onderdeel a; lid 2 en 3 onderdeel d (cohort from 2020-08-01: Kamerbrief "
+    "'Uitstel met twee jaar van invoering slaag-zakregeling keuzedelen', September 2017)",
     u.KEUZEDELEN_2020,
 )
 _rule(
     u.KEUZEDEEL_AFGELEGD,
     "Before the keuzedelen slaag-zakregeling: the keuzedeel exam has been taken (its grade does not count).",
     "An uitslag before 2020-08-01, or of a student who started before 2020-08-01, needs only that the "
-    "keuzedeel (or keuzedelen) of the opleiding have been examined; record the keuzedeel result.",
-    f"{_ART17} lid 1 onderdeel c; lid 2 en 3 onderdeel d (tekst 15-03-2020)",
+    "keuzedeel (or keuzedelen) of the opleiding have been examined; record the keuzedeel result. "
+    "A student who started before 2016-08-01 has no keuzedelen in the exam (art. 18 lid 1).",
+    f"{_ART17} lid 1 onderdeel c; lid 2 en 3 onderdeel d (tekst 15-03-2020); {EKB} (BWBR0027963) art. 18 "
+    "lid 1",
     u.EERSTE_TEKST,
 )
 _rule(
