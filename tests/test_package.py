@@ -170,6 +170,14 @@ def test_wheel_from_the_sdist_equals_the_wheel_and_passes_its_doctests(
         assert sorted(first.namelist()) == sorted(second.namelist())
         first.extractall(tmp_path / "installed")
     # The doctests of every module, imported from the unpacked wheel only (not from this checkout).
+    # The same Hypothesis settings as this suite's conftest: a loaded 2-core CI machine must not fail
+    # the strategies' examples on the too_slow health check or a deadline.
+    (tmp_path / "installed" / "conftest.py").write_text(
+        "from hypothesis import HealthCheck, settings\n"
+        "settings.register_profile('wheel', deadline=None, suppress_health_check=[HealthCheck.too_slow])\n"
+        "settings.load_profile('wheel')\n",
+        encoding="utf-8",
+    )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(tmp_path / "installed")
     result = subprocess.run(
