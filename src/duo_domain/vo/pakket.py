@@ -63,6 +63,7 @@ __all__ = [
     "OVERTOLLIG",
     "VOLLEDIG",
     "Tekort",
+    "eigen_vakcode",
     "overtollig",
     "tekorten",
 ]
@@ -191,6 +192,33 @@ _VRIJ_VMBO = _s(
     "1017", "0352",
 )  # fmt: skip
 _PROFIEL_ALGEMEEN_VMBO = _s("0153", "0173", "0191", "0233", "0323", "0125", "0131", "0053", "0063")
+#: Kunstvakken II of the vrije deel (art. 2.17 lid 1 b): beeldende vorming, and muziek, dans, drama. Two
+#: kunstvakken in the tl vrije deel are one of each group (art. 3.4 lid 2).
+_KUNST_BEELDEND = _s("0417", "0418", "0419", "0420", "0421", "0422")
+_KUNST_PODIUM = _s("0413", "0414", "0415")
+
+#: vwo/havo vakcode -> the corresponding vmbo vakcode, for a vmbo subject taken at the havo or vwo level
+#: (art. 2.18, 2.23, 2.27; art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2): the subjects of the same name in
+#: the vakcodetabel (Regeling codetabellen bijlage III); natuurkunde and scheikunde stand for natuur- en
+#: scheikunde I and II. Within vmbo and between havo and vwo a subject has one vakcode for every level.
+_VMBO_VAK_VAN_HV: Mapping[str, str] = {
+    "1001": "0011",  # Nederlandse taal (en literatuur)
+    "1002": "0071",  # Engelse taal (en literatuur)
+    "1003": "0053",  # Franse taal
+    "1004": "0063",  # Duitse taal
+    "1005": "0081",  # Spaanse taal
+    "1008": "0101",  # Turkse taal
+    "1009": "0111",  # Arabische taal
+    "1018": "0191",  # biologie
+    "1019": "0322",  # maatschappijleer
+    "1021": "0125",  # geschiedenis (en staatsinrichting)
+    "1022": "0233",  # economie
+    "1023": "0173",  # natuurkunde / natuur- en scheikunde I
+    "1028": "0174",  # scheikunde / natuur- en scheikunde II
+    "1024": "0153",  # wiskunde A / wiskunde
+    "1025": "0153",  # wiskunde B / wiskunde
+    "1026": "0153",  # wiskunde C / wiskunde
+}
 
 
 def _match(slots: Sequence[_Slot], codes: frozenset[str]) -> tuple[list[int], set[str]]:
@@ -330,7 +358,7 @@ def _vmbo_tl(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tek
     for slots in _TL_PROFIEL:
         leeg_p, used_p = _match(slots, codes - used)
         out = _ontbreekt("profieldeel", f"{UB} art. 3.4 lid 1 b, 2.16", slots, leeg_p)
-        pool = sorted(((_PROFIEL_ALGEMEEN_VMBO | _VRIJ_VMBO) & codes) - used - used_p)
+        pool = _tl_kunst(sorted(((_PROFIEL_ALGEMEEN_VMBO | _VRIJ_VMBO) & codes) - used - used_p))
         vrij = pool + praktijk[:1]  # art. 3.4 lid 1 c: at most one praktijkgericht vak
         if len(vrij) < 2:
             out.append(
@@ -350,6 +378,13 @@ def _vmbo_tl(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tek
             )
         pogingen.append(out)
     return gem + min(pogingen, key=len)
+
+
+def _tl_kunst(pool: list[str]) -> list[str]:
+    """The vrije-deel pool with at most one kunstvak of each group (art. 3.4 lid 2)."""
+    beeldend = [c for c in pool if c in _KUNST_BEELDEND]
+    podium = [c for c in pool if c in _KUNST_PODIUM]
+    return [c for c in pool if c not in _KUNST_BEELDEND | _KUNST_PODIUM] + beeldend[:1] + podium[:1]
 
 
 def _leerwerktraject(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tekort]:
@@ -423,28 +458,112 @@ def _raad_soort(code: str) -> Vaksoort:
     return Vaksoort.ALGEMEEN
 
 
+def eigen_vakcode(vakcode: str, schoolsoort: str, programma: str | None) -> str:
+    """The vakcode of the candidate's own level for a subject taken at a higher level (art. 3.9, 3.37).
+
+    A vmbo candidate may take a subject at the havo or vwo level in place of the vmbo subject (art. 2.18,
+    2.23, 2.27; art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2); that subject then fills the vmbo
+    subject's place in the package. havo and vwo share their vakcodes, as do the vmbo leerwegen, so
+    only a havo/vwo code in a vmbo exam changes; any other code is returned as it is.
+
+    Args:
+        vakcode: The vakcode as sent (of the higher level).
+        schoolsoort: The school type or leerweg of enrolment (``vmbo-tl``, ``havo`` ...).
+        programma: The level the subject was taken at (``havo``, ``vwo`` ...), or ``None``.
+
+    Examples:
+        >>> eigen_vakcode("1002", "vmbo-tl", "havo")  # Engels at havo level: Engelse taal
+        '0071'
+        >>> eigen_vakcode("1025", "havo", "vwo"), eigen_vakcode("1002", "vmbo-tl", None)
+        ('1025', '1002')
+    """
+    if programma in ("havo", "vwo") and schoolsoort.startswith("vmbo"):
+        return _VMBO_VAK_VAN_HV.get(vakcode, vakcode)
+    return vakcode
+
+
+#: Art. 2.7 a 2° and 2.12 a 2°: kunst (beeldende vormgeving) not with tekenen, handvaardigheid or textiele
+#: vormgeving; kunst (muziek) not with muziek.
+_KUNST_NIET_SAMEN = (("1030", _s("0270", "1036", "1037")), ("1031", _s("0260")))
+#: Art. 2.7 a 3° and 2.12 a 3°: one of tekenen, handvaardigheid and textiele vormgeving.
+_EEN_VAN = _s("0270", "1036", "1037")
+
+
+def _hv_overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
+    havo = schoolsoort == "havo"
+    lid = "2.12 a" if havo else "2.7 a"
+    out: list[Tekort] = []
+    if "1027" in vakken and "1025" not in vakken:
+        out.append(Tekort("vrije deel", f"{UB} art. {lid} 1°", "wiskunde D (1027) needs wiskunde B (1025)"))
+    if not havo and "1024" in vakken and "1026" in vakken:
+        out.append(
+            Tekort(
+                "vrije deel",
+                f"{UB} art. {lid} 1°",
+                "wiskunde A (1024) and wiskunde C (1026) cannot be combined (A with B, or B with C)",
+            )
+        )
+    for kunst, niet in _KUNST_NIET_SAMEN:
+        if kunst in vakken and niet & vakken.keys():
+            samen = ", ".join(sorted(niet & vakken.keys()))
+            out.append(
+                Tekort("vrije deel", f"{UB} art. {lid} 2°", f"{kunst} cannot be combined with {samen}")
+            )
+    een_van = sorted(_EEN_VAN & vakken.keys())
+    if len(een_van) > 1:
+        out.append(
+            Tekort(
+                "vrije deel",
+                f"{UB} art. {lid} 3°",
+                f"one of tekenen, handvaardigheid and textiele vormgeving: {', '.join(een_van)}",
+            )
+        )
+    return out
+
+
+def _tl_overtollig(vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
+    out: list[Tekort] = []
+    praktijk = sorted(c for c, s in vakken.items() if s is Vaksoort.PRAKTIJKGERICHT_VMBO)
+    if len(praktijk) > 1:
+        out.append(
+            Tekort(
+                "vrije deel",
+                f"{UB} art. 3.4 lid 1 c, lid 4 a",
+                f"at most one praktijkgericht vak: {', '.join(praktijk)}",
+            )
+        )
+    for groep, naam in ((_KUNST_BEELDEND, "beeldende vorming"), (_KUNST_PODIUM, "muziek, dans or drama")):
+        dubbel = sorted(groep & vakken.keys())
+        if len(dubbel) > 1:
+            out.append(
+                Tekort(
+                    "vrije deel",
+                    f"{UB} art. 3.4 lid 2",
+                    f"two kunstvakken are one of beeldende vorming and one of muziek, dans or drama;"
+                    f" {', '.join(dubbel)} are both {naam}",
+                )
+            )
+    return out
+
+
 def overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> tuple[Tekort, ...]:
     """Parts the law does not allow in the exam (``BRON.PAKKET.OVERTOLLIG``).
 
-    * wiskunde D (1027) without wiskunde B (1025) in havo/vwo (art. 2.7 a 1°, 2.12 a 1°);
-    * a second praktijkgericht vak in vmbo-tl (art. 3.4 lid 1 c and lid 4 a).
+    * havo/vwo (art. 2.7 a, 2.12 a): wiskunde D (1027) without wiskunde B (1025); in vwo wiskunde A
+      with wiskunde C (only A with B or B with C, 1°); kunst (beeldende vormgeving) with tekenen,
+      handvaardigheid or textiele vormgeving, kunst (muziek) with muziek (2°); more than one of
+      tekenen, handvaardigheid and textiele vormgeving (3°);
+    * vmbo-tl: a second praktijkgericht vak (art. 3.4 lid 1 c and lid 4 a); two kunstvakken of the
+      same group (art. 3.4 lid 2: one of beeldende vorming, one of muziek, dans and drama).
 
     Examples:
         >>> [t.artikel for t in overtollig("havo", {"1027": Vaksoort.ALGEMEEN})]
         ['Uitvoeringsbesluit WVO 2020 art. 2.12 a 1°']
+        >>> [t.artikel for t in overtollig("vmbo-tl", {"0417": Vaksoort.ALGEMEEN, "0418": Vaksoort.ALGEMEEN})]
+        ['Uitvoeringsbesluit WVO 2020 art. 3.4 lid 2']
     """
-    out: list[Tekort] = []
-    if schoolsoort in ("havo", "vwo") and "1027" in vakken and "1025" not in vakken:
-        art = "2.12 a 1°" if schoolsoort == "havo" else "2.7 a 1°"
-        out.append(Tekort("vrije deel", f"{UB} art. {art}", "wiskunde D (1027) needs wiskunde B (1025)"))
+    if schoolsoort in ("havo", "vwo"):
+        return tuple(_hv_overtollig(schoolsoort, vakken))
     if schoolsoort == "vmbo-tl":
-        praktijk = sorted(c for c, s in vakken.items() if s is Vaksoort.PRAKTIJKGERICHT_VMBO)
-        if len(praktijk) > 1:
-            out.append(
-                Tekort(
-                    "vrije deel",
-                    f"{UB} art. 3.4 lid 1 c, lid 4 a",
-                    f"at most one praktijkgericht vak: {', '.join(praktijk)}",
-                )
-            )
-    return tuple(out)
+        return tuple(_tl_overtollig(vakken))
+    return ()

@@ -38,7 +38,7 @@ from duo_domain.vo.codes import (
 from duo_domain.vo.cum_laude import cum_laude
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
 from duo_domain.vo.model import Examenkandidaat, Rol, Uitslag
-from duo_domain.vo.pakket import overtollig, tekorten
+from duo_domain.vo.pakket import eigen_vakcode, overtollig, tekorten
 from duo_domain.vo.regelsets import choose_regelset
 from duo_domain.vo.uitslag import (
     NIVEAU,
@@ -488,10 +488,12 @@ _condition(
 @registry.rule(
     "BRON.PAKKET.OVERTOLLIG",
     severity=Severity.ATTENTIE,
-    summary="The exam holds no part the law does not allow: wiskunde D without wiskunde B (havo/vwo),"
-    " a second praktijkgericht vak (vmbo-tl).",
+    summary="The exam holds no combination the law does not allow: havo/vwo wiskunde D without wiskunde B,"
+    " vwo wiskunde A with C, kunst (beeldende vormgeving) with tekenen, handvaardigheid or textiele"
+    " vormgeving, kunst (muziek) with muziek, two of tekenen, handvaardigheid and textiele vormgeving;"
+    " vmbo-tl a second praktijkgericht vak, two kunstvakken of the same group.",
     guidance="Remove the subject or correct the package; it cannot be part of the exam.",
-    source=f"{UB} art. 2.7 a 1°, 2.12 a 1° (wiskunde D); art. 3.4 lid 1 c and lid 4 a (praktijkgericht vak)",
+    source=f"{UB} art. 2.7 a 1°-3°, 2.12 a 1°-3°; art. 3.4 lid 1 c, lid 2 and lid 4 a",
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.4",
@@ -519,9 +521,11 @@ def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violatio
     rollen = vakcodetabel().rollen(k.schoolsoort.value)
     soorten = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
     ss = k.schoolsoort.value
+    # a subject taken at a higher level fills its own-level place in the package (art. 3.9, 3.37)
+    eigen = {v.vakcode: eigen_vakcode(v.vakcode, ss, v.programma) for v in k.vakken}
 
     def volledig(zonder: str | None) -> bool:
-        rest = {c: s for c, s in soorten.items() if c != zonder}
+        rest = {eigen[c]: s for c, s in soorten.items() if c != zonder}
         return not tekorten(ss, k.elementcode, rest, leerwerktraject=k.leerwerktraject)
 
     if not volledig(None):

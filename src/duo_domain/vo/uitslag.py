@@ -66,7 +66,7 @@ from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
 from duo_domain.vo.pakket import VOLLEDIG as PAKKET_VOLLEDIG
-from duo_domain.vo.pakket import Tekort
+from duo_domain.vo.pakket import Tekort, eigen_vakcode
 from duo_domain.vo.pakket import tekorten as pakket_tekorten
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
@@ -404,11 +404,9 @@ def _lees_vak(
         soort, combi = found
     if v.vrijstelling:
         return None
-    # art. 3.34 lid 1 b: the wiskunde of the profile is a kernvak, not one taken as an extra subject
-    if soort is Vaksoort.WISKUNDE:
-        kern = not v.extra and v.examendeel is not Examendeel.VRIJ
-    else:
-        kern = soort is Vaksoort.NEDERLANDS or soort is Vaksoort.ENGELS
+    # art. 3.34 lid 1 b: Nederlands, Engels and "voor zover van toepassing" the wiskunde of the exam, in
+    # whichever part; of two wiskunde subjects only the profile's (`_een_kernvak_wiskunde`)
+    kern = soort.is_kernvak
     if wijze:
         return _zonder_cijfer(i, v, soort, wijze, (combi, kern))
     grades = _cijfers(i, v)
@@ -664,25 +662,42 @@ def _herkansingen(
 
 
 def _een_kernvak_wiskunde(vakken: list[_Vak], k: Examenkandidaat, opmerkingen: list[str]) -> list[_Vak]:
-    """Art. 3.34 lid 1 b: one wiskunde is the kernvak, the one of the profile.
+    """Art. 3.34 lid 1 b: of two or more wiskunde subjects one is the kernvak, the one of the profile.
 
-    The subject marked ``examendeel: profiel`` is that wiskunde. Without that mark
-    the document cannot tell which is the profile's; the one with the highest
-    eindcijfer is taken (a surplus wiskunde is left out of the kernvakken as
-    art. 3.33 lid 3 would do) and a note says so.
+    That is the subject marked ``examendeel: profiel``; else, in a profile natuur en techniek (the
+    elementcode), wiskunde B (art. 2.6 lid 1, 2.11 lid 1); else the only one neither marked ``extra`` nor
+    in the vrije deel. When the document still cannot tell, the one with the highest eindcijfer is
+    taken (a surplus wiskunde is left out of the kernvakken as art. 3.33 lid 3 would do) and a note
+    says so.
     """
     wiskunde = [p for p in vakken if p.kernvak and p.soort is Vaksoort.WISKUNDE]
-    deel = {v.vakcode: v.examendeel for v in k.vakken}
-    profiel = [p for p in wiskunde if deel.get(p.vakcode) is Examendeel.PROFIEL]
-    if len(profiel) == 1:
-        kern = profiel[0]
-    else:
+    by_code = {v.vakcode: v for v in k.vakken}
+    keuzes = (
+        [p for p in wiskunde if by_code[p.vakcode].examendeel is Examendeel.PROFIEL],
+        [p for p in wiskunde if p.vakcode == _WISKUNDE_B and _natuur_en_techniek(k)],
+        [p for p in wiskunde if not p.extra and by_code[p.vakcode].examendeel is not Examendeel.VRIJ],
+    )
+    kern = next((c[0] for c in keuzes if len(c) == 1), None)
+    if kern is None:
         kern = max(wiskunde, key=lambda p: p.eindcijfer or 0)
         opmerkingen.append(
             f"{len(wiskunde)} wiskunde subjects without examendeel 'profiel' or 'extra': {kern.vakcode}"
             f" (the highest eindcijfer) is taken as the kernvak of art. 3.34 lid 1 b; mark the others extra"
         )
     return [p._replace(kernvak=False) if p in wiskunde and p is not kern else p for p in vakken]
+
+
+#: Wiskunde B, the wiskunde of the profile natuur en techniek (art. 2.6 lid 1 a, 2.11 lid 1 a).
+_WISKUNDE_B = "1025"
+
+
+def _natuur_en_techniek(k: Examenkandidaat) -> bool:
+    """Whether the elementcode names a havo/vwo profile natuur en techniek, alone or combined."""
+    code = k.elementcode
+    if code is None or len(code) != 4:
+        return False
+    prefix = ("03",) if k.schoolsoort is Schoolsoort.HAVO else ("01", "02")
+    return code[:2] in prefix and code[3] in "0456"  # NT, NT+NG, NT+EM, NT+CM (Regeling codetabellen)
 
 
 # --- the conditions -------------------------------------------------------------------------
@@ -1064,10 +1079,13 @@ class _MetPakket:
     judge: _Rechter
     vrijgesteld: tuple[tuple[str, Vaksoort], ...]
     praktijk: bool
+    #: vakcode -> the own-level vakcode of a subject taken at a higher level (art. 3.9, 3.37)
+    eigen: Mapping[str, str] = attrs.field(factory=dict)
 
     def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
         soorten = dict(self.vrijgesteld)
-        soorten.update((p.vakcode, p.soort) for p in vakken)
+        eigen = self.eigen
+        soorten.update((eigen.get(p.vakcode, p.vakcode), p.soort) for p in vakken)
         return pakket_tekorten(
             k.schoolsoort.value,
             k.elementcode,
@@ -1101,6 +1119,18 @@ def _elders(k: Examenkandidaat) -> tuple[str, ...]:
         f"counted at the candidate's request, obtained in the same year ({UB} art. 3.33 lid 4):"
         f" {', '.join(elders)}",
     )
+
+
+def _eigen_vakcodes(k: Examenkandidaat) -> dict[str, str]:
+    """Vakcode -> own-level vakcode of every subject taken at a higher level whose code differs."""
+    ss = k.schoolsoort.value
+    out: dict[str, str] = {}
+    for v in k.vakken:
+        if v.programma is not None and hoger_programma(k.schoolsoort, v.programma) is not None:
+            eigen = eigen_vakcode(v.vakcode, ss, v.programma)
+            if eigen != v.vakcode:
+                out[v.vakcode] = eigen
+    return out
 
 
 def compute_uitslag(
@@ -1144,7 +1174,7 @@ def compute_uitslag(
         vrij = tuple(
             (v.vakcode, rollen.get(v.vakcode, _VREEMD)[0]) for v in kandidaat.vakken if v.vrijstelling
         )
-        judge = _MetPakket(judge, vrij, rs.gl_praktijkgericht_vak)
+        judge = _MetPakket(judge, vrij, rs.gl_praktijkgericht_vak, _eigen_vakcodes(kandidaat))
     vakken = gelezen.vakken
     oordeel = judge(vakken, kandidaat)
     left_out: tuple[str, ...] = ()
