@@ -25,7 +25,9 @@ An exam is complete when it holds, per school type (Uitvoeringsbesluit WVO 2020,
 The profile comes from the elementcode (havo ``037x``, vwo atheneum ``017x``,
 gymnasium ``027x``, vmbo ``6p..``/``7p..`` with ``p`` the profile); without a
 known elementcode every profile is tried and the package is complete when one
-fits. A subject with a vrijstelling (art. 3.8) counts as present.
+fits. A subject with a vrijstelling (art. 3.8) counts as present, and a subject taken at the
+havo or vwo level fills the place of the vmbo subject it replaces
+([`eigen_vakcode`][duo_domain.vo.pakket.eigen_vakcode], art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2).
 
 The subjects are recognised by the vakcodes of the shipped vakcodetabel
 ([`duo_domain.vo.codes`][duo_domain.vo.codes]); the praktijkgerichte vakken by their
