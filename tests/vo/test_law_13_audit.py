@@ -286,3 +286,16 @@ def test_overtollig_is_reported_by_the_rule() -> None:
         + [ExamResult("1022", se=Decimal("7.0"), ce=Decimal("7.0"))],
     )
     assert "BRON.PAKKET.OVERTOLLIG" not in validate(k).rule_ids
+
+
+def test_the_replaced_vmbo_subject_cannot_be_in_the_exam_as_well() -> None:
+    # art. 3.4 lid 3: "voor zover ... het vervangen vak niet als extra vak als bedoeld in het vierde lid
+    # gekozen wordt"
+    hoger = vervang(TL_ZW, "0071", ce("1002", programma="havo"))
+    assert "BRON.PAKKET.OVERTOLLIG" not in validate(kandidaat("vmbo-tl", "0400", hoger)).rule_ids
+    beide = [*hoger, ce("0071", extra=True)]
+    found = [
+        f for f in validate(kandidaat("vmbo-tl", "0400", beide)) if f.rule_id == "BRON.PAKKET.OVERTOLLIG"
+    ]
+    assert [f.path for f in found] == ["$.vakken[1].vakcode"]
+    assert "takes the place of 0071" in found[0].message

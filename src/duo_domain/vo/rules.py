@@ -491,9 +491,11 @@ _condition(
     summary="The exam holds no combination the law does not allow: havo/vwo wiskunde D without wiskunde B,"
     " vwo wiskunde A with C, kunst (beeldende vormgeving) with tekenen, handvaardigheid or textiele"
     " vormgeving, kunst (muziek) with muziek, two of tekenen, handvaardigheid and textiele vormgeving;"
-    " vmbo-tl a second praktijkgericht vak, two kunstvakken of the same group.",
+    " vmbo-tl a second praktijkgericht vak, two kunstvakken of the same group; a vmbo subject next to the"
+    " havo/vwo subject taken in its place.",
     guidance="Remove the subject or correct the package; it cannot be part of the exam.",
-    source=f"{UB} art. 2.7 a 1°-3°, 2.12 a 1°-3°; art. 3.4 lid 1 c, lid 2 and lid 4 a",
+    source=f"{UB} art. 2.7 a 1°-3°, 2.12 a 1°-3°; art. 3.4 lid 1 c, lid 2, lid 3 and lid 4 a;"
+    " art. 3.5 lid 2, 3.6 lid 2, 3.7 lid 2",
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
     url=f"{URL}#Artikel3.4",
@@ -501,7 +503,20 @@ _condition(
 def _overtollig(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     rollen = vakcodetabel().rollen(k.schoolsoort.value)
     vakken = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
-    return [Violation("vakken", t.toelichting) for t in overtollig(k.schoolsoort.value, vakken)]
+    found = [Violation("vakken", t.toelichting) for t in overtollig(k.schoolsoort.value, vakken)]
+    # art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2: the higher-level subject replaces the own-level one,
+    # which then cannot be chosen as an extra subject as well
+    for i, v in enumerate(k.vakken):
+        eigen = eigen_vakcode(v.vakcode, k.schoolsoort.value, v.programma)
+        if eigen != v.vakcode and eigen in vakken:
+            found.append(
+                Violation(
+                    f"vakken[{i}].vakcode",
+                    f"{v.vakcode} ({v.programma}) takes the place of {eigen},"
+                    " which cannot be in the exam as well",
+                )
+            )
+    return found
 
 
 @registry.rule(
