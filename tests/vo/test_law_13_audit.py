@@ -265,6 +265,9 @@ def artikelen(schoolsoort: str, *codes: str) -> list[str]:
         ("vwo", ("1031", "0260"), ["2.7 a 2°"]),  # kunst (muziek) with muziek
         ("havo", ("0270",), []),  # 3°: one of tekenen, handvaardigheid, textiele vormgeving
         ("havo", ("0270", "1037"), ["2.12 a 3°"]),  # 3°: two of them
+        ("havo", ("1012",), []),  # b 1°: Spaanse taal en literatuur (elementair)
+        ("havo", ("1005", "1012"), ["2.12 b"]),  # b: not next to Spaans in the profile
+        ("vwo", ("1052", "1071"), ["2.7 b"]),  # b 6°: Chinese taal en cultuur (elementair)
     ],
 )
 def test_what_the_havo_vwo_exam_does_not_allow(

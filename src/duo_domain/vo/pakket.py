@@ -489,11 +489,14 @@ def eigen_vakcode(vakcode: str, schoolsoort: str, programma: str | None) -> str:
 _KUNST_NIET_SAMEN = (("1030", _s("0270", "1036", "1037")), ("1031", _s("0260")))
 #: Art. 2.7 a 3° and 2.12 a 3°: one of tekenen, handvaardigheid and textiele vormgeving.
 _EEN_VAN = _s("0270", "1036", "1037")
+#: Art. 2.7 b and 2.12 b: a language "(elementair)" -> the full language it may not join in the profile.
+_ELEMENTAIR = {"1012": "1005", "1013": "1006", "1014": "1007", "1015": "1008", "1016": "1009", "1071": "1052"}
 
 
 def _hv_overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
     havo = schoolsoort == "havo"
-    lid = "2.12 a" if havo else "2.7 a"
+    art = "2.12" if havo else "2.7"
+    lid = f"{art} a"
     out: list[Tekort] = []
     if "1027" in vakken and "1025" not in vakken:
         out.append(Tekort("vrije deel", f"{UB} art. {lid} 1°", "wiskunde D (1027) needs wiskunde B (1025)"))
@@ -510,6 +513,15 @@ def _hv_overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> list[Tek
             samen = ", ".join(sorted(niet & vakken.keys()))
             out.append(
                 Tekort("vrije deel", f"{UB} art. {lid} 2°", f"{kunst} cannot be combined with {samen}")
+            )
+    for elementair, taal in _ELEMENTAIR.items():
+        if elementair in vakken and taal in vakken:
+            out.append(
+                Tekort(
+                    "vrije deel",
+                    f"{UB} art. {art} b",
+                    f"{elementair} (elementair) cannot join {taal}, the same language in the profile",
+                )
             )
     een_van = sorted(_EEN_VAN & vakken.keys())
     if len(een_van) > 1:
@@ -554,7 +566,8 @@ def overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> tuple[Tekort
     * havo/vwo (art. 2.7 a, 2.12 a): wiskunde D (1027) without wiskunde B (1025); in vwo wiskunde A
       with wiskunde C (only A with B or B with C, 1°); kunst (beeldende vormgeving) with tekenen,
       handvaardigheid or textiele vormgeving, kunst (muziek) with muziek (2°); more than one of
-      tekenen, handvaardigheid and textiele vormgeving (3°);
+      tekenen, handvaardigheid and textiele vormgeving (3°); a language "(elementair)" next to the
+      same language (b);
     * vmbo-tl: a second praktijkgericht vak (art. 3.4 lid 1 c and lid 4 a); two kunstvakken of the
       same group (art. 3.4 lid 2: one of beeldende vorming, one of muziek, dans and drama).
 

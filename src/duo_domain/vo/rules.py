@@ -490,11 +490,12 @@ _condition(
     severity=Severity.ATTENTIE,
     summary="The exam holds no combination the law does not allow: havo/vwo wiskunde D without wiskunde B,"
     " vwo wiskunde A with C, kunst (beeldende vormgeving) with tekenen, handvaardigheid or textiele"
-    " vormgeving, kunst (muziek) with muziek, two of tekenen, handvaardigheid and textiele vormgeving;"
+    " vormgeving, kunst (muziek) with muziek, two of tekenen, handvaardigheid and textiele vormgeving, a"
+    " language (elementair) next to the same language;"
     " vmbo-tl a second praktijkgericht vak, two kunstvakken of the same group; a vmbo subject next to the"
     " havo/vwo subject taken in its place.",
     guidance="Remove the subject or correct the package; it cannot be part of the exam.",
-    source=f"{UB} art. 2.7 a 1°-3°, 2.12 a 1°-3°; art. 3.4 lid 1 c, lid 2, lid 3 and lid 4 a;"
+    source=f"{UB} art. 2.7 a 1°-3° and b, 2.12 a 1°-3° and b; art. 3.4 lid 1 c, lid 2, lid 3 and lid 4 a;"
     " art. 3.5 lid 2, 3.6 lid 2, 3.7 lid 2",
     applies_to=Examenkandidaat,
     geldig_van=IN_FORCE,
