@@ -401,10 +401,10 @@ _condition(
 )
 _condition(
     "BRON.EXAMEN.KERNVAKKEN",
-    "havo/vwo: of Nederlands, Engels and the wiskunde A/B/C of the profile at most one eindcijfer 5,"
-    " the others 6 or higher.",
-    "Check the kernvakken' eindcijfers; a wiskunde marked extra or in the vrije deel is no kernvak; with two"
-    " unmarked wiskunde subjects mark the profile's one examendeel 'profiel'.",
+    "havo/vwo: of Nederlands, Engels and the wiskunde A/B/C of the exam (of two, the profile's) at most one"
+    " eindcijfer 5, the others 6 or higher.",
+    "Check the kernvakken' eindcijfers; the only wiskunde is a kernvak wherever it sits; of two, mark the"
+    " profile's one examendeel 'profiel' (natuur en techniek: wiskunde B) and the other extra or vrij.",
     f"{UB} art. 3.34 lid 1 b",
 )
 _condition(
