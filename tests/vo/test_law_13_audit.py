@@ -91,6 +91,16 @@ def test_havo_cm_wiskunde_a_in_the_vrije_deel_is_a_kernvak(wiskunde: str, verwac
     assert (KERNVAKKEN in regels) is (verwacht == "afgewezen")
 
 
+def test_a_surplus_wiskunde_at_5_is_left_out_only_when_the_rest_is_an_exam() -> None:
+    # the C&M candidate's wiskunde A 5 is a kernvak (lid 1 b) and fails next to Nederlands 5; with bsm as
+    # a second vrije-deel vak the rest still forms an exam, so art. 3.33 lid 3 leaves wiskunde A out
+    cm = [*havo_gem(ne="5.0"), ce("1021"), ce("1004"), ce("0311"), ce("0131"), ce("1024", "5.0", extra=True)]
+    r = compute_uitslag(kandidaat("havo", "0373", [*cm, se("1038")]))
+    assert r.geslaagd
+    assert r.buiten_beschouwing == ("1024",)
+    assert oordeel("havo", "0373", cm) == ("afgewezen", [KERNVAKKEN])
+
+
 @pytest.mark.parametrize(
     ("elementcode", "profieldeel"),
     [
