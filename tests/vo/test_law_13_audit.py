@@ -312,3 +312,23 @@ def test_the_replaced_vmbo_subject_cannot_be_in_the_exam_as_well() -> None:
     ]
     assert [f.path for f in found] == ["$.vakken[1].vakcode"]
     assert "takes the place of 0071" in found[0].message
+
+
+# --- art. 3.48 lid 1 with art. 3.4 lid 3: cum laude of a tl candidate with a subject at havo level ------
+
+
+def test_tl_cum_laude_counts_engels_at_havo_level_as_engelse_taal() -> None:
+    # art. 3.48 lid 1 a 1°: Nederlandse taal, Engelse taal, maatschappijleer and the algemene vakken of the
+    # profieldeel always count, 2°: the best vrije-deel vak; the havo Engels takes Engelse taal's place.
+    # Engels 6 with 8s elsewhere: a mean of 7.71, no cum laude; Engels 9: 8.14, cum laude.
+    from duo_domain.vo.cum_laude import cum_laude
+
+    acht = vervang([ce(v["vakcode"], "8.0") if "ce" in v else v for v in TL_ZW], "0322", se("0322", 8))
+    for engels, toegekend in (("6.0", False), ("9.0", True)):
+        eigen = cum_laude(kandidaat("vmbo-tl", "0400", vervang(acht, "0071", ce("0071", engels))))
+        hoger = vervang(acht, "0071", ce("1002", engels, programma="havo"))
+        havo = cum_laude(kandidaat("vmbo-tl", "0400", hoger))
+        assert eigen.toegekend is toegekend
+        assert havo.toegekend is toegekend, havo.redenen
+        assert havo.gemiddelde == eigen.gemiddelde
+        assert ("1002", int(engels[0])) in havo.betrokken

@@ -71,6 +71,7 @@ from duo_domain._sources import UB_WVO
 from duo_domain._uitslag import Reden
 from duo_domain.vo.codes import VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
+from duo_domain.vo.pakket import eigen_vakcode
 from duo_domain.vo.uitslag import UitslagResultaat, compute_uitslag
 
 __all__ = ["CUM_LAUDE", "MAX_ONGEPLAATST", "CumLaude", "cum_laude"]
@@ -179,6 +180,17 @@ def _plaats(v: ExamResult, soort: Vaksoort, ss: Schoolsoort, *, programma_telt: 
     return "ongeplaatst"
 
 
+def _op_eigen_niveau(v: ExamResult, ss: Schoolsoort) -> ExamResult:
+    """A subject taken at the havo or vwo level with the vakcode of the vmbo subject whose place it takes.
+
+    Art. 3.48 names the vmbo subjects (Nederlandse taal, Engelse taal, maatschappijleer, the algemene
+    vakken of the profieldeel); the corresponding havo/vwo subject takes their place (art. 3.4 lid 3,
+    3.5 lid 2, 3.6 lid 2, 3.7 lid 2).
+    """
+    eigen = eigen_vakcode(v.vakcode, ss.value, v.programma) if v.programma is not None else v.vakcode
+    return v if eigen == v.vakcode else attrs.evolve(v, vakcode=eigen)
+
+
 def _indeling(
     k: Examenkandidaat, r: UitslagResultaat, rollen: Mapping[str, tuple[Vaksoort, int]]
 ) -> _Indeling:
@@ -188,25 +200,26 @@ def _indeling(
     vrij: list[tuple[str, int]] = []
     open_: list[tuple[str, int]] = []
     geplaatst = 0
-    for v in k.vakken:
-        eind = r.eindcijfers.get(v.vakcode)
-        if eind is None or v.vakcode in weg or v.vrijstelling:
+    for gelezen in k.vakken:
+        eind = r.eindcijfers.get(gelezen.vakcode)
+        if eind is None or gelezen.vakcode in weg or gelezen.vrijstelling:
             continue
+        v = _op_eigen_niveau(gelezen, ss)
         soort = _soort(v, rollen, ss.is_vmbo)
         if soort is Vaksoort.GEEN_UITSLAG or (not ss.is_vmbo and (soort in _HV_COMBI or v.combinatiecijfer)):
             continue
         plaats = _plaats(v, soort, ss, programma_telt=r.combinatiecijfer is not None)
         if plaats == "vast":
-            vast.append((v.vakcode, eind))
+            vast.append((gelezen.vakcode, eind))
             geplaatst += (
                 soort is Vaksoort.ALGEMEEN
                 and v.examendeel is Examendeel.PROFIEL
                 and v.vakcode not in _VMBO_EN_MIJ
             )
         elif plaats == "vrij":
-            vrij.append((v.vakcode, eind))
+            vrij.append((gelezen.vakcode, eind))
         elif plaats == "ongeplaatst":
-            open_.append((v.vakcode, eind))
+            open_.append((gelezen.vakcode, eind))
     if r.combinatiecijfer is not None:
         combi = (_COMBI, r.combinatiecijfer)
         if ss is Schoolsoort.VMBO_TL or ss is Schoolsoort.VMBO_GL:
