@@ -35,6 +35,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
+from duo_domain import _fields
 from duo_domain.errors import DocumentProblem, InvalidDocument, mask_numbers
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
@@ -556,16 +557,129 @@ def _compile_sequential_reader(
         else:
             env[f"D{i}"] = f.default
             lines.append(f"        a{i} = D{i}")
-    lines += [
-        "    if child is not END:",
-        "        return general(element)",
-        "    try:",
-        f"        return CLS({_call_arguments(c.cls, arguments)})",
-        "    except (ValueError, TypeError):",
-        "        return general(element)",
-    ]
+    lines += ["    if child is not END:", "        return general(element)", "    try:"]
+    construction = _construction(c, arguments, env)
+    if construction is None:
+        lines.append(f"        return CLS({_call_arguments(c.cls, arguments)})")
+    else:
+        lines += construction
+    lines += ["    except (ValueError, TypeError):", "        return general(element)"]
     decode: Callable[[etree._Element], Any] = _compile("decode", lines, env)
     return decode
+
+
+#: The checks of `duo_domain._fields` that a value read as each kind always passes: the
+#: reader of the kind returns exactly that type (``str``, ``int``, ``bool``, a finite
+#: ``Decimal``, a ``datetime.date``), so the constructor's check of it can be left out.
+_PROVEN: Final[Mapping[object, frozenset[Any]]] = {
+    Soort.TEXT: frozenset({_fields.text, _fields.opt_text}),
+    Soort.INT: frozenset({_fields.integer, _fields.opt_integer}),
+    Soort.BOOL: frozenset({_fields.boolean, _fields.opt_boolean}),
+    Soort.DECIMAL: frozenset({_fields.decimal, _fields.opt_decimal}),
+    Soort.DATE: frozenset({_fields.date, _fields.opt_date}),
+}
+
+
+def _can_construct(cls: type) -> bool:
+    """Whether the generated construction builds ``cls`` exactly as its ``__init__`` does.
+
+    A frozen attrs class whose ``__init__`` and ``__new__`` are attrs' and Python's own,
+    every field set by ``__init__``, no cached hash and no converter taking the instance.
+    Anything else is built by calling the class.
+    """
+    init = getattr(cls, "__init__", None)
+    code = getattr(init, "__code__", None)
+    return (
+        attrs.has(cls)
+        and code is not None
+        and code.co_filename.startswith("<attrs generated")
+        and cls.__new__ is object.__new__
+        and getattr(cls.__setattr__, "__name__", "") == "_frozen_setattrs"
+        and "_attrs_cached_hash" not in getattr(cls, "__slots__", ())
+        and all(
+            a.init
+            and not isinstance(a.converter, attrs.Converter)
+            and not (isinstance(a.default, attrs.Factory) and a.default.takes_self)  # type: ignore[arg-type]
+            for a in attrs.fields(cls)
+        )
+    )
+
+
+class _Probe:
+    """Stands for the instance in a validator called once, at generation time."""
+
+
+def _accepts(validator: Any, attribute: Any, value: Any) -> bool:
+    """Whether ``validator`` (a check of `duo_domain._fields`, which has no side effects) accepts ``value``."""
+    try:
+        validator(_Probe(), attribute, value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _construction(c: _Codec, arguments: Mapping[str, str], env: dict[str, Any]) -> list[str] | None:
+    """The lines building ``c.cls`` from the read values as its ``__init__`` does, each value checked once.
+
+    What attrs' generated ``__init__`` does, written out in the reader: a new
+    instance, each field converted and set in order (a field the mapping
+    table does not carry gets its default, as from ``__init__``), then each
+    field's validator, then ``__attrs_post_init__``. A check of
+    `duo_domain._fields` is left out where the reader's kind proves it (a
+    date read by ``date.fromisoformat`` is a date; see `_PROVEN`) and its
+    default passes it; any other check of that module runs inline as a test
+    (see `duo_domain._fields.inline_check`) that calls the validator only
+    when it fails, so the error is the validator's own; any other validator
+    is called as ``__init__`` calls it. ``None`` when the class must be
+    built by calling it (see `_can_construct`).
+    """
+    cls = c.cls
+    if not _can_construct(cls):
+        return None
+    by_attr = {f.attr: f for f in c.fields}
+    env.update({"NEW": object.__new__, "SET": object.__setattr__, **_fields.INLINE_NAMES})
+    lines = ["        self = NEW(CLS)"]
+    if hasattr(cls, "__attrs_pre_init__"):
+        lines.append("        self.__attrs_pre_init__()")
+    checks: list[str] = []
+    for a in attrs.fields(cls):
+        name = _attr_name(a.name)
+        value = arguments.get(name)
+        if value is None:  # not in the mapping table: the default of __init__
+            if a.default is attrs.NOTHING:
+                return None
+            env[f"AD_{name}"] = a.default
+            value = f"AD_{name}.factory()" if isinstance(a.default, attrs.Factory) else f"AD_{name}"  # type: ignore[arg-type]
+        if a.converter is not None:
+            env[f"CV_{name}"] = a.converter
+            value = f"CV_{name}({value})"
+        lines += [f"        v_{name} = {value}", f"        SET(self, {name!r}, v_{name})"]
+        if a.validator is None:
+            continue
+        field = by_attr.get(a.name)
+        if (
+            field is not None
+            and a.converter is None
+            and isinstance(field.soort, Soort)
+            and a.validator in _PROVEN.get(field.soort, ())
+            and (field.default is _MISSING or _accepts(a.validator, a, field.default))
+        ):
+            continue  # the reader's kind proves it
+        env[f"VAL_{name}"], env[f"A_{name}"] = a.validator, a
+        call = f"VAL_{name}(self, A_{name}, v_{name})"
+        inline = _fields.inline_check(a.validator)
+        if inline is None:
+            checks.append(f"        {call}")
+            continue
+        test, names = inline
+        env.update({f"{key}_{name}": found for key, found in names.items()})
+        expression = test.format(v=f"v_{name}", **{key: f"{key}_{name}" for key in names})
+        checks += [f"        if not {expression}:", f"            {call}"]
+    lines += checks
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("        self.__attrs_post_init__()")
+    lines.append("        return self")
+    return lines
 
 
 def _nested_reader(cls: type) -> Callable[[etree._Element], Any]:
