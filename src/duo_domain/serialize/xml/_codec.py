@@ -262,7 +262,7 @@ class _Codec:
 
 
 class Templates:
-    """Builds the elements of one class's records by copying a tree per shape and setting its texts.
+    """Builds the elements of one codec's records by copying a tree per shape and setting its texts.
 
     Building an element with lxml costs a call per child (``SubElement``);
     copying a tree is one call in C. Per shape of record (which elements
@@ -277,13 +277,12 @@ class Templates:
     Examples:
         >>> import datetime as dt
         >>> from duo_domain.mbo.enrolment import ExtraOndersteuning
-        >>> templates = Templates(ExtraOndersteuning, etree.Element("x"), indent=False)
+        >>> templates = Templates(codec(ExtraOndersteuning), etree.Element("x"), indent=False)
         >>> [[c.text for c in templates.element(ExtraOndersteuning(dt.date(2025, 9, d)))] for d in (1, 2)]
         [['2025-09-01'], ['2025-09-02']]
     """
 
-    def __init__(self, cls: type, blank: etree._Element, *, indent: bool, limit: int = 256) -> None:
-        c = codec(cls)
+    def __init__(self, c: _Codec, blank: etree._Element, *, indent: bool, limit: int = 256) -> None:
         self._flatten = c.flatten
         self._write_into = c.write_into
         self._blank = blank

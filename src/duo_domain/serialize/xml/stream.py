@@ -149,7 +149,7 @@ def write_stream(
     # An empty record element with the namespace declarations, copied per record.
     blank = etree.Element(qname(mapping.namespace, mapping.item_element), nsmap=_NSMAP)
     # Each record's element: a copy of a tree made once per shape of record, its texts set.
-    templates = Templates(mapping.item_cls, blank, indent=indent)
+    templates = Templates(codec(mapping.item_cls), blank, indent=indent)
     count = 0
     # Before each element of the message element, and before its end tag.
     before, last = ("\n  ", "\n") if indent else ("", "")
