@@ -1,26 +1,33 @@
-"""Stream a million MBO records through XML: duo_domain against the raw lxml floor.
+"""Stream MBO records through XML: duo_domain against the raw lxml floor, like for like.
 
-Run: ``python bench/bench_xml_stream.py [N]`` (default N = 1,000,000).
+Run: ``python bench/bench_xml_stream.py [N] [ROUNDS]`` (default N = 1,000,000, 5 rounds;
+docs/performance.md quotes ``100000 5``).
 
 Each record is an ``aanleverenBpvMBO`` item: a student (BSN) with one BPV
-agreement (11 elements). Five phases, each in a fresh child process so that
-peak memory is its own:
+agreement (11 elements). Five phases per round, the rounds interleaved, each
+phase in a fresh forked process (so that peak memory is its own) with the
+garbage collector enabled and collected just before timing, on every side:
 
 * library write: :func:`duo_domain.serialize.xml.write_stream` from a generator
   of domain objects, each record checked against the XSD;
-* floor write: the same elements and text written with ``lxml.etree.xmlfile``
-  straight from tuples of strings, without the library;
+* floor write: the same bytes (the library's default indented layout, checked
+  byte for byte) written with ``lxml.etree.xmlfile`` straight from tuples of
+  strings, without the library;
 * library read: :func:`duo_domain.serialize.xml.read_stream`, every record
   checked against the XSD (once per piece of about 45 records, one by one when
   a piece fails) and turned into domain objects;
 * library read, no XSD (for information only): the same with ``validate=False``,
   which shows what the XSD check costs;
-* floor read: ``lxml.etree.iterparse`` over the same file, each record's texts
-  collected into a tuple, without the library.
+* floor read: ``lxml.etree.iterparse`` over the same file as the library reads,
+  each record's texts collected into a tuple, without the library.
 
-Prints records per second, peak memory growth (peak RSS minus RSS at the
-start of the phase) and the library/floor ratio. Goals: at least half the
-floor's speed, and under 100 MB peak memory growth for the million.
+Prints records per second (min/median/max of the rounds, wall clock), the
+median in CPU time of the process, peak memory growth (peak RSS minus RSS at
+the start of the phase), and the library/floor ratio of the medians in wall
+clock and in CPU time (the machine is shared: CPU time is the steadier one),
+with the range of the per-round ratios. Goals: reading at least 0.6 of the
+floor's speed, writing at least 0.7, and under 100 MB peak memory growth for
+the million.
 """
 
 from __future__ import annotations
