@@ -35,13 +35,14 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
+from duo_domain import _fields
 from duo_domain.errors import DocumentProblem, InvalidDocument, mask_numbers
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
 from duo_domain.serialize.xml._mapping import MAPPINGS, Soort, Typemapping
 
-__all__ = ["ReadProblem", "codec", "qname"]
+__all__ = ["ReadProblem", "Templates", "codec", "qname"]
 
 _MISSING = object()
 
@@ -224,6 +225,9 @@ class _Codec:
         self.defaults: dict[str, Any] = {f.attr: f.default for f in self.fields if f.default is not _MISSING}
         #: ``encode(element, obj)``: fill ``element`` with the fields of ``obj``.
         self.encode: Callable[[etree._Element, Any], etree._Element] = _compile_writer(self)
+        #: ``flatten(obj, texts, shape)``: what `encode` would write, without building it
+        #: (see `_compile_flattener`).
+        self.flatten: Callable[[Any, list[str | None], list[int]], None] = _compile_flattener(self)
         #: ``decode_any(element)``: reads the children in any order and reports every problem.
         self.decode_any: Callable[[etree._Element], Any] = _compile_reader(self)
         #: ``decode(element)``: the object ``element`` holds (see :meth:`read`); reads
@@ -255,6 +259,70 @@ class _Codec:
             ReadProblem: a value the domain class refuses, or an unknown element.
         """
         return self.decode(element)
+
+
+class Templates:
+    """Builds the elements of one codec's records by copying a tree per shape and setting its texts.
+
+    Building an element with lxml costs a call per child (``SubElement``);
+    copying a tree is one call in C. Per shape of record (which elements
+    there are, see `_compile_flattener`) a tree is made once by `encode`,
+    indented when asked, and each further record of that shape is a copy of
+    it with the record's texts set. A record that raises anywhere on the way,
+    and any record once ``limit`` shapes are kept, is built by `encode`
+    itself, so the element and every error are the same as without
+    templates. One instance serves one writer: nothing is shared between
+    calls.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from duo_domain.mbo.enrolment import ExtraOndersteuning
+        >>> templates = Templates(codec(ExtraOndersteuning), etree.Element("x"), indent=False)
+        >>> [[c.text for c in templates.element(ExtraOndersteuning(dt.date(2025, 9, d)))] for d in (1, 2)]
+        [['2025-09-01'], ['2025-09-02']]
+    """
+
+    def __init__(self, c: _Codec, blank: etree._Element, *, indent: bool, limit: int = 256) -> None:
+        self._flatten = c.flatten
+        self._write_into = c.write_into
+        self._blank = blank
+        self._indent = indent
+        self._limit = limit
+        self._trees: dict[tuple[int, ...], etree._Element] = {}
+
+    def element(self, obj: Any) -> etree._Element:
+        """The element of ``obj`` (a copy of ``blank`` filled), as `encode` and ``etree.indent`` make it.
+
+        Raises:
+            InvalidDocument: as `_Codec.write_into`.
+        """
+        texts: list[str | None] = []
+        shape: list[int] = []
+        try:
+            self._flatten(obj, texts, shape)
+        except Exception:  # built the usual way, which raises as it always did
+            return self._build(obj)
+        key = tuple(shape)
+        tree = self._trees.get(key)
+        if tree is None:
+            element = self._build(obj)
+            if len(self._trees) < self._limit and sum(1 for _ in element.iterdescendants()) == len(texts):
+                self._trees[key] = element.__copy__()  # type: ignore[attr-defined]
+            return element
+        filled: etree._Element = tree.__copy__()  # type: ignore[attr-defined]
+        try:
+            for node, text in zip(filled.iterdescendants(), texts, strict=True):
+                if text is not None:
+                    node.text = text
+        except (ValueError, TypeError):
+            return self._build(obj)  # a text XML cannot carry: reported the usual way
+        return filled
+
+    def _build(self, obj: Any) -> etree._Element:
+        element = self._write_into(self._blank.__copy__(), obj)  # type: ignore[attr-defined]
+        if self._indent:
+            etree.indent(element, space="  ", level=1)
+        return element
 
 
 def _is_xml_text(text: str) -> bool:
@@ -376,6 +444,64 @@ def _compile_writer(c: _Codec) -> Callable[[etree._Element, Any], etree._Element
     lines.append("    return element")
     encode: Callable[[etree._Element, Any], etree._Element] = _compile("encode", lines, env)
     return encode
+
+
+def _compile_flattener(c: _Codec) -> Callable[[Any, list[str | None], list[int]], None]:
+    """``flatten(obj, texts, shape)`` for one class: `encode`'s elements as a list, not a tree.
+
+    For every element `encode` would make, in document order, ``texts`` gets
+    its text (``None`` for an element holding elements), and ``shape`` gets
+    a number naming the field (and, for a choice, the class) it comes from,
+    with ``-1`` after the elements of a nested one. Two objects with the
+    same ``shape`` make the same tree but for the texts, so a writer can
+    copy a tree made once and only set the texts (see `Templates`). The
+    tests and conversions are `encode`'s own.
+    """
+    env: dict[str, Any] = {"choice_error": _choice_error}
+    lines = ["def flatten(obj, texts, shape):"]
+    for i, f in enumerate(c.fields):
+        attr = _attr_name(f.attr)
+        lines.append(f"    v = obj.{attr}")
+        test = "v is not None"
+        if f.default is not _MISSING and f.default is not None:
+            env[f"D{i}"] = f.default
+            test += f" and not (v == D{i})"
+        lines.append(f"    if {test}:")
+        item = "item" if f.herhaald else "v"
+        indent = "        "
+        if f.herhaald:
+            lines.append("        for item in v:")
+            indent += "    "
+        if isinstance(f.tags, Mapping):
+            env[f"C{i}"] = {cls: (i * 64 + k, codec(cls).flatten) for k, cls in enumerate(f.tags)}
+            lines += [
+                f"{indent}found = C{i}.get(type({item}))",
+                f"{indent}if found is None:",
+                f"{indent}    raise choice_error({item})",
+                f"{indent}shape.append(found[0])",
+                f"{indent}texts.append(None)",
+                f"{indent}found[1]({item}, texts, shape)",
+                f"{indent}shape.append(-1)",
+            ]
+            continue
+        lines.append(f"{indent}shape.append({i * 64})")
+        if isinstance(f.soort, type) and f.soort in MAPPINGS:
+            env[f"W{i}"] = codec(f.soort).flatten
+            lines += [
+                f"{indent}texts.append(None)",
+                f"{indent}W{i}({item}, texts, shape)",
+                f"{indent}shape.append(-1)",
+            ]
+            continue
+        to_text = _to_text(f.soort)
+        if to_text is None:
+            lines.append(f"{indent}texts.append({item})")
+        else:
+            env[f"F{i}"] = to_text
+            lines.append(f"{indent}texts.append(F{i}({item}))")
+    lines.append("    return None")
+    flatten: Callable[[Any, list[str | None], list[int]], None] = _compile("flatten", lines, env)
+    return flatten
 
 
 def _compile_reader(c: _Codec) -> Callable[[etree._Element], Any]:
@@ -556,16 +682,129 @@ def _compile_sequential_reader(
         else:
             env[f"D{i}"] = f.default
             lines.append(f"        a{i} = D{i}")
-    lines += [
-        "    if child is not END:",
-        "        return general(element)",
-        "    try:",
-        f"        return CLS({_call_arguments(c.cls, arguments)})",
-        "    except (ValueError, TypeError):",
-        "        return general(element)",
-    ]
+    lines += ["    if child is not END:", "        return general(element)", "    try:"]
+    construction = _construction(c, arguments, env)
+    if construction is None:
+        lines.append(f"        return CLS({_call_arguments(c.cls, arguments)})")
+    else:
+        lines += construction
+    lines += ["    except (ValueError, TypeError):", "        return general(element)"]
     decode: Callable[[etree._Element], Any] = _compile("decode", lines, env)
     return decode
+
+
+#: The checks of `duo_domain._fields` that a value read as each kind always passes: the
+#: reader of the kind returns exactly that type (``str``, ``int``, ``bool``, a finite
+#: ``Decimal``, a ``datetime.date``), so the constructor's check of it can be left out.
+_PROVEN: Final[Mapping[object, frozenset[Any]]] = {
+    Soort.TEXT: frozenset({_fields.text, _fields.opt_text}),
+    Soort.INT: frozenset({_fields.integer, _fields.opt_integer}),
+    Soort.BOOL: frozenset({_fields.boolean, _fields.opt_boolean}),
+    Soort.DECIMAL: frozenset({_fields.decimal, _fields.opt_decimal}),
+    Soort.DATE: frozenset({_fields.date, _fields.opt_date}),
+}
+
+
+def _can_construct(cls: type) -> bool:
+    """Whether the generated construction builds ``cls`` exactly as its ``__init__`` does.
+
+    A frozen attrs class whose ``__init__`` and ``__new__`` are attrs' and Python's own,
+    every field set by ``__init__``, no cached hash and no converter taking the instance.
+    Anything else is built by calling the class.
+    """
+    init = getattr(cls, "__init__", None)
+    code = getattr(init, "__code__", None)
+    return (
+        attrs.has(cls)
+        and code is not None
+        and code.co_filename.startswith("<attrs generated")
+        and cls.__new__ is object.__new__
+        and getattr(cls.__setattr__, "__name__", "") == "_frozen_setattrs"
+        and "_attrs_cached_hash" not in getattr(cls, "__slots__", ())
+        and all(
+            a.init
+            and not isinstance(a.converter, attrs.Converter)
+            and not (isinstance(a.default, attrs.Factory) and a.default.takes_self)  # type: ignore[arg-type]
+            for a in attrs.fields(cls)
+        )
+    )
+
+
+class _Probe:
+    """Stands for the instance in a validator called once, at generation time."""
+
+
+def _accepts(validator: Any, attribute: Any, value: Any) -> bool:
+    """Whether ``validator`` (a check of `duo_domain._fields`, without side effects) accepts ``value``."""
+    try:
+        validator(_Probe(), attribute, value)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _construction(c: _Codec, arguments: Mapping[str, str], env: dict[str, Any]) -> list[str] | None:
+    """The lines building ``c.cls`` from the read values as its ``__init__`` does, each value checked once.
+
+    What attrs' generated ``__init__`` does, written out in the reader: a new
+    instance, each field converted and set in order (a field the mapping
+    table does not carry gets its default, as from ``__init__``), then each
+    field's validator, then ``__attrs_post_init__``. A check of
+    `duo_domain._fields` is left out where the reader's kind proves it (a
+    date read by ``date.fromisoformat`` is a date; see `_PROVEN`) and its
+    default passes it; any other check of that module runs inline as a test
+    (see `duo_domain._fields.inline_check`) that calls the validator only
+    when it fails, so the error is the validator's own; any other validator
+    is called as ``__init__`` calls it. ``None`` when the class must be
+    built by calling it (see `_can_construct`).
+    """
+    cls = c.cls
+    if not _can_construct(cls):
+        return None
+    by_attr = {f.attr: f for f in c.fields}
+    env.update({"NEW": object.__new__, "SET": object.__setattr__, **_fields.INLINE_NAMES})
+    lines = ["        self = NEW(CLS)"]
+    if hasattr(cls, "__attrs_pre_init__"):
+        lines.append("        self.__attrs_pre_init__()")
+    checks: list[str] = []
+    for a in attrs.fields(cls):
+        name = _attr_name(a.name)
+        value = arguments.get(name)
+        if value is None:  # not in the mapping table: the default of __init__
+            if a.default is attrs.NOTHING:
+                return None
+            env[f"AD_{name}"] = a.default
+            value = f"AD_{name}.factory()" if isinstance(a.default, attrs.Factory) else f"AD_{name}"  # type: ignore[arg-type]
+        if a.converter is not None:
+            env[f"CV_{name}"] = a.converter
+            value = f"CV_{name}({value})"
+        lines += [f"        v_{name} = {value}", f"        SET(self, {name!r}, v_{name})"]
+        if a.validator is None:
+            continue
+        field = by_attr.get(a.name)
+        if (
+            field is not None
+            and a.converter is None
+            and isinstance(field.soort, Soort)
+            and a.validator in _PROVEN.get(field.soort, ())
+            and (field.default is _MISSING or _accepts(a.validator, a, field.default))
+        ):
+            continue  # the reader's kind proves it
+        env[f"VAL_{name}"], env[f"A_{name}"] = a.validator, a
+        call = f"VAL_{name}(self, A_{name}, v_{name})"
+        inline = _fields.inline_check(a.validator)
+        if inline is None:
+            checks.append(f"        {call}")
+            continue
+        test, names = inline
+        env.update({f"{key}_{name}": found for key, found in names.items()})
+        expression = test.format(v=f"v_{name}", **{key: f"{key}_{name}" for key in names})
+        checks += [f"        if not {expression}:", f"            {call}"]
+    lines += checks
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("        self.__attrs_post_init__()")
+    lines.append("        return self")
+    return lines
 
 
 def _nested_reader(cls: type) -> Callable[[etree._Element], Any]:
