@@ -48,7 +48,6 @@ from duo_domain.mbo.examencodes import (
     VRIJSTELLINGSCODES,
     Examencodetabel,
     examencodetabel,
-    examencodetabel_uit,
 )
 from duo_domain.mbo.formats import fits, vrijstelling_veld
 from duo_domain.mbo.grades import is_deelcijfer, is_eindcijfer
@@ -94,11 +93,7 @@ _DIP_OPLEIDINGSCODE_FORMAAT = fits("DIP", "opleidingcode")
 
 def _examencodes(codes: object | None) -> Examencodetabel:
     """The examencodetabel of the code tables a rule was given (the shipped one without)."""
-    if codes is None:
-        return examencodetabel()
-    return bundel(codes).afgeleid(
-        "mbo.examencodetabel", lambda t: examencodetabel_uit(t.waardenlijst("generieke_examenonderdelen"))
-    )
+    return examencodetabel(None if codes is None else bundel(codes))
 
 
 class PeriodeLike(Protocol):

@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 from duo_domain.identity import OnvolledigeDatum, Persoonsgegevens, Student
 from duo_domain.mbo import pve
 from duo_domain.mbo.bpv import BpvAgreement
-from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
+from duo_domain.mbo.codes import BBL_LEERTRAJECTEN, LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, GeneriekExamencode, Onderdeel, examencodetabel
 from duo_domain.mbo.formats import FORMAT_RULES, FormaatRegel, fits, vrijstelling_veld
@@ -55,7 +55,6 @@ from duo_domain.mbo.results import (
     LosseResultaten,
     VrijstellingOmvang,
 )
-from duo_domain.mbo.rules import BBL_LEERTRAJECTEN
 from duo_domain.testing._breaking import ALNUM, PERSOON_BREAKS, check_breaks, merge, students_breaking
 from duo_domain.testing.identity import leerbedrijven, persoonsgegevens
 
