@@ -41,8 +41,9 @@ class Codetabellen:
 
     Raises:
         InvalidValue: for something that is not a
-            [`Waardenlijst`][duo_domain.codes.Waardenlijst], a name given twice, or a
-            name the library ships no table of (a misspelt name would replace nothing).
+            [`Waardenlijst`][duo_domain.codes.Waardenlijst], a name given twice, a
+            name the library ships no table of (a misspelt name would replace nothing),
+            or a table that does not declare every kenmerk of the shipped one (logic reads them).
 
     Examples:
         >>> import datetime as dt
@@ -73,6 +74,12 @@ class Codetabellen:
                 raise InvalidValue(
                     f"no shipped code table {lijst.naam!r} to replace; shipped: {', '.join(namen())}",
                     field=f"$.codes[{i}].naam",
+                )
+            missing = sorted(set(waardenlijst(lijst.naam).kenmerken).difference(lijst.kenmerken))
+            if missing:
+                raise InvalidValue(
+                    f"code table {lijst.naam!r} lacks the kenmerk {', '.join(missing)} the library reads",
+                    field=f"$.codes[{i}].kenmerken",
                 )
             tabellen[lijst.naam] = lijst
         self._lijsten = tabellen

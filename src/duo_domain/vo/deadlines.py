@@ -38,7 +38,15 @@ from duo_domain.codes import Codetabellen, Waardenlijst, waardenlijst
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
 from duo_domain.vo.model import Examenkandidaat
 
-__all__ = ["SE_TERMIJNEN", "Termijn", "se_termijn", "te_laat", "termijnen", "uiterste_datum_uitslag"]
+__all__ = [
+    "SE_TERMIJNEN",
+    "Termijn",
+    "se_termijn",
+    "se_termijnen",
+    "te_laat",
+    "termijnen",
+    "uiterste_datum_uitslag",
+]
 
 
 def _termijnen_uit(lijst: Waardenlijst) -> Mapping[int, dt.date]:
@@ -58,7 +66,19 @@ def _termijnen_uit(lijst: Waardenlijst) -> Mapping[int, dt.date]:
     return MappingProxyType(out)
 
 
-def _se_termijnen(codes: Codetabellen | None) -> Mapping[int, dt.date]:
+def se_termijnen(codes: Codetabellen | None = None) -> Mapping[int, dt.date]:
+    """Examenjaar → SE deadline: the table ``se_termijnen`` of ``codes``; `SE_TERMIJNEN` for ``None``.
+
+    Raises:
+        InvalidDocument: when the bundle's table is not examenjaren with a date ``uiterlijk``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from duo_domain.codes import CodeValue, Codetabellen, waardenlijst
+        >>> extra = CodeValue("2027", "SE-cijfers 2027", kenmerken={"uiterlijk": "2027-05-14"})
+        >>> se_termijnen(Codetabellen(waardenlijst("se_termijnen").met(extra)))[2027]
+        datetime.date(2027, 5, 14)
+    """
     if codes is None:
         return SE_TERMIJNEN
     return Codetabellen.uit(codes).afgeleid(
@@ -104,7 +124,7 @@ def se_termijn(examenjaar: int, *, codes: Codetabellen | None = None) -> dt.date
         UnsupportedPeriod: when the table has no deadline for that year.
         InvalidDocument: when the bundle's ``se_termijnen`` table is not examenjaren with dates.
     """
-    found = _se_termijnen(codes).get(examenjaar)
+    found = se_termijnen(codes).get(examenjaar)
     if found is None:
         raise UnsupportedPeriod(f"no SE deadline known for examenjaar {examenjaar}; pass a table")
     return found
@@ -116,7 +136,7 @@ def termijnen(kandidaat: Examenkandidaat, *, codes: Codetabellen | None = None) 
     ``codes``: the code tables (table ``se_termijnen``); the shipped ones for ``None``.
     """
     out: list[Termijn] = []
-    table = _se_termijnen(codes)
+    table = se_termijnen(codes)
     if kandidaat.examenjaar in table:
         out.append(Termijn("se", table[kandidaat.examenjaar], "DUO SE-deadline per examenjaar"))
     if kandidaat.datum_uitslag is not None:
