@@ -17,7 +17,7 @@ year 2022-2023. The rekenen codes 3027-3029 (mbo-rekenniveau 2-4) belong to
 the rekenen requirements in force since 2022-08-01 (Stb. 2022, 62).
 
 DUO does not publish the value list of the vrijstelling fields of a GEO
-record (PvE MBO-instelling 4.8.2 §15.5.9: AN1..4 and AN3). The values seen in
+record (PvE MBO-instelling – DUO v4.8.2 §15.5.9: AN1..4 and AN3). The values seen in
 DUO's files are in the open list `VRIJSTELLINGSCODES`; an unknown code
 is a finding (``ROD.RESULTAAT.VRIJSTELLING_CODE``), never an error.
 

@@ -15,7 +15,7 @@ holds both: ``validate(record)`` reports them at ``$.diplomas[0]...``.
 Every rule states where its severity comes from (``severity_origin``):
 ``"DUO"`` where DUO's documents define the field or the code table the value
 breaks, ``"library"`` where the level is the library's own judgement (its
-guidance then says so). Section numbers are those of PvE MBO-instelling 4.8.2
+guidance then says so). Section numbers are those of PvE MBO-instelling – DUO v4.8.2
 (DIP §15.5.7, AMO §15.5.8, GEO §15.5.9, KZD §15.5.10).
 
 The diploma rules that compare crebo codes use the crebo hierarchy of the

@@ -7,7 +7,7 @@ the default registry does so on first use.
 
 Every rule states where its severity comes from (``severity_origin``):
 ``"DUO"`` where the value breaks a field definition or value list of DUO's
-PvE MBO-instelling 4.8.2 or DUO's BasisSchema, ``"library"`` where the level
+PvE MBO-instelling – DUO v4.8.2 or DUO's BasisSchema, ``"library"`` where the level
 is the library's own judgement (a date order, an overlap, an obligation DUO
 states without saying what it does with a record that misses it). Rules that
 are in force only for part of the time carry ``geldig_van``/``geldig_tot``.

@@ -1,7 +1,7 @@
 """The record layer of DUO's return files (private).
 
 The line layouts come from one table, [`duo_domain.mbo.pve`][duo_domain.mbo.pve] (every field
-of PvE MBO-instelling 4.8.2 chapters 13–17: position, kind, whether
+of PvE MBO-instelling – DUO v4.8.2 chapters 13–17: position, kind, whether
 required). The registratieoverzicht (§15) and the OBO (§13) have one frozen
 class per record type whose attributes are the table's attribute names, in
 line order (a test holds the two together); the difference lists (§14) and

@@ -49,7 +49,8 @@ from duo_domain.vo.uitslag import (
 
 __all__: list[str] = []
 
-UB = f"{UB_WVO} (BWBR0045787)"
+#: The source of every rule here, spelled as the uitslag's reasons spell it (duo_domain._sources).
+UB = UB_WVO
 URL = UB_WVO_URL
 IN_FORCE = dt.date(2022, 8, 1)
 
