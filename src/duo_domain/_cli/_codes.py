@@ -19,6 +19,8 @@ from duo_domain._cli._common import CliError, read_bytes, refused
 from duo_domain.errors import DuoDomainError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from duo_domain.codes import Codetabellen
 
 __all__ = ["add_argument", "codetabellen"]
@@ -41,7 +43,7 @@ def _check_readers(codes: Codetabellen) -> None:
     from duo_domain.vo.codes import elementcodetabel, vakcodetabel
     from duo_domain.vo.deadlines import se_termijnen
 
-    readers = {
+    readers: dict[str, Callable[[Codetabellen], object]] = {
         "vakcodes": vakcodetabel,
         "elementcodes": elementcodetabel,
         "generieke_examenonderdelen": examencodetabel,
