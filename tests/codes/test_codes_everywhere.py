@@ -200,6 +200,24 @@ def test_mbo_afwezigheid_rule_reads_the_tables_validation_was_given() -> None:
     assert "ROD.AFWEZIGHEID.MELDING" in validate(a, codes=_met("niveau", "MBO-3", niveau="2")).rule_ids
 
 
+def test_mbo_uitschrijving_reads_the_startkwalificatie_and_niveau_kenmerken() -> None:
+    from duo_domain.mbo.uitschrijving import beoordeel_uitschrijving, is_startkwalificatie
+
+    # Leerplichtwet 1969 art. 1 onder f: a startkwalificatie is a diploma of niveau 2 or higher
+    geen = _met("niveau", "MBO-2", startkwalificatie="nee")
+    assert (is_startkwalificatie("MBO-2"), is_startkwalificatie("MBO-2", codes=geen)) == (True, False)
+    args = (D(2005, 3, 1), D(2025, 1, 31))
+    shipped = beoordeel_uitschrijving(*args, hoogste_diploma="MBO-2")
+    vendor = beoordeel_uitschrijving(*args, hoogste_diploma="MBO-2", codes=geen)
+    assert "STARTKWALIFICATIE" in [r.code for r in shipped.redenen]
+    assert "STARTKWALIFICATIE" not in [r.code for r in vendor.redenen]
+    # WEB art. 8.3.1 lid 2: the entree diploma is read from the kenmerk niveau 1
+    kw: dict[str, Any] = {"hoogste_diploma": "MBO-1", "arbeidsovereenkomst": True}
+    entree = beoordeel_uitschrijving(*args, **kw)
+    als_2 = beoordeel_uitschrijving(*args, **kw, codes=_met("niveau", "MBO-1", niveau="2"))
+    assert entree.voortijdig_schoolverlater != als_2.voortijdig_schoolverlater
+
+
 # --------------------------------------------------------------------------- batch
 
 
@@ -318,6 +336,8 @@ def test_no_public_function_takes_a_tabel_parameter() -> None:
         "duo_domain.mbo.uitslag.uitslag_from_diploma",
         "duo_domain.mbo.examencodes.examencodetabel",
         "duo_domain.mbo.afwezigheid.melding_afwezigheid",
+        "duo_domain.mbo.uitschrijving.beoordeel_uitschrijving",
+        "duo_domain.mbo.uitschrijving.is_startkwalificatie",
         "duo_domain.mbo.afwezigheid.Afwezigheid.oordeel",
         "duo_domain.serialize.json.structure_mbo_uitslag",
         "duo_domain.serialize.json.loads_mbo_uitslag",
