@@ -482,7 +482,7 @@ def _break_enrolment(draw: st.DrawFn, e: Enrolment, rule: str) -> Enrolment:
         return attrs.evolve(e, perioden=perioden_)
     if rule == "ROD.PERIODE.BINNEN_INSCHRIJVING":
         begin = e.datum_inschrijving - dt.timedelta(days=draw(st.integers(1, 30)))
-        first = draw(_periode(begin, bbl=e.perioden[0].leertraject == "BBL"))
+        first = draw(_periode(begin, bbl=e.perioden[0].leertraject in BBL_LEERTRAJECTEN))
         first = attrs.evolve(first, datum_einde=e.perioden[0].datum_einde)
         return attrs.evolve(e, perioden=(first, *e.perioden[1:]))
     if rule == "ROD.PERIODE.OVERLAP":
@@ -491,7 +491,7 @@ def _break_enrolment(draw: st.DrawFn, e: Enrolment, rule: str) -> Enrolment:
     if rule == "ROD.PERIODE.AANSLUITEND":
         nxt = e.perioden[1].datum_begin if len(e.perioden) > 1 else e.datum_einde + _DAY
         begin = _day(draw, e.datum_inschrijving + _DAY, nxt - _DAY)
-        first = draw(_periode(begin, bbl=e.perioden[0].leertraject == "BBL"))
+        first = draw(_periode(begin, bbl=e.perioden[0].leertraject in BBL_LEERTRAJECTEN))
         first = attrs.evolve(first, datum_einde=e.perioden[0].datum_einde)
         return attrs.evolve(e, perioden=(first, *e.perioden[1:]))
     if rule == "ROD.EXTRA_ONDERSTEUNING.DATUMS":
