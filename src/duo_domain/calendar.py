@@ -1,7 +1,7 @@
 """The school calendar DUO counts in: studiejaren, teldata and ages.
 
 An MBO *studiejaar* runs from 1 August to 31 July (PvE MBO-instelling – DUO
-4.8.2, §13.1: "Een studiejaar betreft de periode van 1 augustus tot en met
+v4.8.2, §13.1: "Een studiejaar betreft de periode van 1 augustus tot en met
 31 juli"). Funding counts the enrolments valid on the two *teldata* of a
 studiejaar: 1 October and 1 February (PvE §16.1; Regeling gegevensverstrekking
 persoonsgebonden nummer BVE 2009, BWBR0027035).

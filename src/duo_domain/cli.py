@@ -53,7 +53,11 @@ EXIT_CODES: dict[str, tuple[tuple[int, str], ...]] = {
     "validate": (
         (0, "nothing at error level"),
         (1, "an error-level finding (an XSD violation always is one)"),
-        (2, "not such a document, XML refused for safety, a bad --referentiedata file, or a usage error"),
+        (
+            2,
+            "not such a document, XML refused for safety, a bad --referentiedata file or --codetabellen"
+            " directory, or a usage error",
+        ),
     ),
     "check": (
         (0, "valid"),
@@ -62,7 +66,11 @@ EXIT_CODES: dict[str, tuple[tuple[int, str], ...]] = {
     ),
     "uitslag": (
         (0, "an uitslag was determined, geslaagd or afgewezen"),
-        (2, "a malformed document (the message names the field), or a usage error"),
+        (
+            2,
+            "a malformed document (the message names the field), a bad --codetabellen directory,"
+            " or a usage error",
+        ),
     ),
     "reconcile": (
         (0, "nothing differs (--funding: the sides agree) and DUO's file has no problem"),
@@ -72,7 +80,11 @@ EXIT_CODES: dict[str, tuple[tuple[int, str], ...]] = {
     "afwezigheid": (
         (0, "judged; no report missing or late"),
         (1, "a report to DUO missing or late"),
-        (2, "a malformed document (the message names the field), or a usage error"),
+        (
+            2,
+            "a malformed document (the message names the field), a bad --codetabellen directory,"
+            " or a usage error",
+        ),
     ),
     "convert": ((0, "converted"), (2, "input that cannot be converted, or a usage error")),
     "export": (

@@ -242,13 +242,15 @@ def test_outcomes_and_errors_pickle(vo: list[str]) -> None:
 
 
 def test_warm_up_loads_the_tables_once_per_process() -> None:
+    from duo_domain.codes import waardenlijst
     from duo_domain.vo.codes import vakcodetabel
 
     warm_up()
-    before = vakcodetabel.cache_info()
+    before = waardenlijst.cache_info()
+    tabel = vakcodetabel()
     warm_up()
-    after = vakcodetabel.cache_info()
-    assert after.currsize == 1
+    after = waardenlijst.cache_info()
+    assert vakcodetabel() is tabel
     assert after.misses == before.misses  # the second call read nothing
 
 

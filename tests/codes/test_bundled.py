@@ -29,6 +29,7 @@ def test_every_code_table_of_the_library_is_shipped_here() -> None:
         "leertraject",
         "niveau",
         "reden_uitschrijving",
+        "se_termijnen",
         "vakcodes",
         "vrijstelling_generiek_examenonderdeel",
     }

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from duo_domain.codes import CodeValue, waardenlijst
+from duo_domain.codes import Codetabellen, CodeValue, waardenlijst
 from duo_domain.rules import registry
 from duo_domain.serialize.json import structure_cijferlijst
 from duo_domain.testing.vo import CONDITIONS, EXAMENKANDIDAAT_BREAKS
 from duo_domain.vo import compute_uitslag
-from duo_domain.vo.codes import Vaksoort, vakcodetabel_uit
+from duo_domain.vo.codes import Vaksoort
 from duo_domain.vo.pakket import OVERTOLLIG, VOLLEDIG, overtollig, tekorten
 
 A = Vaksoort.ALGEMEEN
@@ -225,7 +225,7 @@ def _tabel_met_praktijkvak() -> Any:
             kenmerken={"schoolsoorten": "vmbo-gl vmbo-tl", "soort": "praktijkgericht_vmbo"},
         )
     )
-    return vakcodetabel_uit(lijst)
+    return Codetabellen(lijst)
 
 
 def test_tl_praktijkgericht_vak_counts_as_a_subject_of_the_vrije_deel(vo: Any) -> None:
@@ -235,12 +235,12 @@ def test_tl_praktijkgericht_vak_counts_as_a_subject_of_the_vrije_deel(vo: Any) -
     doc["vakken"] = [v for v in doc["vakken"] if v["vakcode"] != "0125"]
     doc["vakken"].append(vo.vak("9101", 4))
     k = structure_cijferlijst(doc)
-    r = compute_uitslag(k, tabel=tabel)
+    r = compute_uitslag(k, codes=tabel)
     assert r.niet_meegeteld == ()
     assert r.eindcijfers["9101"] == 4
     assert r.geslaagd  # one 4 with a 7 elsewhere (lid 1 c 2°)
     doc["vakken"][-1] = vo.vak("9101", 3)
-    r = compute_uitslag(structure_cijferlijst(doc), tabel=tabel)
+    r = compute_uitslag(structure_cijferlijst(doc), codes=tabel)
     assert not r.geslaagd  # a 3 counts and cannot be left out: it is one of the two vrije-deel subjects
     assert [x.regel for x in r.redenen] == ["BRON.EXAMEN.COMPENSATIE"]
 
@@ -301,13 +301,13 @@ def test_tl_with_a_full_praktijkgericht_programme_gets_a_combinatiecijfer(vo: An
     tabel = _tabel_met_praktijkvak()
     doc = vo.vmbo_doc("vmbo-tl")
     doc["vakken"] += [vo.vak("9101", 8), vo.vak("1701", 6), vo.vak("1702", 6)]
-    r = compute_uitslag(structure_cijferlijst(doc), tabel=tabel)
+    r = compute_uitslag(structure_cijferlijst(doc), codes=tabel)
     assert r.niet_meegeteld == ()
     assert r.combinatiecijfer == 7  # (8 + 8 + 6 + 6) / 4
     assert r.geslaagd
     # one keuzevak short of the programme: the keuzevak does not count, the praktijkgericht vak does (lid 1 c)
     doc["vakken"] = doc["vakken"][:-1]
-    r = compute_uitslag(structure_cijferlijst(doc), tabel=tabel)
+    r = compute_uitslag(structure_cijferlijst(doc), codes=tabel)
     assert r.niet_meegeteld == ("1701",)
     assert r.combinatiecijfer is None
     assert r.eindcijfers["9101"] == 8

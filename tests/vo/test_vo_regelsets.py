@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from duo_domain.codes import CodeValue, dumps, waardenlijst
+from duo_domain.codes import Codetabellen, CodeValue, dumps, waardenlijst
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.serialize.json import structure_cijferlijst
-from duo_domain.vo import choose_regelset, compute_uitslag, load_vakcodetabel
+from duo_domain.vo import choose_regelset, compute_uitslag
 
 
 @pytest.mark.parametrize(
@@ -33,10 +33,10 @@ def test_year_without_rules_is_refused(vo: Any, jaar: int) -> None:
 
 
 def _table_with(extra_row: str) -> Any:
-    """The shipped vakcodetabel plus one row ``vakcode;schoolsoorten;soort;omschrijving``, via a file."""
+    """The shipped vakcodetabel plus a row ``vakcode;schoolsoorten;soort;omschrijving``, via a file."""
     code, schoolsoorten, soort, omschrijving = extra_row.split(";")
     extra = CodeValue(code, omschrijving, kenmerken={"schoolsoorten": schoolsoorten, "soort": soort})
-    return load_vakcodetabel(dumps(waardenlijst("vakcodes").met(extra)))
+    return Codetabellen.loads(dumps(waardenlijst("vakcodes").met(extra)))
 
 
 def test_praktijkgericht_havo_component_from_examenjaar_2027(vo: Any) -> None:
@@ -46,11 +46,11 @@ def test_praktijkgericht_havo_component_from_examenjaar_2027(vo: Any) -> None:
         doc["vakken"].append(vo.vak("9901", 4, combinatiecijfer=True))
         kandidaat = structure_cijferlijst(doc)
         if allowed:
-            r = compute_uitslag(kandidaat, tabel=tabel)
+            r = compute_uitslag(kandidaat, codes=tabel)
             assert r.combinatiecijfer == 6  # (7 + 7 + 7 + 4) / 4
         else:
             with pytest.raises(ValueError, match=r"art\. 3\.34 lid 2"):
-                compute_uitslag(kandidaat, tabel=tabel)
+                compute_uitslag(kandidaat, codes=tabel)
 
 
 def test_praktijkgericht_vmbo_vak_from_examenjaar_2025(vo: Any) -> None:
@@ -61,11 +61,11 @@ def test_praktijkgericht_vmbo_vak_from_examenjaar_2025(vo: Any) -> None:
         doc["vakken"].append(vo.vak("9902", "6.0", "6.0"))
         kandidaat = structure_cijferlijst(doc)
         if allowed:
-            r = compute_uitslag(kandidaat, tabel=tabel)
+            r = compute_uitslag(kandidaat, codes=tabel)
             assert r.combinatiecijfer == 7  # (6 + 6 + 7 + 7) / 4 = 6.5
         else:
             with pytest.raises(ValueError, match=r"3\.7 lid 1a"):
-                compute_uitslag(kandidaat, tabel=tabel)
+                compute_uitslag(kandidaat, codes=tabel)
 
 
 def test_same_grades_same_uitslag_across_supported_years(vo: Any) -> None:

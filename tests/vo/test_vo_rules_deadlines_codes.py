@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pytest
 
+from duo_domain.codes import Codetabellen, CodeValue, waardenlijst
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.rules import registry, validate
 from duo_domain.serialize.json import structure_cijferlijst
@@ -21,6 +22,12 @@ from duo_domain.vo import (
     termijnen,
     vakcodetabel,
 )
+
+
+def _se_termijn(jaar: int, uiterlijk: str) -> Codetabellen:
+    """The shipped table ``se_termijnen`` with the deadline of one more examenjaar."""
+    extra = CodeValue(str(jaar), f"SE-cijfers examenjaar {jaar}", kenmerken={"uiterlijk": uiterlijk})
+    return Codetabellen(waardenlijst("se_termijnen").met(extra))
 
 
 def kandidaat(vo: Any, doc: dict[str, Any] | None = None, **kw: Any) -> Any:
@@ -128,7 +135,7 @@ def test_deadlines(vo: Any) -> None:
         k, dt.date(2026, 8, 1), aangeleverd={"ce": dt.date(2026, 6, 30), "uitslag": dt.date(2026, 7, 1)}
     )
     assert [t.wat for t in late] == ["uitslag"]
-    se = te_laat(k, dt.date(2026, 5, 20), se_tabel={2026: dt.date(2026, 5, 15)})
+    se = te_laat(k, dt.date(2026, 5, 20), codes=_se_termijn(2026, "2026-05-15"))
     assert [t.wat for t in se] == ["se"]
     assert se_termijn(2021) == dt.date(2021, 5, 16)
     with pytest.raises(UnsupportedPeriod):

@@ -409,16 +409,15 @@ def test_reading_agrees_with_the_decimal_eindcijfer(se: int, ce: int | None, ext
 
 
 def test_bepaal_uitslag_uses_a_vendor_table_for_foreign_codes(vo: Any) -> None:
-    from duo_domain.codes import CodeValue, dumps, waardenlijst
-    from duo_domain.vo import load_vakcodetabel
+    from duo_domain.codes import Codetabellen, CodeValue, dumps, waardenlijst
 
     extra = CodeValue("9100", "een vwo-vak", kenmerken={"schoolsoorten": "vwo", "soort": "algemeen"})
-    tabel = load_vakcodetabel(dumps(waardenlijst("vakcodes").met(extra)))
+    tabel = Codetabellen.loads(dumps(waardenlijst("vakcodes").met(extra)))
     doc = vo.havo_doc()
     doc["vakken"].append(vo.vak("9100", 7))
     from duo_domain.serialize.json import structure_cijferlijst
 
-    r = compute_uitslag(structure_cijferlijst(doc), tabel=tabel)
+    r = compute_uitslag(structure_cijferlijst(doc), codes=tabel)
     assert r.opmerkingen == (
         "vakcode 9100 (een vwo-vak) is not a havo subject in the code table; judged as a regular subject",
     )

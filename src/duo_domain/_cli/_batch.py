@@ -306,8 +306,10 @@ def _peildatum(args: argparse.Namespace) -> dt.date | None:
         raise CliError(f"--peildatum: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def run_validate(args: argparse.Namespace, out: TextIO, referentiedata: object | None = None) -> int:
-    """``duo-domain validate`` in batch mode (``referentiedata``: that of ``--referentiedata``)."""
+def run_validate(
+    args: argparse.Namespace, out: TextIO, referentiedata: object | None = None, codes: Any = None
+) -> int:
+    """``duo-domain validate`` in batch mode (``referentiedata``, ``codes``: those of the options)."""
     from duo_domain.batch import validate_records
 
     peildatum = _peildatum(args)
@@ -316,6 +318,7 @@ def run_validate(args: argparse.Namespace, out: TextIO, referentiedata: object |
         _items(files),
         peildatum=peildatum,
         referentiedata=referentiedata,
+        codes=codes,
         workers=args.workers or 1,
         chunk_size=args.chunk_size,
     )
@@ -323,11 +326,13 @@ def run_validate(args: argparse.Namespace, out: TextIO, referentiedata: object |
     return EXIT_OK if summary.errors == 0 else EXIT_FINDINGS
 
 
-def run_uitslag(args: argparse.Namespace, out: TextIO) -> int:
-    """``duo-domain uitslag`` in batch mode."""
+def run_uitslag(args: argparse.Namespace, out: TextIO, codes: Any = None) -> int:
+    """``duo-domain uitslag`` in batch mode (``codes``: the tables of ``--codetabellen``)."""
     from duo_domain.batch import compute_uitslagen
 
     files = _expand(_names(args))
-    outcomes = compute_uitslagen(_items(files), workers=args.workers or 1, chunk_size=args.chunk_size)
+    outcomes = compute_uitslagen(
+        _items(files), workers=args.workers or 1, chunk_size=args.chunk_size, codes=codes
+    )
     summary = _stream(outcomes, out, "uitslag", args)
     return EXIT_OK if summary.unreadable == 0 else EXIT_FINDINGS

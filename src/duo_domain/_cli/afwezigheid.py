@@ -8,6 +8,8 @@ the deadlines (notice to the student, report to DUO) and the finding of rule
 ``ROD.AFWEZIGHEID.MELDING`` when a due report is missing or late. Exit 0 when
 every absence was judged and nothing is missing or late, 1 when a report is
 missing or late, 2 with one line when the document cannot be read.
+``--codetabellen DIR`` reads the kenmerken (niveau, voltijd) from a vendor's
+newer code tables (see ``duo-domain validate``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from duo_domain._cli import _codes
 from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command, print_json, read_bytes
 from duo_domain.errors import InvalidDocument
 
@@ -23,6 +26,7 @@ from duo_domain.errors import InvalidDocument
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the JSON document (- for stdin)")
     p.add_argument("--json", action="store_true", help="print the judgement as JSON")
+    _codes.add_argument(p)
 
 
 def _read(data: bytes) -> list[Any]:
@@ -44,8 +48,8 @@ def _read(data: bytes) -> list[Any]:
         raise CliError(f"{first}{more}") from None
 
 
-def _as_dict(afwezigheid: Any, findings: list[Any]) -> dict[str, Any]:
-    o = afwezigheid.oordeel()
+def _as_dict(afwezigheid: Any, findings: list[Any], codes: Any) -> dict[str, Any]:
+    o = afwezigheid.oordeel(codes=codes)
     return {
         "melding_verplicht": o.melding_verplicht,
         "dagen_afwezig": o.dagen_afwezig,
@@ -59,8 +63,8 @@ def _as_dict(afwezigheid: Any, findings: list[Any]) -> dict[str, Any]:
     }
 
 
-def _text(afwezigheid: Any, findings: list[Any]) -> str:
-    o = afwezigheid.oordeel()
+def _text(afwezigheid: Any, findings: list[Any], codes: Any) -> str:
+    o = afwezigheid.oordeel(codes=codes)
     lines = [
         f"Melding afwezigheid to DUO due: {'yes' if o.melding_verplicht else 'no'} ({o.dagen_afwezig} days)"
     ]
@@ -78,12 +82,13 @@ def _text(afwezigheid: Any, findings: list[Any]) -> str:
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     from duo_domain.rules import validate
 
+    codes = _codes.codetabellen(args)
     afwezigheden = _read(read_bytes(args.file))
-    judged = [(a, list(validate(a))) for a in afwezigheden]
+    judged = [(a, list(validate(a, codes=codes))) for a in afwezigheden]
     if args.json:
-        print_json([_as_dict(a, f) for a, f in judged], out)
+        print_json([_as_dict(a, f, codes) for a, f in judged], out)
     else:
-        out.write("\n".join(_text(a, f) for a, f in judged))
+        out.write("\n".join(_text(a, f, codes) for a, f in judged))
         out.write("\n")
     return EXIT_FINDINGS if any(f for _, f in judged) else EXIT_OK
 

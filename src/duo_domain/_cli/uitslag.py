@@ -4,7 +4,8 @@ The file is read by the one reading layer ([`duo_domain.serialize.json`][duo_dom
 a document with ``"sector": "mbo"`` is an MBO uitslag document, anything else
 a VO cijferlijst. Exit 0 whenever an uitslag was determined (geslaagd or
 afgewezen); exit 2 with one line naming the field when the document cannot be
-judged, the same line ``duo-domain validate`` gives for it.
+judged, the same line ``duo-domain validate`` gives for it. ``--codetabellen DIR``
+judges with a vendor's newer code tables (see ``duo-domain validate``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from duo_domain._cli import _batch
+from duo_domain._cli import _batch, _codes
 from duo_domain._cli._common import EXIT_OK, Command, print_json, read_bytes, refused
 from duo_domain.errors import DuoDomainError
 
@@ -20,13 +21,14 @@ from duo_domain.errors import DuoDomainError
 def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the JSON document (- for stdin)")
     p.add_argument("--json", action="store_true", help="print the uitslag as JSON")
+    _codes.add_argument(p)
     _batch.add_arguments(p)
 
 
-def _vo_text(kandidaat: Any, result: Any) -> str:
+def _vo_text(kandidaat: Any, result: Any, codes: Any) -> str:
     from duo_domain.vo.codes import vakcodetabel
 
-    tabel = vakcodetabel()
+    tabel = vakcodetabel(codes)
     ss = kandidaat.schoolsoort.value
     lines = [
         f"Cijferlijst {ss} {kandidaat.examenjaar}"
@@ -67,8 +69,9 @@ def _vo_text(kandidaat: Any, result: Any) -> str:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
+    codes = _codes.codetabellen(args)
     if _batch.is_batch(args):
-        return _batch.run_uitslag(args, out)
+        return _batch.run_uitslag(args, out, codes)
     from duo_domain.serialize.json import (
         MBO_UITSLAG,
         loads_document,
@@ -82,7 +85,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         if document.kind == MBO_UITSLAG:
             from duo_domain.mbo.uitslag import compute_uitslag as compute_mbo_uitslag
 
-            mbo = compute_mbo_uitslag(structure_mbo_uitslag(document.data))
+            mbo = compute_mbo_uitslag(structure_mbo_uitslag(document.data, codes=codes))
             if args.json:
                 print_json(mbo.to_dict(), out)
             else:
@@ -92,13 +95,13 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         from duo_domain.vo.uitslag import compute_uitslag
 
         kandidaat = structure_cijferlijst(document.data)
-        result = compute_uitslag(kandidaat)
+        result = compute_uitslag(kandidaat, codes=codes)
     except DuoDomainError as exc:
         raise refused(args.file, exc) from None
     if args.json:
         print_json(result.to_dict(), out)
     else:
-        out.write(_vo_text(kandidaat, result))
+        out.write(_vo_text(kandidaat, result, codes))
     return EXIT_OK
 
 

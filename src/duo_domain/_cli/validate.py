@@ -25,6 +25,11 @@ in batch mode. Without it the rules that need reference data say what they
 could not check (a signaal). A reference-data file that cannot be read stops
 the command before any document is judged (exit 2, one line on stderr).
 
+``--codetabellen DIR`` reads a directory of a vendor's newer code tables (the
+format of [`duo_domain.codes`][duo_domain.codes]) and judges with them instead of the
+shipped tables of the same name, also in batch mode; a bad directory or table
+stops the command the same way.
+
 Every JSON document is read by the one reading layer
 ([`duo_domain.serialize.reading`][duo_domain.serialize.reading]), under its limits.
 
@@ -46,7 +51,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from duo_domain._cli import _batch
+from duo_domain._cli import _batch, _codes
 from duo_domain._cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -60,6 +65,7 @@ from duo_domain._cli._common import (
 from duo_domain.errors import DuoDomainError, InvalidDocument
 
 if TYPE_CHECKING:
+    from duo_domain.codes import Codetabellen
     from duo_domain.mbo.reference import Referentiedata
     from duo_domain.rules import Report
 
@@ -86,6 +92,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         help="reference data (JSON: crebo hierarchy, RIO onderwijslocaties, SBB leerbedrijven) "
         "for the rules that need it",
     )
+    _codes.add_argument(p)
     _batch.add_arguments(p)
 
 
@@ -119,7 +126,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def _records(data: Any, peildatum: dt.date | None, ref: Referentiedata | None) -> _Judged:
+def _records(
+    data: Any, peildatum: dt.date | None, ref: Referentiedata | None, codes: Codetabellen | None
+) -> _Judged:
     from duo_domain.rules import Report, validate
     from duo_domain.serialize.json import DOCUMENT_NAME, structure_mbo_each
 
@@ -132,7 +141,7 @@ def _records(data: Any, peildatum: dt.date | None, ref: Referentiedata | None) -
         if read.error is not None:
             unreadable.append((read.index, read.error))
             continue
-        found = validate(read.record, peildatum=peildatum, referentiedata=ref)
+        found = validate(read.record, peildatum=peildatum, referentiedata=ref, codes=codes)
         if data.__class__ is list:
             prefix = f"$[{read.index}]"
             found = Report(attrs.evolve(f, path=_at(prefix, f.path)) for f in found)
@@ -140,7 +149,9 @@ def _records(data: Any, peildatum: dt.date | None, ref: Referentiedata | None) -
     return _Judged(f"{DOCUMENT_NAME}, {_plural(len(reads), 'record')}", report, tuple(unreadable))
 
 
-def _validate_json(data: bytes, peildatum: dt.date | None, ref: Referentiedata | None) -> _Judged:
+def _validate_json(
+    data: bytes, peildatum: dt.date | None, ref: Referentiedata | None, codes: Codetabellen | None
+) -> _Judged:
     from duo_domain.rules import validate
     from duo_domain.serialize.json import (
         CIJFERLIJST,
@@ -153,15 +164,17 @@ def _validate_json(data: bytes, peildatum: dt.date | None, ref: Referentiedata |
 
     document = loads_document(data)
     if document.kind == DOCUMENT_NAME:
-        return _records(document.data, peildatum, ref)
+        return _records(document.data, peildatum, ref, codes)
     if document.kind == MBO_UITSLAG:
-        inp = structure_mbo_uitslag(document.data)
-        return _Judged(MBO_UITSLAG, validate(inp, peildatum=peildatum, referentiedata=ref))
+        inp = structure_mbo_uitslag(document.data, codes=codes)
+        return _Judged(MBO_UITSLAG, validate(inp, peildatum=peildatum, referentiedata=ref, codes=codes))
     cijferlijst = structure_cijferlijst(document.data)
-    return _Judged(CIJFERLIJST, validate(cijferlijst, peildatum=peildatum, referentiedata=ref))
+    return _Judged(CIJFERLIJST, validate(cijferlijst, peildatum=peildatum, referentiedata=ref, codes=codes))
 
 
-def _validate_xml(data: bytes, peildatum: dt.date | None, ref: Referentiedata | None) -> _Judged:
+def _validate_xml(
+    data: bytes, peildatum: dt.date | None, ref: Referentiedata | None, codes: Codetabellen | None
+) -> _Judged:
     from duo_domain.rules import Report, validate
     from duo_domain.serialize.xml import read_message, records_of
 
@@ -172,7 +185,7 @@ def _validate_xml(data: bytes, peildatum: dt.date | None, ref: Referentiedata | 
     n = 0
     for prefix, record in records_of(bericht):
         n += 1
-        found = validate(record, peildatum=peildatum, referentiedata=ref)
+        found = validate(record, peildatum=peildatum, referentiedata=ref, codes=codes)
         report += Report(attrs.evolve(f, path=_at(prefix, f.path)) for f in found)
     return _Judged(f"{bericht.soort} message, {_plural(n, 'record')}", report)
 
@@ -205,8 +218,9 @@ def _write(judged: _Judged, as_json: bool, out: TextIO) -> None:
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     ref = _referentiedata(args)
+    codes = _codes.codetabellen(args)
     if _batch.is_batch(args):
-        return _batch.run_validate(args, out, ref)
+        return _batch.run_validate(args, out, ref, codes)
     peildatum = None
     if args.peildatum:
         try:
@@ -215,7 +229,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             raise CliError(f"--peildatum: {args.peildatum!r} is not a date (YYYY-MM-DD)") from None
     data = read_bytes(args.file)
     try:
-        judged = _validate_xml(data, peildatum, ref) if is_xml(data) else _validate_json(data, peildatum, ref)
+        judge = _validate_xml if is_xml(data) else _validate_json
+        judged = judge(data, peildatum, ref, codes)
     except DuoDomainError as exc:
         raise refused(args.file, exc) from None
     _write(judged, args.json, out)

@@ -38,6 +38,7 @@ from duo_domain.batch._engine import DEFAULT_CHUNK_SIZE, run
 from duo_domain.batch._jobs import BatchError, Kind, ReturnFileJob, UitslagJob, ValidateJob, warm_up
 from duo_domain.batch._outcome import ONLEESBAAR, Located, Outcome
 from duo_domain.batch._summary import Summary
+from duo_domain.codes import Codetabellen
 from duo_domain.rules import RuleRegistry
 
 __all__ = [
@@ -71,6 +72,7 @@ def validate_records(
     on_progress: Progress | None = None,
     start_method: str | None = None,
     referentiedata: object | None = None,
+    codes: Codetabellen | None = None,
 ) -> Iterator[Outcome[None]]:
     """Validate every record against the rule catalogue (see `duo_domain.rules.validate`).
 
@@ -84,6 +86,8 @@ def validate_records(
         workers: The number of processes; 1 judges in this process.
         referentiedata: Reference data for the rules that need it (for MBO a
             [`Referentiedata`][duo_domain.mbo.reference.Referentiedata]), given to every record.
+        codes: A vendor's newer code tables ([`Codetabellen`][duo_domain.codes.Codetabellen]),
+            given to every record; the shipped tables for ``None``.
         chunk_size: Items per chunk sent to a worker.
         on_progress: Called with the number of items done so far, after every chunk.
         start_method: How worker processes start (``"forkserver"``, ``"spawn"``); by default
@@ -97,7 +101,9 @@ def validate_records(
         ValueError: for ``workers`` or ``chunk_size`` below 1.
         BatchError: when a readable record makes the library fail (a bug, never bad input).
     """
-    job = ValidateJob(kind=kind, peildatum=peildatum, registry=registry, referentiedata=referentiedata)
+    job = ValidateJob(
+        kind=kind, peildatum=peildatum, registry=registry, referentiedata=referentiedata, codes=codes
+    )
     return run(
         job,
         records,
@@ -115,13 +121,15 @@ def compute_uitslagen(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_progress: Progress | None = None,
     start_method: str | None = None,
+    codes: Codetabellen | None = None,
 ) -> Iterator[Outcome[Any]]:
     """The uitslag of every document: MBO uitslag documents (``"sector": "mbo"``) and VO cijferlijsten.
 
     Each outcome's ``result`` is an [`UitslagResultaat`][duo_domain.mbo.uitslag.UitslagResultaat] or a
     [`UitslagResultaat`][duo_domain.vo.uitslag.UitslagResultaat]; a document that cannot be judged gives an
     outcome without result and with its problems as ``BATCH.RECORD.ONLEESBAAR`` findings.
-    The arguments are those of [`validate_records`][duo_domain.batch.validate_records].
+    The arguments are those of [`validate_records`][duo_domain.batch.validate_records]; ``codes``
+    holds the code tables every uitslag and document reader reads.
 
     Examples:
         >>> from duo_domain.batch import compute_uitslagen
@@ -134,7 +142,7 @@ def compute_uitslagen(
         BatchError: when a readable document makes the library fail.
     """
     return run(
-        UitslagJob(),
+        UitslagJob(codes=codes),
         documents,
         workers=workers,
         chunk_size=chunk_size,

@@ -19,6 +19,7 @@ import attrs
 
 from duo_domain._sources import BATCH_READING
 from duo_domain.batch._outcome import Outcome, unreadable
+from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
 from duo_domain.rules import Finding, RuleRegistry, registry, validate
 from duo_domain.serialize.reading import parse_json
@@ -144,12 +145,15 @@ class ValidateJob(_PerItem):
         peildatum: Apply only the rules in force on this date.
         registry: The catalogue; the library's own by default. It must pickle to run on workers.
         referentiedata: Reference data for the rules that need it (see `duo_domain.rules.validate`).
+        codes: A vendor's newer code tables ([`Codetabellen`][duo_domain.codes.Codetabellen]; they
+            pickle, and travel to every worker); the shipped tables for ``None``.
     """
 
     kind: Kind | None = None
     peildatum: dt.date | None = None
     registry: RuleRegistry | None = None
     referentiedata: object | None = None
+    codes: Codetabellen | None = None
 
     def __call__(self, payload: Any, index: int, origin: str | None) -> Outcome[None]:
         try:
@@ -158,7 +162,11 @@ class ValidateJob(_PerItem):
             return unreadable(index, origin, _problems_of(exc), source=BATCH_READING)
         try:
             report = validate(
-                record, peildatum=self.peildatum, registry=self.registry, referentiedata=self.referentiedata
+                record,
+                peildatum=self.peildatum,
+                registry=self.registry,
+                referentiedata=self.referentiedata,
+                codes=self.codes,
             )
         except Exception as exc:
             raise _failed(exc, index, origin) from exc
@@ -184,7 +192,11 @@ class ValidateJob(_PerItem):
             records.append(record)
         try:
             report = validate(
-                records, peildatum=self.peildatum, registry=self.registry, referentiedata=self.referentiedata
+                records,
+                peildatum=self.peildatum,
+                registry=self.registry,
+                referentiedata=self.referentiedata,
+                codes=self.codes,
             )
         except Exception:  # name the record that fails, as a run of one record at a time would
             for slot, record in zip(slots, records, strict=True):
@@ -200,20 +212,20 @@ class ValidateJob(_PerItem):
         return out
 
 
-def _uitslag(doc: Any) -> Any:
+def _uitslag(doc: Any, codes: Codetabellen | None) -> Any:
     if isinstance(doc, Mapping) and doc.get("sector") == "mbo":
         from duo_domain.mbo.uitslag import compute_uitslag as compute_mbo_uitslag
         from duo_domain.serialize.json import structure_mbo_uitslag
 
-        return compute_mbo_uitslag(structure_mbo_uitslag(doc))
+        return compute_mbo_uitslag(structure_mbo_uitslag(doc, codes=codes))
     from duo_domain.vo.model import Examenkandidaat
     from duo_domain.vo.uitslag import compute_uitslag
 
     if isinstance(doc, Examenkandidaat):
-        return compute_uitslag(doc)
+        return compute_uitslag(doc, codes=codes)
     from duo_domain.serialize.json import structure_cijferlijst
 
-    return compute_uitslag(structure_cijferlijst(doc))
+    return compute_uitslag(structure_cijferlijst(doc), codes=codes)
 
 
 @attrs.frozen
@@ -222,12 +234,18 @@ class UitslagJob(_PerItem):
 
     A document that cannot be judged (missing grades, an examenjaar without rules) is an
     unreadable item: its outcome has the problems as findings and no result.
+
+    Attributes:
+        codes: A vendor's newer code tables ([`Codetabellen`][duo_domain.codes.Codetabellen]);
+            the shipped tables for ``None``.
     """
+
+    codes: Codetabellen | None = None
 
     def __call__(self, payload: Any, index: int, origin: str | None) -> Outcome[Any]:
         try:
             doc = _document(payload)
-            result = _uitslag(doc)
+            result = _uitslag(doc, self.codes)
         except ValueError as exc:
             return unreadable(index, origin, _problems_of(exc), source=BATCH_READING)
         except Exception as exc:

@@ -30,6 +30,7 @@ import dask.bag as db
 from duo_domain.batch._engine import Job
 from duo_domain.batch._jobs import Kind, ReturnFileJob, UitslagJob, ValidateJob, warm_up
 from duo_domain.batch._outcome import Located, Outcome
+from duo_domain.codes import Codetabellen
 from duo_domain.rules import RuleRegistry
 
 __all__ = ["json_lines", "judge_bag", "return_files_bag", "uitslagen_bag", "validate_bag"]
@@ -65,14 +66,19 @@ def validate_bag(
     kind: Kind | None = None,
     peildatum: dt.date | None = None,
     registry: RuleRegistry | None = None,
+    referentiedata: object | None = None,
+    codes: Codetabellen | None = None,
 ) -> db.Bag:
     """Validate every record of ``bag`` (see [`validate_records`][duo_domain.batch.validate_records])."""
-    return judge_bag(bag, ValidateJob(kind=kind, peildatum=peildatum, registry=registry))
+    job = ValidateJob(
+        kind=kind, peildatum=peildatum, registry=registry, referentiedata=referentiedata, codes=codes
+    )
+    return judge_bag(bag, job)
 
 
-def uitslagen_bag(bag: db.Bag) -> db.Bag:
-    """The uitslag of every document of ``bag`` (see `compute_uitslagen`)."""
-    return judge_bag(bag, UitslagJob())
+def uitslagen_bag(bag: db.Bag, *, codes: Codetabellen | None = None) -> db.Bag:
+    """The uitslag of every document of ``bag`` (see `compute_uitslagen`), with the code tables ``codes``."""
+    return judge_bag(bag, UitslagJob(codes=codes))
 
 
 def return_files_bag(bag: db.Bag, *, kind: str | None = None, check_numbers: bool = True) -> db.Bag:

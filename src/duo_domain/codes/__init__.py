@@ -15,11 +15,13 @@ them:
   yourself);
 * [`dumps`][duo_domain.codes.dumps] — a table as JSON text in the canonical layout;
 * `Waardenlijst.met` — a copy with a few values added or replaced;
-* [`Codetabellen`][duo_domain.codes.Codetabellen] — a bundle of a vendor's newer tables for one
-  validation: ``validate(record, codes=Codetabellen(nieuw))`` (MBO and VO alike).
+* [`Codetabellen`][duo_domain.codes.Codetabellen] — a bundle of a vendor's newer tables:
+  ``validate(record, codes=Codetabellen(nieuw))`` (MBO and VO alike), or
+  ``Codetabellen.loads(text, ...)`` from the text of the files.
 
-Functions that work with a table take it as an argument (e.g. ``tabel=``) and
-use the shipped one by default; nothing process-wide is ever switched.
+Every public function that reads a code table takes the bundle as one keyword,
+``codes=``, and uses the shipped tables for ``None``; the command line takes a
+directory of tables as ``--codetabellen DIR``. Nothing process-wide is ever switched.
 ``python scripts/codetables.py check`` checks the shipped files.
 
 Examples:

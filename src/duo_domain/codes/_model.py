@@ -41,6 +41,13 @@ class CodeValue:
     bron: str = ""
     kenmerken: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
+    def __reduce__(self) -> tuple[type[CodeValue], tuple[object, ...]]:
+        # the read-only kenmerken view cannot be pickled; a plain dict rebuilds it (batch workers)
+        return (
+            CodeValue,
+            (self.code, self.omschrijving, self.geldig_van, self.geldig_tot, self.bron, dict(self.kenmerken)),
+        )
+
     def geldig_op(self, datum: dt.date | None) -> bool:
         """Whether the value may be used on ``datum`` (always, for ``None``)."""
         if datum is None:
@@ -110,6 +117,24 @@ class Waardenlijst:
             undeclared = sorted(set(value.kenmerken).difference(self.kenmerken))
             if undeclared:
                 raise ValueError(f"code {value.code!r}: kenmerk {', '.join(undeclared)} is not declared")
+
+    def __reduce__(self) -> tuple[type[Waardenlijst], tuple[object, ...]]:
+        # as CodeValue: rebuilt from plain values, so that a table travels to a batch worker
+        return (
+            Waardenlijst,
+            (
+                self.naam,
+                self.bron,
+                self.waarden,
+                self.open,
+                self.versie,
+                self.geldig_van,
+                self.geldig_tot,
+                dict(self.kenmerken),
+                self.omschrijving,
+                self.url,
+            ),
+        )
 
     def __iter__(self) -> Iterator[CodeValue]:
         return iter(self.waarden)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from duo_domain.codes._bundled import waardenlijst
+from duo_domain.codes._bundled import namen, waardenlijst
+from duo_domain.codes._json import loads
 from duo_domain.codes._model import Waardenlijst
-from duo_domain.errors import InvalidValue
+from duo_domain.errors import DocumentProblem, InvalidDocument, InvalidValue
 
 _T = TypeVar("_T")
 
@@ -23,6 +24,14 @@ class Codetabellen:
     falls back to the shipped one ([`waardenlijst`][duo_domain.codes.waardenlijst]).
     Nothing process-wide changes: the bundle is an argument of one call.
 
+    Every entry point that reads a code table takes it as ``codes=`` (``None``:
+    the shipped tables): ``validate``, the VO and MBO ``compute_uitslag``,
+    ``cum_laude``, ``certificaat``, ``tl_diploma``, the VO deadlines, the MBO
+    ``uitslag_from_diploma`` and ``melding_afwezigheid``, the batch jobs; the
+    command line reads a directory of tables with ``--codetabellen DIR``.
+    A bundle pickles (its tables travel to batch workers; what was derived
+    from them is computed again there).
+
     What a rule derives from a table (the BBL leertrajecten, a parsed
     examencodetabel) is computed once per bundle and kept in it, so a bundle
     reused for a whole file costs nothing per record.
@@ -32,7 +41,9 @@ class Codetabellen:
 
     Raises:
         InvalidValue: for something that is not a
-            [`Waardenlijst`][duo_domain.codes.Waardenlijst], or a name given twice.
+            [`Waardenlijst`][duo_domain.codes.Waardenlijst], a name given twice, a
+            name the library ships no table of (a misspelt name would replace nothing),
+            or a table that does not declare every kenmerk of the shipped one (logic reads them).
 
     Examples:
         >>> import datetime as dt
@@ -59,9 +70,52 @@ class Codetabellen:
                 )
             if lijst.naam in tabellen:
                 raise InvalidValue(f"code table {lijst.naam!r} is given twice", field=f"$.codes[{i}]")
+            if lijst.naam not in namen():
+                raise InvalidValue(
+                    f"no shipped code table {lijst.naam!r} to replace; shipped: {', '.join(namen())}",
+                    field=f"$.codes[{i}].naam",
+                )
+            missing = sorted(set(waardenlijst(lijst.naam).kenmerken).difference(lijst.kenmerken))
+            if missing:
+                raise InvalidValue(
+                    f"code table {lijst.naam!r} lacks the kenmerk {', '.join(missing)} the library reads",
+                    field=f"$.codes[{i}].kenmerken",
+                )
             tabellen[lijst.naam] = lijst
         self._lijsten = tabellen
         self._afgeleid: dict[str, object] = {}
+
+    @classmethod
+    def loads(cls, *teksten: str | bytes) -> Codetabellen:
+        """A bundle read from the text of table files (the format of [`loads`][duo_domain.codes.loads]).
+
+        The library reads no files: the caller (or ``duo-domain --codetabellen DIR``)
+        reads each file and passes its text here.
+
+        Raises:
+            InvalidDocument: when a text is not a code table; the path of each problem
+                starts with the table's position, ``$[0].waarden[3].code``.
+            InvalidValue: as the constructor.
+
+        Examples:
+            >>> from duo_domain.codes import dumps, waardenlijst
+            >>> Codetabellen.loads(dumps(waardenlijst("niveau"))).eigen()
+            ('niveau',)
+        """
+        lijsten = []
+        for i, tekst in enumerate(teksten):
+            try:
+                lijsten.append(loads(tekst))
+            except InvalidDocument as exc:
+                problems = [
+                    DocumentProblem(f"$[{i}]{p.path[1:]}", p.message, line=p.line) for p in exc.problems
+                ]
+                raise InvalidDocument(problems, document=exc.document) from None
+        return cls(*lijsten)
+
+    def __reduce__(self) -> tuple[type[Codetabellen], tuple[Waardenlijst, ...]]:
+        # the tables only: what was derived from them is computed again where the bundle is unpickled
+        return (Codetabellen, tuple(self))
 
     @staticmethod
     def uit(codes: object) -> Codetabellen:

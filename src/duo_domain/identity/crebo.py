@@ -2,7 +2,7 @@
 
 The Centraal register beroepsopleidingen (crebo) numbers mbo kwalificaties,
 kwalificatiedossiers and opleidingsdomeinen with five digits, such as ``25655``;
-DUO's PvE MBO calls it the *opleidingcode* (AN5..5, PvE MBO-instelling - DUO
+DUO's PvE MBO calls it the *opleidingcode* (AN5..5, PvE MBO-instelling – DUO
 v4.8.2, ch. 15). Whether a code exists, and from when to when, needs the
 crebo register.
 

@@ -232,7 +232,7 @@ def _geboortedatum(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     summary="Geslacht is present when there is no personal number, and one of M, V, O.",
     guidance="Use M (man), V (vrouw) or O (vastgesteld onbekend); DUO's web services write these "
     "as 1, 2 and 3 (Geslacht.from_webservice converts).",
-    source=f"{_ZONDER_PGN} (geslacht, verplicht); {_BASIS} Geslacht-v02; PvE MBO v4.8.2 ch. 13 (M/V/O)",
+    source=f"{_ZONDER_PGN} (geslacht, verplicht); {_BASIS} Geslacht-v02; {PVE_MBO} ch. 13 (M/V/O)",
     applies_to=Student,
 )
 def _geslacht(s: Student, ctx: CheckContext) -> Sequence[Violation]:

@@ -58,8 +58,9 @@ import attrs
 
 from duo_domain._sources import WEB
 from duo_domain.calendar import dagen_inclusief, leeftijd
+from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, InvalidDocument
-from duo_domain.mbo.codes import LEERTRAJECT, NIVEAU
+from duo_domain.mbo.codes import LEERTRAJECT, NIVEAU, VOLTIJD_LEERTRAJECTEN
 
 __all__ = [
     "LOS_VAN_VERZUIMMELDING",
@@ -86,9 +87,30 @@ LOS_VAN_VERZUIMMELDING = (
 _WEB = f"{WEB} (BWBR0007625) art. 8.1.7"
 _DUO = "DUO, Extra doorgeven afwezigheid leerling 18+"
 _ATW = "Algemene termijnenwet (BWBR0002448) art. 3"
-#: Entree (niveau 1) and basisberoepsopleiding (niveau 2): read from the value list once at import.
-_LID_11A_NIVEAUS = frozenset(v.code for v in NIVEAU if v.kenmerken.get("niveau") in ("1", "2"))
-_VOLTIJD = frozenset(v.code for v in LEERTRAJECT if v.kenmerken.get("voltijd") == "ja")
+
+
+def _entree_of_basis(tabellen: Codetabellen) -> frozenset[str]:
+    """Entree (niveau 1) and basisberoepsopleiding (niveau 2): kenmerk ``niveau`` of the table niveau."""
+    lijst = tabellen.waardenlijst(NIVEAU.naam)
+    return lijst.met_kenmerk("niveau", "1") | lijst.met_kenmerk("niveau", "2")
+
+
+def _voltijd(tabellen: Codetabellen) -> frozenset[str]:
+    return tabellen.waardenlijst(LEERTRAJECT.naam).met_kenmerk("voltijd", "ja")
+
+
+_LID_11A_NIVEAUS = _entree_of_basis(Codetabellen())
+
+
+def _kenmerken(codes: Codetabellen | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The niveaus of lid 11 onder a and the full-time leertrajecten, read from ``codes``."""
+    if codes is None:
+        return _LID_11A_NIVEAUS, VOLTIJD_LEERTRAJECTEN
+    tabellen = Codetabellen.uit(codes)
+    return (
+        tabellen.afgeleid("mbo.afwezigheid.niveaus", _entree_of_basis),
+        tabellen.afgeleid("mbo.voltijd_leertrajecten", _voltijd),
+    )
 
 
 def _pasen(jaar: int) -> dt.date:
@@ -163,13 +185,15 @@ class AfwezigheidsOordeel:
     toelichting: str = LOS_VAN_VERZUIMMELDING
 
 
-def _opmerkingen(jaren: int, leertraject: str, *, studiefinanciering: bool) -> tuple[str, ...]:
+def _opmerkingen(
+    jaren: int, leertraject: str, *, studiefinanciering: bool, voltijd: frozenset[str]
+) -> tuple[str, ...]:
     if not studiefinanciering:
         return ()
     notes: list[str] = []
     if jaren < 18:
         notes.append(f"the student is {jaren}: studiefinanciering for mbo starts at 18 ({_DUO}); check it")
-    if leertraject not in _VOLTIJD:
+    if leertraject not in voltijd:
         notes.append(
             f"leertraject {leertraject!r} is not full-time bol (kenmerk voltijd): studiefinanciering is for "
             f"full-time bol ({_DUO}); check it"
@@ -187,6 +211,7 @@ def melding_afwezigheid(
     afwezig_tot: dt.date,
     vakantieweken: int = 0,
     studiefinanciering_voor_2005: bool = False,
+    codes: Codetabellen | None = None,
 ) -> AfwezigheidsOordeel:
     """Whether the report of WEB art. 8.1.7 lid 5 to DUO is due, and by when.
 
@@ -201,6 +226,9 @@ def melding_afwezigheid(
         vakantieweken: Holiday weeks without education within the period (lid 6).
         studiefinanciering_voor_2005: The student received studiefinanciering before
             1 August 2005 (lid 11 onder b).
+        codes: The code tables whose kenmerken are read: ``niveau`` of the table niveau
+            (1 or 2 meets lid 11 onder a) and ``voltijd`` of the table leertraject; the
+            shipped ones for ``None``.
 
     Returns:
         The judgement, with every condition and its article, and the deadlines.
@@ -214,7 +242,8 @@ def melding_afwezigheid(
         raise ValueError("afwezig_tot lies before afwezig_van")
     dagen = max(0, dagen_inclusief(afwezig_van, afwezig_tot) - 7 * vakantieweken)
     jaren = leeftijd(geboortedatum, op=afwezig_tot)
-    lid_11 = niveau in _LID_11A_NIVEAUS or studiefinanciering_voor_2005
+    niveaus, voltijd = _kenmerken(codes)
+    lid_11 = niveau in niveaus or studiefinanciering_voor_2005
     voorwaarden = (
         ("falls under the Wet studiefinanciering 2000", studiefinanciering, f"{_WEB} lid 1"),
         (
@@ -240,7 +269,7 @@ def melding_afwezigheid(
         termijn_mededeling_student=mededeling,
         einde_periode_acht_weken=acht_weken,
         termijn_melding_duo=werkdag_na(acht_weken, 5) if verplicht else None,
-        opmerkingen=_opmerkingen(jaren, leertraject, studiefinanciering=studiefinanciering),
+        opmerkingen=_opmerkingen(jaren, leertraject, studiefinanciering=studiefinanciering, voltijd=voltijd),
     )
 
 
@@ -300,9 +329,10 @@ class Afwezigheid:
     studiefinanciering_voor_2005: bool = False
     gemeld_op: dt.date | None = None
 
-    def oordeel(self) -> AfwezigheidsOordeel:
-        """The judgement of `melding_afwezigheid` for this absence."""
+    def oordeel(self, *, codes: Codetabellen | None = None) -> AfwezigheidsOordeel:
+        """The judgement of `melding_afwezigheid` for this absence, with the code tables ``codes``."""
         return melding_afwezigheid(
+            codes=codes,
             geboortedatum=self.geboortedatum,
             leertraject=self.leertraject,
             niveau=self.niveau,

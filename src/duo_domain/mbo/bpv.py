@@ -1,6 +1,6 @@
 """BPV agreements (beroepspraktijkvorming, the praktijkovereenkomst).
 
-A [`BpvAgreement`][duo_domain.mbo.bpv.BpvAgreement] is DUO's BPV record (PvE MBO-instelling – DUO 4.8.2,
+A [`BpvAgreement`][duo_domain.mbo.bpv.BpvAgreement] is DUO's BPV record (PvE MBO-instelling – DUO v4.8.2,
 §15.5.6). It belongs to one enrolment, named by its
 ``inschrijvingvolgnummer``. The leerbedrijf must first be known at SBB: its
 SBB id (``leerbedrijf_id``, 9 digits) is required before the agreement can be

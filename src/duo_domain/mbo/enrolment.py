@@ -6,7 +6,7 @@ change to the programme (opleiding, leertraject, funding indication, ...)
 starts a new [`Periode`][duo_domain.mbo.enrolment.Periode] (ISP record). Periods of extra support are
 [`ExtraOndersteuning`][duo_domain.mbo.enrolment.ExtraOndersteuning] (ISE record). Field meanings: PvE
 MBO-instelling –
-DUO 4.8.2, §15.5.3–§15.5.5.
+DUO v4.8.2, §15.5.3–§15.5.5.
 
 All end dates are **inclusive**: the last day the enrolment or period is
 valid ("Dit is een inclusiefdatum", PvE §15.5.3).

@@ -5,10 +5,10 @@ Regeling codetabellen vo, vso en mbo (BWBR0048579), art. 7 lid 1 and
 bijlage VIIa. Each code names one generic exam part (Nederlandse taal,
 rekenen or Engels) at one reference level. The table is shipped as the code
 table ``generieke_examenonderdelen`` (see [`duo_domain.codes`][duo_domain.codes]; toestand
-2025-08-28) and read lazily; a vendor with a newer table reads its file with
-[`load_examencodetabel`][duo_domain.mbo.examencodes.load_examencodetabel] and passes the result where a
-function takes a
-``tabel``.
+2025-08-28) and read lazily; a vendor with a newer table passes it in a
+[`Codetabellen`][duo_domain.codes.Codetabellen] bundle as ``codes=`` (validation,
+[`uitslag_from_diploma`][duo_domain.mbo.uitslag.uitslag_from_diploma], the uitslag document reader);
+[`examencodetabel`][duo_domain.mbo.examencodes.examencodetabel] ``(codes)`` is the table they read.
 
 The technische toelichting bij bijlage VIIa limits the old rekenen codes:
 3002 and 3004 (niveau 2 and 3) and 3006 and 3007 (niveau 4) may be used until
@@ -17,7 +17,7 @@ year 2022-2023. The rekenen codes 3027-3029 (mbo-rekenniveau 2-4) belong to
 the rekenen requirements in force since 2022-08-01 (Stb. 2022, 62).
 
 DUO does not publish the value list of the vrijstelling fields of a GEO
-record (PvE MBO-instelling 4.8.2 §15.5.9: AN1..4 and AN3). The values seen in
+record (PvE MBO-instelling – DUO v4.8.2 §15.5.9: AN1..4 and AN3). The values seen in
 DUO's files are in the open list `VRIJSTELLINGSCODES`; an unknown code
 is a finding (``ROD.RESULTAAT.VRIJSTELLING_CODE``), never an error.
 
@@ -46,7 +46,7 @@ from typing import Final
 
 import attrs
 
-from duo_domain.codes import CodeValue, Waardenlijst, loads, waardenlijst
+from duo_domain.codes import Codetabellen, CodeValue, Waardenlijst, loads, waardenlijst
 from duo_domain.errors import DocumentProblem, InvalidDocument
 
 __all__ = [
@@ -246,9 +246,35 @@ def load_examencodetabel(text: str | bytes) -> Examencodetabel:
 
 
 @functools.cache
-def examencodetabel() -> Examencodetabel:
-    """The shipped table (Regeling codetabellen vo, vso en mbo, toestand 2025-08-28), read once."""
+def _shipped() -> Examencodetabel:
     return examencodetabel_uit(waardenlijst("generieke_examenonderdelen"))
+
+
+def _uit_bundel(tabellen: Codetabellen) -> Examencodetabel:
+    return examencodetabel_uit(tabellen.waardenlijst("generieke_examenonderdelen"))
+
+
+def examencodetabel(codes: Codetabellen | None = None) -> Examencodetabel:
+    """The table ``generieke_examenonderdelen`` of ``codes``; for ``None`` the shipped one.
+
+    The shipped one is the Regeling codetabellen vo, vso en mbo, toestand 2025-08-28, read once;
+    a bundle's is read once per bundle.
+
+    Raises:
+        InvalidDocument: when the bundle's table lacks the kenmerken of
+            [`examencodetabel_uit`][duo_domain.mbo.examencodes.examencodetabel_uit].
+        InvalidValue: when ``codes`` is not a [`Codetabellen`][duo_domain.codes.Codetabellen].
+
+    Examples:
+        >>> from duo_domain.codes import CodeValue, Codetabellen
+        >>> nieuw = waardenlijst("generieke_examenonderdelen").met(
+        ...     CodeValue("3099", "rekenen (test)", kenmerken={"onderdeel": "rekenen", "niveaus": "4"}))
+        >>> examencodetabel(Codetabellen(nieuw)).get("3099").niveaus, examencodetabel().get("3099")
+        ((4,), None)
+    """
+    if codes is None:
+        return _shipped()
+    return Codetabellen.uit(codes).afgeleid("mbo.examencodetabel", _uit_bundel)
 
 
 VRIJSTELLINGSCODES: Final = waardenlijst("vrijstelling_generiek_examenonderdeel")

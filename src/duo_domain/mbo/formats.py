@@ -1,7 +1,7 @@
 """MBO format rules, generated from the PvE layout table (``ROD.FORMAAT.*``).
 
 Every field of the MBO domain objects that DUO registers has a format in the
-PvE MBO-instelling 4.8.2 (chapter 15, the record layouts of the
+PvE MBO-instelling – DUO v4.8.2 (chapter 15, the record layouts of the
 registratieoverzicht: what DUO holds of each field): a length (``AN5..5``,
 ``AN1..20``), and for some fields the characters (a BRIN of 2 digits and 2
 capital letters; an onderwijsaanbieder ``nnnAnnn``; an onderwijslocatie
@@ -32,7 +32,7 @@ every format rule is ``AFKEUR``. That level is the library's own judgement
 from the PvE's field definition: the PvE defines the formats, it does not
 list a feedback code per format.
 
-**Validity.** The layouts have no end date in PvE 4.8.2; the rules apply
+**Validity.** The layouts have no end date in PvE MBO-instelling – DUO v4.8.2; the rules apply
 without a period (``geldig_van``/``geldig_tot`` open).
 
 Examples:

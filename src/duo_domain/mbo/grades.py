@@ -11,7 +11,7 @@
   entreeopleiding, are ``voldaan`` / ``niet voldaan`` instead of a grade.
 
 DUO's return files carry IE and CE grades times ten as whole numbers
-(``74`` is 7.4, ``100`` is 10.0; PvE MBO-instelling 4.8.2 §15.5.9: Cijfer IE
+(``74`` is 7.4, ``100`` is 10.0; PvE MBO-instelling – DUO v4.8.2 §15.5.9: Cijfer IE
 and Cijfer CE N2..3) and the eindcijfer as a whole number (N1..2).
 
 All arithmetic is `decimal.Decimal`; ``float`` and ``round()`` are

@@ -1,4 +1,4 @@
-"""The record layouts of DUO's files for MBO institutions, as data (PvE MBO-instelling 4.8.2, ch. 13–17).
+"""The record layouts of DUO's MBO files, as data (PvE MBO-instelling – DUO v4.8.2, ch. 13–17).
 
 DUO's *Programma van Eisen MBO-instelling* describes, field by field, the
 files DUO sends an institution: the overview of basic data (OBO, §13), its

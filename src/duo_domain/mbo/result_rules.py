@@ -15,7 +15,7 @@ holds both: ``validate(record)`` reports them at ``$.diplomas[0]...``.
 Every rule states where its severity comes from (``severity_origin``):
 ``"DUO"`` where DUO's documents define the field or the code table the value
 breaks, ``"library"`` where the level is the library's own judgement (its
-guidance then says so). Section numbers are those of PvE MBO-instelling 4.8.2
+guidance then says so). Section numbers are those of PvE MBO-instelling – DUO v4.8.2
 (DIP §15.5.7, AMO §15.5.8, GEO §15.5.9, KZD §15.5.10).
 
 The diploma rules that compare crebo codes use the crebo hierarchy of the
@@ -48,7 +48,6 @@ from duo_domain.mbo.examencodes import (
     VRIJSTELLINGSCODES,
     Examencodetabel,
     examencodetabel,
-    examencodetabel_uit,
 )
 from duo_domain.mbo.formats import fits, vrijstelling_veld
 from duo_domain.mbo.grades import is_deelcijfer, is_eindcijfer
@@ -94,11 +93,7 @@ _DIP_OPLEIDINGSCODE_FORMAAT = fits("DIP", "opleidingcode")
 
 def _examencodes(codes: object | None) -> Examencodetabel:
     """The examencodetabel of the code tables a rule was given (the shipped one without)."""
-    if codes is None:
-        return examencodetabel()
-    return bundel(codes).afgeleid(
-        "mbo.examencodetabel", lambda t: examencodetabel_uit(t.waardenlijst("generieke_examenonderdelen"))
-    )
+    return examencodetabel(None if codes is None else bundel(codes))
 
 
 class PeriodeLike(Protocol):

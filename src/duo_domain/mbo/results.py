@@ -3,8 +3,8 @@
 A [`Diploma`][duo_domain.mbo.results.Diploma] (DUO record DIP) carries its generic exam parts
 ([`GeneriekExamenonderdeel`][duo_domain.mbo.results.GeneriekExamenonderdeel], record GEO), its keuzedelen
 ([`KeuzedeelResultaat`][duo_domain.mbo.results.KeuzedeelResultaat], record KZD) and its AMvB-onderdelen
-([`AmvbOnderdeel`][duo_domain.mbo.results.AmvbOnderdeel], record AMO), following PvE MBO-instelling 4.8.2
-§15.5. A part or keuzedeel obtained without a diploma is a *loose* result: it
+([`AmvbOnderdeel`][duo_domain.mbo.results.AmvbOnderdeel], record AMO), following PvE MBO-instelling –
+DUO v4.8.2 §15.5. A part or keuzedeel obtained without a diploma is a *loose* result: it
 carries its own datum resultaat, inschrijvingvolgnummer and
 onderwijsaanbieder and is collected in [`LosseResultaten`][duo_domain.mbo.results.LosseResultaten].
 

@@ -7,7 +7,7 @@ the default registry does so on first use.
 
 Every rule states where its severity comes from (``severity_origin``):
 ``"DUO"`` where the value breaks a field definition or value list of DUO's
-PvE MBO-instelling 4.8.2 or DUO's BasisSchema, ``"library"`` where the level
+PvE MBO-instelling – DUO v4.8.2 or DUO's BasisSchema, ``"library"`` where the level
 is the library's own judgement (a date order, an overlap, an obligation DUO
 states without saying what it does with a record that misses it). Rules that
 are in force only for part of the time carry ``geldig_van``/``geldig_tot``.
@@ -47,6 +47,7 @@ from duo_domain.mbo.codes import (
     NIVEAU,
     REDEN_UITSCHRIJVING,
     bbl_leertrajecten,
+    bundel,
     lijst,
 )
 from duo_domain.mbo.enrolment import Enrolment, Periode
@@ -57,7 +58,6 @@ from duo_domain.mbo.result_rules import diploma_crebo_open
 from duo_domain.rules import CheckContext, Severity, Violation, registry
 
 __all__ = [
-    "BBL_LEERTRAJECTEN",
     "LEERROUTEFASE_VANAF",
     "ONDERWIJSLOCATIE_VERPLICHT_VANAF",
     "einde_volledige_leerplicht_uiterlijk",
@@ -69,10 +69,6 @@ ONDERWIJSLOCATIE_VERPLICHT_VANAF = dt.date(2019, 8, 1)
 #: The value list leerroutefase is valid from this date (PvE §16.6).
 LEERROUTEFASE_VANAF = dt.date(2020, 8, 1)
 
-#: Leertraject codes whose kenmerk ``leerweg`` is BBL, read from the value list once at import.
-BBL_LEERTRAJECTEN: frozenset[str] = frozenset(
-    v.code for v in LEERTRAJECT if v.kenmerken.get("leerweg") == "BBL"
-)
 
 _PVE = PVE_MBO
 _PVE_ISG = f"{_PVE}, §15.5.3 Recordsoort ISG"
@@ -1068,7 +1064,7 @@ def _referentiedata_niet_gecontroleerd(r: MboStudentRecord, ctx: CheckContext) -
     severity_origin=_LIB,
 )
 def _afwezigheid_melding(a: Afwezigheid, ctx: CheckContext) -> Sequence[Violation]:
-    oordeel = a.oordeel()
+    oordeel = a.oordeel(codes=None if ctx.codes is None else bundel(ctx.codes))
     termijn = oordeel.termijn_melding_duo
     if termijn is None:
         return ()

@@ -65,6 +65,7 @@ import attrs
 
 from duo_domain._sources import LPW, WEB
 from duo_domain.calendar import leeftijd, studiejaar, verjaardag
+from duo_domain.codes import Codetabellen
 from duo_domain.mbo.codes import NIVEAU
 
 __all__ = [
@@ -81,9 +82,23 @@ __all__ = [
 
 #: Diplomas that are a startkwalificatie (Leerplichtwet 1969 art. 1 onder f): the MBO levels
 #: whose kenmerk ``startkwalificatie`` is ``ja`` in the value list niveau, and havo and vwo.
-STARTKWALIFICATIES: frozenset[str] = frozenset(
-    {v.code for v in NIVEAU if v.kenmerken.get("startkwalificatie") == "ja"} | {"HAVO", "VWO"}
-)
+STARTKWALIFICATIES: frozenset[str] = NIVEAU.met_kenmerk("startkwalificatie", "ja") | {"HAVO", "VWO"}
+
+#: The entree diplomas: kenmerk ``niveau`` 1 (WEB art. 7.2.2 lid 1 onder a).
+_ENTREE: frozenset[str] = NIVEAU.met_kenmerk("niveau", "1")
+
+
+def _niveaus(tabellen: Codetabellen) -> tuple[frozenset[str], frozenset[str]]:
+    """The startkwalificaties and the entree diplomas (kenmerk ``niveau`` 1) of the table niveau."""
+    lijst = tabellen.waardenlijst(NIVEAU.naam)
+    return lijst.met_kenmerk("startkwalificatie", "ja") | {"HAVO", "VWO"}, lijst.met_kenmerk("niveau", "1")
+
+
+def _uit(codes: Codetabellen | None) -> tuple[frozenset[str], frozenset[str]]:
+    if codes is None:
+        return STARTKWALIFICATIES, _ENTREE
+    return Codetabellen.uit(codes).afgeleid("mbo.uitschrijving.niveaus", _niveaus)
+
 
 _LPW = f"{LPW} (BWBR0002628)"
 _WEB = f"{WEB} (BWBR0007625)"
@@ -148,14 +163,17 @@ def vsv_regime(datum: dt.date) -> VsvRegime:
     raise AssertionError("VSV_REGIMES covers every date")  # pragma: no cover
 
 
-def is_startkwalificatie(diploma: str | None) -> bool:
+def is_startkwalificatie(diploma: str | None, *, codes: Codetabellen | None = None) -> bool:
     """Whether a diploma (``MBO-1`` … ``MBO-4``, ``HAVO``, ``VWO``) is a startkwalificatie.
+
+    An MBO level is one when its kenmerk ``startkwalificatie`` is ``ja`` in the table niveau
+    of ``codes`` (the shipped tables for ``None``).
 
     Examples:
         >>> is_startkwalificatie("MBO-1"), is_startkwalificatie("MBO-2"), is_startkwalificatie("havo")
         (False, True, True)
     """
-    return isinstance(diploma, str) and diploma.upper() in STARTKWALIFICATIES
+    return isinstance(diploma, str) and diploma.upper() in _uit(codes)[0]
 
 
 @attrs.frozen
@@ -276,6 +294,7 @@ def beoordeel_uitschrijving(
     hoogste_diploma: str | None = None,
     naar_andere_school: bool = False,
     arbeidsovereenkomst: bool = False,
+    codes: Codetabellen | None = None,
 ) -> UitschrijvingsAdvies:
     """Judge the deregistration of a student who leaves on ``datum_uitschrijving``.
 
@@ -287,12 +306,16 @@ def beoordeel_uitschrijving(
         naar_andere_school: The student continues at another school or institution.
         arbeidsovereenkomst: The student works under an arbeidsovereenkomst
             (matters with an entree diploma until 2025-12-31, art. 8.3.1 lid 2).
+        codes: The code tables whose table niveau says which diploma is a startkwalificatie
+            and which is entree (kenmerken ``startkwalificatie``, ``niveau``); the shipped
+            ones for ``None``.
 
     Returns:
         The advice with its reasons.
     """
     jaren = leeftijd(geboortedatum, op=datum_uitschrijving)
-    sk = is_startkwalificatie(hoogste_diploma)
+    startkwalificaties, entree = _uit(codes)
+    sk = isinstance(hoogste_diploma, str) and hoogste_diploma.upper() in startkwalificaties
     einde = einde_leerplicht_uiterlijk(geboortedatum)
     leerplichtig = datum_uitschrijving <= einde
     kwalificatieplichtig = not leerplichtig and jaren < 18 and not sk
@@ -326,7 +349,7 @@ def beoordeel_uitschrijving(
     vsv = False
     if not (sk or naar_andere_school or plicht is not None):
         vsv, reden = _vsv_reden(
-            jaren, regime, entree=hoogste_diploma == "MBO-1", arbeidsovereenkomst=arbeidsovereenkomst
+            jaren, regime, entree=hoogste_diploma in entree, arbeidsovereenkomst=arbeidsovereenkomst
         )
         redenen.append(reden)
     overleg = plicht is not None and not naar_andere_school

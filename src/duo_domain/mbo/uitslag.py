@@ -89,6 +89,7 @@ import attrs
 from duo_domain._sources import EKB
 from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.calendar import plus_dagen, plus_jaren
+from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
 from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
 from duo_domain.mbo.grades import eindwaardering, is_eindcijfer
@@ -956,6 +957,7 @@ def uitslag_from_diploma(
     cohort_start: dt.date,
     studieduur_jaren: int,
     instroom_studiejaar: int = 1,
+    codes: Codetabellen | None = None,
 ) -> UitslagResultaat:
     """Check the generic parts (and graded keuzedelen) of a registered diploma against art. 17.
 
@@ -965,15 +967,18 @@ def uitslag_from_diploma(
     generic parts are judged, plus the keuzedelen when every one carries an
     eindcijfer; a condition the register cannot show is listed in
     `UitslagResultaat.niet_beoordeeld` rather than failed. The datum uitslag
-    is the diploma's datum resultaat.
+    is the diploma's datum resultaat. Each generic part's onderdeel is read from its
+    code in the table ``generieke_examenonderdelen`` of ``codes`` (the shipped tables
+    for ``None``).
 
     Raises:
         UnsupportedPeriod: for a diploma dated before 2020-03-15.
     """
+    tabel = examencodetabel(codes)
     parts: list[GeneriekInput] = []
     unknown: list[str] = []
     for geo in diploma.generieke_examenonderdelen:
-        row = examencodetabel().get(geo.code)
+        row = tabel.get(geo.code)
         grade = geo.eindwaardering()
         if row is None or grade is None or not is_eindcijfer(grade):
             unknown.append(

@@ -1,6 +1,6 @@
 """MBO reconciliation: the institution's own student records against DUO's registratieoverzicht.
 
-DUO's registratieoverzicht (RO, PvE MBO-instelling 4.8.2 Bijlage 7) lists
+DUO's registratieoverzicht (RO, PvE MBO-instelling – DUO v4.8.2 Bijlage 7) lists
 what DUO has registered for the institution. [`reconcile`][duo_domain.reconcile.mbo.reconcile] compares it
 with the institution's own [`MboStudentRecord`][duo_domain.mbo.record.MboStudentRecord] s
 and lists every difference in one of three categories:

@@ -40,6 +40,7 @@ from duo_domain.serialize._returnfile_records import (
     Datumnotatie,
     DipRecord,
     Kind,
+    Kolom,
     Kopregel,
     Leeggemaakt,
     OngeldigNummer,
@@ -47,7 +48,6 @@ from duo_domain.serialize._returnfile_records import (
     PerRecord,
     PveRecord,
     Record,
-    Veld,
     layout,
     table_layout,
 )
@@ -225,7 +225,7 @@ _READERS: Final[dict[Kind, Any]] = {
 }
 
 
-def _parse_value(veld: Veld, text: str, notation: Datumnotatie | None) -> Any:
+def _parse_value(veld: Kolom, text: str, notation: Datumnotatie | None) -> Any:
     return _READERS[veld.kind](text, notation)
 
 
@@ -329,7 +329,7 @@ def _fast_expression(kind: Kind, notation: Datumnotatie) -> str | None:
     return _FAST.get(kind)
 
 
-def _field_lines(i: int, veld: Veld, notation: Datumnotatie, is_per: bool) -> list[str] | None:
+def _field_lines(i: int, veld: Kolom, notation: Datumnotatie, is_per: bool) -> list[str] | None:
     """The lines that read field ``i`` into ``v{i}``, or ``None`` when the kind has no compiled form."""
     lines = [f"    t = f[{i + 1}]"]
     if veld.kind in _PERSON_KINDS:
@@ -498,7 +498,7 @@ class LineParser:
             raise _Slow
 
     def _check_width(
-        self, soort: str, velden: tuple[Veld, ...], fields: list[str], line: int, generic: bool
+        self, soort: str, velden: tuple[Kolom, ...], fields: list[str], line: int, generic: bool
     ) -> tuple[list[DocumentProblem], bool]:
         expected, found = len(velden) + 1, len(fields)
         problems: list[DocumentProblem] = []
@@ -520,7 +520,7 @@ class LineParser:
         return problems, missing_required
 
     def _read_field(
-        self, veld: Veld, text: str, notation: Datumnotatie | None, path: str, line: int
+        self, veld: Kolom, text: str, notation: Datumnotatie | None, path: str, line: int
     ) -> tuple[Any, DocumentProblem | None]:
         if text == "*" and self.kind == "OBOV":
             return LEEGGEMAAKT, None
@@ -530,7 +530,7 @@ class LineParser:
             return None, DocumentProblem(path, str(exc), line=line)
 
     def _parse_fields(
-        self, cls: type[Any] | None, soort: str, velden: tuple[Veld, ...], fields: list[str], line: int
+        self, cls: type[Any] | None, soort: str, velden: tuple[Kolom, ...], fields: list[str], line: int
     ) -> tuple[Record | None, list[DocumentProblem]]:
         generic = cls is None
         problems, missing_required = self._check_width(soort, velden, fields, line, generic)
@@ -582,7 +582,7 @@ class LineParser:
         kwargs = {v.naam: value for v, value in zip(velden, values, strict=True)}
         return cls(**kwargs, opmaak=opmaak), warnings
 
-    def _required(self, veld: Veld) -> bool:
+    def _required(self, veld: Kolom) -> bool:
         # A difference list leaves the old values empty on an addition and the
         # new ones on a removal (PvE §14.1), whatever the field table says.
         if self.kind == "OBOV" and veld.naam.endswith(("_vorig", "_huidig")):
@@ -699,7 +699,7 @@ _WRITERS: Final[dict[Kind, Any]] = {
 }
 
 
-def _format_value(veld: Veld, value: Any, opmaak: Opmaak) -> str:
+def _format_value(veld: Kolom, value: Any, opmaak: Opmaak) -> str:
     if value is None:
         if veld.verplicht:
             raise _Bad("required field is None")
@@ -715,7 +715,7 @@ def _format_value(veld: Veld, value: Any, opmaak: Opmaak) -> str:
     return text
 
 
-def _record_fields(record: Record) -> tuple[str, tuple[Veld, ...], list[Any], tuple[Veld, ...]]:
+def _record_fields(record: Record) -> tuple[str, tuple[Kolom, ...], list[Any], tuple[Kolom, ...]]:
     """The record type, the layout written, the values in that order, and the fields of the full layout."""
     if isinstance(record, PveRecord):
         velden = table_layout(record.bestand, record.recordsoort)

@@ -1,7 +1,7 @@
 """The record layer of DUO's return files (private).
 
 The line layouts come from one table, [`duo_domain.mbo.pve`][duo_domain.mbo.pve] (every field
-of PvE MBO-instelling 4.8.2 chapters 13–17: position, kind, whether
+of PvE MBO-instelling – DUO v4.8.2 chapters 13–17: position, kind, whether
 required). The registratieoverzicht (§15) and the OBO (§13) have one frozen
 class per record type whose attributes are the table's attribute names, in
 line order (a test holds the two together); the difference lists (§14) and
@@ -43,6 +43,7 @@ __all__ = [
     "IsgRecord",
     "IspRecord",
     "Kind",
+    "Kolom",
     "Kopregel",
     "KzdRecord",
     "Leeggemaakt",
@@ -61,7 +62,6 @@ __all__ = [
     "PveRecord",
     "Record",
     "SlrRecord",
-    "Veld",
     "VlpRecord",
     "layout",
     "table_layout",
@@ -665,8 +665,11 @@ RECORD_CLASSES: Final[dict[str, dict[str, type[Any]]]] = {
 
 
 @attrs.frozen
-class Veld:
-    """One field of a layout: its name, kind and whether the PvE requires it."""
+class Kolom:
+    """One column (field position) of a return-file layout: its name, kind and whether the PvE requires it.
+
+    Not [`duo_domain.mbo.pve.Veld`][duo_domain.mbo.pve.Veld], the PvE's own description of a field.
+    """
 
     naam: str
     kind: Kind
@@ -680,16 +683,16 @@ _BESTAND_VAN: Final[dict[type[Any], str]] = {
 
 # DUO's DIP lines have one position more than the PvE describes: an
 # always-empty field after Datum resultaat (kept as ``veld_7``).
-_DIP_VELD_7: Final = Veld("veld_7", Kind.TEXT, verplicht=False)
+_DIP_VELD_7: Final = Kolom("veld_7", Kind.TEXT, verplicht=False)
 
 
 @functools.cache
-def table_layout(bestand: str, recordsoort: str) -> tuple[Veld, ...]:
+def table_layout(bestand: str, recordsoort: str) -> tuple[Kolom, ...]:
     """The fields after the record type of a record type of a file kind, from the PvE table."""
-    return tuple(Veld(v.attribuut, Kind(v.lezen), v.verplicht) for v in pve.velden(bestand, recordsoort))
+    return tuple(Kolom(v.attribuut, Kind(v.lezen), v.verplicht) for v in pve.velden(bestand, recordsoort))
 
 
-def layout(cls: type[Any], variant: int = 0) -> tuple[Veld, ...]:
+def layout(cls: type[Any], variant: int = 0) -> tuple[Kolom, ...]:
     """The fields after the record type, in line order, of layout ``variant`` of ``cls``.
 
     Variant 0 is the layout of DUO's files; [`DipRecord`][duo_domain.serialize.returnfile.DipRecord] has a
@@ -708,7 +711,7 @@ def layout(cls: type[Any], variant: int = 0) -> tuple[Veld, ...]:
     return found
 
 
-def _layout(cls: type[Any], variant: int) -> tuple[Veld, ...]:
+def _layout(cls: type[Any], variant: int) -> tuple[Kolom, ...]:
     velden = table_layout(_BESTAND_VAN[cls], cls.RECORDSOORT)
     if cls is DipRecord and variant == 0:
         at = next(i for i, v in enumerate(velden) if v.naam == "datum_resultaat") + 1
@@ -722,6 +725,6 @@ def variants(cls: type[Any]) -> int:
 
 
 # Every layout, built once from the table when the module is imported.
-_LAYOUTS: Final[dict[tuple[type[Any], int], tuple[Veld, ...]]] = {
+_LAYOUTS: Final[dict[tuple[type[Any], int], tuple[Kolom, ...]]] = {
     (cls, variant): _layout(cls, variant) for cls in _BESTAND_VAN for variant in range(variants(cls))
 }

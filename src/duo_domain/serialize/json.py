@@ -76,6 +76,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from duo_domain import _fields as fields_mod
 from duo_domain._fields import json_type
+from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, InvalidValue
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
@@ -88,7 +89,7 @@ from duo_domain.identity.student import (
 )
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
-from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
+from duo_domain.mbo.examencodes import Examencodetabel, Onderdeel, examencodetabel
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.mbo.results import (
     AmvbOnderdeel,
@@ -901,7 +902,9 @@ def dumps_mbo(obj: MboStudentRecord | list[MboStudentRecord], *, indent: int | N
 # --------------------------------------------------------------------------- the MBO uitslag document
 
 
-def _uitslag_consistency(data: dict[str, Any], inp: UitslagInput) -> list[DocumentProblem]:
+def _uitslag_consistency(
+    data: dict[str, Any], inp: UitslagInput, tabel: Examencodetabel
+) -> list[DocumentProblem]:
     """What the uitslag needs beyond the schema: each part in one form, nothing contradictory."""
     out: list[DocumentProblem] = []
     if inp.datum_uitslag < inp.cohort_start:
@@ -909,7 +912,7 @@ def _uitslag_consistency(data: dict[str, Any], inp: UitslagInput) -> list[Docume
     for i, part in enumerate(inp.generieke_onderdelen or ()):
         out.extend(
             _generiek_consistency(
-                data["generieke_onderdelen"][i], part, inp.niveau, f"$.generieke_onderdelen[{i}]"
+                data["generieke_onderdelen"][i], part, inp.niveau, f"$.generieke_onderdelen[{i}]", tabel
             )
         )
     for key in ("specifieke_onderdelen", "keuzedelen"):
@@ -937,7 +940,7 @@ def _uitslag_consistency(data: dict[str, Any], inp: UitslagInput) -> list[Docume
 
 
 def _generiek_consistency(
-    raw: dict[str, Any], part: GeneriekInput, niveau: int, path: str
+    raw: dict[str, Any], part: GeneriekInput, niveau: int, path: str, tabel: Examencodetabel
 ) -> list[DocumentProblem]:
     out: list[DocumentProblem] = []
     forms = [
@@ -952,7 +955,7 @@ def _generiek_consistency(
     if len(forms) != 1:
         out.append(DocumentProblem(path, "give exactly one of ie/ce, eindcijfer, beoordeling"))
     if part.code is not None:
-        row = examencodetabel().get(part.code)
+        row = tabel.get(part.code)
         if row is None:
             out.append(
                 DocumentProblem(f"{path}.code", "not a code of the generieke examenonderdelencodetabel")
@@ -988,13 +991,14 @@ def _body(data: Any, document: str, sector: str, *, required: bool) -> dict[str,
     return {k: v for k, v in data.items() if k != "sector"}
 
 
-def structure_mbo_uitslag(data: Any) -> UitslagInput:
+def structure_mbo_uitslag(data: Any, *, codes: Codetabellen | None = None) -> UitslagInput:
     """Read an MBO uitslag document (parsed JSON) into the input of the MBO uitslag.
 
     Beyond its JSON Schema the document must be consistent: ``datum_uitslag``
     not before ``cohort_start``, each part in exactly one form, a code that
     belongs to its onderdeel, Engels only at niveau 4, at least one section,
-    and with two or more counted keuzedelen an eindcijfer for each.
+    and with two or more counted keuzedelen an eindcijfer for each. A code is looked up in
+    the table ``generieke_examenonderdelen`` of ``codes`` (the shipped tables for ``None``).
 
     Raises:
         InvalidDocument: listing every problem with its path (e.g. ``$.generieke_onderdelen[1].ie``).
@@ -1007,19 +1011,21 @@ def structure_mbo_uitslag(data: Any) -> UitslagInput:
     """
     body = _body(data, MBO_UITSLAG, "mbo", required=True)
     inp: UitslagInput = _UITSLAG.one(body, UitslagInput, "$", MBO_UITSLAG)
-    problems = _uitslag_consistency(body, inp)
+    problems = _uitslag_consistency(body, inp, examencodetabel(codes))
     if problems:
         raise InvalidDocument(problems, document=MBO_UITSLAG)
     return inp
 
 
-def loads_mbo_uitslag(text: str | bytes) -> UitslagInput:
+def loads_mbo_uitslag(text: str | bytes, *, codes: Codetabellen | None = None) -> UitslagInput:
     """Parse JSON text under the reading limits and read it as an MBO uitslag document.
+
+    ``codes``: as [`structure_mbo_uitslag`][duo_domain.serialize.json.structure_mbo_uitslag].
 
     Raises:
         InvalidDocument: for text that is not JSON or not such a document.
     """
-    return structure_mbo_uitslag(parse_json(text, document=MBO_UITSLAG))
+    return structure_mbo_uitslag(parse_json(text, document=MBO_UITSLAG), codes=codes)
 
 
 def unstructure_mbo_uitslag(inp: UitslagInput) -> dict[str, Any]:
@@ -1252,14 +1258,16 @@ def loads_document(text: str | bytes) -> Document:
     return Document(document_kind(data), data)
 
 
-def structure_document(document: Document) -> Any:
+def structure_document(document: Document, *, codes: Codetabellen | None = None) -> Any:
     """The domain object(s) of a `Document`: records, an uitslag input or an examenkandidaat.
+
+    ``codes``: the code tables a reader looks codes up in (the shipped ones for ``None``).
 
     Raises:
         InvalidDocument: listing every problem with its path.
     """
     if document.kind == MBO_UITSLAG:
-        return structure_mbo_uitslag(document.data)
+        return structure_mbo_uitslag(document.data, codes=codes)
     if document.kind == CIJFERLIJST:
         return structure_cijferlijst(document.data)
     return structure_mbo(document.data)

@@ -1,7 +1,7 @@
 """DUO's return files for MBO institutions: read them, write them (for tests), map them to domain objects.
 
 DUO sends an MBO institution delimited text files about what it has
-registered (PvE MBO-instelling – DUO 4.8.2): the **registratieoverzicht** (RO,
+registered (PvE MBO-instelling – DUO v4.8.2): the **registratieoverzicht** (RO,
 Bijlage 7, §15: record types VLP, PER, ISG, ISP, ISE, BPV, DIP, AMO, GEO, KZD
 and the sluitrecord SLR) and the **Overzicht Basis- en diplomagegevens
 Onderzoek** (OBO, Bijlage 5, §13: VLP, PER, VBT, NAT, ISG, ISP, BPV, DIP and the
@@ -74,6 +74,7 @@ from duo_domain.serialize._returnfile_records import (
     IsgRecord,
     IspRecord,
     Kind,
+    Kolom,
     Kopregel,
     KzdRecord,
     Leeggemaakt,
@@ -92,7 +93,6 @@ from duo_domain.serialize._returnfile_records import (
     PveRecord,
     Record,
     SlrRecord,
-    Veld,
     VlpRecord,
     layout,
 )
@@ -128,6 +128,7 @@ __all__ = [
     "IsgRecord",
     "IspRecord",
     "Kind",
+    "Kolom",
     "Kopregel",
     "KzdRecord",
     "Leeggemaakt",
@@ -156,7 +157,6 @@ __all__ = [
     "TbgiParameter",
     "TbgiSignaal",
     "TbgiTeldatum",
-    "Veld",
     "VlpRecord",
     "check_totals",
     "dumps",

@@ -39,6 +39,7 @@ from duo_domain.identity import (
 from duo_domain.identity import bsn as _bsn
 from duo_domain.identity import onderwijsnummer as _onderwijsnummer
 from duo_domain.mbo.bpv import BpvAgreement
+from duo_domain.mbo.codes import BBL_LEERTRAJECTEN
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.vo.model import Beoordeling, Examenkandidaat, ExamResult, Profielwerkstuk, Schoolsoort
@@ -202,7 +203,7 @@ def make_mbo_student_record(
         seed: Picks the student's number.
     """
     enrolment = make_enrolment(leertraject=leertraject)
-    bpv = [make_bpv_agreement(enrolment)] if leertraject == "BBL" else []
+    bpv = [make_bpv_agreement(enrolment)] if leertraject in BBL_LEERTRAJECTEN else []
     return MboStudentRecord(
         student=make_student(nummer=nummer, seed=seed), inschrijvingen=[enrolment], bpv_overeenkomsten=bpv
     )

@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 from duo_domain.identity import OnvolledigeDatum, Persoonsgegevens, Student
 from duo_domain.mbo import pve
 from duo_domain.mbo.bpv import BpvAgreement
-from duo_domain.mbo.codes import LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
+from duo_domain.mbo.codes import BBL_LEERTRAJECTEN, LEERROUTEFASE, LEERTRAJECT, NIVEAU, REDEN_UITSCHRIJVING
 from duo_domain.mbo.enrolment import Enrolment, ExtraOndersteuning, Periode
 from duo_domain.mbo.examencodes import VRIJSTELLINGSCODES, GeneriekExamencode, Onderdeel, examencodetabel
 from duo_domain.mbo.formats import FORMAT_RULES, FormaatRegel, fits, vrijstelling_veld
@@ -55,7 +55,6 @@ from duo_domain.mbo.results import (
     LosseResultaten,
     VrijstellingOmvang,
 )
-from duo_domain.mbo.rules import BBL_LEERTRAJECTEN
 from duo_domain.testing._breaking import ALNUM, PERSOON_BREAKS, check_breaks, merge, students_breaking
 from duo_domain.testing.identity import leerbedrijven, persoonsgegevens
 
@@ -483,7 +482,7 @@ def _break_enrolment(draw: st.DrawFn, e: Enrolment, rule: str) -> Enrolment:
         return attrs.evolve(e, perioden=perioden_)
     if rule == "ROD.PERIODE.BINNEN_INSCHRIJVING":
         begin = e.datum_inschrijving - dt.timedelta(days=draw(st.integers(1, 30)))
-        first = draw(_periode(begin, bbl=e.perioden[0].leertraject == "BBL"))
+        first = draw(_periode(begin, bbl=e.perioden[0].leertraject in BBL_LEERTRAJECTEN))
         first = attrs.evolve(first, datum_einde=e.perioden[0].datum_einde)
         return attrs.evolve(e, perioden=(first, *e.perioden[1:]))
     if rule == "ROD.PERIODE.OVERLAP":
@@ -492,7 +491,7 @@ def _break_enrolment(draw: st.DrawFn, e: Enrolment, rule: str) -> Enrolment:
     if rule == "ROD.PERIODE.AANSLUITEND":
         nxt = e.perioden[1].datum_begin if len(e.perioden) > 1 else e.datum_einde + _DAY
         begin = _day(draw, e.datum_inschrijving + _DAY, nxt - _DAY)
-        first = draw(_periode(begin, bbl=e.perioden[0].leertraject == "BBL"))
+        first = draw(_periode(begin, bbl=e.perioden[0].leertraject in BBL_LEERTRAJECTEN))
         first = attrs.evolve(first, datum_einde=e.perioden[0].datum_einde)
         return attrs.evolve(e, perioden=(first, *e.perioden[1:]))
     if rule == "ROD.EXTRA_ONDERSTEUNING.DATUMS":

@@ -42,7 +42,14 @@ from duo_domain.vo.codes import (
     vakcodetabel_uit,
 )
 from duo_domain.vo.cum_laude import CumLaude, cum_laude
-from duo_domain.vo.deadlines import Termijn, se_termijn, te_laat, termijnen, uiterste_datum_uitslag
+from duo_domain.vo.deadlines import (
+    Termijn,
+    se_termijn,
+    se_termijnen,
+    te_laat,
+    termijnen,
+    uiterste_datum_uitslag,
+)
 from duo_domain.vo.document import cijferlijst_schema, uitslag_schema
 from duo_domain.vo.grades import (
     ce_gemiddelde,
@@ -113,6 +120,7 @@ __all__ = [
     "meets_ce_eis",
     "round_half_up",
     "se_termijn",
+    "se_termijnen",
     "te_laat",
     "termijnen",
     "tl_diploma",

@@ -49,7 +49,8 @@ from typing import Any
 import attrs
 
 from duo_domain._sources import UB_WVO
-from duo_domain.vo.codes import VakcodeTabel, Vaksoort, vakcodetabel
+from duo_domain.codes import Codetabellen
+from duo_domain.vo.codes import Vaksoort, vakcodetabel
 from duo_domain.vo.model import Examenkandidaat, Schoolsoort
 from duo_domain.vo.uitslag import UitslagResultaat, compute_uitslag
 
@@ -106,7 +107,7 @@ def certificaat(
     vavo: bool = False,
     deeleindexamen: bool = False,
     resultaat: UitslagResultaat | None = None,
-    tabel: VakcodeTabel | None = None,
+    codes: Codetabellen | None = None,
 ) -> Certificaat:
     """The certificaat of art. 3.50 (vmbo at a school) or art. 3.73 (vavo).
 
@@ -116,13 +117,13 @@ def certificaat(
         deeleindexamen: The exam was taken in one or more subjects only (vavo: a certificaat
             whatever the uitslag, art. 3.73).
         resultaat: The uitslag if already computed; computed otherwise.
-        tabel: The vakcodetabel; the shipped one by default.
+        codes: The code tables (table ``vakcodes``); the shipped ones for ``None``.
 
     Raises:
         UnsupportedPeriod: when no rule set covers the examenjaar.
         InvalidDocument: when the grades cannot be judged.
     """
-    r = resultaat if resultaat is not None else compute_uitslag(kandidaat, tabel=tabel)
+    r = resultaat if resultaat is not None else compute_uitslag(kandidaat, codes=codes)
     art = f"{UB_WVO} art. 3.73" if vavo else f"{UB_WVO} art. 3.50"
     vrij = {v.vakcode for v in kandidaat.vakken if v.vrijstelling}
     vakken = tuple((c, g) for c, g in r.eindcijfers.items() if g >= 6 and c not in vrij)
@@ -168,7 +169,7 @@ class TlDiploma:
     redenen: tuple[str, ...]
 
 
-def tl_diploma(kandidaat: Examenkandidaat, *, tabel: VakcodeTabel | None = None) -> TlDiploma:
+def tl_diploma(kandidaat: Examenkandidaat, *, codes: Codetabellen | None = None) -> TlDiploma:
     """Art. 3.45: can a passed vmbo-gl candidate with an extra algemeen vak get the vmbo-tl diploma?
 
     The exam is judged as a vmbo-tl exam with the extra algemene vakken counted (their ``extra``
@@ -186,8 +187,8 @@ def tl_diploma(kandidaat: Examenkandidaat, *, tabel: VakcodeTabel | None = None)
     ss = kandidaat.schoolsoort
     if ss is not Schoolsoort.VMBO_GL:
         return _niet(art, f"art. 3.45 is about a vmbo-gl candidate; this is {ss.value}")
-    tabel = tabel or vakcodetabel()
-    if not compute_uitslag(kandidaat, tabel=tabel).geslaagd:
+    tabel = vakcodetabel(codes)
+    if not compute_uitslag(kandidaat, codes=codes).geslaagd:
         return _niet(art, "the candidate has not passed the gl exam")
     rollen = tabel.rollen(Schoolsoort.VMBO_TL.value)
     extra = tuple(
@@ -201,7 +202,7 @@ def tl_diploma(kandidaat: Examenkandidaat, *, tabel: VakcodeTabel | None = None)
     als_tl = attrs.evolve(
         kandidaat, schoolsoort=Schoolsoort.VMBO_TL, vakken=vakken, uitslag=None, cum_laude=None
     )
-    tl = compute_uitslag(als_tl, tabel=tabel)
+    tl = compute_uitslag(als_tl, codes=codes)
     redenen = tuple(f"judged as vmbo-tl: {x.toelichting} ({x.artikel}; {art})" for x in tl.redenen)
     return TlDiploma(mogelijk=tl.geslaagd, extra_vakken=extra, tl_uitslag=tl, redenen=redenen)
 

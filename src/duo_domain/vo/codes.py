@@ -22,8 +22,10 @@ vendor with a newer table passes the text of its file to
 [`load_vakcodetabel`][duo_domain.vo.codes.load_vakcodetabel] /
 [`load_elementcodetabel`][duo_domain.vo.codes.load_elementcodetabel] (or a code table to
 [`vakcodetabel_uit`][duo_domain.vo.codes.vakcodetabel_uit] /
-[`elementcodetabel_uit`][duo_domain.vo.codes.elementcodetabel_uit]) and hands the result
-to the functions that take a ``tabel`` argument.
+[`elementcodetabel_uit`][duo_domain.vo.codes.elementcodetabel_uit]) to inspect it, and passes the
+table itself in a [`Codetabellen`][duo_domain.codes.Codetabellen] bundle as ``codes=`` to every function
+that reads it ([`vakcodetabel`][duo_domain.vo.codes.vakcodetabel] ``(codes)`` is the table such a
+function reads).
 
 Examples:
     >>> from duo_domain.vo.codes import Vaksoort, vakcodetabel
@@ -48,7 +50,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from duo_domain.codes import Waardenlijst, loads, waardenlijst
+from duo_domain.codes import Codetabellen, Waardenlijst, loads, waardenlijst
 from duo_domain.errors import DocumentProblem, InvalidDocument
 
 __all__ = [
@@ -122,12 +124,16 @@ class Vak:
         schoolsoorten: The school types the code is valid for.
         soort: The subject's role in the uitslag.
         omschrijving: The legal subject name.
+        gemeenschappelijk: The subject belongs to the gemeenschappelijk deel of every vmbo
+            exam (kenmerk ``deel`` is ``gemeenschappelijk``; Uitvoeringsbesluit WVO 2020
+            art. 2.15, 2.20, 2.24).
     """
 
     vakcode: str
     schoolsoorten: frozenset[str]
     soort: Vaksoort
     omschrijving: str
+    gemeenschappelijk: bool = False
 
 
 @attrs.frozen
@@ -169,6 +175,7 @@ class VakcodeTabel:
     _index: Mapping[tuple[str, str], Vak] = attrs.field(init=False, repr=False, eq=False)
     _rollen: Mapping[str, Mapping[str, tuple[Vaksoort, int]]] = attrs.field(init=False, repr=False, eq=False)
     _per_code: Mapping[str, Vak] = attrs.field(init=False, repr=False, eq=False)
+    _gemeenschappelijk: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[tuple[str, str], Vak] = {}
@@ -184,6 +191,19 @@ class VakcodeTabel:
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_per_code", per_code)
         object.__setattr__(self, "_rollen", rollen)
+        object.__setattr__(
+            self, "_gemeenschappelijk", frozenset(v.vakcode for v in self.vakken if v.gemeenschappelijk)
+        )
+
+    @property
+    def gemeenschappelijk(self) -> frozenset[str]:
+        """The vakcodes of the gemeenschappelijk deel of every vmbo exam (kenmerk ``deel``).
+
+        Examples:
+            >>> sorted(vakcodetabel().gemeenschappelijk)
+            ['0011', '0071', '0322', '0353', '0416']
+        """
+        return self._gemeenschappelijk
 
     def rollen(self, schoolsoort: str) -> Mapping[str, tuple[Vaksoort, int]]:
         """Vakcode → (soort, how it is judged) for one school type, precomputed.
@@ -259,8 +279,9 @@ def vakcodetabel_uit(lijst: Waardenlijst) -> VakcodeTabel:
     """The vakcodetabel read from a code table whose values carry ``schoolsoorten`` and ``soort``.
 
     ``schoolsoorten`` lists school types, space-separated (``vwo havo vmbo-bb
-    vmbo-kb vmbo-gl vmbo-tl``); ``soort`` is a [`Vaksoort`][duo_domain.vo.codes.Vaksoort] value. The
-    table's ``versie`` is its school year.
+    vmbo-kb vmbo-gl vmbo-tl``); ``soort`` is a [`Vaksoort`][duo_domain.vo.codes.Vaksoort] value; the
+    optional ``deel`` is ``gemeenschappelijk`` for a subject of the gemeenschappelijk deel of
+    every vmbo exam. The table's ``versie`` is its school year.
 
     Raises:
         InvalidDocument: on a missing kenmerk, an unknown soort or schoolsoort,
@@ -279,7 +300,12 @@ def vakcodetabel_uit(lijst: Waardenlijst) -> VakcodeTabel:
         except ValueError:
             problems.append(DocumentProblem(f"{path}.kenmerken.soort", "not a soort of vak"))
             continue
-        vakken.append(Vak(v.code, soorten, soort, v.omschrijving))
+        deel = v.kenmerken.get("deel")
+        if deel not in (None, "gemeenschappelijk"):
+            problems.append(DocumentProblem(f"{path}.kenmerken.deel", "deel is gemeenschappelijk or absent"))
+        vakken.append(
+            Vak(v.code, soorten, soort, v.omschrijving, gemeenschappelijk=deel == "gemeenschappelijk")
+        )
     if problems:
         raise InvalidDocument(problems, document="code table")
     return VakcodeTabel(lijst.bron, lijst.versie, tuple(vakken))
@@ -335,17 +361,58 @@ def load_elementcodetabel(text: str | bytes) -> ElementcodeTabel:
 
 
 @functools.cache
-def vakcodetabel() -> VakcodeTabel:
-    """The shipped vakcodetabel (read on first call, then cached)."""
+def _shipped_vakcodes() -> VakcodeTabel:
     return vakcodetabel_uit(waardenlijst("vakcodes"))
 
 
 @functools.cache
-def elementcodetabel() -> ElementcodeTabel:
-    """The shipped elementcodetabel (read on first call, then cached).
+def _shipped_elementcodes() -> ElementcodeTabel:
+    return elementcodetabel_uit(waardenlijst("elementcodes"))
+
+
+def _vakcodes(tabellen: Codetabellen) -> VakcodeTabel:
+    return vakcodetabel_uit(tabellen.waardenlijst("vakcodes"))
+
+
+def _elementcodes(tabellen: Codetabellen) -> ElementcodeTabel:
+    return elementcodetabel_uit(tabellen.waardenlijst("elementcodes"))
+
+
+def vakcodetabel(codes: Codetabellen | None = None) -> VakcodeTabel:
+    """The vakcodetabel of ``codes`` (table ``vakcodes``), or the shipped one for ``None``.
+
+    Read once per bundle (the shipped one once per process).
+
+    Raises:
+        InvalidDocument: when the bundle's ``vakcodes`` table lacks the kenmerken
+            of [`vakcodetabel_uit`][duo_domain.vo.codes.vakcodetabel_uit].
+        InvalidValue: when ``codes`` is not a [`Codetabellen`][duo_domain.codes.Codetabellen].
+
+    Examples:
+        >>> from duo_domain.codes import CodeValue, Codetabellen, waardenlijst
+        >>> vakcodetabel() is vakcodetabel()
+        True
+        >>> nieuw = waardenlijst("vakcodes").met(CodeValue(
+        ...     "9001", "technologie", kenmerken={"schoolsoorten": "havo", "soort": "praktijkgericht_havo"}))
+        >>> vakcodetabel(Codetabellen(nieuw)).soort("9001", "havo")
+        <Vaksoort.PRAKTIJKGERICHT_HAVO: 'praktijkgericht_havo'>
+    """
+    if codes is None:
+        return _shipped_vakcodes()
+    return Codetabellen.uit(codes).afgeleid("vo.vakcodes", _vakcodes)
+
+
+def elementcodetabel(codes: Codetabellen | None = None) -> ElementcodeTabel:
+    """The elementcodetabel of ``codes`` (table ``elementcodes``), or the shipped one for ``None``.
+
+    Raises:
+        InvalidDocument: when the bundle's ``elementcodes`` table lacks the kenmerk ``schoolsoort``.
+        InvalidValue: when ``codes`` is not a [`Codetabellen`][duo_domain.codes.Codetabellen].
 
     Examples:
         >>> elementcodetabel().get("0372").schoolsoort
         'havo'
     """
-    return elementcodetabel_uit(waardenlijst("elementcodes"))
+    if codes is None:
+        return _shipped_elementcodes()
+    return Codetabellen.uit(codes).afgeleid("vo.elementcodes", _elementcodes)

@@ -69,7 +69,8 @@ import attrs
 
 from duo_domain._sources import UB_WVO
 from duo_domain._uitslag import Reden
-from duo_domain.vo.codes import VakcodeTabel, Vaksoort, vakcodetabel
+from duo_domain.codes import Codetabellen
+from duo_domain.vo.codes import Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
 from duo_domain.vo.pakket import eigen_vakcode
 from duo_domain.vo.uitslag import UitslagResultaat, compute_uitslag
@@ -83,8 +84,6 @@ CUM_LAUDE = "BRON.EXAMEN.CUM_LAUDE"
 MAX_ONGEPLAATST = 10
 
 _COMBI = "combinatiecijfer"
-#: vmbo Engelse taal and maatschappijleer (Regeling codetabellen, bijlage III), named in art. 3.48 lid 1, 3.
-_VMBO_EN_MIJ = frozenset({"0071", "0322"})
 _BEROEPS = frozenset({Vaksoort.PROFIELVAK, Vaksoort.KEUZEVAK, Vaksoort.PRAKTIJKGERICHT_VMBO})
 _ROL = {Rol.PROFIELVAK: Vaksoort.PROFIELVAK, Rol.KEUZEVAK: Vaksoort.KEUZEVAK}
 #: havo/vwo subjects of the combinatiecijfer (art. 3.34 lid 2): not counted on their own.
@@ -155,15 +154,19 @@ def _soort(v: ExamResult, rollen: Mapping[str, tuple[Vaksoort, int]], vmbo: bool
     return soort
 
 
-def _plaats(v: ExamResult, soort: Vaksoort, ss: Schoolsoort, *, programma_telt: bool) -> str:
+def _plaats(
+    v: ExamResult, soort: Vaksoort, ss: Schoolsoort, *, programma_telt: bool, gemeen: frozenset[str]
+) -> str:
     """``vast``, ``vrij``, ``ongeplaatst`` or ``geen`` (not in the mean) for one graded subject.
 
     ``programma_telt``: the vmbo beroepsgerichte vakken count through a combinatiecijfer.
+    ``gemeen``: the vmbo gemeenschappelijk deel (kenmerk ``deel`` of the vakcodetabel): with
+    Nederlands, the Engelse taal and maatschappijleer art. 3.48 lid 1 and 3 name.
     """
     bbkb = ss in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB)
     if not ss.is_vmbo and (soort is Vaksoort.NEDERLANDS or soort is Vaksoort.ENGELS):
         return "vast"  # art. 3.47 lid 1 a 1°: the gemeenschappelijk deel
-    if ss.is_vmbo and (soort is Vaksoort.NEDERLANDS or v.vakcode in _VMBO_EN_MIJ):
+    if ss.is_vmbo and (soort is Vaksoort.NEDERLANDS or v.vakcode in gemeen):
         return "geen" if bbkb else "vast"  # named in art. 3.48 lid 1 and 3, not in lid 2
     if ss.is_vmbo and soort in _BEROEPS:
         if bbkb:  # the profielvak counts on its own, the keuzevakken via the combinatiecijfer (lid 2 a)
@@ -192,7 +195,10 @@ def _op_eigen_niveau(v: ExamResult, ss: Schoolsoort) -> ExamResult:
 
 
 def _indeling(
-    k: Examenkandidaat, r: UitslagResultaat, rollen: Mapping[str, tuple[Vaksoort, int]]
+    k: Examenkandidaat,
+    r: UitslagResultaat,
+    rollen: Mapping[str, tuple[Vaksoort, int]],
+    gemeen: frozenset[str],
 ) -> _Indeling:
     ss = k.schoolsoort
     weg = set(r.buiten_beschouwing) | set(r.niet_meegeteld)
@@ -208,13 +214,11 @@ def _indeling(
         soort = _soort(v, rollen, ss.is_vmbo)
         if soort is Vaksoort.GEEN_UITSLAG or (not ss.is_vmbo and (soort in _HV_COMBI or v.combinatiecijfer)):
             continue
-        plaats = _plaats(v, soort, ss, programma_telt=r.combinatiecijfer is not None)
+        plaats = _plaats(v, soort, ss, programma_telt=r.combinatiecijfer is not None, gemeen=gemeen)
         if plaats == "vast":
             vast.append((gelezen.vakcode, eind))
             geplaatst += (
-                soort is Vaksoort.ALGEMEEN
-                and v.examendeel is Examendeel.PROFIEL
-                and v.vakcode not in _VMBO_EN_MIJ
+                soort is Vaksoort.ALGEMEEN and v.examendeel is Examendeel.PROFIEL and v.vakcode not in gemeen
             )
         elif plaats == "vrij":
             vrij.append((gelezen.vakcode, eind))
@@ -353,14 +357,15 @@ def cum_laude(
     kandidaat: Examenkandidaat,
     *,
     resultaat: UitslagResultaat | None = None,
-    tabel: VakcodeTabel | None = None,
+    codes: Codetabellen | None = None,
 ) -> CumLaude:
     """Whether the candidate passes with the judicium cum laude (art. 3.47, 3.48).
 
     Args:
         kandidaat: The candidate's exam.
         resultaat: The uitslag if already computed (it must be of ``kandidaat``); computed otherwise.
-        tabel: The vakcodetabel; the shipped one by default.
+        codes: The code tables (table ``vakcodes``: roles and kenmerk ``deel``); the shipped ones
+            for ``None``.
 
     Returns:
         The judicium, the mean of condition a with its eindcijfers, and every reason it is not granted.
@@ -370,8 +375,8 @@ def cum_laude(
         InvalidDocument: when the grades cannot be judged, as in
             [`compute_uitslag`][duo_domain.vo.compute_uitslag].
     """
-    tabel = tabel or vakcodetabel()
-    r = resultaat if resultaat is not None else compute_uitslag(kandidaat, tabel=tabel)
+    tabel = vakcodetabel(codes)
+    r = resultaat if resultaat is not None else compute_uitslag(kandidaat, codes=codes)
     ss = kandidaat.schoolsoort
     art = _ARTIKEL[ss]
     artikel = f"{UB_WVO} art. {art}"
@@ -388,7 +393,9 @@ def cum_laude(
             artikel=artikel,
         )
     rollen = tabel.rollen(ss.value)
-    toegekend, gem, mee, reden_a = _conditie_a(_indeling(kandidaat, r, rollen), ss, art)
+    toegekend, gem, mee, reden_a = _conditie_a(
+        _indeling(kandidaat, r, rollen, tabel.gemeenschappelijk), ss, art
+    )
     reden_b = _conditie_b(kandidaat, r, rollen, art)
     redenen = tuple(x for x in (reden_a, reden_b) if x is not None)
     if reden_b is not None and toegekend is not False:

@@ -31,9 +31,7 @@ from duo_domain.vo.codes import (
     VakcodeTabel,
     Vaksoort,
     elementcodetabel,
-    elementcodetabel_uit,
     vakcodetabel,
-    vakcodetabel_uit,
 )
 from duo_domain.vo.cum_laude import cum_laude
 from duo_domain.vo.grades import eindcijfer, is_ce_cijfer, is_se_cijfer
@@ -51,25 +49,28 @@ from duo_domain.vo.uitslag import (
 
 __all__: list[str] = []
 
-UB = f"{UB_WVO} (BWBR0045787)"
+#: The source of every rule here, spelled as the uitslag's reasons spell it (duo_domain._sources).
+UB = UB_WVO
 URL = UB_WVO_URL
 IN_FORCE = dt.date(2022, 8, 1)
 
 
 @functools.lru_cache(maxsize=128)
-def _uitslag_cached(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
+def _uitslag_cached(kandidaat: Examenkandidaat, codes: Codetabellen | None) -> UitslagResultaat | None:
     try:
-        return compute_uitslag(kandidaat)
+        return compute_uitslag(kandidaat, codes=codes)
     except DuoDomainError:
         return None
 
 
-def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
+def _uitslag(kandidaat: Examenkandidaat, ctx: CheckContext) -> UitslagResultaat | None:
+    """The uitslag with the code tables validation was given (kept for the rules of one record)."""
+    codes = _bundel(ctx.codes)
     try:
-        return _uitslag_cached(kandidaat)
+        return _uitslag_cached(kandidaat, codes)
     except TypeError:  # an unhashable field: compute without the cache
         try:
-            return compute_uitslag(kandidaat)
+            return compute_uitslag(kandidaat, codes=codes)
         except DuoDomainError:
             return None
 
@@ -77,22 +78,19 @@ def _uitslag(kandidaat: Examenkandidaat) -> UitslagResultaat | None:
 # --- record rules ---------------------------------------------------------------------------
 
 
+def _bundel(codes: object | None) -> Codetabellen | None:
+    """The code tables validation was given (``codes=``), checked to be a bundle; ``None`` without."""
+    return None if codes is None else Codetabellen.uit(codes)
+
+
 def _vakcodes(codes: object | None) -> VakcodeTabel:
     """The vakcodetabel of the code tables validation was given (``codes=``); the shipped one without."""
-    if codes is None:
-        return vakcodetabel()
-    return Codetabellen.uit(codes).afgeleid(
-        "vo.vakcodes", lambda t: vakcodetabel_uit(t.waardenlijst("vakcodes"))
-    )
+    return vakcodetabel(_bundel(codes))
 
 
 def _elementcodes(codes: object | None) -> ElementcodeTabel:
     """The elementcodetabel of the code tables validation was given; the shipped one without."""
-    if codes is None:
-        return elementcodetabel()
-    return Codetabellen.uit(codes).afgeleid(
-        "vo.elementcodes", lambda t: elementcodetabel_uit(t.waardenlijst("elementcodes"))
-    )
+    return elementcodetabel(_bundel(codes))
 
 
 @registry.rule(
@@ -287,7 +285,9 @@ def _extra_vak(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     return [
         Violation(f"vakken[{i}].extra", f"{v.vakcode} belongs to every exam and cannot be left out as extra")
         for i, v in enumerate(k.vakken)
-        if v.extra and v.vakcode in rollen and is_gemeenschappelijk(v.vakcode, rollen[v.vakcode][0])
+        if v.extra
+        and v.vakcode in rollen
+        and is_gemeenschappelijk(v.vakcode, rollen[v.vakcode][0], codes=_bundel(ctx.codes))
     ]
 
 
@@ -368,7 +368,7 @@ def _examenjaar(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _condition_check(rule_id: str, k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if k.uitslag is not Uitslag.GESLAAGD:
         return ()
-    result = _uitslag(k)
+    result = _uitslag(k, ctx)
     if result is None:
         return ()
     return [
@@ -466,7 +466,7 @@ _condition(
 def _afgewezen(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if k.uitslag is not Uitslag.AFGEWEZEN:
         return ()
-    result = _uitslag(k)
+    result = _uitslag(k, ctx)
     if result is not None and result.geslaagd:
         left = f" (leaving out {', '.join(result.buiten_beschouwing)})" if result.buiten_beschouwing else ""
         return (Violation("uitslag", f"reported afgewezen, but the candidate passes{left}"),)
@@ -502,7 +502,7 @@ _condition(
     url=f"{URL}#Artikel3.4",
 )
 def _overtollig(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
-    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    rollen = _vakcodes(ctx.codes).rollen(k.schoolsoort.value)
     vakken = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
     found = [Violation("vakken", t.toelichting) for t in overtollig(k.schoolsoort.value, vakken)]
     # art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2: the higher-level subject replaces the own-level one,
@@ -534,7 +534,7 @@ def _overtollig(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if not any(v.extra for v in k.vakken):
         return ()
-    rollen = vakcodetabel().rollen(k.schoolsoort.value)
+    rollen = _vakcodes(ctx.codes).rollen(k.schoolsoort.value)
     soorten = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
     ss = k.schoolsoort.value
     # a subject taken at a higher level fills its own-level place in the package (art. 3.9, 3.37)
@@ -551,7 +551,9 @@ def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violatio
             f"vakken[{i}].extra", f"{v.vakcode} is needed for a complete exam and cannot be left out as extra"
         )
         for i, v in enumerate(k.vakken)
-        if v.extra and not is_gemeenschappelijk(v.vakcode, soorten[v.vakcode]) and not volledig(v.vakcode)
+        if v.extra
+        and not is_gemeenschappelijk(v.vakcode, soorten[v.vakcode], codes=_bundel(ctx.codes))
+        and not volledig(v.vakcode)
     ]
 
 
@@ -573,10 +575,10 @@ def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violatio
 def _cum_laude(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if k.cum_laude is None:
         return ()
-    result = _uitslag(k)
+    result = _uitslag(k, ctx)
     if result is None:
         return ()
-    judged = cum_laude(k, resultaat=result)
+    judged = cum_laude(k, resultaat=result, codes=_bundel(ctx.codes))
     if judged.toegekend is None or judged.toegekend == k.cum_laude:
         return ()
     why = "; ".join(r.toelichting for r in judged.redenen) or f"the mean is {judged.to_dict()['gemiddelde']}"
@@ -598,7 +600,7 @@ def _cum_laude(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _certificaat(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if not any(v.certificaat for v in k.vakken):
         return ()
-    result = _uitslag(k)
+    result = _uitslag(k, ctx)
     if result is None:
         return ()
     found: list[Violation] = []
@@ -629,7 +631,7 @@ def _certificaat(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
 def _programma(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     if all(v.programma is None for v in k.vakken):
         return ()
-    tabel = vakcodetabel()
+    tabel = _vakcodes(ctx.codes)
     found: list[Violation] = []
     eigen = False
     for i, v in enumerate(k.vakken):

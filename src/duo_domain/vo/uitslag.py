@@ -62,6 +62,7 @@ import attrs
 
 from duo_domain._sources import UB_WVO
 from duo_domain._uitslag import Reden, Uitslag
+from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
@@ -538,7 +539,13 @@ def _lees(
             problemen.append(found)
     problemen.extend(_pws_problemen(k))
     vast = (
-        [p.vakcode for p in vakken if p.extra and is_gemeenschappelijk(p.vakcode, p.soort)] if n_extra else []
+        [
+            p.vakcode
+            for p in vakken
+            if p.extra and _gemeenschappelijk(p.vakcode, p.soort, tabel.gemeenschappelijk)
+        ]
+        if n_extra
+        else []
     )
     if vast:
         opmerkingen.append(
@@ -1012,26 +1019,31 @@ _Rechter = Callable[[Sequence[_Vak], Examenkandidaat], _Oordeel]
 _GEMEENSCHAPPELIJK_SOORT = frozenset(
     {Vaksoort.NEDERLANDS, Vaksoort.ENGELS, Vaksoort.COMBINATIE, Vaksoort.LO, Vaksoort.KUNSTVAKKEN}
 )
-#: vmbo subjects of the gemeenschappelijk deel whose code-table role is ``algemeen``: Engelse taal (0071)
-#: and maatschappijleer (0322), Regeling codetabellen bijlage III.
-_GEMEENSCHAPPELIJK_VMBO = frozenset({"0071", "0322"})
 
 
-def is_gemeenschappelijk(vakcode: str, soort: Vaksoort) -> bool:
+def is_gemeenschappelijk(vakcode: str, soort: Vaksoort, *, codes: Codetabellen | None = None) -> bool:
     """Whether a subject belongs to the gemeenschappelijk deel every exam holds (art. 3.1-3.4).
 
     Such a subject is never left out under art. 3.33 lid 3 ("de overgebleven vakken dienen een
-    eindexamen te vormen"), even when the document marks it ``extra``.
+    eindexamen te vormen"), even when the document marks it ``extra``. Its role says so
+    (Nederlands, Engels, ...), or, for a vmbo subject whose role is ``algemeen`` (Engelse taal,
+    maatschappijleer), the kenmerk ``deel`` of the vakcodetabel of ``codes``.
 
     Examples:
         >>> is_gemeenschappelijk("1001", Vaksoort.NEDERLANDS), is_gemeenschappelijk("0131", Vaksoort.ALGEMEEN)
         (True, False)
+        >>> is_gemeenschappelijk("0322", Vaksoort.ALGEMEEN)  # maatschappijleer, kenmerk deel
+        True
     """
-    return soort in _GEMEENSCHAPPELIJK_SOORT or vakcode in _GEMEENSCHAPPELIJK_VMBO
+    return _gemeenschappelijk(vakcode, soort, vakcodetabel(codes).gemeenschappelijk)
+
+
+def _gemeenschappelijk(vakcode: str, soort: Vaksoort, vmbo: frozenset[str]) -> bool:
+    return soort in _GEMEENSCHAPPELIJK_SOORT or vakcode in vmbo
 
 
 def _laat_weg(
-    judge: _Rechter, vakken: Sequence[_Vak], k: Examenkandidaat, *, pakket: bool
+    judge: _Rechter, vakken: Sequence[_Vak], k: Examenkandidaat, *, pakket: bool, gemeen: frozenset[str]
 ) -> tuple[_Oordeel, tuple[str, ...]] | None:
     """Art. 3.33 lid 3: the fewest subjects whose leaving out makes the candidate pass.
 
@@ -1046,7 +1058,7 @@ def _laat_weg(
         for p in vakken
         if (pakket or p.extra)
         and p.soort is not Vaksoort.GEEN_UITSLAG
-        and not is_gemeenschappelijk(p.vakcode, p.soort)
+        and not _gemeenschappelijk(p.vakcode, p.soort, gemeen)
     ]
     if pakket:
         kandidaten = [p for p in kandidaten if _heel_zonder(judge, vakken, k, {p.vakcode})]
@@ -1136,7 +1148,7 @@ def _eigen_vakcodes(k: Examenkandidaat) -> dict[str, str]:
 def compute_uitslag(
     kandidaat: Examenkandidaat,
     *,
-    tabel: VakcodeTabel | None = None,
+    codes: Codetabellen | None = None,
     regelsets: tuple[Regelset, ...] = REGELSETS,
     pakket: bool = True,
 ) -> UitslagResultaat:
@@ -1144,7 +1156,8 @@ def compute_uitslag(
 
     Args:
         kandidaat: The candidate's exam.
-        tabel: The vakcodetabel to read subject roles from; the shipped one by default.
+        codes: The code tables (a vendor's newer vakcodetabel, table ``vakcodes``) to read
+            subject roles and kenmerken from; the shipped ones for ``None``.
         regelsets: The rule sets to choose from; `REGELSETS` by default.
         pakket: Whether the subjects must form an eindexamen (art. 3.1-3.7,
             [`duo_domain.vo.pakket`][duo_domain.vo.pakket]): an incomplete exam is then
@@ -1164,7 +1177,7 @@ def compute_uitslag(
             many decimals, ...), with paths such as ``$.vakken[2].se``.
     """
     rs = choose_regelset(kandidaat.examenjaar, regelsets)
-    tabel = tabel or vakcodetabel()
+    tabel = vakcodetabel(codes)
     gelezen = _lees(kandidaat, rs, tabel.rollen(kandidaat.schoolsoort.value), tabel)
     if gelezen.problemen:
         raise InvalidDocument(gelezen.problemen, document="cijferlijst")
@@ -1179,7 +1192,7 @@ def compute_uitslag(
     oordeel = judge(vakken, kandidaat)
     left_out: tuple[str, ...] = ()
     if oordeel.redenen:
-        found = _laat_weg(judge, vakken, kandidaat, pakket=pakket)
+        found = _laat_weg(judge, vakken, kandidaat, pakket=pakket, gemeen=tabel.gemeenschappelijk)
         if found is not None:
             oordeel, left_out = found
     return UitslagResultaat(
