@@ -354,7 +354,7 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
         for p in e.perioden:
             periode(p, out)
 
-    def bpv(b: Bpv, out: list[str]) -> None:  # noqa: C901 - one rule per branch
+    def bpv(b: Bpv, out: list[str]) -> None:
         if vn(b.volgnummer) is None:
             out.append("ROD.FORMAAT.BPV.VOLGNUMMER")
         if vn(b.inschrijvingvolgnummer) is None:
