@@ -405,17 +405,27 @@ def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | Non
     for i, rule in enumerate(rules):
         names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
         lines += _rule_lines(i, rule, names)
-    for name in _child_fields(kind):
+    children = _child_fields(kind)
+    if not rules and not children:
+        return None  # nothing to check in it or below it: the walk passes it over
+    for name in children:
+        # A tuple (what the domain classes hold) and None (an absent object) first, without a lookup.
         lines += [
             f"    value = obj.{name}",
-            "    child = plans[value.__class__]",
-            "    if child is not None:",
-            f"        child(value, (where, {name!r}, None), ctx, out)",
-            "    elif isinstance(value, sequence):",
+            "    if value.__class__ is tuple:",
             "        for i, item in enumerate(value):",
             "            child = plans[item.__class__]",
             "            if child is not None:",
             f"                child(item, (where, {name!r}, i), ctx, out)",
+            "    elif value is not None:",
+            "        child = plans[value.__class__]",
+            "        if child is not None:",
+            f"            child(value, (where, {name!r}, None), ctx, out)",
+            "        elif isinstance(value, sequence):",
+            "            for i, item in enumerate(value):",
+            "                child = plans[item.__class__]",
+            "                if child is not None:",
+            f"                    child(item, (where, {name!r}, i), ctx, out)",
         ]
     if len(lines) == 1:
         lines.append("    return None")
