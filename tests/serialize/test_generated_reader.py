@@ -146,3 +146,32 @@ def test_a_date_text_is_kept_once_read_and_the_table_stays_bounded() -> None:
     for _ in range(2):
         assert not _outcome(_FAST, bad)[0]
     assert "2024-02-30" not in json_mod._DATES
+
+
+@attrs.define
+class _Mutable:
+    items: tuple[int, ...] = ()
+
+
+@attrs.frozen
+class _Filled:
+    items: tuple[int, ...] = (1,)
+
+
+@attrs.frozen
+class _Empty:
+    items: tuple[int, ...] = ()
+    note: str | None = None
+
+
+def test_only_an_empty_frozen_default_is_shared_among_records() -> None:
+    from duo_domain.serialize.json import _shared_default
+
+    assert _shared_default(_Empty) == _Empty()
+    assert _shared_default(_Mutable) is None  # could change: made per record
+    assert _shared_default(_Filled) is None  # holds something
+    assert _shared_default(list) is None  # not an attrs class
+    first = _FAST.structure({"student": {}}, MboStudentRecord)
+    second = _FAST.structure({"student": {}}, MboStudentRecord)
+    made = MboStudentRecord(first.student)
+    assert first.losse_resultaten == second.losse_resultaten == made.losse_resultaten

@@ -478,7 +478,9 @@ def validate(
     """
     _check_validatable(obj)
     reg = _DEFAULT if registry is None else registry
-    plans = reg.plans(peildatum)
+    plans = reg._plans.get(peildatum)  # kept from an earlier call (one record at a time)
+    if plans is None:
+        plans = reg.plans(peildatum)
     ctx = (
         plans.context
         if referentiedata is None and codes is None
@@ -494,7 +496,18 @@ def validate(
         visit = plans[obj.__class__]
         if visit is not None:
             visit(obj, "$", ctx, out)
-    return Report(out)
+    return _report(out)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _report(found: list[Finding]) -> Report:
+    """``Report(found)`` without the call through attrs' ``__init__`` (a tuple needs no converting)."""
+    report: Report = _new(Report)
+    _set(report, "findings", tuple(found))
+    return report
 
 
 def _check_validatable(obj: Any) -> None:

@@ -472,6 +472,31 @@ def _can_generate(cls: type) -> bool:
     return True
 
 
+def _shared_default(factory: Any) -> Any:
+    """One instance of ``factory`` the readers may share among records, or ``None``.
+
+    Only an instance of a frozen attrs class whose every field holds ``None`` or an empty tuple:
+    nothing in it can change, and it is equal to what the factory makes each time (the empty
+    loose results of a record without any, which ``__init__`` would convert and check again
+    for every record).
+    """
+    if not (isinstance(factory, type) and attrs.has(factory)):
+        return None
+    fields = attrs.fields(factory)
+    try:
+        probe, value = factory(), factory()
+    except Exception:  # a factory that needs arguments: made per record, as before
+        return None
+    held = [getattr(value, a.name) for a in fields]
+    if not held or any(not (v is None or (v.__class__ is tuple and not v)) for v in held):
+        return None
+    try:
+        setattr(probe, fields[0].name, None)
+    except attrs.exceptions.FrozenInstanceError:
+        return value
+    return None
+
+
 def _read_expression(conv: cattrs.Converter, a: attrs.Attribute[Any], ns: dict[str, Any]) -> str:
     """The expression of a generated reader that reads field ``a`` from the object ``o``."""
     hook = conv.get_structure_hook(a.type)
@@ -535,7 +560,11 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     for a in fields:
         if a.default is attrs.NOTHING:
             continue
-        if isinstance(a.default, _FACTORY):
+        shared = _shared_default(a.default.factory) if isinstance(a.default, _FACTORY) else None
+        if shared is not None:
+            ns[f"d_{a.name}"] = shared
+            default = f"d_{a.name}"
+        elif isinstance(a.default, _FACTORY):
             ns[f"f_{a.name}"] = a.default.factory
             default = f"f_{a.name}()"
         else:

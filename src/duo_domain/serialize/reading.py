@@ -88,6 +88,7 @@ _NUMBER_PARTS = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?")
 _DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _fromisoformat = dt.date.fromisoformat
+_BOM = b"\xef\xbb\xbf"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -220,8 +221,11 @@ def parse_json(
     if isinstance(text, (bytes, bytearray, memoryview)):
         if len(text) > max_bytes:
             raise _broken(document, f"larger than {max_bytes} bytes")
+        raw = text if text.__class__ is bytes else bytes(text)
+        if raw[:3] == _BOM:  # what the utf-8-sig codec does, without its Python-level wrapper
+            raw = raw[3:]
         try:
-            text = bytes(text).decode("utf-8-sig")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _broken(document, f"not UTF-8 text (byte {exc.start + 1})") from None
     elif not isinstance(text, str):
