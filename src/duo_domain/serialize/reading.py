@@ -161,6 +161,12 @@ def _brackets(text: str) -> str:
     """
     if "\\" not in text:
         skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+        # Nearly every string holds no bracket: its two quotes are side by side in the skeleton.
+        # When removing the adjacent pairs leaves no quote, every string was such a pair (the first
+        # quote can only pair with the next, and so on), and what is left are the brackets.
+        bare = skeleton.replace(b'""', b"")
+        if b'"' not in bare:
+            return bare.decode("ascii")
         if skeleton.count(b'"') % 2 == 0:
             return b"".join(skeleton.split(b'"')[::2]).decode("ascii")
     return _NOT_BRACKET.sub("", _STRING.sub("", text))
