@@ -476,7 +476,9 @@ def validate(
             or a list or tuple of them: ``None``, a string or a raw ``dict``
             cannot be validated, and saying "no findings" would be false.
     """
-    _check_validatable(obj)
+    one = not isinstance(obj, (list, tuple))
+    if not (one and _IS_ATTRS[obj.__class__]):
+        _check_validatable(obj)  # raises for anything but a domain object or a list of them
     reg = _DEFAULT if registry is None else registry
     plans = reg._plans.get(peildatum)  # kept from an earlier call (one record at a time)
     if plans is None:
@@ -487,27 +489,22 @@ def validate(
         else CheckContext(peildatum=peildatum, referentiedata=referentiedata, codes=codes)
     )
     out: list[Finding] = []
-    if isinstance(obj, (list, tuple)):
+    if one:
+        visit = plans[obj.__class__]
+        if visit is not None:
+            visit(obj, "$", ctx, out)
+    else:
         for i, item in enumerate(obj):
             visit = plans[item.__class__]
             if visit is not None:
                 visit(item, f"$[{i}]", ctx, out)
-    else:
-        visit = plans[obj.__class__]
-        if visit is not None:
-            visit(obj, "$", ctx, out)
-    return _report(out)
+    report: Report = _new(Report)  # Report(out) without attrs' __init__: a tuple needs no converting
+    _set(report, "findings", tuple(out))
+    return report
 
 
 _new = object.__new__
 _set = object.__setattr__
-
-
-def _report(found: list[Finding]) -> Report:
-    """``Report(found)`` without the call through attrs' ``__init__`` (a tuple needs no converting)."""
-    report: Report = _new(Report)
-    _set(report, "findings", tuple(found))
-    return report
 
 
 def _check_validatable(obj: Any) -> None:
