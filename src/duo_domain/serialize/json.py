@@ -472,6 +472,18 @@ def _can_generate(cls: type) -> bool:
     return True
 
 
+def _slot(cls: type, name: str) -> Callable[[Any, Any], None] | None:
+    """The setter of the slot ``name`` of ``cls`` (what ``object.__setattr__`` ends in), or ``None``."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            if isinstance(found, types.MemberDescriptorType):
+                setter: Callable[[Any, Any], None] = found.__set__
+                return setter
+            return None
+    return None
+
+
 def _shared_default(factory: Any) -> Any:
     """One instance of ``factory`` the readers may share among records, or ``None``.
 
@@ -587,7 +599,12 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
         if a.converter is not None:
             ns[f"c_{a.name}"] = a.converter
             lines.append(f"    v_{a.name} = c_{a.name}(v_{a.name})")
-        lines.append(f"    setattr(self, {a.name!r}, v_{a.name})")
+        slot = _slot(cls, a.name)
+        if slot is None:
+            lines.append(f"    setattr(self, {a.name!r}, v_{a.name})")
+        else:  # the slot's own setter: no lookup of the name per object
+            ns[f"set_{a.name}"] = slot
+            lines.append(f"    set_{a.name}(self, v_{a.name})")
     for a in fields:
         if a.validator is None:
             continue
