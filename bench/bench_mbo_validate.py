@@ -58,6 +58,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from _common import result
+
 D = dt.date
 
 
@@ -469,7 +471,7 @@ def interleaved(rows: list[tuple[str, Callable[[], int]]], rounds: int) -> dict[
     return times
 
 
-def report(title: str, times: dict[str, list[float]], n: int) -> float:
+def report(title: str, times: dict[str, list[float]], n: int, row: str) -> float:
     """Print min / median / max per row in µs per record and records/s; the ratio of the medians."""
     print(f"\n{title} ({n:,} records, {len(next(iter(times.values())))} rounds, µs per record)")
     print(f"  {'':<34} {'min':>8} {'median':>8} {'max':>8} {'records/s':>11}")
@@ -479,6 +481,15 @@ def report(title: str, times: dict[str, list[float]], n: int) -> float:
     ours, peer = (statistics.median(s) for s in times.values())
     ratio = peer / ours
     print(f"  duo_domain / peer throughput (medians): {ratio:.2f}")
+    ours_name, peer_name = times
+    result(
+        row,
+        f"{ours / n * 1e6:.1f} µs per record",
+        f"{peer_name} {peer / n * 1e6:.1f} µs",
+        ratio,
+        1.0,
+        f"python bench/bench_mbo_validate.py --students {n} --rounds {len(times[ours_name])}",
+    )
     return ratio
 
 
@@ -538,6 +549,7 @@ def main() -> None:
                 args.rounds,
             ),
             n,
+            "MBO: JSON bytes -> findings, one record per call",
         ),
         "batch": report(
             "Batch: one call on a JSON array of every record",
@@ -549,6 +561,7 @@ def main() -> None:
                 args.rounds,
             ),
             n,
+            "MBO: JSON bytes -> findings, one JSON array",
         ),
     }
     from duo_domain.serialize.json import loads_mbo
@@ -558,6 +571,7 @@ def main() -> None:
         "Engine only: validate() per record against the list",
         interleaved(engine_rows(records), args.rounds),
         n,
+        "MBO: validate() per record against the list",
     )
     print(
         f"\nsummary: per record {ratios['per record']:.2f}x pydantic, batch {ratios['batch']:.2f}x pydantic; "
