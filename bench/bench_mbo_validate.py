@@ -58,6 +58,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from _common import result
+
 D = dt.date
 
 
@@ -235,13 +237,23 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
         bpv_overeenkomsten: tuple[Bpv, ...] = ()
 
     many = TypeAdapter(list[Record])
+    # The PvE field formats (ROD.FORMAAT.*): a length of characters that are not control characters,
+    # and for some fields a pattern; the meaning rules pass over a value that breaks its format.
+    text = "[^\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufffe\\uffff]"
+
+    def an(lo: int, hi: int) -> Callable[[str], object]:
+        return re.compile(f"{text}{{{lo},{hi}}}").fullmatch
+
     vn = re.compile(r"[A-Za-z0-9]{1,20}").fullmatch
     brin = re.compile(r"[0-9]{2}[A-Z]{2}").fullmatch
+    an5, an2, an2_6, an12, an1_3, an2_3 = an(5, 5), an(2, 2), an(2, 6), an(12, 12), an(1, 3), an(2, 3)
     crebo = re.compile(r"[0-9]{5}").fullmatch
     oa = re.compile(r"[0-9]{3}A[0-9]{3}").fullmatch
     ol = re.compile(r"[0-9]{3}X[0-9]{3}").fullmatch
     vsv = re.compile(r"[A-Za-z0-9]{12}").fullmatch
     kd = re.compile(r"K[0-9]{4}").fullmatch
+    lbid = re.compile(r"[1-9][0-9]{8}").fullmatch
+    not_xml = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]").search
     cut_ol = D(2019, 8, 1)
     bbl = frozenset(v.code for v in LEERTRAJECT if v.kenmerken.get("leerweg") == "BBL")
 
@@ -255,28 +267,52 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
             out.append("PERSOON.IDENTITEIT.BSN_EN_ONDERWIJSNUMMER")
         if s.bsn is None and s.onderwijsnummer is None:
             out.append("PERSOON.IDENTITEIT.PERSOONSGEGEVENS")  # the data never hold persoonsgegevens
+        nr = s.studentnummer
+        if nr is not None and not_xml(nr):
+            out.append("PERSOON.TEKST.TEKENS")
+        if nr is not None and not nr.strip() and not not_xml(nr):
+            out.append("PERSOON.TEKST.LEEG")
 
-    def periode(p: Periode, out: list[str]) -> None:
-        if crebo(p.opleidingscode) is None:
+    def periode(p: Periode, out: list[str]) -> None:  # noqa: C901 - one rule per branch
+        code = p.opleidingscode
+        if an5(code) is None:
+            out.append("ROD.FORMAAT.PERIODE.OPLEIDINGSCODE")
+        elif crebo(code) is None:
             out.append("ROD.PERIODE.OPLEIDINGSCODE")
-        if not LEERTRAJECT.is_valid(p.leertraject, op=p.datum_begin):
+        if an2_6(p.leertraject) is None:
+            out.append("ROD.FORMAAT.PERIODE.LEERTRAJECT")
+        elif not LEERTRAJECT.is_valid(p.leertraject, op=p.datum_begin):
             out.append("ROD.PERIODE.LEERTRAJECT")
-        if p.niveau is not None and not NIVEAU.is_valid(p.niveau, op=p.datum_begin):
-            out.append("ROD.PERIODE.NIVEAU")
-        if p.leerroutefase is not None and not LEERROUTEFASE.is_valid(p.leerroutefase, op=p.datum_begin):
-            out.append("ROD.PERIODE.LEERROUTEFASE")
+        if p.niveau is not None:
+            if an5(p.niveau) is None:
+                out.append("ROD.FORMAAT.PERIODE.NIVEAU")
+            elif not NIVEAU.is_valid(p.niveau, op=p.datum_begin):
+                out.append("ROD.PERIODE.NIVEAU")
+        if p.leerroute is not None and an1_3(p.leerroute) is None:
+            out.append("ROD.FORMAAT.PERIODE.LEERROUTE")
+        if p.leerroutefase is not None:
+            if an2_3(p.leerroutefase) is None:
+                out.append("ROD.FORMAAT.PERIODE.LEERROUTEFASE")
+            elif not LEERROUTEFASE.is_valid(p.leerroutefase, op=p.datum_begin):
+                out.append("ROD.PERIODE.LEERROUTEFASE")
         if p.onderwijsaanbieder is not None and oa(p.onderwijsaanbieder) is None:
-            out.append("ROD.PERIODE.ONDERWIJSAANBIEDER")
+            out.append("ROD.FORMAAT.PERIODE.ONDERWIJSAANBIEDER")
         if p.onderwijslocatie is not None and ol(p.onderwijslocatie) is None:
-            out.append("ROD.PERIODE.ONDERWIJSLOCATIE")
-        if p.locatiecode_vsv is not None and vsv(p.locatiecode_vsv) is None:
-            out.append("ROD.PERIODE.LOCATIECODE_VSV")
+            out.append("ROD.FORMAAT.PERIODE.ONDERWIJSLOCATIE")
+        if p.locatiecode_vsv is not None:
+            if an12(p.locatiecode_vsv) is None:
+                out.append("ROD.FORMAAT.PERIODE.LOCATIECODE_VSV")
+            elif vsv(p.locatiecode_vsv) is None:
+                out.append("ROD.PERIODE.LOCATIECODE_VSV")
 
     def inschrijving(e: Inschrijving, out: list[str]) -> None:  # noqa: C901 - one rule per branch
         if vn(e.inschrijvingvolgnummer) is None:
-            out.append("ROD.INSCHRIJVING.VOLGNUMMER")
+            out.append("ROD.FORMAAT.INSCHRIJVING.INSCHRIJVINGVOLGNUMMER")
         if brin(e.instelling) is None:
-            out.append("ROD.INSCHRIJVING.INSTELLING")
+            out.append("ROD.FORMAAT.INSCHRIJVING.INSTELLING")
+        reden = e.reden_uitschrijving
+        if reden is not None and an2(reden) is None:
+            out.append("ROD.FORMAAT.INSCHRIJVING.REDEN_UITSCHRIJVING")
         werkelijk = e.datum_uitschrijving_werkelijk
         if e.datum_uitschrijving_gepland < e.datum_inschrijving:
             out.append("ROD.INSCHRIJVING.DATUMS")
@@ -288,7 +324,7 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
             werkelijk is None and e.reden_uitschrijving
         ):
             out.append("ROD.INSCHRIJVING.REDEN_UITSCHRIJVING")
-        if e.reden_uitschrijving and not REDEN_UITSCHRIJVING.is_valid(e.reden_uitschrijving, op=werkelijk):
+        if reden and an2(reden) and not REDEN_UITSCHRIJVING.is_valid(reden, op=werkelijk):
             out.append("ROD.INSCHRIJVING.REDEN_CODE")
         einde = werkelijk if werkelijk is not None else e.datum_uitschrijving_gepland
         for p in e.perioden:
@@ -322,22 +358,33 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
 
     def bpv(b: Bpv, out: list[str]) -> None:
         if vn(b.volgnummer) is None:
-            out.append("ROD.BPV.VOLGNUMMER")
+            out.append("ROD.FORMAAT.BPV.VOLGNUMMER")
         if vn(b.inschrijvingvolgnummer) is None:
-            out.append("ROD.BPV.VOLGNUMMER")
+            out.append("ROD.FORMAAT.BPV.INSCHRIJVINGVOLGNUMMER")
         lid = b.leerbedrijf_id
-        if not lid or len(lid) != 9 or not lid.isdigit() or lid[0] == "0":
+        if lid is None:
             out.append("ROD.BPV.LEERBEDRIJF")
+        elif lbid(lid) is None:
+            out.append("ROD.FORMAAT.BPV.LEERBEDRIJF_ID")
         if b.omvang is not None and not 1 <= b.omvang <= 9999:
             out.append("ROD.BPV.OMVANG")
         if b.datum_einde_gepland < b.datum_begin:
             out.append("ROD.BPV.DATUMS")
         if b.datum_einde_werkelijk is not None and b.datum_einde_werkelijk < b.datum_begin:
             out.append("ROD.BPV.DATUMS")
-        if b.opleidingscode is not None and crebo(b.opleidingscode) is None:
-            out.append("ROD.BPV.CODES")
-        if b.keuzedeel is not None and kd(b.keuzedeel) is None:
-            out.append("ROD.BPV.CODES")
+        if b.opleidingscode is not None:
+            if an5(b.opleidingscode) is None:
+                out.append("ROD.FORMAAT.BPV.OPLEIDINGSCODE")
+            elif crebo(b.opleidingscode) is None:
+                out.append("ROD.BPV.CODES")
+        if b.keuzedeel is not None:
+            if an5(b.keuzedeel) is None:
+                out.append("ROD.FORMAAT.BPV.KEUZEDEEL")
+            elif kd(b.keuzedeel) is None:
+                out.append("ROD.BPV.CODES")
+        einde = b.datum_einde_werkelijk or b.datum_einde_gepland
+        if b.afsluitdatum > einde >= b.datum_begin:
+            out.append("ROD.PLAUSIBEL.BPV_AFSLUITDATUM")
 
     def record(r: Record, out: list[str]) -> None:
         by = {}
@@ -368,9 +415,11 @@ def pydantic_side() -> tuple[Callable[[bytes], list[str]], Callable[[bytes], lis
             for e in r.inschrijvingen
             if e.inschrijvingvolgnummer not in met_bpv and any(p.leertraject in bbl for p in e.perioden)
         )
-        # ROD.INSCHRIJVING.BBL_LEERPLICHT, the ROD.DIPLOMA rules, ROD.REFERENTIEDATA.NIET_GECONTROLEERD and
-        # ROD.RESULTAAT.LOS_GEGEVENS need a birth date, diplomas or loose results, which these data never
-        # hold: nothing to check on either side.
+        # ROD.INSCHRIJVING.BBL_LEERPLICHT, the ROD.DIPLOMA and ROD.PLAUSIBEL record rules,
+        # ROD.REFERENTIEDATA.NIET_GECONTROLEERD, ROD.PERIODE.ONDERWIJSLOCATIE_RIO, ROD.BPV.LEERBEDRIJF_SBB,
+        # the PERSOON.PERSOONSGEGEVENS rules and the loose-result rules need a birth date, diplomas,
+        # reference data, personal data or loose results, which these data never hold: nothing to check
+        # on either side.
         student(r.student, out)
         for e in r.inschrijvingen:
             inschrijving(e, out)
@@ -422,7 +471,7 @@ def interleaved(rows: list[tuple[str, Callable[[], int]]], rounds: int) -> dict[
     return times
 
 
-def report(title: str, times: dict[str, list[float]], n: int) -> float:
+def report(title: str, times: dict[str, list[float]], n: int, row: str) -> float:
     """Print min / median / max per row in µs per record and records/s; the ratio of the medians."""
     print(f"\n{title} ({n:,} records, {len(next(iter(times.values())))} rounds, µs per record)")
     print(f"  {'':<34} {'min':>8} {'median':>8} {'max':>8} {'records/s':>11}")
@@ -432,6 +481,15 @@ def report(title: str, times: dict[str, list[float]], n: int) -> float:
     ours, peer = (statistics.median(s) for s in times.values())
     ratio = peer / ours
     print(f"  duo_domain / peer throughput (medians): {ratio:.2f}")
+    ours_name, peer_name = times
+    result(
+        row,
+        f"{ours / n * 1e6:.1f} µs per record",
+        f"{peer_name} {peer / n * 1e6:.1f} µs",
+        ratio,
+        1.0,
+        f"python bench/bench_mbo_validate.py --students {n} --rounds {len(times[ours_name])}",
+    )
     return ratio
 
 
@@ -491,6 +549,7 @@ def main() -> None:
                 args.rounds,
             ),
             n,
+            "MBO: JSON bytes -> findings, one record per call",
         ),
         "batch": report(
             "Batch: one call on a JSON array of every record",
@@ -502,6 +561,7 @@ def main() -> None:
                 args.rounds,
             ),
             n,
+            "MBO: JSON bytes -> findings, one JSON array",
         ),
     }
     from duo_domain.serialize.json import loads_mbo
@@ -511,6 +571,7 @@ def main() -> None:
         "Engine only: validate() per record against the list",
         interleaved(engine_rows(records), args.rounds),
         n,
+        "MBO: validate() per record against the list",
     )
     print(
         f"\nsummary: per record {ratios['per record']:.2f}x pydantic, batch {ratios['batch']:.2f}x pydantic; "

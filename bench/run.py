@@ -37,7 +37,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "bench_mbo_validate.py",
         (),
-        ("--students", "300", "--enrolments", "400", "--bpv", "200", "--repeat", "1"),
+        ("--students", "300", "--rounds", "5"),
     ),
     ("bench_uitslag_vo.py", (), ("2000",)),
     ("bench_identity.py", (), ("20000",)),

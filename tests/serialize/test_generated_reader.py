@@ -16,6 +16,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from duo_domain.mbo.enrolment import ExtraOndersteuning
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.serialize.json import _MBO, make_converter
 from duo_domain.testing import mbo_student_records
@@ -128,3 +129,49 @@ def test_every_class_of_the_record_has_a_generated_hook() -> None:
         # The two address kinds are told apart by one hook over both.
         assert cls.__name__ in ("NederlandsAdres", "BuitenlandsAdres"), cls
         assert attrs.has(cls)
+
+
+def test_a_date_text_is_kept_once_read_and_the_table_stays_bounded() -> None:
+    from duo_domain.serialize import json as json_mod
+
+    data = {"datum_begin": "2031-02-03"}
+    first = _FAST.structure(data, ExtraOndersteuning)
+    assert json_mod._DATES["2031-02-03"] == dt.date(2031, 2, 3)
+    assert _FAST.structure(data, ExtraOndersteuning) == first
+    for day in range(json_mod._MAX_DATES + 10):
+        json_mod._read_date_kept((dt.date(2000, 1, 1) + dt.timedelta(days=day)).isoformat())
+    assert len(json_mod._DATES) <= json_mod._MAX_DATES
+    # a text read_date refuses is never kept, and refused every time
+    bad = {"student": {}, "inschrijvingen": [{"datum_inschrijving": "2024-02-30"}]}
+    for _ in range(2):
+        assert not _outcome(_FAST, bad)[0]
+    assert "2024-02-30" not in json_mod._DATES
+
+
+@attrs.define
+class _Mutable:
+    items: tuple[int, ...] = ()
+
+
+@attrs.frozen
+class _Filled:
+    items: tuple[int, ...] = (1,)
+
+
+@attrs.frozen
+class _Empty:
+    items: tuple[int, ...] = ()
+    note: str | None = None
+
+
+def test_only_an_empty_frozen_default_is_shared_among_records() -> None:
+    from duo_domain.serialize.json import _shared_default
+
+    assert _shared_default(_Empty) == _Empty()
+    assert _shared_default(_Mutable) is None  # could change: made per record
+    assert _shared_default(_Filled) is None  # holds something
+    assert _shared_default(list) is None  # not an attrs class
+    first = _FAST.structure({"student": {}}, MboStudentRecord)
+    second = _FAST.structure({"student": {}}, MboStudentRecord)
+    made = MboStudentRecord(first.student)
+    assert first.losse_resultaten == second.losse_resultaten == made.losse_resultaten

@@ -34,3 +34,12 @@ def test_any_text_gives_the_same_brackets(text: str) -> None:
 
 def test_a_string_holding_brackets_does_not_count() -> None:
     assert reading._brackets('{"a": "[[[{", "b": [1, {"c": "]"}]}') == "{[{}]}"
+
+
+def test_strings_side_by_side_and_a_string_holding_a_bracket_among_them() -> None:
+    # Most strings hold no bracket (two quotes side by side once the rest is gone); one that does
+    # makes the quick path fall back to splitting the quotes.
+    assert reading._brackets('{"a": "b", "c": ["d", "e"]}') == "{[]}"
+    assert reading._brackets('{"a": "b", "c": ["d[", "e"]}') == "{[]}"
+    assert reading._brackets('["x", "]", "y", "{"]') == "[]"
+    assert reading._brackets('[""]') == "[]"

@@ -134,6 +134,7 @@ def _no_number_no_data(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     "('-' for a person without a surname); put 'van der' and the like in voorvoegsels.",
     source=f"{_ZONDER_PGN} (achternaam, verplicht); {_BASIS} Geslachtsnaam-v02",
     applies_to=Student,
+    needs=("persoonsgegevens",),
 )
 def _geslachtsnaam(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
@@ -163,6 +164,7 @@ def _geslachtsnaam(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Put only the voorvoegsels ('van', 'de', 'van der', ...) here, not the surname itself.",
     source=f"{_BASIS} Voorvoegsels-v02",
     applies_to=Student,
+    needs=("persoonsgegevens",),
 )
 def _voorvoegsels(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
@@ -187,6 +189,7 @@ def _voorvoegsels(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Fill in all first names as registered in the BRP or the passport.",
     source=f"{_ZONDER_PGN} (voornamen, optioneel); {_BASIS} Voornamen-v03",
     applies_to=Student,
+    needs=("persoonsgegevens",),
 )
 def _voornamen(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
@@ -217,6 +220,7 @@ def _voornamen(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     "(OnvolledigeDatum) rather than guessing.",
     source=f"{_ZONDER_PGN} (geboorteDatum, verplicht, DatumOnvolledigType); {_PVE} (Geboortedatum verplicht)",
     applies_to=Student,
+    needs=("persoonsgegevens",),
 )
 def _geboortedatum(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
@@ -234,6 +238,7 @@ def _geboortedatum(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     "as 1, 2 and 3 (Geslacht.from_webservice converts).",
     source=f"{_ZONDER_PGN} (geslacht, verplicht); {_BASIS} Geslacht-v02; {PVE_MBO} ch. 13 (M/V/O)",
     applies_to=Student,
+    needs=("persoonsgegevens",),
 )
 def _geslacht(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
@@ -264,6 +269,7 @@ def _geslacht(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     "or the foreign address for a student living abroad.",
     source=f"{_ZONDER_PGN} (choice of binnenlandsAdres or buitenlandsAdres, verplicht)",
     applies_to=Student,
+    needs=("persoonsgegevens",),
 )
 def _adres(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
@@ -606,6 +612,7 @@ def implausible_geboortedatum(datum: OnvolledigeDatum, peildatum: dt.date | None
     "(1800 for 2008, 2090 for 2009) keeps DUO from matching the person.",
     source=f"{OWN_SIGNAAL}; {_PVE_PER}",
     applies_to=Student,
+    needs=("persoonsgegevens",),
     severity_origin=_LIB,
 )
 def _geboortedatum_plausibel(s: Student, ctx: CheckContext) -> Sequence[Violation]:

@@ -247,6 +247,8 @@ def _register(regel: FormaatRegel) -> None:
         + (f" Values: {', '.join(veld.waardenlijst)}." if veld.waardenlijst else ""),
         source=f"{veld.bron} ({veld.recordsoort}: {veld.naam} {veld.formaat_tekst})",
         applies_to=regel.applies_to,
+        # the engine calls the check only for a value the expression refuses (most values fit)
+        guard=(regel.attribuut, spec[1]),
     )(check)
 
 
@@ -314,6 +316,7 @@ _KZD_CERTIFICAAT: Final = pve.veld("RO", "KZD", "certificaat")
     guidance="Set certificaat to J (True) for a loose AMvB-onderdeel; leave it out for one with a diploma.",
     source=f"{_AMO_CERTIFICAAT.bron} (AMO: Certificaat AN1..1, only for a loose onderdeel, always J)",
     applies_to=LosseResultaten,
+    needs=("amvb_onderdelen",),
 )
 def _amo_certificaat_los(r: LosseResultaten, ctx: CheckContext) -> Sequence[Violation]:
     return tuple(

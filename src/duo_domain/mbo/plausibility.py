@@ -59,6 +59,7 @@ _DIP = f"{PVE_MBO} §15.5.7 Recordsoort DIP"
     "the year). An incomplete birth date counts from the earliest day it can stand for.",
     source=f"{OWN_SIGNAAL}; {_PER}; {_ISG}",
     applies_to=MboStudentRecord,
+    needs=("inschrijvingen",),
     severity_origin=_LIB,
 )
 def _geboren_na_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
@@ -97,6 +98,7 @@ def _dates_in_order(e: Enrolment) -> bool:
     source=f"{OWN_SIGNAAL}; {_DIP} (Datum resultaat: 'de datum waarop de uitslag is behaald'; "
     f"Inschrijvingvolgnummer); {_ISG}",
     applies_to=MboStudentRecord,
+    needs=("diplomas", "inschrijvingen"),
     severity_origin=_LIB,
 )
 def _diploma_voor_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:

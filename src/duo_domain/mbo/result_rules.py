@@ -685,6 +685,7 @@ def uitschrijfdatum_violations(
     source=f"{_PVE_DIP}: Inschrijvingvolgnummer ('koppeling naar de inschrijving waar het resultaat bij "
     f"behaald is'); {_WEB_INSCHRIJVING}",
     applies_to=MboStudentRecord,
+    needs=("diplomas",),
     url=WEB_URL,
     external="SBB",
     severity_origin=_LIB,
@@ -713,6 +714,7 @@ def _diploma_inschrijving(record: MboStudentRecord, ctx: CheckContext) -> Sequen
     "'Indien een diploma wordt behaald, dient de Werkelijke datum uitschrijving gelijk te zijn aan de "
     "Datum kwalificatie behaald'",
     applies_to=MboStudentRecord,
+    needs=("diplomas",),
     severity_origin=_LIB,
 )
 def _diploma_uitschrijfdatum(record: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:

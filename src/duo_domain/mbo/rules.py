@@ -220,6 +220,7 @@ def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Use one of the codes 01-08 of the value list reden uitstroom.",
     source=f"{_PVE_ISG}: Reden uitschrijving AN2..2; {REDEN_UITSCHRIJVING.bron} (in force from 2010-08-01)",
     applies_to=Enrolment,
+    needs=("reden_uitschrijving",),
     geldig_van=dt.date(2010, 8, 1),
     severity_origin=_LIB,
 )
@@ -419,6 +420,7 @@ def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
     guidance="Correct the begin or end date of the extra support so it falls within the enrolment.",
     source=f"{_PVE_ISE}: datum begin (inclusief), datum eind (inclusief)",
     applies_to=Enrolment,
+    needs=("extra_ondersteuning",),
     severity_origin=_LIB,
 )
 def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
@@ -521,6 +523,7 @@ def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Use MBO-1 (entree/assistent) to MBO-4 (middenkader/specialist), or leave the niveau out.",
     source=f"{_PVE_WL}, niveau; {_PVE_ISP}: Niveau AN5..5",
     applies_to=Periode,
+    needs=("niveau",),
     severity_origin=_DUO,
 )
 def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
@@ -547,6 +550,7 @@ def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Use VO or MBO for a vmbo-mbo leerroute; leave it out for periods that begin before 2020-08-01.",
     source=f"{_PVE_WL}, Leerroutefase (vanaf 1-8-2020); {_PVE_ISP}: Leerroutefase AN2..3",
     applies_to=Periode,
+    needs=("leerroutefase",),
     geldig_van=LEERROUTEFASE_VANAF,
     severity_origin=_DUO,
 )
@@ -580,6 +584,7 @@ _LOCATIECODE_VSV = re.compile(r"[A-Za-z0-9]{12}")
     guidance="Use the 12-character vestigingsnummer from the Handelsregister of the building concerned.",
     source=f"{_PVE_ISP}: Locatiecode VSV AN12..12",
     applies_to=Periode,
+    needs=("locatiecode_vsv",),
     severity_origin=_DUO,
 )
 def _periode_locatiecode_vsv(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
@@ -703,6 +708,7 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     source="DUO BasisSchema type Inschrijvingvolgnummer ('in het MBO per instelling en persoon uniek'); "
     + _PVE_ISG,
     applies_to=MboStudentRecord,
+    needs=("inschrijvingen",),
     severity_origin=_DUO,
 )
 def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
@@ -733,6 +739,7 @@ def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Viol
     guidance="Give every BPV agreement of the enrolment its own volgnummer.",
     source=f"{_PVE_BPV}: Volgnummer (door de instelling toegekend, per inschrijving)",
     applies_to=MboStudentRecord,
+    needs=("bpv_overeenkomsten",),
     severity_origin=_LIB,
 )
 def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
@@ -770,6 +777,7 @@ def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     ),
     source=f"{_PVE_BPV}: Inschrijvingvolgnummer (verplicht); {_PVE_ISG} (inclusiefdatum)",
     applies_to=MboStudentRecord,
+    needs=("bpv_overeenkomsten",),
     severity_origin=_LIB,
 )
 def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
@@ -819,6 +827,7 @@ def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violat
     ),
     source=f"{_PVE}, §13.1 and §16.1 (the BPV's of BBL enrolments), §16.5.3 Bekostigingsrelevante BPV",
     applies_to=MboStudentRecord,
+    needs=("inschrijvingen",),
     severity_origin=_LIB,
 )
 def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
@@ -886,6 +895,7 @@ def _vroegste_geboortedatum(r: MboStudentRecord) -> dt.date | None:
     ),
     source=f"{_WEB} art. 8.1.1 lid 3; {_LPW} art. 3 lid 1",
     applies_to=MboStudentRecord,
+    needs=("inschrijvingen",),
     url=LPW_URL,
     severity_origin=_LIB,
 )

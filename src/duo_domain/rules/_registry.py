@@ -138,12 +138,15 @@ class RuleRegistry:
         url: str | None = None,
         external: str | None = None,
         severity_origin: str | None = None,
+        needs: Sequence[str] = (),
+        guard: tuple[str, Callable[[Any], object]] | None = None,
     ) -> Callable[[_F], _F]:
         """Decorator that registers a check function as a rule.
 
         The function is called as ``check(obj, ctx)`` and returns an iterable
         of [`Violation`][duo_domain.Violation]: a tuple or list (``()`` when nothing is wrong,
-        the fastest), or a generator.
+        the fastest), or a generator. ``needs`` and ``guard`` (see [`Rule`][duo_domain.Rule])
+        let the engine skip the call where the check cannot find anything.
         """
 
         def register(check: _F) -> _F:
@@ -161,6 +164,8 @@ class RuleRegistry:
                     url=url,
                     external=external,
                     severity_origin=severity_origin,
+                    needs=needs,
+                    guard=guard,
                 )
             )
             return check
@@ -355,6 +360,31 @@ class _Plans(dict[type, "_Visit | None"]):
         return found
 
 
+def _rule_lines(i: int, rule: Rule, names: dict[str, Any]) -> list[str]:
+    """The source lines of one rule in a plan: its ``needs`` and ``guard`` tests, then the call.
+
+    A rule without either costs a call per object; with them, an object whose fields say the
+    check cannot find anything costs an attribute read and a comparison (for a format rule,
+    the compiled expression's ``fullmatch`` in C) and no Python frame.
+    """
+    tests = [f"obj.{name} is not None and obj.{name} != ()" for name in rule.needs]
+    if rule.guard is not None:
+        field, fits = rule.guard
+        names[f"fits{i}"] = fits
+        tests.append(f"(value := obj.{field}) is not None and not fits{i}(value)")
+    indent = "        " if tests else "    "
+    body = [
+        f"{indent}found = check{i}(obj, ctx)",
+        f"{indent}if found:",
+        f"{indent}    emit(rule{i}, found, where, out)",
+        f"{indent}elif found is None:",
+        f"{indent}    returned_none(rule{i})",
+    ]
+    if not tests:
+        return body
+    return [f"    if {' and '.join(tests)}:", *body]
+
+
 def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | None:
     """One function for objects of ``kind``: each rule's check in turn, then each child field.
 
@@ -374,24 +404,28 @@ def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | Non
     lines = ["def visit(obj, where, ctx, out):"]
     for i, rule in enumerate(rules):
         names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
-        lines += [
-            f"    found = check{i}(obj, ctx)",
-            "    if found:",
-            f"        emit(rule{i}, found, where, out)",
-            "    elif found is None:",
-            f"        returned_none(rule{i})",
-        ]
-    for name in _child_fields(kind):
+        lines += _rule_lines(i, rule, names)
+    children = _child_fields(kind)
+    if not rules and not children:
+        return None  # nothing to check in it or below it: the walk passes it over
+    for name in children:
+        # A tuple (what the domain classes hold) and None (an absent object) first, without a lookup.
         lines += [
             f"    value = obj.{name}",
-            "    child = plans[value.__class__]",
-            "    if child is not None:",
-            f"        child(value, (where, {name!r}, None), ctx, out)",
-            "    elif isinstance(value, sequence):",
+            "    if value.__class__ is tuple:",
             "        for i, item in enumerate(value):",
             "            child = plans[item.__class__]",
             "            if child is not None:",
             f"                child(item, (where, {name!r}, i), ctx, out)",
+            "    elif value is not None:",
+            "        child = plans[value.__class__]",
+            "        if child is not None:",
+            f"            child(value, (where, {name!r}, None), ctx, out)",
+            "        elif isinstance(value, sequence):",
+            "            for i, item in enumerate(value):",
+            "                child = plans[item.__class__]",
+            "                if child is not None:",
+            f"                    child(item, (where, {name!r}, i), ctx, out)",
         ]
     if len(lines) == 1:
         lines.append("    return None")
@@ -442,25 +476,35 @@ def validate(
             or a list or tuple of them: ``None``, a string or a raw ``dict``
             cannot be validated, and saying "no findings" would be false.
     """
-    _check_validatable(obj)
+    one = not isinstance(obj, (list, tuple))
+    if not (one and _IS_ATTRS[obj.__class__]):
+        _check_validatable(obj)  # raises for anything but a domain object or a list of them
     reg = _DEFAULT if registry is None else registry
-    plans = reg.plans(peildatum)
+    plans = reg._plans.get(peildatum)  # kept from an earlier call (one record at a time)
+    if plans is None:
+        plans = reg.plans(peildatum)
     ctx = (
         plans.context
         if referentiedata is None and codes is None
         else CheckContext(peildatum=peildatum, referentiedata=referentiedata, codes=codes)
     )
     out: list[Finding] = []
-    if isinstance(obj, (list, tuple)):
+    if one:
+        visit = plans[obj.__class__]
+        if visit is not None:
+            visit(obj, "$", ctx, out)
+    else:
         for i, item in enumerate(obj):
             visit = plans[item.__class__]
             if visit is not None:
                 visit(item, f"$[{i}]", ctx, out)
-    else:
-        visit = plans[obj.__class__]
-        if visit is not None:
-            visit(obj, "$", ctx, out)
-    return Report(out)
+    report: Report = _new(Report)  # Report(out) without attrs' __init__: a tuple needs no converting
+    _set(report, "findings", tuple(out))
+    return report
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _check_validatable(obj: Any) -> None:

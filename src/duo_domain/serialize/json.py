@@ -326,10 +326,33 @@ def _structure_onderwijsnummer(value: Any, _: Any) -> Onderwijsnummer:
     return Onderwijsnummer(value)
 
 
+#: The dates the fast readers have read, by their text: a school's records repeat a few hundred
+#: dates (the first of August, the end of a school year), so a date is parsed and checked once and
+#: then looked up. Only a text that `read_date` accepted enters; bounded, emptied when full.
+_DATES: dict[str, dt.date] = {}
+_MAX_DATES = 4096
+
+
+def _read_date_kept(value: str) -> dt.date:
+    """`read_date` of a text not read before; the date is kept for the next time."""
+    day = read_date(value)
+    if len(_DATES) >= _MAX_DATES:
+        _DATES.clear()
+    _DATES[value] = day
+    return day
+
+
+def _optional_date(value: Any, _: Any) -> Any:
+    """The fast readers' hook of ``date | None`` (the generated readers inline it)."""
+    return None if value is None else read_date(value)
+
+
 def _optional(fn: Hook, item: Any) -> Hook:
     """The hook for ``item | None``, given the hook ``fn`` of ``item``."""
     if fn is _passthrough:
         return _passthrough
+    if fn is read_date:
+        return _optional_date
 
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else fn(value, item)
@@ -450,6 +473,62 @@ def _can_generate(cls: type) -> bool:
     return True
 
 
+def _slot(cls: type, name: str) -> Callable[[Any, Any], None] | None:
+    """The setter of the slot ``name`` of ``cls`` (what ``object.__setattr__`` ends in), or ``None``."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            if isinstance(found, types.MemberDescriptorType):
+                setter: Callable[[Any, Any], None] = found.__set__
+                return setter
+            return None
+    return None
+
+
+def _shared_default(factory: Any) -> Any:
+    """One instance of ``factory`` the readers may share among records, or ``None``.
+
+    Only an instance of a frozen attrs class whose every field holds ``None`` or an empty tuple:
+    nothing in it can change, and it is equal to what the factory makes each time (the empty
+    loose results of a record without any, which ``__init__`` would convert and check again
+    for every record).
+    """
+    if not (isinstance(factory, type) and attrs.has(factory)):
+        return None
+    fields = attrs.fields(factory)
+    try:
+        probe, value = factory(), factory()
+    except Exception:  # a factory that needs arguments: made per record, as before
+        return None
+    held = [getattr(value, a.name) for a in fields]
+    if not held or any(not (v is None or (v.__class__ is tuple and not v)) for v in held):
+        return None
+    try:
+        setattr(probe, fields[0].name, None)
+    except attrs.exceptions.FrozenInstanceError:
+        return value
+    return None
+
+
+def _read_expression(conv: cattrs.Converter, a: attrs.Attribute[Any], ns: dict[str, Any]) -> str:
+    """The expression of a generated reader that reads field ``a`` from the object ``o``."""
+    hook = conv.get_structure_hook(a.type)
+    if hook is _passthrough:
+        return f"o[{a.name!r}]"
+    # A date (or an absent one) inline: a text read before is looked up, any other text goes
+    # through read_date (and is kept), and any other value is left to the field's check, as
+    # read_date leaves it.
+    if hook is read_date:  # the condition is evaluated first: it names the value x
+        return f"(dates_get(x) or date_kept(x) if (x := o[{a.name!r}]).__class__ is str else x)"
+    if hook is _optional_date:
+        return (
+            f"(None if (x := o[{a.name!r}]) is None else "
+            "(dates_get(x) or date_kept(x) if x.__class__ is str else x))"
+        )
+    ns[f"h_{a.name}"], ns[f"t_{a.name}"] = hook, a.type
+    return f"h_{a.name}(o[{a.name!r}], t_{a.name})"
+
+
 def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     """The fast hook of an attrs class read from a JSON object: one function, each value checked once.
 
@@ -475,6 +554,8 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
         "setattr": object.__setattr__,
         "allowed": frozenset(a.name for a in fields),
         "feke": ForbiddenExtraKeysError,
+        "dates_get": _DATES.get,
+        "date_kept": _read_date_kept,
         **fields_mod.INLINE_NAMES,
     }
     required = [a for a in fields if a.default is attrs.NOTHING]
@@ -487,16 +568,16 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     ]
 
     def read(a: attrs.Attribute[Any]) -> str:
-        hook = conv.get_structure_hook(a.type)
-        if hook is _passthrough:
-            return f"o[{a.name!r}]"
-        ns[f"h_{a.name}"], ns[f"t_{a.name}"] = hook, a.type
-        return f"h_{a.name}(o[{a.name!r}], t_{a.name})"
+        return _read_expression(conv, a, ns)
 
     for a in fields:
         if a.default is attrs.NOTHING:
             continue
-        if isinstance(a.default, _FACTORY):
+        shared = _shared_default(a.default.factory) if isinstance(a.default, _FACTORY) else None
+        if shared is not None:
+            ns[f"d_{a.name}"] = shared
+            default = f"d_{a.name}"
+        elif isinstance(a.default, _FACTORY):
             ns[f"f_{a.name}"] = a.default.factory
             default = f"f_{a.name}()"
         else:
@@ -519,7 +600,12 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
         if a.converter is not None:
             ns[f"c_{a.name}"] = a.converter
             lines.append(f"    v_{a.name} = c_{a.name}(v_{a.name})")
-        lines.append(f"    setattr(self, {a.name!r}, v_{a.name})")
+        slot = _slot(cls, a.name)
+        if slot is None:
+            lines.append(f"    setattr(self, {a.name!r}, v_{a.name})")
+        else:  # the slot's own setter: no lookup of the name per object
+            ns[f"set_{a.name}"] = slot
+            lines.append(f"    set_{a.name}(self, v_{a.name})")
     for a in fields:
         if a.validator is None:
             continue
@@ -765,12 +851,20 @@ class _Reader:
     def __init__(self, make: Callable[[bool], cattrs.Converter]) -> None:
         self._make = make
         self._pair: tuple[cattrs.Converter, cattrs.Converter] | None = None
+        self._hooks: dict[type, Hook] = {}
 
     def pair(self) -> tuple[cattrs.Converter, cattrs.Converter]:
         if self._pair is None:
             # Built once, on first use, and never changed after.
             self._pair = (self._make(False), self._make(True))  # noqa: FBT003
         return self._pair
+
+    def fast(self, cls: type) -> Hook:
+        """The fast converter's hook of ``cls``, looked up once (the converter never changes)."""
+        hook = self._hooks.get(cls)
+        if hook is None:
+            hook = self._hooks[cls] = self.pair()[0].get_structure_hook(cls)
+        return hook
 
     def problems(self, data: Any, cls: type, path: str) -> list[DocumentProblem]:
         try:
@@ -781,7 +875,7 @@ class _Reader:
 
     def one(self, data: Any, cls: type, path: str, document: str) -> Any:
         try:
-            return self.pair()[0].structure(data, cls)
+            return self.fast(cls)(data, cls)
         except Exception:
             raise InvalidDocument(self.problems(data, cls, path), document=document) from None
 
@@ -830,7 +924,7 @@ def structure_mbo_each(data: Any) -> Iterator[RecordRead]:
         >>> reads[1].error.lines()
         ['expected an object, got number @ $[1].student']
     """
-    fast, _ = _MBO.pair()
+    fast = _MBO.fast(MboStudentRecord)
     if data.__class__ is dict:
         items: list[Any] = [data]
         prefix = None
@@ -844,7 +938,7 @@ def structure_mbo_each(data: Any) -> Iterator[RecordRead]:
         )
     for i, item in enumerate(items):
         try:
-            yield RecordRead(i, fast.structure(item, MboStudentRecord))
+            yield RecordRead(i, fast(item, MboStudentRecord))
         except Exception:
             path = "$" if prefix is None else f"$[{i}]"
             problems = _MBO.problems(item, MboStudentRecord, path)
@@ -862,9 +956,9 @@ def structure_mbo(data: Any) -> MboStudentRecord | list[MboStudentRecord]:
         one: MboStudentRecord = _MBO.one(data, MboStudentRecord, "$", DOCUMENT_NAME)
         return one
     if data.__class__ is list:
-        fast, _ = _MBO.pair()
+        fast = _MBO.fast(MboStudentRecord)
         try:
-            return [fast.structure(item, MboStudentRecord) for item in data]
+            return [fast(item, MboStudentRecord) for item in data]
         except Exception:
             problems: list[DocumentProblem] = []
             for read in structure_mbo_each(data):

@@ -1,0 +1,103 @@
+"""msgspec's quick reading gives the standard reader's data, or leaves the document to it.
+
+`parse_json` reads a document with msgspec where that gives the very data the standard
+library's reader gives with the module's hooks (exact integers, floats as `Decimal` or the
+beyond-the-limits marker), and otherwise with the standard reader, whose errors name what is
+wrong. Either way the caller gets the same data or the same error.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from duo_domain.errors import InvalidDocument
+from duo_domain.serialize import reading
+from duo_domain.serialize.reading import MAX_NUMBER_CHARS, NumberBeyondLimits, parse_json
+
+
+def _exact(data: Any) -> Any:
+    """The data with the type and exact text of every value, so that 1 != 1.0 != Decimal('1.0')."""
+    if isinstance(data, dict):
+        return ("dict", [(k, _exact(v)) for k, v in data.items()])
+    if isinstance(data, list):
+        return ("list", [_exact(v) for v in data])
+    return (type(data).__name__, repr(data))
+
+
+def _standard(raw: bytes) -> Any:
+    return reading._DECODER.decode(raw.decode("utf-8"))
+
+
+_PIECES = st.sampled_from(
+    [
+        *("{", "}", "[", "]", ",", ":", '"', '"a"', '"k"', " ", "\t", "\n", "\x0c", "\x00", "\\", "\\u0041"),
+        *("\\ud800", "\\udc00", "\\ud83d\\ude00", "\\n", "\\x", "0", "1", "-", "-0", "007", "1.5", "1e5"),
+        *("1E+400", "2.", ".5", "9" * 25, "9" * (MAX_NUMBER_CHARS + 1), "true", "false", "null", "NaN"),
+        *("Infinity", "\u00e9", "\ufeff", "\x7f"),
+    ]
+)
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**45), max_value=10**45)
+    | st.decimals(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+@example('{"a": 1, "a": 2}')
+@example('["\\ud800"]')
+@example("[" + "1" * (MAX_NUMBER_CHARS - 1) + ", -" + "2" * (MAX_NUMBER_CHARS - 1) + "]")
+def test_quick_reading_reads_as_the_standard_reader_or_leaves_it(text: str) -> None:
+    raw = text.encode("utf-8", "surrogatepass")
+    quick = reading._quick(raw)
+    if quick is reading._SLOW:
+        return
+    assert _exact(quick) == _exact(_standard(raw))
+
+
+@given(_JSON)
+def test_documents_read_alike(data: Any) -> None:
+    for text in (json.dumps(data, default=str), json.dumps(data, default=str, ensure_ascii=False)):
+        raw = text.encode("utf-8", "surrogatepass")
+        quick = reading._quick(raw)
+        if quick is not reading._SLOW:
+            assert _exact(quick) == _exact(_standard(raw))
+
+
+def test_numbers_are_exact_and_limited_as_before() -> None:
+    data = parse_json(b'[1.50, 7, -0, 1e2, "' + b"9" * 50 + b'"]')
+    assert _exact(data) == _exact([Decimal("1.50"), 7, 0, Decimal("1e2"), "9" * 50])
+    beyond = parse_json(b"[" + b"9" * (MAX_NUMBER_CHARS + 1) + b"]")
+    assert isinstance(beyond[0], NumberBeyondLimits)
+    assert isinstance(parse_json(b"[-" + b"9" * MAX_NUMBER_CHARS + b"]")[0], NumberBeyondLimits)
+    assert parse_json(b"[-" + b"9" * (MAX_NUMBER_CHARS - 1) + b"]") == [-int("9" * (MAX_NUMBER_CHARS - 1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b"[NaN]", "not JSON: NaN is not a JSON number"),
+        (b"[1,]", "not JSON"),
+        (b'["\\ud800"]', "lone surrogate"),
+        (b"\xef\xbb\xbf[1]", None),
+        ("\ufeff[1]", "not JSON"),
+        ("[1, \u00e9]", "not JSON"),
+    ],
+)
+def test_what_the_quick_reader_refuses_is_read_or_refused_as_before(text: Any, message: str | None) -> None:
+    if message is None:
+        assert parse_json(text) == [1]
+        return
+    with pytest.raises(InvalidDocument, match=message):
+        parse_json(text)
