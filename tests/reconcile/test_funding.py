@@ -468,12 +468,23 @@ def test_cli_funding_against_both_files(tmp_path: Path) -> None:
     code, out, _ = _run(str(own), "--funding", str(tbgi))
     assert code == 0
     assert out.splitlines() == [
-        "teldatum 2025-10-01 eigen: 1 inschrijvingen, 1 bekostigbaar",
-        "teldatum 2025-10-01 TBG-i: 1 inschrijvingen, 1 bekostigbaar, 1 bekostigd",
+        "teldatum 2025-10-01 eigen 25LX: 1 inschrijvingen, 1 bekostigbaar",
+        "teldatum 2025-10-01 TBG-i 25LX: 1 inschrijvingen, 1 bekostigbaar, 1 bekostigd, deelnemerswaarde 1",
+        "diplomas TBG-i: 1, 1 bekostigd, diplomawaarde 5",
         "0 differences",
     ]
     grondslag = tmp_path / "GRONDSLAG.csv"
     grondslag.write_text(_generated("N"), encoding="utf-8")
+    code, out, _ = _run(str(own), "--funding", str(grondslag))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "teldatum 2025-10-01 eigen 27DV: 0 inschrijvingen, 0 bekostigbaar"
+    assert lines[-1] == "5 differences"
+    assert (
+        "[groep] teldatum 2025-10-01, bestand GRONDSLAG, groep 25912/BOL: opgenomen differs: "
+        "here 0, at DUO 1 "
+        "(inschrijving C1 of 2024-08-01: only at DUO (its student is renumbered, PvE §17.1))"
+    ) in lines
     code, out, _ = _run(str(own), "--funding", str(tbgi), "--funding", str(grondslag), "--json")
     assert code == 1
     data = json.loads(out)

@@ -27,12 +27,11 @@ from duo_domain._cli._common import (
     EXIT_OK,
     CliError,
     Command,
-    is_xml,
     print_json,
     read_bytes,
     refused,
 )
-from duo_domain._cli._progress import progress_lines
+from duo_domain._cli._stream import blocks, opened
 from duo_domain.errors import DuoDomainError, InvalidDocument
 
 # ``duo_domain.reconcile`` holds only the area names; the comparison itself
@@ -107,15 +106,16 @@ def _key(args: argparse.Namespace) -> bytes | None:
 def _duo(name: str) -> Any:
     from duo_domain.serialize import returnfile
 
-    data = read_bytes(name)
-    if is_xml(data):
-        raise CliError(
-            f"{name}: an XML file (a TBG-i?), not a registratieoverzicht (RO); compare funding with --funding"
-        )
-    try:
-        return returnfile.read(progress_lines(data, desc="reading DUO's file"))
-    except InvalidDocument as exc:
-        raise refused(name, exc) from None
+    with opened(name) as (handle, xml):
+        if xml:
+            raise CliError(
+                f"{name}: an XML file (a TBG-i?), not a registratieoverzicht (RO); "
+                "compare funding with --funding"
+            )
+        try:
+            return returnfile.read(blocks(handle, desc="reading DUO's file"))
+        except InvalidDocument as exc:
+            raise refused(name, exc) from None
 
 
 def _print(result: Any, args: argparse.Namespace, out: TextIO) -> None:
