@@ -527,3 +527,86 @@ def test_cli_funding_usage_errors(tmp_path: Path) -> None:
     assert _run(str(own), "--funding", str(tbgi), "--teldatum", "1-10-2025")[0] == 2
     assert _run(str(own), str(tbgi), "--funding", str(tbgi))[0] == 2
     assert _run(str(own))[0] == 2
+
+
+# --- the OBO ---------------------------------------------------------------------------------------
+
+
+def _obo(number: str, leertraject: str = "BOL", geldig_1_2: str = "J") -> str:
+    # PvE §13.5: the ISP's indicaties geldig op 1-10 and 1-2 say on which teldatum each period counts.
+    return (
+        "VLP|2025-2026|27DV|2025-10-01|2025-10-02\n"
+        f"PER|{number}||2000-05-00|M\n"
+        f"ISG|{number}||C1|2025-08-01||J|{geldig_1_2}\n"
+        f"ISP|{number}||C1|2025-08-01|25655|BOL|MBO-4|||J|J|N\n"
+        f"ISP|{number}||C1|2026-01-05|25655|{leertraject}|MBO-4|||J|N|{geldig_1_2}\n"
+        "CTR|1|0|51310|51313|2\n"
+    )
+
+
+def _own_obo(number: str) -> MboStudentRecord:
+    return MboStudentRecord(
+        Student(bsn=number),
+        [
+            Enrolment(
+                "C1",
+                "27DV",
+                dt.date(2025, 8, 1),
+                dt.date(2027, 7, 31),
+                [
+                    Periode(dt.date(2025, 8, 1), "25655", "BOL", indicatie_bekostigbaar=True),
+                    Periode(dt.date(2026, 1, 5), "25655", "BOL", indicatie_bekostigbaar=True),
+                ],
+            )
+        ],
+    )
+
+
+def test_own_records_that_agree_with_an_obo_on_both_teldata() -> None:
+    number = _bsns(1, 800_000_000)[0]
+    view = funding([_own_obo(number)], obo=rf.read(_obo(number)))
+    assert view.ok, ([str(p) for p in view.problems], [d.message for d in view])
+    assert view.teldata == (OCTOBER, dt.date(2026, 2, 1))
+    assert [(t.bestand, t.opgenomen) for t in view.tellingen] == [("eigen", 1), ("OBO", 1)] * 2
+
+
+def test_a_period_that_differs_on_1_february_is_named() -> None:
+    number = _bsns(1, 800_000_000)[0]
+    view = funding([_own_obo(number)], obo=rf.read(_obo(number, leertraject="BBL")))
+    [difference] = view
+    assert dict(difference.key) == {"bestand": "OBO", "inschrijving": "C1", "teldatum": "2026-02-01"}
+    assert (difference.field, difference.own, difference.duo) == ("leertraject", "BOL", "BBL")
+
+
+def test_an_enrolment_duo_has_not_valid_on_1_february_is_missing_there() -> None:
+    number = _bsns(1, 800_000_000)[0]
+    view = funding([_own_obo(number)], obo=rf.read(_obo(number, geldig_1_2="N")))
+    [difference] = view
+    assert difference.category is Category.MISSING_AT_DUO
+    assert dict(difference.key)["teldatum"] == "2026-02-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("VLP|2025-2026|27DV|2025-10-01|2025-10-02\nPER|111222333||2000-05-00|M\n", "cut off"),
+        ("VLP;27DV;2025;20251119;V\nSLR;0;0;0;0;0;0;0;0;0;0;0\n", "a GRONDSLAG file"),
+    ],
+)
+def test_an_unusable_obo_is_refused(text: str, reason: str) -> None:
+    with pytest.raises(InvalidDocument, match=reason):
+        funding([], obo=rf.read(text) if text else [])
+
+
+def test_cli_funding_against_an_obo(tmp_path: Path) -> None:
+    number = _bsns(1, 800_000_000)[0]
+    own = tmp_path / "own.json"
+    own.write_text(dumps_mbo([_own_obo(number)]), encoding="utf-8")
+    obo = tmp_path / "OBO_27DV_2025_20251002.CSV"
+    obo.write_text(_obo(number, leertraject="BBL"), encoding="utf-8")
+    code, out, _ = _run(str(own), "--funding", str(obo))
+    assert code == 1
+    assert "teldatum 2026-02-01 OBO 27DV: 1 inschrijvingen, 1 bekostigbaar" in out.splitlines()
+    assert "leertraject differs: here 'BOL', at DUO 'BBL'" in out
+    assert _run(str(own), "--funding", str(obo), "--funding", str(obo))[0] == 2

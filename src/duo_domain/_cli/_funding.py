@@ -1,7 +1,7 @@
 """``duo-domain reconcile OWN --funding FILE``: the funding view of the own records against DUO's files.
 
-Each ``--funding`` file is DUO's TBG-i (XML) or GRONDSLAG IP MBO (delimited),
-told apart by their content; at most one of each, each read in blocks. Prints
+Each ``--funding`` file is DUO's TBG-i (XML), GRONDSLAG IP MBO or OBO
+(delimited), told apart by their content; at most one of each, each read in blocks. Prints
 the counts per teldatum and side, DUO's diplomas, every disagreement (per
 enrolment for the TBG-i, per group for the GRONDSLAG) and every problem of
 DUO's files (or, with ``--json``, the view as JSON). Exit codes as for ``reconcile``: 0 when
@@ -32,6 +32,9 @@ def _teldata(texts: list[str]) -> list[dt.date]:
     return days
 
 
+_NAMES = {"tbgi": "TBG-i", "grondslag": "GRONDSLAG", "obo": "OBO"}
+
+
 def _read(name: str) -> tuple[str, Any]:
     """``("tbgi", Tbgi)`` or ``("grondslag", ReturnFile)``: the file read in blocks, never whole."""
     from duo_domain.serialize import returnfile
@@ -49,13 +52,15 @@ def _files(names: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for name in names:
         kind, value = _read(name)
-        if kind == "grondslag" and value.bestand not in (None, "GRONDSLAG"):
+        if kind == "grondslag" and value.bestand == "OBO":
+            kind = "obo"
+        elif kind == "grondslag" and value.bestand not in (None, "GRONDSLAG"):
             raise CliError(
-                f"{name}: a {value.bestand} file, not a TBG-i or GRONDSLAG IP MBO; "
+                f"{name}: a {value.bestand} file, not a TBG-i, GRONDSLAG IP MBO or OBO; "
                 "a registratieoverzicht is compared without --funding"
             )
         if kind in found:
-            raise CliError(f"{name}: a second {'TBG-i' if kind == 'tbgi' else 'GRONDSLAG'}; give one of each")
+            raise CliError(f"{name}: a second {_NAMES[kind]}; give one of each")
         found[kind] = value
     return found
 

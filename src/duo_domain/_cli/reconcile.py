@@ -4,7 +4,7 @@ Prints every difference, every problem of DUO's file and a summary line (or,
 with ``--json``, the reconciliation as JSON). ``--only AREA`` (repeatable:
 ``inschrijvingen``, ``bpv``, ``diplomas``) chooses what to compare; by default
 the enrolments and BPV agreements, and the diplomas when the own records
-include at least one. ``--funding TBGI_OR_GRONDSLAG`` (repeatable) shows the
+include at least one. ``--funding FILE`` (a TBG-i, GRONDSLAG or OBO; repeatable) shows the
 funding view instead (see [`duo_domain.reconcile.funding`][duo_domain.reconcile.funding]).
 
 DUO's file is believed only when it is whole: an empty file, a file cut off
@@ -68,7 +68,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         action="append",
         default=[],
-        help="the funding view against DUO's TBG-i (XML) or GRONDSLAG IP MBO (repeatable, one of each)",
+        help="the funding view against DUO's TBG-i (XML), GRONDSLAG IP MBO or OBO (repeatable, one of each)",
     )
     p.add_argument(
         "--teldatum",

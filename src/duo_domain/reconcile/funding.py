@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import re
 import secrets
 from collections.abc import Collection, Iterable, Iterator
 from decimal import Decimal
@@ -77,7 +78,15 @@ from duo_domain.identity import mask
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.reconcile.mbo import Category, Difference, pseudonym
-from duo_domain.serialize.returnfile import PveRecord, ReturnFile, Tbgi, check_totals
+from duo_domain.serialize.returnfile import (
+    OboCtrRecord,
+    OboIspRecord,
+    OboVlpRecord,
+    PveRecord,
+    ReturnFile,
+    Tbgi,
+    check_totals,
+)
 
 __all__ = [
     "BESTANDEN",
@@ -90,8 +99,8 @@ __all__ = [
     "peildatum",
 ]
 
-#: The sides of the funding view: the own records, the TBG-i and the GRONDSLAG IP MBO.
-BESTANDEN: Final = ("eigen", "TBG-i", "GRONDSLAG")
+#: The sides of the funding view: the own records, the TBG-i, the GRONDSLAG IP MBO and the OBO.
+BESTANDEN: Final = ("eigen", "TBG-i", "GRONDSLAG", "OBO")
 
 #: The fields compared per enrolment and teldatum.
 _FIELDS: Final = ("opleidingscode", "leertraject", "niveau", "indicatie_bekostigbaar")
@@ -125,7 +134,7 @@ class Telling:
 
     Attributes:
         teldatum: The teldatum.
-        bestand: ``eigen``, ``TBG-i`` or ``GRONDSLAG`` (see `BESTANDEN`).
+        bestand: ``eigen``, ``TBG-i``, ``GRONDSLAG`` or ``OBO`` (see `BESTANDEN`).
         opgenomen: Enrolments that side has on the teldatum.
         bekostigbaar: Of those, marked bekostigbaar.
         bekostigd: Of those, funded by DUO (``None`` for the own records, and for
@@ -720,25 +729,102 @@ def _with_grondslag(
 # --- the TBG-i, per enrolment ---------------------------------------------------------------------
 
 
-def _with_tbgi(
-    own: list[MboStudentRecord], tbgi: Tbgi, extra: Collection[dt.date], compare: _Compare
-) -> tuple[tuple[dt.date, ...], list[Telling]]:
-    days = tuple(sorted(_tbgi_teldata(tbgi) | set(extra)))
-    brins = _tbgi_brins(tbgi)
-    mine, side = _own_side(own, brins, days), _tbgi_side(tbgi)
+def _by_enrolment(
+    bestand: str,
+    own: list[MboStudentRecord],
+    side: _Side,
+    days: tuple[dt.date, ...],
+    brins: Collection[str],
+    *,
+    compare: _Compare,
+) -> list[Telling]:
+    """The counts of both sides per teldatum, and every enrolment compared (files that name the student)."""
+    mine = _own_side(own, brins, days)
     tellingen: list[Telling] = []
-    waarde = tbgi.deelnemerswaarde()
     for day in days:
         tellingen.append(_tellingen(day, "eigen", mine, brins))
-        duo = _tellingen(day, "TBG-i", side, brins)
-        tellingen.append(attrs.evolve(duo, deelnemerswaarde=waarde.get(day, Decimal(0))))
+        tellingen.append(_tellingen(day, bestand, side, brins))
     for number, volgnummer in sorted(set(mine) | set(side)):
         for day in days:
             a, b = mine.get((number, volgnummer), {}).get(day), side.get((number, volgnummer), {}).get(day)
             if a is not None or b is not None:
-                where = (("bestand", "TBG-i"), ("inschrijving", volgnummer), ("teldatum", day.isoformat()))
+                where = (("bestand", bestand), ("inschrijving", volgnummer), ("teldatum", day.isoformat()))
                 compare.pair(number, where, a, b)
-    return days, tellingen
+    return tellingen
+
+
+def _with_tbgi(
+    own: list[MboStudentRecord], tbgi: Tbgi, extra: Collection[dt.date], compare: _Compare
+) -> tuple[tuple[dt.date, ...], list[Telling]]:
+    days = tuple(sorted(_tbgi_teldata(tbgi) | set(extra)))
+    tellingen = _by_enrolment("TBG-i", own, _tbgi_side(tbgi), days, _tbgi_brins(tbgi), compare=compare)
+    waarde = tbgi.deelnemerswaarde()
+    return days, [
+        attrs.evolve(t, deelnemerswaarde=waarde.get(t.teldatum, Decimal(0))) if t.bestand == "TBG-i" else t
+        for t in tellingen
+    ]
+
+
+# --- the OBO, per enrolment on its two teldata ------------------------------------------------------
+
+
+def _obo_refused(message: str) -> InvalidDocument:
+    return InvalidDocument([DocumentProblem("$", message)], document="OBO")
+
+
+def _checked_obo(obo: Iterable[Any]) -> tuple[list[Any], OboVlpRecord, tuple[DocumentProblem, ...]]:
+    kind = getattr(obo, "bestand", None)
+    if kind is not None and kind != "OBO":
+        raise _obo_refused(f"a {kind} file, not an OBO ({PVE_MBO} §13)")
+    records = list(obo)
+    if not records:
+        raise _obo_refused(
+            f"empty: not one record; it has at least a voorlooprecord and a CTR ({PVE_MBO} §13)"
+        )
+    vlps = [r for r in records if isinstance(r, OboVlpRecord)]
+    if len(vlps) != 1 or _STUDIEJAAR.fullmatch(vlps[0].studiejaar) is None:
+        raise _obo_refused("not one voorlooprecord (VLP) with a studiejaar ccyy-ccyy: not a whole OBO")
+    if not any(isinstance(r, OboCtrRecord) for r in records):
+        raise _obo_refused("cut off: no controletotalen (CTR); the file is incomplete")
+    return records, vlps[0], (*getattr(obo, "problems", ()), *check_totals(records))
+
+
+_STUDIEJAAR: Final = re.compile(r"([0-9]{4})-[0-9]{4}")
+
+
+def _obo_side(records: list[Any], october: dt.date, february: dt.date) -> _Side:
+    """Per enrolment, the period DUO marks valid on 1 October and on 1 February (PvE §13.5)."""
+    side: _Side = {}
+    latest: dict[tuple[str, str, dt.date], dt.date] = {}
+    for r in records:
+        if not isinstance(r, OboIspRecord):
+            continue
+        number = _number(r.burgerservicenummer) or _number(r.onderwijsnummer)
+        if number is None:
+            continue
+        for day, valid in ((october, r.indicatie_geldig_op_1_10), (february, r.indicatie_geldig_op_1_2)):
+            key = (number, r.inschrijvingvolgnummer, day)
+            if not valid or latest.get(key, dt.date.min) > r.datum_begin:
+                continue
+            latest[key] = r.datum_begin
+            side.setdefault((number, r.inschrijvingvolgnummer), {})[day] = Stand(
+                r.opleidingcode, r.leertraject, r.niveau, r.indicatie_bekostigbaar
+            )
+    return side
+
+
+def _with_obo(
+    own: list[MboStudentRecord], obo: Iterable[Any], compare: _Compare
+) -> tuple[tuple[dt.date, ...], list[Telling], tuple[DocumentProblem, ...]]:
+    records, vlp, problems = _checked_obo(obo)
+    match = _STUDIEJAAR.fullmatch(vlp.studiejaar)
+    year = int(match.group(1)) if match else 0
+    october, february = dt.date(year, 10, 1), dt.date(year + 1, 2, 1)
+    days = (october, february)
+    tellingen = _by_enrolment(
+        "OBO", own, _obo_side(records, october, february), days, {vlp.brin}, compare=compare
+    )
+    return days, tellingen, problems
 
 
 def funding(
@@ -746,6 +832,7 @@ def funding(
     *,
     tbgi: Tbgi | None = None,
     grondslag: ReturnFile | Iterable[Any] | None = None,
+    obo: ReturnFile | Iterable[Any] | None = None,
     teldata: Iterable[dt.date] = (),
     pseudonym_key: bytes | None = None,
 ) -> FundingView:
@@ -761,7 +848,11 @@ def funding(
             ``check_numbers=False`` for its PGN). Compared per group on its
             [`peildatum`][duo_domain.reconcile.funding.peildatum] and the BII
             teldata of its studiejaar.
-        teldata: Teldata to compare besides those in DUO's files.
+        obo: DUO's Overzicht Basis- en diplomagegevens Onderzoek (PvE §13), as
+            read by [`read`][duo_domain.serialize.returnfile.read]: compared
+            per enrolment on 1 October and 1 February of its studiejaar, with
+            the period DUO marks *geldig op* that teldatum.
+        teldata: Teldata to compare the TBG-i and GRONDSLAG on besides their own.
         pseudonym_key: The key of the students' pseudonyms; random per call by default.
 
     Returns:
@@ -770,10 +861,10 @@ def funding(
 
     Raises:
         DuoDomainError: when neither file is given, or for an empty ``pseudonym_key``.
-        InvalidDocument: for a GRONDSLAG that is empty, of another kind or incomplete.
+        InvalidDocument: for a GRONDSLAG or OBO that is empty, of another kind or incomplete.
     """
-    if tbgi is None and grondslag is None:
-        raise DuoDomainError("funding: give a TBG-i, a GRONDSLAG IP MBO, or both")
+    if tbgi is None and grondslag is None and obo is None:
+        raise DuoDomainError("funding: give a TBG-i, a GRONDSLAG IP MBO or an OBO (or several)")
     key = secrets.token_bytes(32) if pseudonym_key is None else pseudonym_key
     pseudonym("", key)  # refuses an unusable key before any work
     records, problems = _checked_grondslag(grondslag) if grondslag is not None else ([], ())
@@ -798,6 +889,11 @@ def funding(
         days.update(grondslag_days)
         tellingen.extend(found)
         diplomas.append(_grondslag_diplomas(records))
+    if obo is not None:
+        obo_days, found, obo_problems = _with_obo(records_own, obo, compare)
+        days.update(obo_days)
+        tellingen.extend(found)
+        problems = (*problems, *obo_problems)
     differences = sorted(compare.out, key=lambda d: (d.student, d.pseudonym, d.key))
     tellingen = sorted(set(tellingen), key=lambda t: (t.teldatum, BESTANDEN.index(t.bestand), t.instellingen))
     return FundingView(
