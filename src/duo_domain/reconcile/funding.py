@@ -1,36 +1,48 @@
-"""The funding view: the institution's own enrolments against DUO's TBG-i and GRONDSLAG IP MBO.
+"""The funding view: the institution's own enrolments against DUO's TBG-i, GRONDSLAG IP MBO and OBO.
 
-DUO funds an MBO enrolment on a teldatum. Two of DUO's files say how: the
+DUO funds an MBO enrolment on a teldatum. Three of DUO's files say how: the
 **TBG-i** (PvE MBO-instelling 4.8.2 §16, XML) lists per enrolment every
 teldatum with the opleidingscode, leertraject, niveau, *IndicatieBekostigbaar*
 and DUO's *Bekostigingsstatus* (whether DUO funds it), with DUO's signals; the
 **GRONDSLAG IP MBO** (§17) lists the enrolment periods DUO based the funding
-on (ISP) and, per teldatum, the bekostigingsstatus (BII).
+on (ISP) and, per teldatum, the bekostigingsstatus (BII), with the person
+renumbered; the **OBO** (§13) marks each period valid or not on 1 October
+and 1 February.
 [`funding`][duo_domain.reconcile.funding.funding] sets the institution's own
 enrolments beside them and says, per teldatum:
 
 * how many enrolments each side has on it, how many the institution marks
-  bekostigbaar and how many DUO funds ([`Telling`][duo_domain.reconcile.funding.Telling]);
-* every enrolment where the two disagree, by field
+  bekostigbaar and how many DUO funds, with DUO's deelnemerswaarde
+  ([`Telling`][duo_domain.reconcile.funding.Telling]);
+* for the TBG-i and the OBO, which name the student, every enrolment where
+  the two disagree, by field
   ([`Difference`][duo_domain.reconcile.mbo.Difference] with entity ``teldatum``):
   an enrolment one side has and the other not, an opleidingscode, leertraject,
   niveau or indicatie bekostigbaar that differs, and ``bekostiging`` where the
   institution asks funding (indicatie bekostigbaar J) and DUO does not fund,
   or the other way round — explained by the fields that differ on that
-  teldatum and DUO's signals.
+  teldatum and DUO's signals;
+* for the GRONDSLAG, whose PGN cannot be matched to a student (PvE §17.1),
+  every count per group (opleidingscode and leertraject) that differs
+  ([`GroupDifference`][duo_domain.reconcile.funding.GroupDifference]),
+  explained by the enrolments behind it;
+* the diplomas DUO funds ([`DiplomaTelling`][duo_domain.reconcile.funding.DiplomaTelling]).
 
 On a teldatum the own enrolment counts when it runs (from its datum
 inschrijving to its actual, else planned, datum uitschrijving, both
 inclusive), with the period (ISP) that began last on or before that day.
 The niveau is compared only when both sides give one (DUO derives it from the
 opleidingscode; the own records may leave it out). Only own enrolments at the
-institutions of DUO's files (their BRIN) are compared. The teldata are those
-in DUO's files, and any given as ``teldata=``.
+institution of each file (its BRIN) are set beside that file. The teldata are
+those of each file (the GRONDSLAG's: its
+[`peildatum`][duo_domain.reconcile.funding.peildatum] and the BII teldata of
+its studiejaar; the OBO's: 1 October and 1 February), and for the TBG-i and
+GRONDSLAG any given as ``teldata=``.
 
 DUO's files are checked first, as for the registratieoverzicht: an empty or
-foreign GRONDSLAG, one without its voorlooprecord or sluitrecord, is refused;
-its sluitrecord counts are compared, and a mismatch is a problem of DUO's file
-(`FundingView.problems`). Students are shown masked, with the pseudonym of
+foreign GRONDSLAG or OBO, one without its voorlooprecord or closing record, is
+refused; the closing counts are compared, and a mismatch is a problem of DUO's
+file (`FundingView.problems`). Students are shown masked, with the pseudonym of
 [`pseudonym`][duo_domain.reconcile.mbo.pseudonym].
 
 Examples:
