@@ -34,8 +34,8 @@ from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.mbo import pve
 from duo_domain.serialize._returnfile_records import OngeldigNummer, Persoonsnummer
-from duo_domain.serialize.xml import DEFAULT_MAX_DEPTH
-from duo_domain.serialize.xml._hardened import (
+from duo_domain.serialize.xml import (
+    DEFAULT_MAX_DEPTH,
     GuardedReader,
     XmlRefused,
     check_stream_root,
