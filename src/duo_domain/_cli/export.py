@@ -9,8 +9,9 @@ in CSV and JSON), J/N and 1/0 as booleans, counts as integers. The TBG-i's
 nested groups become tables of their own with a ``parent`` column: the row
 number (from 0) of the enrolment, teldatum or signal they belong to.
 
-BSNs and onderwijsnummers are masked unless ``--unmasked`` is given. On a
-terminal, a progress bar of the lines read shows on stderr (the ``cli`` extra). Parquet
+BSNs and onderwijsnummers are masked unless ``--unmasked`` is given. The file
+is read in blocks, not whole; on a terminal, a progress bar of the MiB read
+shows on stderr (the ``cli`` extra). Parquet
 needs the ``parquet`` extra (``pip install duo-domain[parquet]``, pyarrow).
 Exit codes: 0 when the file was read without problems, 1 when lines or
 elements were left out (each problem is printed after the tables), 2 with
@@ -31,8 +32,8 @@ from typing import Any, TextIO
 
 import attrs
 
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command, read_bytes
-from duo_domain._cli._progress import progress_lines
+from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command
+from duo_domain._cli._stream import blocks, opened
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.identity import Bsn, Onderwijsnummer
 from duo_domain.identity.student import OnvolledigeDatum
@@ -181,20 +182,20 @@ def _write_parquet(path: Path, table: Table) -> None:
 _WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}
 
 
-def _read(name: str, data: bytes, unmasked: bool) -> tuple[dict[str, Table], tuple[DocumentProblem, ...]]:
-    try:
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-            tbgi = returnfile.read_tbgi(data)
-            return _tbgi_tables(tbgi, unmasked), tbgi.problems
-        rf = returnfile.read(progress_lines(data, desc=f"reading {name}"), check_numbers=False)
-    except InvalidDocument as exc:
-        raise CliError(f"{name}: {exc}") from None
+def _read(name: str, unmasked: bool) -> tuple[dict[str, Table], tuple[DocumentProblem, ...]]:
+    with opened(name) as (handle, xml):
+        try:
+            if xml:
+                tbgi = returnfile.read_tbgi(handle)
+                return _tbgi_tables(tbgi, unmasked), tbgi.problems
+            rf = returnfile.read(blocks(handle, desc=f"reading {name}"), check_numbers=False)
+        except InvalidDocument as exc:
+            raise CliError(f"{name}: {exc}") from None
     return _delimited_tables(rf, unmasked), rf.problems
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    data = read_bytes(args.file)
-    tables, problems = _read(args.file, data, args.unmasked)
+    tables, problems = _read(args.file, args.unmasked)
     directory = Path(args.out)
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ Prints every difference, every problem of DUO's file and a summary line (or,
 with ``--json``, the reconciliation as JSON). ``--only AREA`` (repeatable:
 ``inschrijvingen``, ``bpv``, ``diplomas``) chooses what to compare; by default
 the enrolments and BPV agreements, and the diplomas when the own records
-include at least one. ``--funding TBGI_OR_GRONDSLAG`` (repeatable) shows the
+include at least one. ``--funding FILE`` (a TBG-i, GRONDSLAG or OBO; repeatable) shows the
 funding view instead (see [`duo_domain.reconcile.funding`][duo_domain.reconcile.funding]).
 
 DUO's file is believed only when it is whole: an empty file, a file cut off
@@ -27,12 +27,11 @@ from duo_domain._cli._common import (
     EXIT_OK,
     CliError,
     Command,
-    is_xml,
     print_json,
     read_bytes,
     refused,
 )
-from duo_domain._cli._progress import progress_lines
+from duo_domain._cli._stream import blocks, opened
 from duo_domain.errors import DuoDomainError, InvalidDocument
 
 # ``duo_domain.reconcile`` holds only the area names; the comparison itself
@@ -69,7 +68,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         action="append",
         default=[],
-        help="the funding view against DUO's TBG-i (XML) or GRONDSLAG IP MBO (repeatable, one of each)",
+        help="the funding view against DUO's TBG-i (XML), GRONDSLAG IP MBO or OBO (repeatable, one of each)",
     )
     p.add_argument(
         "--teldatum",
@@ -107,15 +106,16 @@ def _key(args: argparse.Namespace) -> bytes | None:
 def _duo(name: str) -> Any:
     from duo_domain.serialize import returnfile
 
-    data = read_bytes(name)
-    if is_xml(data):
-        raise CliError(
-            f"{name}: an XML file (a TBG-i?), not a registratieoverzicht (RO); compare funding with --funding"
-        )
-    try:
-        return returnfile.read(progress_lines(data, desc="reading DUO's file"))
-    except InvalidDocument as exc:
-        raise refused(name, exc) from None
+    with opened(name) as (handle, xml):
+        if xml:
+            raise CliError(
+                f"{name}: an XML file (a TBG-i?), not a registratieoverzicht (RO); "
+                "compare funding with --funding"
+            )
+        try:
+            return returnfile.read(blocks(handle, desc="reading DUO's file"))
+        except InvalidDocument as exc:
+            raise refused(name, exc) from None
 
 
 def _print(result: Any, args: argparse.Namespace, out: TextIO) -> None:

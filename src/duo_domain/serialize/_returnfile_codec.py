@@ -21,6 +21,7 @@ property test holds them together).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -353,8 +354,13 @@ def _field_lines(i: int, veld: Kolom, notation: Datumnotatie, is_per: bool) -> l
     return lines
 
 
+@functools.lru_cache(maxsize=256)
 def _compile(bestand: str, soort: str, notation: Datumnotatie, separator: str) -> Any:
-    """The compiled reader of one record type in one notation, or ``None`` when it has none."""
+    """The compiled reader of one record type in one notation, or ``None`` when it has none.
+
+    Compiled once per process for each combination (a pure function of its
+    arguments: the reader keeps no state of its own), not once per file.
+    """
     cls = None if bestand in _GENERIC else RECORD_CLASSES[bestand][soort]
     velden = table_layout(bestand, soort) if cls is None else layout(cls)
     is_per = cls is PerRecord

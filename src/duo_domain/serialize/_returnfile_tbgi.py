@@ -1,8 +1,9 @@
 """The TBG-i (Terugmelding BekostigingsGrondslagen-individueel, PvE §16) in XML (private).
 
-The file is parsed by the library's hardened XML parser
-([`duo_domain.serialize.xml.parse_bytes`][duo_domain.serialize.xml.parse_bytes]: no DTD, no entities, bounded
-size and depth). Each group of the PvE (§16.5: Inschrijving, Teldatum,
+The file is read in blocks by the library's hardened XML parsing
+([`duo_domain.serialize.xml`][duo_domain.serialize.xml]: no DTD, no entities,
+bounded size and depth), each enrolment or diploma dropped from memory once
+read. Each group of the PvE (§16.5: Inschrijving, Teldatum,
 BekostigingsrelevanteBPV, Signaal, Parameter, Diploma) becomes a frozen
 object; the element names, their order and how each value is read come from
 the PvE layout table ([`duo_domain.mbo.pve`][duo_domain.mbo.pve], file kind ``TBGI``).
@@ -17,10 +18,11 @@ the file is still read.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import IO, Any, Final
 
 import attrs
 from lxml import etree
@@ -32,16 +34,25 @@ from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.mbo import pve
 from duo_domain.serialize._returnfile_records import OngeldigNummer, Persoonsnummer
-from duo_domain.serialize.xml import DEFAULT_MAX_DEPTH, parse_bytes
+from duo_domain.serialize.xml import (
+    DEFAULT_MAX_DEPTH,
+    GuardedReader,
+    XmlRefused,
+    check_stream_root,
+    new_pull_parser,
+    syntax_error,
+)
 
 __all__ = [
     "Tbgi",
     "TbgiBpv",
     "TbgiDiploma",
     "TbgiInschrijving",
+    "TbgiItem",
     "TbgiParameter",
     "TbgiSignaal",
     "TbgiTeldatum",
+    "iter_tbgi",
     "read_tbgi",
 ]
 
@@ -183,6 +194,36 @@ class Tbgi:
             "Diploma": len(self.diplomas),
         }
 
+    def deelnemerswaarde(self) -> dict[dt.date, Decimal]:
+        """Per teldatum, the sum of DUO's *BijdrageInschrijvingAanDeelnemerswaarde* (PvE §16.5.2).
+
+        Examples:
+            >>> half = Decimal("0.5")
+            >>> t = TbgiTeldatum(dt.date(2025, 10, 1), bijdrage_inschrijving_aan_deelnemerswaarde=half)
+            >>> Tbgi((TbgiInschrijving(teldata=(t,)), TbgiInschrijving(teldata=(t,))), ()).deelnemerswaarde()
+            {datetime.date(2025, 10, 1): Decimal('1.0')}
+        """
+        found: dict[dt.date, Decimal] = {}
+        for i in self.inschrijvingen:
+            for t in i.teldata:
+                if t.teldatum is not None and t.bijdrage_inschrijving_aan_deelnemerswaarde is not None:
+                    found[t.teldatum] = (
+                        found.get(t.teldatum, Decimal(0)) + t.bijdrage_inschrijving_aan_deelnemerswaarde
+                    )
+        return dict(sorted(found.items()))
+
+    def diplomawaarde(self) -> Decimal:
+        """The sum of DUO's *BijdrageDiplomawaarde* over the diplomas (PvE §16.5.6).
+
+        Examples:
+            >>> Tbgi((), (TbgiDiploma(bijdrage_diplomawaarde=Decimal(5)), TbgiDiploma())).diplomawaarde()
+            Decimal('5')
+        """
+        return sum(
+            (d.bijdrage_diplomawaarde for d in self.diplomas if d.bijdrage_diplomawaarde is not None),
+            Decimal(0),
+        )
+
 
 # The child groups of each group, and the class each group is read into.
 _CHILDREN: Final[dict[str, dict[str, str]]] = {
@@ -314,19 +355,151 @@ def _read_group(element: etree._Element, groep: str, path: str, problems: list[D
     return _CLASSES[groep](**values, **extra)
 
 
-def read_tbgi(
-    data: bytes, *, max_bytes: int = DEFAULT_TBGI_MAX_BYTES, max_depth: int = DEFAULT_MAX_DEPTH
-) -> Tbgi:
-    """Read a TBG-i (PvE §16) from its bytes through the hardened XML parser.
+#: How much of a streamed TBG-i is read at a time.
+_READ_SIZE: Final = 1 << 16
+_GROUPS: Final = ("Inschrijving", "Diploma")
+
+#: What [`iter_tbgi`][duo_domain.serialize.returnfile.iter_tbgi] yields.
+TbgiItem = TbgiInschrijving | TbgiDiploma | DocumentProblem
+
+
+def _refused_root(name: str, line: int | None) -> InvalidDocument:
+    return InvalidDocument(
+        [DocumentProblem("/", f"root element {name!r}, not Bekostigingsgrondslagen", line=line)],
+        document="TBG-i",
+    )
+
+
+def _too_deep(max_depth: int, line: int | None) -> XmlRefused:
+    return XmlRefused(
+        [DocumentProblem("/", f"elements nested deeper than {max_depth} levels", line=line)], document="TBG-i"
+    )
+
+
+class _Groups:
+    """The groups of a TBG-i as their end tags arrive; each is dropped from the tree once read."""
+
+    def __init__(self, max_depth: int) -> None:
+        self.max_depth = max_depth
+        self.depth = 0
+        self.root: etree._Element | None = None
+        self.counters = dict.fromkeys(_GROUPS, 0)
+
+    def event(self, event: str, element: etree._Element) -> Iterator[TbgiItem]:
+        if event == "start":
+            self._start(element)
+            return
+        self.depth -= 1
+        if self.depth != 1:
+            return
+        name = _local(element.tag)
+        if name not in self.counters:
+            yield DocumentProblem(f"/{name}", "unknown element", line=element.sourceline)
+        else:
+            path = f"{name}[{self.counters[name]}]"
+            self.counters[name] += 1
+            found: list[DocumentProblem] = []
+            value = _read_group(element, name, path, found)
+            yield from found
+            if not found and value is not None:
+                yield value
+        # Read: drop it, and anything before it, so that memory stays flat.
+        element.clear()
+        root = self.root
+        if root is not None:
+            while len(root) and root[0] is not element:
+                del root[0]
+            if len(root):
+                del root[0]
+
+    def _start(self, element: etree._Element) -> None:
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise _too_deep(self.max_depth, element.sourceline)
+        if self.root is None:
+            check_stream_root(element)
+            if _local(element.tag) != "Bekostigingsgrondslagen":
+                raise _refused_root(_local(element.tag), element.sourceline)
+            self.root = element
+
+
+def iter_tbgi(
+    source: bytes | IO[bytes],
+    *,
+    max_bytes: int | None = DEFAULT_TBGI_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Iterator[TbgiItem]:
+    r"""Every enrolment and diploma of a TBG-i (PvE §16), and every problem, in file order, streaming.
+
+    The file is read in blocks through the library's hardened XML parsing (no
+    DTD, no entities, nothing fetched; see
+    [`duo_domain.serialize.xml`][duo_domain.serialize.xml]), and each
+    ``Inschrijving`` or ``Diploma`` is dropped from memory once read: memory
+    stays flat for any number of them.
 
     Args:
-        data: The whole file.
-        max_bytes: Larger input is refused before parsing.
-        max_depth: Deeper element nesting is refused while parsing.
+        source: The whole file, or a file object open in binary mode.
+        max_bytes: Larger input is refused once read that far (``None``: no limit).
+        max_depth: Deeper element nesting is refused.
+
+    Yields:
+        A [`TbgiInschrijving`][duo_domain.serialize.returnfile.TbgiInschrijving]
+        or [`TbgiDiploma`][duo_domain.serialize.returnfile.TbgiDiploma] per
+        group that could be read; a
+        [`DocumentProblem`][duo_domain.errors.DocumentProblem] (with its line
+        and path) for each value that could not, whose group is then left out.
+
+    Raises:
+        InvalidDocument: when the input is not well-formed XML (after the
+            groups before the error have been yielded), is refused by the
+            hardened parsing (a DTD, too large, too deep), or its root is not
+            ``Bekostigingsgrondslagen``.
+
+    Examples:
+        >>> import io
+        >>> xml = b'''<Bekostigingsgrondslagen><Inschrijving><BRIN>25LX</BRIN>
+        ... <Inschrijvingvolgnummer>002</Inschrijvingvolgnummer></Inschrijving>
+        ... <Diploma><DatumBehaald>2025-13-01</DatumBehaald></Diploma></Bekostigingsgrondslagen>'''
+        >>> for item in iter_tbgi(io.BytesIO(xml)):
+        ...     print(type(item).__name__, getattr(item, "inschrijvingvolgnummer", item))
+        TbgiInschrijving 002
+        DocumentProblem not a valid date @ Diploma[0].DatumBehaald (line 3)
+    """
+    stream: IO[bytes] = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    reader = GuardedReader(stream, max_bytes)
+    parser = new_pull_parser(events=("start", "end"), tag=())
+    groups = _Groups(max_depth)
+    try:
+        while True:
+            block = reader.read(_READ_SIZE)
+            if block:
+                parser.feed(block)
+            else:
+                parser.close()
+            for event, element in parser.read_events():
+                yield from groups.event(event, element)
+            if not block:
+                return
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc, document="TBG-i") from None
+
+
+def read_tbgi(
+    source: bytes | IO[bytes],
+    *,
+    max_bytes: int | None = DEFAULT_TBGI_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Tbgi:
+    """Read a whole TBG-i (PvE §16) through the hardened XML parsing (see `iter_tbgi`).
+
+    Args:
+        source: The whole file, or a file object open in binary mode.
+        max_bytes: Larger input is refused (``None``: no limit).
+        max_depth: Deeper element nesting is refused.
 
     Raises:
         InvalidDocument: for input that is not well-formed XML, is refused by
-            the hardened parser (a DTD, too large, too deep), or whose root is
+            the hardened parsing (a DTD, too large, too deep), or whose root is
             not ``Bekostigingsgrondslagen``.
 
     Examples:
@@ -338,29 +511,14 @@ def read_tbgi(
         >>> [(t.teldatum, t.bbl_bol_factor) for t in tbgi.inschrijvingen[0].bekostigd]
         [(datetime.date(2025, 10, 1), Decimal('1.2'))]
     """
-    root = parse_bytes(data, max_bytes=max_bytes, max_depth=max_depth)
-    if _local(root.tag) != "Bekostigingsgrondslagen":
-        raise InvalidDocument(
-            [DocumentProblem("/", f"root element {_local(root.tag)!r}, not Bekostigingsgrondslagen")],
-            document="TBG-i",
-        )
     inschrijvingen: list[TbgiInschrijving] = []
     diplomas: list[TbgiDiploma] = []
     problems: list[DocumentProblem] = []
-    counters = {"Inschrijving": 0, "Diploma": 0}
-    for child in root:
-        if not isinstance(child.tag, str):
-            continue
-        name = _local(child.tag)
-        if name not in counters:
-            problems.append(DocumentProblem(f"/{name}", "unknown element", line=child.sourceline))
-            continue
-        path = f"{name}[{counters[name]}]"
-        counters[name] += 1
-        found: list[DocumentProblem] = []
-        value = _read_group(child, name, path, found)
-        problems.extend(found)
-        if found or value is None:
-            continue
-        (inschrijvingen if name == "Inschrijving" else diplomas).append(value)
+    for item in iter_tbgi(source, max_bytes=max_bytes, max_depth=max_depth):
+        if isinstance(item, DocumentProblem):
+            problems.append(item)
+        elif isinstance(item, TbgiInschrijving):
+            inschrijvingen.append(item)
+        else:
+            diplomas.append(item)
     return Tbgi(tuple(inschrijvingen), tuple(diplomas), tuple(problems))

@@ -105,6 +105,7 @@ from duo_domain.serialize._returnfile_tbgi import (
     TbgiParameter,
     TbgiSignaal,
     TbgiTeldatum,
+    iter_tbgi,
     read_tbgi,
 )
 
@@ -164,6 +165,7 @@ __all__ = [
     "group_persons",
     "iter_lines",
     "iter_records",
+    "iter_tbgi",
     "layout",
     "read",
     "read_tbgi",

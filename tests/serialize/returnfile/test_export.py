@@ -87,3 +87,44 @@ def test_problems_give_exit_1_and_unreadable_input_exit_2(tmp_path: Path) -> Non
     code, _, err = _run(str(empty), "--to", "csv", "--out", str(tmp_path / "out2"))
     assert code == 2
     assert "does not start with a record type" in err
+
+
+_OBO = """VLP|2015-2016|27DV|2015-10-01|2015-10-02
+PER|111222333||2000-05-00|M
+ISG|111222333||1|2015-08-01||J|N
+ISP|111222333||1|2015-08-01|25655|BOL|MBO-4|||J|J|N
+DIP|111222333||99|25655|2016-06-30|J|1
+CTR|1|1|51310|51314|2
+"""
+
+_OBOV = """Recordsoort|Burgerservicenummer|Onderwijsnummer|Geboortedatum vorig
+VLP|2025-2026|27DV|2025-11-03|2025-10-01
+PER|111222333||2000-05-00|M|2000-05-14|*|W
+"""
+
+
+def test_an_obo_becomes_typed_tables(tmp_path: Path) -> None:
+    path = tmp_path / "OBO_27DV_2015_20151002.CSV"
+    path.write_text(_OBO, encoding="utf-8")
+    code, out, _ = _run(str(path), "--to", "jsonl", "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {
+        f"{t}.jsonl" for t in ("VLP", "PER", "ISG", "ISP", "DIP", "CTR")
+    }
+    [isp] = [json.loads(line) for line in (tmp_path / "out" / "ISP.jsonl").read_text("utf-8").splitlines()]
+    assert isp["indicatie_geldig_op_1_10"] is True
+    assert isp["burgerservicenummer"] == "*****2333"
+    [ctr] = [json.loads(line) for line in (tmp_path / "out" / "CTR.jsonl").read_text("utf-8").splitlines()]
+    assert ctr["totaal_generaal"] == 51314
+
+
+def test_a_difference_list_becomes_a_table_with_its_emptied_marks(tmp_path: Path) -> None:
+    path = tmp_path / "OBOV_PER_27DV_20251103.CSV"
+    path.write_text(_OBOV, encoding="utf-8")
+    code, out, _ = _run(str(path), "--to", "csv", "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    with (tmp_path / "out" / "PER.csv").open(encoding="utf-8") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["geboortedatum_huidig"] == "2000-05-14"
+    assert row["geslacht_huidig"] == "*"  # emptied by DUO (PvE §14.1)
+    assert row["soort_wijziging"] == "W"

@@ -36,6 +36,12 @@ from duo_domain.serialize.xml._hardened import (
     XmlRefused,
     parse_bytes,
 )
+
+# For the other streaming readers of the serialize package (the TBG-i): not public API.
+from duo_domain.serialize.xml._hardened import GuardedReader as GuardedReader
+from duo_domain.serialize.xml._hardened import check_stream_root as check_stream_root
+from duo_domain.serialize.xml._hardened import new_pull_parser as new_pull_parser
+from duo_domain.serialize.xml._hardened import syntax_error as syntax_error
 from duo_domain.serialize.xml._mapping import NS_BASIS, NS_MBO, NS_PERSOON, NS_VO
 from duo_domain.serialize.xml.header import Bedrijfsdocument, Bericht
 from duo_domain.serialize.xml.messages import (
