@@ -29,11 +29,15 @@ fits. A subject with a vrijstelling (art. 3.8) counts as present, and a subject 
 havo or vwo level fills the place of the vmbo subject it replaces
 ([`eigen_vakcode`][duo_domain.vo.pakket.eigen_vakcode], art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2).
 
-The subjects are recognised by the vakcodes of the shipped vakcodetabel
-([`duo_domain.vo.codes`][duo_domain.vo.codes]); the praktijkgerichte vakken by their
-role [`Vaksoort.PRAKTIJKGERICHT_VMBO`][duo_domain.vo.codes.Vaksoort] in the table passed. A
-profielkeuzevak the shipped table has no code for (bedrijfseconomie, the maritiem
-en techniek profielvak) cannot be recognised: pass ``pakket=False`` to
+The law's structure (which subjects make up each part of each profile) is code; the vakcodes that
+count as each subject or group it names are data: the code table ``vakgroepen``
+([`duo_domain.codes`][duo_domain.codes], one value per group with its article), and for the vmbo
+gemeenschappelijk deel the kenmerk ``deel`` of ``vakcodes``. Every function takes ``codes=``, a
+[`Codetabellen`][duo_domain.codes.Codetabellen] bundle whose tables are read once per bundle; a
+vendor adds a code of its newer vakcodetabel to a group there. The praktijkgerichte vakken are
+recognised by their role [`Vaksoort.PRAKTIJKGERICHT_VMBO`][duo_domain.vo.codes.Vaksoort] in the
+table passed. A profielkeuzevak the shipped tables have no code for (bedrijfseconomie, the maritiem
+en techniek profielvak) is not recognised without such a table: pass ``pakket=False`` to
 [`compute_uitslag`][duo_domain.vo.compute_uitslag] for such a candidate.
 
 Every missing part is one [`Tekort`][duo_domain.vo.pakket.Tekort] with its article; the rule
@@ -192,7 +196,7 @@ _DP_KEUZE: _Groepen = ("wiskunde_vmbo", "economie_vmbo", "biologie_vmbo", "nask1
 
 #: Per profile digit of a vmbo elementcode: the algemene vakken of the profieldeel (art. 2.21 lid 2, 2.25
 #: lid 2); its profielvak (art. 2.21 lid 1) is the group with that ``vmbo_profiel``. The law names no
-#: algemene vakken for maritiem en techniek, and the shipped table has no code for its profielvak.
+#: algemene vakken for maritiem en techniek, and the shipped vakgroepen have no code for its profielvak.
 _VMBO_PROFIEL: Mapping[str, tuple[_Groepen, ...]] = {
     "0": _TECHNIEK,
     "1": _TECHNIEK,

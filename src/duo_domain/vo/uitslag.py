@@ -1158,8 +1158,9 @@ def compute_uitslag(
 
     Args:
         kandidaat: The candidate's exam.
-        codes: The code tables (a vendor's newer vakcodetabel, table ``vakcodes``) to read
-            subject roles and kenmerken from; the shipped ones for ``None``.
+        codes: The code tables (a vendor's newer vakcodetabel, table ``vakcodes``, and the package
+            composition, table ``vakgroepen``) to read subject roles and kenmerken from; the shipped
+            ones for ``None``.
         regelsets: The rule sets to choose from; `REGELSETS` by default.
         pakket: Whether the subjects must form an eindexamen (art. 3.1-3.7,
             [`duo_domain.vo.pakket`][duo_domain.vo.pakket]): an incomplete exam is then
