@@ -251,6 +251,8 @@ class _Pakket:
     vmbo_vak_van_hv: Mapping[str, str]
     #: art. 2.7 a 2° and 2.12 a 2°: a kunst subject -> the vakcodes it may not join (kenmerk ``niet_met``)
     niet_samen: tuple[tuple[str, _Slot], ...]
+    #: wiskunde A, B, C and D (art. 2.7 a 1°, 2.12 a 1°)
+    wiskunde: tuple[_Slot, _Slot, _Slot, _Slot]
     #: art. 2.7 a 3° and 2.12 a 3°: one of tekenen, handvaardigheid and textiele vormgeving
     een_van: _Slot
     #: art. 2.7 b and 2.12 b: a language "(elementair)" -> the full language (kenmerk ``elementair_van``)
@@ -320,6 +322,7 @@ def _maak_pakket(lijst: Waardenlijst, gemeenschappelijk: frozenset[str]) -> _Pak
             if "niet_met" in v.kenmerken
             for c in sorted(groep[v.code])
         ),
+        wiskunde=(groep["wiskunde_a"], groep["wiskunde_b"], groep["wiskunde_c"], groep["wiskunde_d"]),
         een_van=groep["beeldende_vakken_hv"],
         elementair={
             c: v.kenmerken["elementair_van"]
@@ -648,14 +651,22 @@ def _hv_overtollig(pk: _Pakket, schoolsoort: str, vakken: Mapping[str, Vaksoort]
     art = "2.12" if havo else "2.7"
     lid = f"{art} a"
     out: list[Tekort] = []
-    if "1027" in vakken and "1025" not in vakken:
-        out.append(Tekort("vrije deel", f"{UB} art. {lid} 1°", "wiskunde D (1027) needs wiskunde B (1025)"))
-    if not havo and "1024" in vakken and "1026" in vakken:
+    a, b, c, d = pk.wiskunde
+    if d & vakken.keys() and not b & vakken.keys():
         out.append(
             Tekort(
                 "vrije deel",
                 f"{UB} art. {lid} 1°",
-                "wiskunde A (1024) and wiskunde C (1026) cannot be combined (A with B, or B with C)",
+                f"wiskunde D ({_namen(d)}) needs wiskunde B ({_namen(b)})",
+            )
+        )
+    if not havo and a & vakken.keys() and c & vakken.keys():
+        out.append(
+            Tekort(
+                "vrije deel",
+                f"{UB} art. {lid} 1°",
+                f"wiskunde A ({_namen(a)}) and wiskunde C ({_namen(c)}) cannot be combined"
+                " (A with B, or B with C)",
             )
         )
     for kunst, niet in pk.niet_samen:
