@@ -31,6 +31,7 @@ def test_every_code_table_of_the_library_is_shipped_here() -> None:
         "reden_uitschrijving",
         "se_termijnen",
         "vakcodes",
+        "vakgroepen",
         "vrijstelling_generiek_examenonderdeel",
     }
 

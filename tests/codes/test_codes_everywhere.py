@@ -22,6 +22,7 @@ from duo_domain import validate
 from duo_domain.codes import Codetabellen, CodeValue, Waardenlijst, waardenlijst
 from duo_domain.errors import InvalidDocument, InvalidValue
 from duo_domain.serialize.json import structure_cijferlijst
+from duo_domain.vo.codes import Vaksoort
 
 D = dt.date
 
@@ -122,6 +123,93 @@ def test_vo_rules_read_the_tables_validation_was_given(vo: Any) -> None:
     k = structure_cijferlijst(doc)
     assert "BRON.EXAMEN.EXTRA_VAK" in validate(k).rule_ids
     assert "BRON.EXAMEN.EXTRA_VAK" not in validate(k, codes=_zonder_deel("0322")).rule_ids
+
+
+def _in_groep(naam: str, *vakcodes: str, vakcodes_tabel: Codetabellen | None = None) -> Codetabellen:
+    """The shipped tables with ``vakcodes`` added to group ``naam`` of ``vakgroepen`` (and new vakcodes)."""
+    groepen = waardenlijst("vakgroepen")
+    groep = groepen.get(naam)
+    assert groep is not None
+    codes = " ".join([groep.kenmerken["vakcodes"], *vakcodes])
+    nieuw = CodeValue(
+        naam, groep.omschrijving, bron=groep.bron, kenmerken={**groep.kenmerken, "vakcodes": codes}
+    )
+    eigen = [] if vakcodes_tabel is None else list(vakcodes_tabel)
+    return Codetabellen(groepen.met(nieuw), *eigen)
+
+
+def test_vo_pakket_reads_the_vakcodes_of_each_group_from_the_table_vakgroepen(vo: Any) -> None:
+    from duo_domain.vo import Uitslag, compute_uitslag
+
+    # art. 2.11 lid 3 (havo EM): a modern foreign language is a profielkeuzevak; 9001 stands for a language
+    # of a vendor's newer vakcodetabel, in place of aardrijkskunde (0131)
+    doc = vo.havo_doc() | {"uitslag": "geslaagd"}  # as the school reports it
+    vo.set_vak(doc, "0131", vakcode="9001")
+    k = structure_cijferlijst(doc)
+    alleen_vak = _met_vak("9001", "vwo havo")
+    r = compute_uitslag(k, codes=alleen_vak)  # a known subject, but of no group: the profile lacks a keuzevak
+    assert r.uitslag is Uitslag.AFGEWEZEN
+    assert [x.regel for x in r.redenen] == ["BRON.PAKKET.VOLLEDIG"]
+    assert "BRON.PAKKET.VOLLEDIG" in validate(k, codes=alleen_vak).rule_ids
+    met_groep = _in_groep("mvt_hv", "9001", vakcodes_tabel=alleen_vak)
+    assert compute_uitslag(k, codes=met_groep).uitslag is Uitslag.GESLAAGD
+    assert "BRON.PAKKET.VOLLEDIG" not in validate(k, codes=met_groep).rule_ids
+
+
+def test_vo_pakket_functions_read_the_table_vakgroepen() -> None:
+    from duo_domain.vo.pakket import eigen_vakcode, overtollig, tekorten
+
+    # the shipped composition
+    havo_em = ["1001", "1002", "1019", "1020", "0353", "1024", "1022", "1021", "9001", "1018"]
+    assert [t.deel for t in tekorten("havo", "0372", havo_em)] == ["profieldeel"]
+    assert tekorten("havo", "0372", havo_em, codes=_in_groep("mvt_hv", "9001")) == ()
+    # art. 2.12 b: a language (elementair) next to the same language; kenmerk elementair_van
+    elementair = CodeValue(
+        "pools_elementair", "pools (elementair)", kenmerken={"vakcodes": "9002", "elementair_van": "9001"}
+    )
+    codes = Codetabellen(waardenlijst("vakgroepen").met(elementair))
+    vakken = {"9001": Vaksoort.ALGEMEEN, "9002": Vaksoort.ALGEMEEN}
+    assert overtollig("havo", vakken) == ()
+    assert [t.artikel for t in overtollig("havo", vakken, codes=codes)] == [
+        "Uitvoeringsbesluit WVO 2020 art. 2.12 b"
+    ]
+    # art. 3.4 lid 3: a havo subject in a vmbo exam; kenmerk vmbo_vak
+    assert eigen_vakcode("9001", "vmbo-tl", "havo") == "9001"
+    pools = CodeValue("pools_hv", "Poolse taal", kenmerken={"vakcodes": "9001", "vmbo_vak": "0053"})
+    assert eigen_vakcode(
+        "9001", "vmbo-tl", "havo", codes=Codetabellen(waardenlijst("vakgroepen").met(pools))
+    ) == ("0053")
+    # art. 2.21 lid 1: the profielvak of a vmbo profile (8: maritiem en techniek) by kenmerk vmbo_profiel
+    mt = CodeValue(
+        "profielvak_8", "profielvak maritiem en techniek", kenmerken={"vakcodes": "2100", "vmbo_profiel": "8"}
+    )
+    kb = dict.fromkeys(("0011", "0071", "0322", "0353", "0416"), Vaksoort.ALGEMEEN)
+    kb.update(
+        {"2100": Vaksoort.PROFIELVAK, **dict.fromkeys(("2101", "2102", "2103", "2104"), Vaksoort.KEUZEVAK)}
+    )
+    assert "the profielvak" in tekorten("vmbo-kb", "6810", kb)[-1].toelichting
+    assert tekorten("vmbo-kb", "6810", kb, codes=Codetabellen(waardenlijst("vakgroepen").met(mt))) == ()
+
+
+def test_vo_pakket_reads_the_kenmerk_deel_for_the_vmbo_gemeenschappelijk_deel() -> None:
+    from duo_domain.vo.pakket import tekorten
+
+    tl = ["0011", "0071", "0353", "0416", "0153", "0173", "0233", "0191"]  # no maatschappijleer (0322)
+    assert [t.toelichting for t in tekorten("vmbo-tl", "0400", tl)] == [
+        "gemeenschappelijk deel: 0322 is missing"
+    ]
+    assert tekorten("vmbo-tl", "0400", tl, codes=_zonder_deel("0322")) == ()
+
+
+def test_a_vakgroepen_table_without_a_group_the_law_names_is_refused() -> None:
+    from duo_domain.vo.pakket import tekorten
+
+    groepen = waardenlijst("vakgroepen")
+    zonder = Waardenlijst(
+        groepen.naam, groepen.bron, [v for v in groepen if v.code != "klassiek"], kenmerken=groepen.kenmerken
+    )
+    with pytest.raises(InvalidDocument, match="group klassiek missing"):
+        tekorten("vwo", "0270", ["1001"], codes=Codetabellen(zonder))
 
 
 # --------------------------------------------------------------------------- MBO
@@ -333,6 +421,9 @@ def test_no_public_function_takes_a_tabel_parameter() -> None:
         "duo_domain.vo.deadlines.te_laat",
         "duo_domain.vo.codes.vakcodetabel",
         "duo_domain.vo.codes.elementcodetabel",
+        "duo_domain.vo.pakket.tekorten",
+        "duo_domain.vo.pakket.overtollig",
+        "duo_domain.vo.pakket.eigen_vakcode",
         "duo_domain.mbo.uitslag.uitslag_from_diploma",
         "duo_domain.mbo.examencodes.examencodetabel",
         "duo_domain.mbo.afwezigheid.melding_afwezigheid",

@@ -183,14 +183,16 @@ def _plaats(
     return "ongeplaatst"
 
 
-def _op_eigen_niveau(v: ExamResult, ss: Schoolsoort) -> ExamResult:
+def _op_eigen_niveau(v: ExamResult, ss: Schoolsoort, codes: Codetabellen | None) -> ExamResult:
     """A subject taken at the havo or vwo level with the vakcode of the vmbo subject whose place it takes.
 
     Art. 3.48 names the vmbo subjects (Nederlandse taal, Engelse taal, maatschappijleer, the algemene
     vakken of the profieldeel); the corresponding havo/vwo subject takes their place (art. 3.4 lid 3,
     3.5 lid 2, 3.6 lid 2, 3.7 lid 2).
     """
-    eigen = eigen_vakcode(v.vakcode, ss.value, v.programma) if v.programma is not None else v.vakcode
+    if v.programma is None:
+        return v
+    eigen = eigen_vakcode(v.vakcode, ss.value, v.programma, codes=codes)
     return v if eigen == v.vakcode else attrs.evolve(v, vakcode=eigen)
 
 
@@ -199,6 +201,7 @@ def _indeling(
     r: UitslagResultaat,
     rollen: Mapping[str, tuple[Vaksoort, int]],
     gemeen: frozenset[str],
+    codes: Codetabellen | None,
 ) -> _Indeling:
     ss = k.schoolsoort
     weg = set(r.buiten_beschouwing) | set(r.niet_meegeteld)
@@ -210,7 +213,7 @@ def _indeling(
         eind = r.eindcijfers.get(gelezen.vakcode)
         if eind is None or gelezen.vakcode in weg or gelezen.vrijstelling:
             continue
-        v = _op_eigen_niveau(gelezen, ss)
+        v = _op_eigen_niveau(gelezen, ss, codes)
         soort = _soort(v, rollen, ss.is_vmbo)
         if soort is Vaksoort.GEEN_UITSLAG or (not ss.is_vmbo and (soort in _HV_COMBI or v.combinatiecijfer)):
             continue
@@ -394,7 +397,7 @@ def cum_laude(
         )
     rollen = tabel.rollen(ss.value)
     toegekend, gem, mee, reden_a = _conditie_a(
-        _indeling(kandidaat, r, rollen, tabel.gemeenschappelijk), ss, art
+        _indeling(kandidaat, r, rollen, tabel.gemeenschappelijk, codes), ss, art
     )
     reden_b = _conditie_b(kandidaat, r, rollen, art)
     redenen = tuple(x for x in (reden_a, reden_b) if x is not None)

@@ -29,11 +29,15 @@ fits. A subject with a vrijstelling (art. 3.8) counts as present, and a subject 
 havo or vwo level fills the place of the vmbo subject it replaces
 ([`eigen_vakcode`][duo_domain.vo.pakket.eigen_vakcode], art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2).
 
-The subjects are recognised by the vakcodes of the shipped vakcodetabel
-([`duo_domain.vo.codes`][duo_domain.vo.codes]); the praktijkgerichte vakken by their
-role [`Vaksoort.PRAKTIJKGERICHT_VMBO`][duo_domain.vo.codes.Vaksoort] in the table passed. A
-profielkeuzevak the shipped table has no code for (bedrijfseconomie, the maritiem
-en techniek profielvak) cannot be recognised: pass ``pakket=False`` to
+The law's structure (which subjects make up each part of each profile) is code; the vakcodes that
+count as each subject or group it names are data: the code table ``vakgroepen``
+([`duo_domain.codes`][duo_domain.codes], one value per group with its article), and for the vmbo
+gemeenschappelijk deel the kenmerk ``deel`` of ``vakcodes``. Every function takes ``codes=``, a
+[`Codetabellen`][duo_domain.codes.Codetabellen] bundle whose tables are read once per bundle; a
+vendor adds a code of its newer vakcodetabel to a group there. The praktijkgerichte vakken are
+recognised by their role [`Vaksoort.PRAKTIJKGERICHT_VMBO`][duo_domain.vo.codes.Vaksoort] in the
+table passed. A profielkeuzevak the shipped tables have no code for (bedrijfseconomie, the maritiem
+en techniek profielvak) is not recognised without such a table: pass ``pakket=False`` to
 [`compute_uitslag`][duo_domain.vo.compute_uitslag] for such a candidate.
 
 Every missing part is one [`Tekort`][duo_domain.vo.pakket.Tekort] with its article; the rule
@@ -58,8 +62,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from duo_domain._sources import UB_WVO
-from duo_domain.vo.codes import Vaksoort
+from duo_domain._sources import UB_WVO as UB
+from duo_domain.codes import Codetabellen, Waardenlijst, waardenlijst
+from duo_domain.errors import DocumentProblem, InvalidDocument
+from duo_domain.vo.codes import Vaksoort, vakcodetabel
 
 __all__ = [
     "OVERTOLLIG",
@@ -73,8 +79,6 @@ __all__ = [
 #: The rule ids of the catalogue.
 VOLLEDIG = "BRON.PAKKET.VOLLEDIG"
 OVERTOLLIG = "BRON.PAKKET.OVERTOLLIG"
-
-UB = UB_WVO
 
 _Slot = frozenset[str]
 
@@ -95,40 +99,63 @@ class Tekort:
     toelichting: str
 
 
-def _s(*codes: str) -> _Slot:
-    return frozenset(codes)
+#: A slot: the names of the groups of the ``vakgroepen`` table whose vakcodes fill it.
+_Groepen = tuple[str, ...]
 
+# --- havo / vwo: the law's structure, by group name ---------------------------------------------
 
-# --- havo / vwo ---------------------------------------------------------------------------------
-
-_MVT_HV = _s("1003", "1004", "1005", "1006", "1007", "1008", "1009", "1017")
-_CHINEES = _s("1052")
-_KLASSIEK = _s("1010", "1011", "1050", "1051")
-_KUNST = _s("1030", "1031", "1032", "1033", "0260", "0270", "1036", "1037")
-_WIS_AB = _s("1024", "1025")
-
-_HAVO_GEM = (_s("1001"), _s("1002"), _s("1019"), _s("1020"), _s("0353"))
-_ATHENEUM_GEM = (_s("1001"), _s("1002"), _MVT_HV | _CHINEES, _s("1019"), _s("1020"), _s("0353"))
-_ATHENEUM_GEM_KLASSIEK = (_s("1001"), _s("1002"), _MVT_HV | _CHINEES, _s("1019"), _s("0353"))
-_GYMNASIUM_GEM = (_s("1001"), _s("1002"), _KLASSIEK, _s("1019"), _s("0353"))
+_HAVO_GEM: tuple[_Groepen, ...] = (
+    ("nederlands_hv",),
+    ("engels_hv",),
+    ("maatschappijleer_hv",),
+    ("ckv",),
+    ("lo",),
+)
+_ATHENEUM_GEM: tuple[_Groepen, ...] = (
+    ("nederlands_hv",), ("engels_hv",), ("mvt_hv", "chinees"), ("maatschappijleer_hv",), ("ckv",), ("lo",)
+)  # fmt: skip
+_ATHENEUM_GEM_KLASSIEK: tuple[_Groepen, ...] = (
+    ("nederlands_hv",), ("engels_hv",), ("mvt_hv", "chinees"), ("maatschappijleer_hv",), ("lo",)
+)  # fmt: skip
+_GYMNASIUM_GEM: tuple[_Groepen, ...] = (
+    ("nederlands_hv",), ("engels_hv",), ("klassiek",), ("maatschappijleer_hv",), ("lo",)
+)  # fmt: skip
+_WIS_AB: _Groepen = ("wiskunde_a", "wiskunde_b")
+_NT_KEUZE: _Groepen = ("nlt", "informatica", "biologie_hv", "wiskunde_d")
+_NG_KEUZE: _Groepen = ("nlt", "aardrijkskunde", "natuurkunde")
 
 #: Profieldeel per profile: art. 2.6 (vwo) and 2.11 (havo), one slot per subject the article names.
-_VWO_PROFIEL: Mapping[str, tuple[_Slot, ...]] = {
-    "NT": (_s("1025"), _s("1023"), _s("1028"), _s("1035", "0161", "1018", "1027")),
-    "NG": (_WIS_AB, _s("1018"), _s("1028"), _s("1035", "0131", "1023")),
-    "EM": (_WIS_AB, _s("1022"), _s("1021"), _s("0131", "1034") | _MVT_HV | _CHINEES),
+_VWO_PROFIEL: Mapping[str, tuple[_Groepen, ...]] = {
+    "NT": (("wiskunde_b",), ("natuurkunde",), ("scheikunde",), _NT_KEUZE),
+    "NG": (_WIS_AB, ("biologie_hv",), ("scheikunde",), _NG_KEUZE),
+    "EM": (
+        _WIS_AB,
+        ("economie_hv",),
+        ("geschiedenis_hv",),
+        ("aardrijkskunde", "maatschappijwetenschappen", "mvt_hv", "chinees"),
+    ),
     "CM": (
-        _WIS_AB | _s("1026"),
-        _s("1021"),
-        _KUNST | _s("0311") | _MVT_HV | _CHINEES | _KLASSIEK,
-        _s("0131", "1034", "1022"),
+        (*_WIS_AB, "wiskunde_c"),
+        ("geschiedenis_hv",),
+        ("kunst_hv", "filosofie", "mvt_hv", "chinees", "klassiek"),
+        ("aardrijkskunde", "maatschappijwetenschappen", "economie_hv"),
     ),
 }
-_HAVO_PROFIEL: Mapping[str, tuple[_Slot, ...]] = {
-    "NT": (_s("1025"), _s("1023"), _s("1028"), _s("1035", "0161", "1018", "1027")),
-    "NG": (_WIS_AB, _s("1018"), _s("1028"), _s("1035", "0131", "1023")),
-    "EM": (_WIS_AB, _s("1022"), _s("1021"), _s("0131", "1034") | _MVT_HV),
-    "CM": (_s("1021"), _MVT_HV, _KUNST | _s("0311") | _MVT_HV, _s("0131", "1034", "1022")),
+_HAVO_PROFIEL: Mapping[str, tuple[_Groepen, ...]] = {
+    "NT": (("wiskunde_b",), ("natuurkunde",), ("scheikunde",), _NT_KEUZE),
+    "NG": (_WIS_AB, ("biologie_hv",), ("scheikunde",), _NG_KEUZE),
+    "EM": (
+        _WIS_AB,
+        ("economie_hv",),
+        ("geschiedenis_hv",),
+        ("aardrijkskunde", "maatschappijwetenschappen", "mvt_hv"),
+    ),
+    "CM": (
+        ("geschiedenis_hv",),
+        ("mvt_hv",),
+        ("kunst_hv", "filosofie", "mvt_hv"),
+        ("aardrijkskunde", "maatschappijwetenschappen", "economie_hv"),
+    ),
 }
 #: The last digit of a havo/vwo elementcode: its profile or two profiles (Regeling codetabellen bijlage I).
 _HV_PROFIELEN: Mapping[str, tuple[str, ...]] = {
@@ -156,71 +183,170 @@ _GEEN_VRIJ_VAK = frozenset(
         Vaksoort.KUNSTVAKKEN,
     }
 )
-#: kunst (algemeen) has 120 (havo) / 200 (vwo) hours, below the 320 / 440 hours of a vrije-deel vak
-#: (art. 3.1-3.3 lid 1 c).
-_TE_KLEIN = _s("1029")
 
 # --- vmbo ------------------------------------------------------------------------------------------
 
-_VMBO_GEM = (_s("0011"), _s("0071"), _s("0322"), _s("0353"), _s("0416"))
-_TECHNIEK = (_s("0153"), _s("0173"))
-_ZW = (_s("0191"), _s("0153", "0323", "0125", "0131"))
-_EO = (_s("0233"), _s("0153", "0053", "0063"))
-_GROEN = (_s("0153"), _s("0191", "0173"))
-_DP_KEUZE = _s("0153", "0233", "0191", "0173")
+_TECHNIEK: tuple[_Groepen, ...] = (("wiskunde_vmbo",), ("nask1",))
+_ZW: tuple[_Groepen, ...] = (
+    ("biologie_vmbo",), ("wiskunde_vmbo", "maatschappijleer_2", "geschiedenis_vmbo", "aardrijkskunde")
+)  # fmt: skip
+_EO: tuple[_Groepen, ...] = (("economie_vmbo",), ("wiskunde_vmbo", "frans_vmbo", "duits_vmbo"))
+_GROEN: tuple[_Groepen, ...] = (("wiskunde_vmbo",), ("biologie_vmbo", "nask1"))
+_DP_KEUZE: _Groepen = ("wiskunde_vmbo", "economie_vmbo", "biologie_vmbo", "nask1")
 
-#: Per profile digit of a vmbo elementcode: the profielvak (art. 2.21 lid 1) and the algemene vakken of the
-#: profieldeel (art. 2.21 lid 2, 2.25 lid 2). The law names no algemene vakken for maritiem en techniek,
-#: and the shipped table has no code for its profielvak.
-_VMBO_PROFIEL: Mapping[str, tuple[str | None, tuple[_Slot, ...]]] = {
-    "0": ("1200", _TECHNIEK),
-    "1": ("1300", _TECHNIEK),
-    "2": ("1400", _TECHNIEK),
-    "3": ("1500", _TECHNIEK),
-    "4": ("1700", _EO),
-    "5": ("1800", _EO),
-    "6": ("1600", _ZW),
-    "7": ("2000", _GROEN),
-    "8": (None, ()),
-    "9": ("1900", (_DP_KEUZE, _DP_KEUZE)),
+#: Per profile digit of a vmbo elementcode: the algemene vakken of the profieldeel (art. 2.21 lid 2, 2.25
+#: lid 2); its profielvak (art. 2.21 lid 1) is the group with that ``vmbo_profiel``. The law names no
+#: algemene vakken for maritiem en techniek, and the shipped vakgroepen have no code for its profielvak.
+_VMBO_PROFIEL: Mapping[str, tuple[_Groepen, ...]] = {
+    "0": _TECHNIEK,
+    "1": _TECHNIEK,
+    "2": _TECHNIEK,
+    "3": _TECHNIEK,
+    "4": _EO,
+    "5": _EO,
+    "6": _ZW,
+    "7": _GROEN,
+    "8": (),
+    "9": (_DP_KEUZE, _DP_KEUZE),
 }
 #: The profieldeel of the theoretische leerweg (art. 2.16): techniek, zorg en welzijn, economie, groen.
 _TL_PROFIEL = (_TECHNIEK, _ZW, _EO, _GROEN)
-#: vmbo modern foreign languages (art. 3.4 lid 1 c: two non-language subjects in profieldeel and vrije deel).
-_MVT_VMBO = _s("0053", "0063", "0081", "0101", "0111")
-#: Subjects of art. 2.17 lid 1 b / 2.26 c: nask II, Spaans, Turks, Arabisch, kunstvakken II, Fries, LO 2.
-_VRIJ_VMBO = _s(
-    "0174", "0081", "0101", "0111", "0413", "0414", "0415", "0417", "0418", "0419", "0420", "0421", "0422",
-    "1017", "0352",
-)  # fmt: skip
-_PROFIEL_ALGEMEEN_VMBO = _s("0153", "0173", "0191", "0233", "0323", "0125", "0131", "0053", "0063")
-#: Kunstvakken II of the vrije deel (art. 2.17 lid 1 b): beeldende vorming, and muziek, dans, drama. Two
-#: kunstvakken in the tl vrije deel are one of each group (art. 3.4 lid 2).
-_KUNST_BEELDEND = _s("0417", "0418", "0419", "0420", "0421", "0422")
-_KUNST_PODIUM = _s("0413", "0414", "0415")
 
-#: vwo/havo vakcode -> the corresponding vmbo vakcode, for a vmbo subject taken at the havo or vwo level
-#: (art. 2.18, 2.23, 2.27; art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2): the subjects of the same name in
-#: the vakcodetabel (Regeling codetabellen bijlage III); natuurkunde and scheikunde stand for natuur- en
-#: scheikunde I and II. Within vmbo and between havo and vwo a subject has one vakcode for every level.
-_VMBO_VAK_VAN_HV: Mapping[str, str] = {
-    "1001": "0011",  # Nederlandse taal (en literatuur)
-    "1002": "0071",  # Engelse taal (en literatuur)
-    "1003": "0053",  # Franse taal
-    "1004": "0063",  # Duitse taal
-    "1005": "0081",  # Spaanse taal
-    "1008": "0101",  # Turkse taal
-    "1009": "0111",  # Arabische taal
-    "1018": "0191",  # biologie
-    "1019": "0322",  # maatschappijleer
-    "1021": "0125",  # geschiedenis (en staatsinrichting)
-    "1022": "0233",  # economie
-    "1023": "0173",  # natuurkunde / natuur- en scheikunde I
-    "1028": "0174",  # scheikunde / natuur- en scheikunde II
-    "1024": "0153",  # wiskunde A / wiskunde
-    "1025": "0153",  # wiskunde B / wiskunde
-    "1026": "0153",  # wiskunde C / wiskunde
-}
+
+@attrs.frozen(eq=False)
+class _Pakket:
+    """The package composition with the vakcodes of one ``vakgroepen`` and ``vakcodes`` table.
+
+    Derived once per [`Codetabellen`][duo_domain.codes.Codetabellen] bundle (the shipped one once per
+    process); compared by identity, so that it is part of the key of the cached judgement.
+    """
+
+    havo_gem: tuple[_Slot, ...]
+    atheneum_gem: tuple[_Slot, ...]
+    atheneum_gem_klassiek: tuple[_Slot, ...]
+    gymnasium_gem: tuple[_Slot, ...]
+    klassiek: _Slot
+    #: the modern foreign languages and Chinees of havo/vwo
+    mvt_chinees: _Slot
+    vwo_profiel: Mapping[str, tuple[_Slot, ...]]
+    havo_profiel: Mapping[str, tuple[_Slot, ...]]
+    #: kunst (algemeen) has 120 (havo) / 200 (vwo) hours, below the 320 / 440 hours of a vrije-deel vak
+    #: (art. 3.1-3.3 lid 1 c).
+    te_klein: _Slot
+    #: the gemeenschappelijk deel of every vmbo exam: the vakcodes with kenmerk ``deel``
+    #: (art. 2.15, 2.20, 2.24)
+    vmbo_gem: tuple[_Slot, ...]
+    nederlands_vmbo: _Slot
+    vmbo_profiel: Mapping[str, tuple[str | None, tuple[_Slot, ...]]]
+    tl_profiel: tuple[tuple[_Slot, ...], ...]
+    #: vmbo modern foreign languages (art. 3.4 lid 1 c: two non-language subjects in profieldeel and
+    #: vrije deel)
+    mvt_vmbo: _Slot
+    #: the algemene vakken of the vmbo profieldelen, and those of art. 2.17 lid 1 b / 2.26 c
+    algemeen_vmbo: _Slot
+    #: kunstvakken II of the vrije deel (art. 2.17 lid 1 b): beeldende vorming, and muziek, dans, drama
+    kunst_beeldend: _Slot
+    kunst_podium: _Slot
+    #: vwo/havo vakcode -> the vmbo vakcode whose place it takes (kenmerk ``vmbo_vak``)
+    vmbo_vak_van_hv: Mapping[str, str]
+    #: art. 2.7 a 2° and 2.12 a 2°: a kunst subject -> the vakcodes it may not join (kenmerk ``niet_met``)
+    niet_samen: tuple[tuple[str, _Slot], ...]
+    #: wiskunde A, B, C and D (art. 2.7 a 1°, 2.12 a 1°)
+    wiskunde: tuple[_Slot, _Slot, _Slot, _Slot]
+    #: art. 2.7 a 3° and 2.12 a 3°: one of tekenen, handvaardigheid and textiele vormgeving
+    een_van: _Slot
+    #: art. 2.7 b and 2.12 b: a language "(elementair)" -> the full language (kenmerk ``elementair_van``)
+    elementair: Mapping[str, str]
+
+
+#: The groups the law's structure above names; a ``vakgroepen`` table must have each of them.
+_NODIG = (
+    "nederlands_hv", "engels_hv", "maatschappijleer_hv", "ckv", "lo", "mvt_hv", "chinees", "klassiek",
+    "kunst_hv", "wiskunde_a", "wiskunde_b", "wiskunde_c", "wiskunde_d", "natuurkunde", "scheikunde",
+    "biologie_hv", "geschiedenis_hv", "economie_hv", "aardrijkskunde", "maatschappijwetenschappen", "nlt",
+    "informatica", "filosofie", "kunst_algemeen", "beeldende_vakken_hv", "nederlands_vmbo",
+    "wiskunde_vmbo", "nask1", "biologie_vmbo", "economie_vmbo", "geschiedenis_vmbo", "maatschappijleer_2",
+    "frans_vmbo", "duits_vmbo", "mvt_vmbo", "vrije_deel_vmbo", "kunstvakken_beeldend", "kunstvakken_podium",
+)  # fmt: skip
+
+
+def _maak_pakket(lijst: Waardenlijst, gemeenschappelijk: frozenset[str]) -> _Pakket:
+    """The package composition read from a ``vakgroepen`` table.
+
+    Raises:
+        InvalidDocument: when a value lacks the kenmerk ``vakcodes`` or a group the law's structure
+            names is missing.
+    """
+    lijst.vereis_kenmerken("vakcodes")
+    problems = [DocumentProblem("$.waarden", f"group {naam} missing") for naam in _NODIG if naam not in lijst]
+    if problems:
+        raise InvalidDocument(problems, document="code table")
+    groep = {v.code: frozenset(v.kenmerken["vakcodes"].split()) for v in lijst.waarden}
+
+    def slot(namen: _Groepen) -> _Slot:
+        return frozenset().union(*(groep[n] for n in namen))
+
+    def slots(namen: Sequence[_Groepen]) -> tuple[_Slot, ...]:
+        return tuple(slot(n) for n in namen)
+
+    profielvak = {v.kenmerken["vmbo_profiel"]: v.kenmerken["vakcodes"].split()[0] for v in lijst.waarden
+                  if "vmbo_profiel" in v.kenmerken and v.kenmerken["vakcodes"].split()}  # fmt: skip
+    tl_profiel = tuple(slots(p) for p in _TL_PROFIEL)
+    return _Pakket(
+        havo_gem=slots(_HAVO_GEM),
+        atheneum_gem=slots(_ATHENEUM_GEM),
+        atheneum_gem_klassiek=slots(_ATHENEUM_GEM_KLASSIEK),
+        gymnasium_gem=slots(_GYMNASIUM_GEM),
+        klassiek=groep["klassiek"],
+        mvt_chinees=slot(("mvt_hv", "chinees")),
+        vwo_profiel={p: slots(s) for p, s in _VWO_PROFIEL.items()},
+        havo_profiel={p: slots(s) for p, s in _HAVO_PROFIEL.items()},
+        te_klein=groep["kunst_algemeen"],
+        vmbo_gem=tuple(frozenset((c,)) for c in sorted(gemeenschappelijk)),
+        nederlands_vmbo=groep["nederlands_vmbo"],
+        vmbo_profiel={d: (profielvak.get(d), slots(s)) for d, s in _VMBO_PROFIEL.items()},
+        tl_profiel=tl_profiel,
+        mvt_vmbo=groep["mvt_vmbo"],
+        algemeen_vmbo=frozenset().union(*(s for p in tl_profiel for s in p), groep["vrije_deel_vmbo"]),
+        kunst_beeldend=groep["kunstvakken_beeldend"],
+        kunst_podium=groep["kunstvakken_podium"],
+        vmbo_vak_van_hv={
+            c: v.kenmerken["vmbo_vak"]
+            for v in lijst.waarden
+            if "vmbo_vak" in v.kenmerken
+            for c in groep[v.code]
+        },
+        niet_samen=tuple(
+            (c, frozenset(v.kenmerken["niet_met"].split()))
+            for v in lijst.waarden
+            if "niet_met" in v.kenmerken
+            for c in sorted(groep[v.code])
+        ),
+        wiskunde=(groep["wiskunde_a"], groep["wiskunde_b"], groep["wiskunde_c"], groep["wiskunde_d"]),
+        een_van=groep["beeldende_vakken_hv"],
+        elementair={
+            c: v.kenmerken["elementair_van"]
+            for v in lijst.waarden
+            if "elementair_van" in v.kenmerken
+            for c in sorted(groep[v.code])
+        },
+    )
+
+
+def _pakket_uit(tabellen: Codetabellen) -> _Pakket:
+    return _maak_pakket(tabellen.waardenlijst("vakgroepen"), vakcodetabel(tabellen).gemeenschappelijk)
+
+
+@functools.cache
+def _shipped_pakket() -> _Pakket:
+    return _maak_pakket(waardenlijst("vakgroepen"), vakcodetabel().gemeenschappelijk)
+
+
+def _pakket(codes: Codetabellen | None) -> _Pakket:
+    """The package composition of ``codes`` (tables ``vakgroepen`` and ``vakcodes``), read once per bundle."""
+    if codes is None:
+        return _shipped_pakket()
+    return Codetabellen.uit(codes).afgeleid("vo.pakket", _pakket_uit)
 
 
 def _match(slots: Sequence[_Slot], codes: frozenset[str]) -> tuple[list[int], set[str]]:
@@ -250,22 +376,30 @@ def _ontbreekt(deel: str, artikel: str, slots: Sequence[_Slot], leeg: Iterable[i
     return [Tekort(deel, artikel, f"{deel}: {_namen(slots[i])} is missing") for i in leeg]
 
 
-def _hv_gem(ss: str, gymnasium: bool | None, codes: frozenset[str]) -> tuple[tuple[_Slot, ...], str]:
+def _hv_gem(
+    p: _Pakket, ss: str, gymnasium: bool | None, codes: frozenset[str]
+) -> tuple[tuple[_Slot, ...], str]:
     if ss == "havo":
-        return _HAVO_GEM, f"{UB} art. 3.3 lid 1 a, 2.10"
-    klassiek = bool(codes & _KLASSIEK)
-    atheneum = _ATHENEUM_GEM_KLASSIEK if klassiek else _ATHENEUM_GEM  # art. 2.8 lid 3: no ckv
+        return p.havo_gem, f"{UB} art. 3.3 lid 1 a, 2.10"
+    klassiek = bool(codes & p.klassiek)
+    atheneum = p.atheneum_gem_klassiek if klassiek else p.atheneum_gem  # art. 2.8 lid 3: no ckv
     if gymnasium is None:
-        gymnasium = klassiek and not codes & (_MVT_HV | _CHINEES)
+        gymnasium = klassiek and not codes & p.mvt_chinees
     if gymnasium:
-        return _GYMNASIUM_GEM, f"{UB} art. 3.2 lid 1 a, 2.5 lid 2"
+        return p.gymnasium_gem, f"{UB} art. 3.2 lid 1 a, 2.5 lid 2"
     return atheneum, f"{UB} art. 3.1 lid 1 a, 2.5 lid 1"
 
 
 def _hv_profiel(
-    ss: str, profielen: tuple[str, ...], codes: frozenset[str], gem_used: set[str], vrij: frozenset[str]
+    pk: _Pakket,
+    ss: str,
+    profielen: tuple[str, ...],
+    codes: frozenset[str],
+    *,
+    gem_used: set[str],
+    vrij: frozenset[str],
 ) -> list[Tekort]:
-    tabel = _HAVO_PROFIEL if ss == "havo" else _VWO_PROFIEL
+    tabel = pk.havo_profiel if ss == "havo" else pk.vwo_profiel
     art = f"{UB} art. 3.3 lid 1 b, 2.11" if ss == "havo" else f"{UB} art. 3.1/3.2 lid 1 b, 2.6"
     vrij_art = f"{UB} art. 3.3 lid 1 c, 2.12" if ss == "havo" else f"{UB} art. 3.1/3.2 lid 1 c, 2.7"
     out: list[Tekort] = []
@@ -280,7 +414,9 @@ def _hv_profiel(
     return out
 
 
-def _havo_vwo(ss: str, elementcode: str | None, codes: frozenset[str], vrij: frozenset[str]) -> list[Tekort]:
+def _havo_vwo(
+    pk: _Pakket, ss: str, elementcode: str | None, codes: frozenset[str], vrij: frozenset[str]
+) -> list[Tekort]:
     gymnasium: bool | None = None
     profielen: list[tuple[str, ...]] = [(p,) for p in ("NT", "NG", "EM", "CM")]
     if elementcode and len(elementcode) == 4 and elementcode[3] in _HV_PROFIELEN:
@@ -288,18 +424,18 @@ def _havo_vwo(ss: str, elementcode: str | None, codes: frozenset[str], vrij: fro
         if elementcode[:2] in prefix:
             profielen = [_HV_PROFIELEN[elementcode[3]]]
             gymnasium = None if ss == "havo" else elementcode[:2] == "02"
-    gem, gem_art = _hv_gem(ss, gymnasium, codes)
+    gem, gem_art = _hv_gem(pk, ss, gymnasium, codes)
     leeg, gem_used = _match(gem, codes)
     gem_tekort = _ontbreekt("gemeenschappelijk deel", gem_art, gem, leeg)
-    best = min((_hv_profiel(ss, p, codes, gem_used, vrij) for p in profielen), key=len)
+    best = min((_hv_profiel(pk, ss, p, codes, gem_used=gem_used, vrij=vrij) for p in profielen), key=len)
     return gem_tekort + best
 
 
-def _vmbo_profielen(elementcode: str | None, codes: frozenset[str]) -> list[str]:
-    if elementcode and len(elementcode) == 4 and elementcode[0] in "67" and elementcode[1] in _VMBO_PROFIEL:
+def _vmbo_profielen(pk: _Pakket, elementcode: str | None, codes: frozenset[str]) -> list[str]:
+    if elementcode and len(elementcode) == 4 and elementcode[0] in "67" and elementcode[1] in pk.vmbo_profiel:
         return [elementcode[1]]
-    by_vak = [p for p, (vak, _) in _VMBO_PROFIEL.items() if vak is not None and vak in codes]
-    return by_vak or [p for p, (vak, _) in _VMBO_PROFIEL.items() if vak is not None]
+    by_vak = [p for p, (vak, _) in pk.vmbo_profiel.items() if vak is not None and vak in codes]
+    return by_vak or [p for p, (vak, _) in pk.vmbo_profiel.items() if vak is not None]
 
 
 def _beroepsgericht(
@@ -325,21 +461,27 @@ def _beroepsgericht(
 
 
 def _vmbo_bkg(
-    ss: str, elementcode: str | None, codes: frozenset[str], soorten: Mapping[str, Vaksoort], praktijk: bool
+    pk: _Pakket,
+    ss: str,
+    elementcode: str | None,
+    codes: frozenset[str],
+    soorten: Mapping[str, Vaksoort],
+    *,
+    praktijk: bool,
 ) -> list[Tekort]:
     art_gem, art_p = {
         "vmbo-bb": ("3.5 lid 1 a, 2.20", "3.5 lid 1 b, 2.21 lid 2"),
         "vmbo-kb": ("3.6 lid 1 a, 2.20", "3.6 lid 1 b, 2.21 lid 2"),
         "vmbo-gl": ("3.7 lid 1 a, 2.24", "3.7 lid 1 b, 2.25 lid 2"),
     }[ss]
-    leeg, used = _match(_VMBO_GEM, codes)
-    gem = _ontbreekt("gemeenschappelijk deel", f"{UB} art. {art_gem}", _VMBO_GEM, leeg)
+    leeg, used = _match(pk.vmbo_gem, codes)
+    gem = _ontbreekt("gemeenschappelijk deel", f"{UB} art. {art_gem}", pk.vmbo_gem, leeg)
     pogingen = []
-    for p in _vmbo_profielen(elementcode, codes):
-        vak, slots = _VMBO_PROFIEL[p]
+    for p in _vmbo_profielen(pk, elementcode, codes):
+        vak, slots = pk.vmbo_profiel[p]
         leeg_p, used_p = _match(slots, codes - used)
         out = _ontbreekt("profieldeel", f"{UB} art. {art_p}", slots, leeg_p)
-        if ss == "vmbo-gl" and not ((_PROFIEL_ALGEMEEN_VMBO | _VRIJ_VMBO) & codes) - used - used_p:
+        if ss == "vmbo-gl" and not (pk.algemeen_vmbo & codes) - used - used_p:
             out.append(
                 Tekort(
                     "vrije deel",
@@ -352,15 +494,15 @@ def _vmbo_bkg(
     return gem + min(pogingen, key=len)
 
 
-def _vmbo_tl(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tekort]:
-    leeg, used = _match(_VMBO_GEM, codes)
-    gem = _ontbreekt("gemeenschappelijk deel", f"{UB} art. 3.4 lid 1 a, 2.15", _VMBO_GEM, leeg)
+def _vmbo_tl(pk: _Pakket, codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tekort]:
+    leeg, used = _match(pk.vmbo_gem, codes)
+    gem = _ontbreekt("gemeenschappelijk deel", f"{UB} art. 3.4 lid 1 a, 2.15", pk.vmbo_gem, leeg)
     praktijk = sorted(c for c, s in soorten.items() if s is Vaksoort.PRAKTIJKGERICHT_VMBO)
     pogingen = []
-    for slots in _TL_PROFIEL:
+    for slots in pk.tl_profiel:
         leeg_p, used_p = _match(slots, codes - used)
         out = _ontbreekt("profieldeel", f"{UB} art. 3.4 lid 1 b, 2.16", slots, leeg_p)
-        pool = _tl_kunst(sorted(((_PROFIEL_ALGEMEEN_VMBO | _VRIJ_VMBO) & codes) - used - used_p))
+        pool = _tl_kunst(pk, sorted((pk.algemeen_vmbo & codes) - used - used_p))
         vrij = pool + praktijk[:1]  # art. 3.4 lid 1 c: at most one praktijkgericht vak
         if len(vrij) < 2:
             out.append(
@@ -370,7 +512,7 @@ def _vmbo_tl(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tek
                     f"vrije deel: two subjects needed, {len(vrij)} present",
                 )
             )
-        elif sum(1 for c in [*used_p, *vrij] if c not in _MVT_VMBO) < 2:
+        elif sum(1 for c in [*used_p, *vrij] if c not in pk.mvt_vmbo) < 2:
             out.append(
                 Tekort(
                     "vrije deel",
@@ -382,18 +524,19 @@ def _vmbo_tl(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tek
     return gem + min(pogingen, key=len)
 
 
-def _tl_kunst(pool: list[str]) -> list[str]:
+def _tl_kunst(pk: _Pakket, pool: list[str]) -> list[str]:
     """The vrije-deel pool with at most one kunstvak of each group (art. 3.4 lid 2)."""
-    beeldend = [c for c in pool if c in _KUNST_BEELDEND]
-    podium = [c for c in pool if c in _KUNST_PODIUM]
-    return [c for c in pool if c not in _KUNST_BEELDEND | _KUNST_PODIUM] + beeldend[:1] + podium[:1]
+    beeldend = [c for c in pool if c in pk.kunst_beeldend]
+    podium = [c for c in pool if c in pk.kunst_podium]
+    return [c for c in pool if c not in pk.kunst_beeldend | pk.kunst_podium] + beeldend[:1] + podium[:1]
 
 
-def _leerwerktraject(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tekort]:
+def _leerwerktraject(pk: _Pakket, codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> list[Tekort]:
     out: list[Tekort] = []
     art = f"{UB} art. 3.5 lid 4"
-    if "0011" not in codes:
-        out.append(Tekort("gemeenschappelijk deel", art, "Nederlandse taal (0011) is missing"))
+    if not pk.nederlands_vmbo & codes:
+        naam = _namen(pk.nederlands_vmbo)
+        out.append(Tekort("gemeenschappelijk deel", art, f"Nederlandse taal ({naam}) is missing"))
     if not any(s is Vaksoort.PROFIELVAK for s in soorten.values()):
         out.append(
             Tekort("beroepsgericht programma", art, "beroepsgericht programma: the profielvak is missing")
@@ -405,22 +548,24 @@ def _leerwerktraject(codes: frozenset[str], soorten: Mapping[str, Vaksoort]) -> 
 
 @functools.lru_cache(maxsize=4096)
 def _tekorten(
+    pk: _Pakket,
     ss: str,
     elementcode: str | None,
     vakken: frozenset[tuple[str, Vaksoort]],
+    *,
     praktijk: bool,
     leerwerktraject: bool,
 ) -> tuple[Tekort, ...]:
     codes = frozenset(c for c, _ in vakken)
     soorten = dict(vakken)
     if ss in ("havo", "vwo"):
-        vrij = frozenset(c for c, s in vakken if s not in _GEEN_VRIJ_VAK and c not in _TE_KLEIN)
-        return tuple(_havo_vwo(ss, elementcode, codes, vrij))
+        vrij = frozenset(c for c, s in vakken if s not in _GEEN_VRIJ_VAK and c not in pk.te_klein)
+        return tuple(_havo_vwo(pk, ss, elementcode, codes, vrij))
     if ss == "vmbo-tl":
-        return tuple(_vmbo_tl(codes, soorten))
+        return tuple(_vmbo_tl(pk, codes, soorten))
     if leerwerktraject:
-        return tuple(_leerwerktraject(codes, soorten))
-    return tuple(_vmbo_bkg(ss, elementcode, codes, soorten, praktijk))
+        return tuple(_leerwerktraject(pk, codes, soorten))
+    return tuple(_vmbo_bkg(pk, ss, elementcode, codes, soorten=soorten, praktijk=praktijk))
 
 
 def tekorten(
@@ -430,6 +575,7 @@ def tekorten(
     *,
     praktijkgericht_vak: bool = True,
     leerwerktraject: bool = False,
+    codes: Codetabellen | None = None,
 ) -> tuple[Tekort, ...]:
     """Every part the exam lacks, in the order of the law; empty when the subjects form an eindexamen.
 
@@ -442,6 +588,11 @@ def tekorten(
         praktijkgericht_vak: Whether a vmbo-gl praktijkgericht vak may take the
             profielvak's place (art. 3.7 lid 1a, from examenjaar 2025).
         leerwerktraject: vmbo-bb: judge the package of a leer-werktraject (art. 3.5 lid 4).
+        codes: The code tables whose ``vakgroepen`` (which vakcodes count as each subject the law
+            names) and ``vakcodes`` (kenmerk ``deel``) are read; ``None``: the shipped ones.
+
+    Raises:
+        InvalidDocument: when the ``vakgroepen`` table of ``codes`` lacks a group the law's structure names.
 
     Examples:
         >>> tekorten("vmbo-kb", "6021", {"0011": Vaksoort.NEDERLANDS})[0].toelichting
@@ -451,7 +602,14 @@ def tekorten(
         paren = frozenset(vakcodes.items())
     else:
         paren = frozenset((c, _raad_soort(c)) for c in vakcodes)
-    return _tekorten(schoolsoort, elementcode, paren, praktijkgericht_vak, leerwerktraject)
+    return _tekorten(
+        _pakket(codes),
+        schoolsoort,
+        elementcode,
+        paren,
+        praktijk=praktijkgericht_vak,
+        leerwerktraject=leerwerktraject,
+    )
 
 
 def _raad_soort(code: str) -> Vaksoort:
@@ -460,7 +618,9 @@ def _raad_soort(code: str) -> Vaksoort:
     return Vaksoort.ALGEMEEN
 
 
-def eigen_vakcode(vakcode: str, schoolsoort: str, programma: str | None) -> str:
+def eigen_vakcode(
+    vakcode: str, schoolsoort: str, programma: str | None, *, codes: Codetabellen | None = None
+) -> str:
     """The vakcode of the candidate's own level for a subject taken at a higher level (art. 3.9, 3.37).
 
     A vmbo candidate may take a subject at the havo or vwo level in place of the vmbo subject (art. 2.18,
@@ -472,6 +632,8 @@ def eigen_vakcode(vakcode: str, schoolsoort: str, programma: str | None) -> str:
         vakcode: The vakcode as sent (of the higher level).
         schoolsoort: The school type or leerweg of enrolment (``vmbo-tl``, ``havo`` ...).
         programma: The level the subject was taken at (``havo``, ``vwo`` ...), or ``None``.
+        codes: The code tables whose ``vakgroepen`` (kenmerk ``vmbo_vak``) is read; ``None``: the
+            shipped ones.
 
     Examples:
         >>> eigen_vakcode("1002", "vmbo-tl", "havo")  # Engels at havo level: Engelse taal
@@ -480,41 +642,40 @@ def eigen_vakcode(vakcode: str, schoolsoort: str, programma: str | None) -> str:
         ('1025', '1002')
     """
     if programma in ("havo", "vwo") and schoolsoort.startswith("vmbo"):
-        return _VMBO_VAK_VAN_HV.get(vakcode, vakcode)
+        return _pakket(codes).vmbo_vak_van_hv.get(vakcode, vakcode)
     return vakcode
 
 
-#: Art. 2.7 a 2° and 2.12 a 2°: kunst (beeldende vormgeving) not with tekenen, handvaardigheid or textiele
-#: vormgeving; kunst (muziek) not with muziek.
-_KUNST_NIET_SAMEN = (("1030", _s("0270", "1036", "1037")), ("1031", _s("0260")))
-#: Art. 2.7 a 3° and 2.12 a 3°: one of tekenen, handvaardigheid and textiele vormgeving.
-_EEN_VAN = _s("0270", "1036", "1037")
-#: Art. 2.7 b and 2.12 b: a language "(elementair)" -> the full language it may not join in the profile.
-_ELEMENTAIR = {"1012": "1005", "1013": "1006", "1014": "1007", "1015": "1008", "1016": "1009", "1071": "1052"}
-
-
-def _hv_overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
+def _hv_overtollig(pk: _Pakket, schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
     havo = schoolsoort == "havo"
     art = "2.12" if havo else "2.7"
     lid = f"{art} a"
     out: list[Tekort] = []
-    if "1027" in vakken and "1025" not in vakken:
-        out.append(Tekort("vrije deel", f"{UB} art. {lid} 1°", "wiskunde D (1027) needs wiskunde B (1025)"))
-    if not havo and "1024" in vakken and "1026" in vakken:
+    a, b, c, d = pk.wiskunde
+    if d & vakken.keys() and not b & vakken.keys():
         out.append(
             Tekort(
                 "vrije deel",
                 f"{UB} art. {lid} 1°",
-                "wiskunde A (1024) and wiskunde C (1026) cannot be combined (A with B, or B with C)",
+                f"wiskunde D ({_namen(d)}) needs wiskunde B ({_namen(b)})",
             )
         )
-    for kunst, niet in _KUNST_NIET_SAMEN:
+    if not havo and a & vakken.keys() and c & vakken.keys():
+        out.append(
+            Tekort(
+                "vrije deel",
+                f"{UB} art. {lid} 1°",
+                f"wiskunde A ({_namen(a)}) and wiskunde C ({_namen(c)}) cannot be combined"
+                " (A with B, or B with C)",
+            )
+        )
+    for kunst, niet in pk.niet_samen:
         if kunst in vakken and niet & vakken.keys():
             samen = ", ".join(sorted(niet & vakken.keys()))
             out.append(
                 Tekort("vrije deel", f"{UB} art. {lid} 2°", f"{kunst} cannot be combined with {samen}")
             )
-    for elementair, taal in _ELEMENTAIR.items():
+    for elementair, taal in pk.elementair.items():
         if elementair in vakken and taal in vakken:
             out.append(
                 Tekort(
@@ -523,7 +684,7 @@ def _hv_overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> list[Tek
                     f"{elementair} (elementair) cannot join {taal}, the same language in the profile",
                 )
             )
-    een_van = sorted(_EEN_VAN & vakken.keys())
+    een_van = sorted(pk.een_van & vakken.keys())
     if len(een_van) > 1:
         out.append(
             Tekort(
@@ -535,7 +696,7 @@ def _hv_overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> list[Tek
     return out
 
 
-def _tl_overtollig(vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
+def _tl_overtollig(pk: _Pakket, vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
     out: list[Tekort] = []
     praktijk = sorted(c for c, s in vakken.items() if s is Vaksoort.PRAKTIJKGERICHT_VMBO)
     if len(praktijk) > 1:
@@ -546,7 +707,7 @@ def _tl_overtollig(vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
                 f"at most one praktijkgericht vak: {', '.join(praktijk)}",
             )
         )
-    for groep, naam in ((_KUNST_BEELDEND, "beeldende vorming"), (_KUNST_PODIUM, "muziek, dans or drama")):
+    for groep, naam in ((pk.kunst_beeldend, "beeldende vorming"), (pk.kunst_podium, "muziek, dans or drama")):
         dubbel = sorted(groep & vakken.keys())
         if len(dubbel) > 1:
             out.append(
@@ -560,7 +721,9 @@ def _tl_overtollig(vakken: Mapping[str, Vaksoort]) -> list[Tekort]:
     return out
 
 
-def overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> tuple[Tekort, ...]:
+def overtollig(
+    schoolsoort: str, vakken: Mapping[str, Vaksoort], *, codes: Codetabellen | None = None
+) -> tuple[Tekort, ...]:
     """Parts the law does not allow in the exam (``BRON.PAKKET.OVERTOLLIG``).
 
     * havo/vwo (art. 2.7 a, 2.12 a): wiskunde D (1027) without wiskunde B (1025); in vwo wiskunde A
@@ -571,6 +734,8 @@ def overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> tuple[Tekort
     * vmbo-tl: a second praktijkgericht vak (art. 3.4 lid 1 c and lid 4 a); two kunstvakken of the
       same group (art. 3.4 lid 2: one of beeldende vorming, one of muziek, dans and drama).
 
+    The vakcodes of each group come from the ``vakgroepen`` table of ``codes`` (``None``: the shipped one).
+
     Examples:
         >>> [t.artikel for t in overtollig("havo", {"1027": Vaksoort.ALGEMEEN})]
         ['Uitvoeringsbesluit WVO 2020 art. 2.12 a 1°']
@@ -578,7 +743,7 @@ def overtollig(schoolsoort: str, vakken: Mapping[str, Vaksoort]) -> tuple[Tekort
         ['Uitvoeringsbesluit WVO 2020 art. 3.4 lid 2']
     """
     if schoolsoort in ("havo", "vwo"):
-        return tuple(_hv_overtollig(schoolsoort, vakken))
+        return tuple(_hv_overtollig(_pakket(codes), schoolsoort, vakken))
     if schoolsoort == "vmbo-tl":
-        return tuple(_tl_overtollig(vakken))
+        return tuple(_tl_overtollig(_pakket(codes), vakken))
     return ()

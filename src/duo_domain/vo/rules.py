@@ -21,7 +21,8 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 
-from duo_domain._sources import UB_WVO, UB_WVO_URL
+from duo_domain._sources import UB_WVO as UB
+from duo_domain._sources import UB_WVO_URL
 from duo_domain.codes import Codetabellen
 from duo_domain.errors import DuoDomainError
 from duo_domain.identity import elementcode, onderwijsaanbieder, vakcode
@@ -50,7 +51,6 @@ from duo_domain.vo.uitslag import (
 __all__: list[str] = []
 
 #: The source of every rule here, spelled as the uitslag's reasons spell it (duo_domain._sources).
-UB = UB_WVO
 URL = UB_WVO_URL
 IN_FORCE = dt.date(2022, 8, 1)
 
@@ -504,11 +504,12 @@ _condition(
 def _overtollig(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violation]:
     rollen = _vakcodes(ctx.codes).rollen(k.schoolsoort.value)
     vakken = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
-    found = [Violation("vakken", t.toelichting) for t in overtollig(k.schoolsoort.value, vakken)]
+    codes = _bundel(ctx.codes)
+    found = [Violation("vakken", t.toelichting) for t in overtollig(k.schoolsoort.value, vakken, codes=codes)]
     # art. 3.4 lid 3, 3.5 lid 2, 3.6 lid 2, 3.7 lid 2: the higher-level subject replaces the own-level one,
     # which then cannot be chosen as an extra subject as well
     for i, v in enumerate(k.vakken):
-        eigen = eigen_vakcode(v.vakcode, k.schoolsoort.value, v.programma)
+        eigen = eigen_vakcode(v.vakcode, k.schoolsoort.value, v.programma, codes=codes)
         if eigen != v.vakcode and eigen in vakken:
             found.append(
                 Violation(
@@ -538,11 +539,12 @@ def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violatio
     soorten = {v.vakcode: rollen.get(v.vakcode, _GEEN)[0] or Vaksoort.ALGEMEEN for v in k.vakken}
     ss = k.schoolsoort.value
     # a subject taken at a higher level fills its own-level place in the package (art. 3.9, 3.37)
-    eigen = {v.vakcode: eigen_vakcode(v.vakcode, ss, v.programma) for v in k.vakken}
+    codes = _bundel(ctx.codes)
+    eigen = {v.vakcode: eigen_vakcode(v.vakcode, ss, v.programma, codes=codes) for v in k.vakken}
 
     def volledig(zonder: str | None) -> bool:
         rest = {eigen[c]: s for c, s in soorten.items() if c != zonder}
-        return not tekorten(ss, k.elementcode, rest, leerwerktraject=k.leerwerktraject)
+        return not tekorten(ss, k.elementcode, rest, leerwerktraject=k.leerwerktraject, codes=codes)
 
     if not volledig(None):
         return ()  # an incomplete exam is BRON.PAKKET.VOLLEDIG's finding
@@ -552,7 +554,7 @@ def _extra_verplicht(k: Examenkandidaat, ctx: CheckContext) -> Sequence[Violatio
         )
         for i, v in enumerate(k.vakken)
         if v.extra
-        and not is_gemeenschappelijk(v.vakcode, soorten[v.vakcode], codes=_bundel(ctx.codes))
+        and not is_gemeenschappelijk(v.vakcode, soorten[v.vakcode], codes=codes)
         and not volledig(v.vakcode)
     ]
 

@@ -60,7 +60,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from duo_domain._sources import UB_WVO
+from duo_domain._sources import UB_WVO as UB
 from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, InvalidDocument
@@ -88,7 +88,6 @@ __all__ = [
 #: art. 3.33 lid 3 tries every subset (2**n evaluations).
 MAX_EXTRA_VAKKEN = 10
 
-UB = UB_WVO
 
 #: The rule ids of the catalogue (:mod:`duo_domain.vo.rules`) the reasons carry.
 CE_GEMIDDELDE = "BRON.EXAMEN.CE_GEMIDDELDE"
@@ -1093,6 +1092,8 @@ class _MetPakket:
     praktijk: bool
     #: vakcode -> the own-level vakcode of a subject taken at a higher level (art. 3.9, 3.37)
     eigen: Mapping[str, str] = attrs.field(factory=dict)
+    #: the code tables whose package composition is read (``vakgroepen``, ``vakcodes``)
+    codes: Codetabellen | None = None
 
     def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
         soorten = dict(self.vrijgesteld)
@@ -1104,6 +1105,7 @@ class _MetPakket:
             soorten,
             praktijkgericht_vak=self.praktijk,
             leerwerktraject=k.leerwerktraject,
+            codes=self.codes,
         )
 
     def __call__(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
@@ -1133,13 +1135,13 @@ def _elders(k: Examenkandidaat) -> tuple[str, ...]:
     )
 
 
-def _eigen_vakcodes(k: Examenkandidaat) -> dict[str, str]:
+def _eigen_vakcodes(k: Examenkandidaat, codes: Codetabellen | None) -> dict[str, str]:
     """Vakcode -> own-level vakcode of every subject taken at a higher level whose code differs."""
     ss = k.schoolsoort.value
     out: dict[str, str] = {}
     for v in k.vakken:
         if v.programma is not None and hoger_programma(k.schoolsoort, v.programma) is not None:
-            eigen = eigen_vakcode(v.vakcode, ss, v.programma)
+            eigen = eigen_vakcode(v.vakcode, ss, v.programma, codes=codes)
             if eigen != v.vakcode:
                 out[v.vakcode] = eigen
     return out
@@ -1156,8 +1158,9 @@ def compute_uitslag(
 
     Args:
         kandidaat: The candidate's exam.
-        codes: The code tables (a vendor's newer vakcodetabel, table ``vakcodes``) to read
-            subject roles and kenmerken from; the shipped ones for ``None``.
+        codes: The code tables (a vendor's newer vakcodetabel, table ``vakcodes``, and the package
+            composition, table ``vakgroepen``) to read subject roles and kenmerken from; the shipped
+            ones for ``None``.
         regelsets: The rule sets to choose from; `REGELSETS` by default.
         pakket: Whether the subjects must form an eindexamen (art. 3.1-3.7,
             [`duo_domain.vo.pakket`][duo_domain.vo.pakket]): an incomplete exam is then
@@ -1187,7 +1190,7 @@ def compute_uitslag(
         vrij = tuple(
             (v.vakcode, rollen.get(v.vakcode, _VREEMD)[0]) for v in kandidaat.vakken if v.vrijstelling
         )
-        judge = _MetPakket(judge, vrij, rs.gl_praktijkgericht_vak, _eigen_vakcodes(kandidaat))
+        judge = _MetPakket(judge, vrij, rs.gl_praktijkgericht_vak, _eigen_vakcodes(kandidaat, codes), codes)
     vakken = gelezen.vakken
     oordeel = judge(vakken, kandidaat)
     left_out: tuple[str, ...] = ()
