@@ -212,6 +212,36 @@ def test_a_vakgroepen_table_without_a_group_the_law_names_is_refused() -> None:
         tekorten("vwo", "0270", ["1001"], codes=Codetabellen(zonder))
 
 
+def test_a_vakgroepen_table_with_an_empty_group_is_refused() -> None:
+    from duo_domain.vo.pakket import tekorten
+
+    groepen = waardenlijst("vakgroepen")
+    klassiek = groepen.get("klassiek")
+    assert klassiek is not None
+    leeg = CodeValue("klassiek", klassiek.omschrijving, kenmerken={**klassiek.kenmerken, "vakcodes": ""})
+    with pytest.raises(InvalidDocument, match="group klassiek has no vakcodes"):
+        tekorten("vwo", "0270", ["1001"], codes=Codetabellen(groepen.met(leeg)))
+
+
+def test_a_vakcodes_table_without_any_gemeenschappelijk_deel_is_refused_not_judged_with() -> None:
+    """Without any code of the vmbo gemeenschappelijk deel no vmbo exam would need Nederlands."""
+    from duo_domain.vo.pakket import tekorten
+
+    lijst = waardenlijst("vakcodes")
+    zonder = Waardenlijst(
+        lijst.naam,
+        lijst.bron,
+        [
+            CodeValue(v.code, v.omschrijving, v.geldig_van, v.geldig_tot, "",
+                      {k: w for k, w in v.kenmerken.items() if k != "deel"})
+            for v in lijst
+        ],
+        kenmerken=lijst.kenmerken,
+    )  # fmt: skip
+    with pytest.raises(InvalidDocument, match="no code has kenmerk deel"):
+        tekorten("vmbo-tl", "0400", ["0153"], codes=Codetabellen(zonder))
+
+
 # --------------------------------------------------------------------------- MBO
 
 

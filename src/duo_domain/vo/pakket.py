@@ -274,11 +274,22 @@ def _maak_pakket(lijst: Waardenlijst, gemeenschappelijk: frozenset[str]) -> _Pak
     """The package composition read from a ``vakgroepen`` table.
 
     Raises:
-        InvalidDocument: when a value lacks the kenmerk ``vakcodes`` or a group the law's structure
-            names is missing.
+        InvalidDocument: when a value lacks the kenmerk ``vakcodes``, a group the law's structure
+            names is missing or empty, or no vakcode is in the vmbo gemeenschappelijk deel.
     """
     lijst.vereis_kenmerken("vakcodes")
     problems = [DocumentProblem("$.waarden", f"group {naam} missing") for naam in _NODIG if naam not in lijst]
+    problems += [
+        DocumentProblem("$.waarden", f"group {v.code} has no vakcodes")
+        for v in lijst.waarden
+        if v.code in _NODIG and not v.kenmerken["vakcodes"].split()
+    ]
+    if not gemeenschappelijk:
+        # An empty gemeenschappelijk deel would silently drop Nederlands and the other subjects every
+        # vmbo exam must hold (art. 2.15, 2.20, 2.24): refuse the bundle rather than judge with it.
+        problems.append(
+            DocumentProblem("$.waarden", "vakcodes: no code has kenmerk deel 'gemeenschappelijk'")
+        )
     if problems:
         raise InvalidDocument(problems, document="code table")
     groep = {v.code: frozenset(v.kenmerken["vakcodes"].split()) for v in lijst.waarden}
