@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError
+from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, date_option
 from duo_domain._cli._progress import progress
 
 __all__ = ["OUTPUT_FORMATS", "add_arguments", "is_batch", "run_uitslag", "run_validate"]
@@ -284,15 +284,16 @@ def _stream(outcomes: Iterator[Any], out: TextIO, desc: str, args: argparse.Name
 
     sink, handle = _sink(args, out)
     summary = Summary()
+    err: TextIO = getattr(args, "_stderr", None) or sys.stderr  # the stream given to cli.main
     try:
-        for outcome in progress(outcomes, desc=desc, unit="item"):
+        for outcome in progress(outcomes, desc=desc, unit="item", stream=err):
             summary.add(outcome)
             sink.write(outcome)
         sink.close()
     finally:
         if handle is not None:
             handle.close()
-    sys.stderr.write(summary.format() + "\n")
+    err.write(summary.format() + "\n")
     return summary
 
 
@@ -300,10 +301,7 @@ def _peildatum(args: argparse.Namespace) -> dt.date | None:
     text = getattr(args, "peildatum", None)
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"--peildatum: {text!r} is not a date (YYYY-MM-DD)") from None
+    return date_option("--peildatum", text)
 
 
 def run_validate(args: argparse.Namespace, out: TextIO, referentiedata: object | None = None) -> int:

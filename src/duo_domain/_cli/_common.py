@@ -10,6 +10,7 @@ from duo_domain.errors import DuoDomainError, InvalidDocument, mask_numbers
 #: ``typing.TYPE_CHECKING`` without importing ``typing``: ``duo-domain check`` starts in a blink.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable
     from typing import Any, TextIO
 
@@ -19,6 +20,7 @@ __all__ = [
     "EXIT_USAGE",
     "CliError",
     "Command",
+    "date_option",
     "is_xml",
     "one_line",
     "print_json",
@@ -89,6 +91,23 @@ def read_bytes(name: str) -> bytes:
         raise CliError(f"{name}: is a directory") from None
     except OSError as exc:
         raise CliError(f"{name}: cannot be read ({exc.strerror})") from None
+
+
+def date_option(option: str, text: str) -> dt.date:
+    """The date an option gives, read as the documents' dates are: ``YYYY-MM-DD`` with ASCII digits only.
+
+    The shared reading layer decides, so an option takes exactly what a document field takes (not
+    ``20260701``, ``2026-W27-1`` or other scripts' digits).
+
+    Raises:
+        CliError: for anything else (exit 2); the text is quoted masked.
+    """
+    from duo_domain.serialize.reading import read_date  # imported here: most commands take no date
+
+    try:
+        return read_date(text)
+    except ValueError:
+        raise CliError(f"{option}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def print_json(data: Any, out: TextIO) -> None:

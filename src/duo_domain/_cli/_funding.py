@@ -14,7 +14,16 @@ import argparse
 import datetime as dt
 from typing import Any, TextIO
 
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, is_xml, print_json, read_bytes, refused
+from duo_domain._cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CliError,
+    date_option,
+    is_xml,
+    print_json,
+    read_bytes,
+    refused,
+)
 from duo_domain._cli._progress import progress_lines
 from duo_domain.errors import InvalidDocument
 
@@ -22,13 +31,7 @@ __all__ = ["run_funding"]
 
 
 def _teldata(texts: list[str]) -> list[dt.date]:
-    days = []
-    for text in texts:
-        try:
-            days.append(dt.date.fromisoformat(text))
-        except ValueError:
-            raise CliError(f"--teldatum: {text!r} is not a date (YYYY-MM-DD)") from None
-    return days
+    return [date_option("--teldatum", text) for text in texts]
 
 
 def _files(names: list[str]) -> dict[str, Any]:
