@@ -54,9 +54,9 @@ Examples:
     [('eigen', 1, 1, None), ('TBG-i', 1, 1, 0)]
     >>> for d in view:
     ...     print(d.message)
-    student *****2333 [3427b6883022], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
+    student *****2333 [fgdkpjllfbdd], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
     leertraject differs: here 'BBL', at DUO 'BOL'
-    student *****2333 [3427b6883022], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
+    student *****2333 [fgdkpjllfbdd], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
     bekostiging differs: here 'bekostigbaar', at DUO 'niet bekostigd' (leertraject differs)
 """
 
