@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 from duo_domain.errors import InvalidValue
 
 __all__ = [
+    "argument",
+    "arguments",
     "as_tuple",
     "boolean",
     "date",
@@ -88,6 +90,49 @@ def _refuse(inst: object, attr: Any, expected: str, value: object) -> InvalidVal
     return InvalidValue(
         f"expected {expected}, got {json_type(value)}", field=f"{type(inst).__name__}.{attr.name}"
     )
+
+
+def argument(value: Any, kind: Any, expected: str, name: str) -> None:
+    """Refuse an argument of a public function that is not an instance of ``kind``.
+
+    The same message as a field of the wrong type: `InvalidValue` naming the
+    argument and the JSON kind of what was given, never the value itself.
+
+    Examples:
+        >>> argument(None, dt.date, "a date (datetime.date)", "peildatum")
+        Traceback (most recent call last):
+        ...
+        duo_domain.errors.InvalidValue: peildatum: expected a date (datetime.date), got null
+    """
+    if not isinstance(value, kind):
+        raise InvalidValue(f"expected {expected}, got {json_type(value)}", field=name)
+
+
+def arguments(values: Any, kind: Any, expected: str, name: str) -> Iterator[Any]:
+    """The items of an iterable argument, each checked as it is taken (a stream stays a stream).
+
+    Raises:
+        InvalidValue: for something that is not an iterable of ``kind`` (a string, a mapping and
+            ``None`` are not), or at the first item that is not a ``kind``, with its index.
+
+    Examples:
+        >>> list(arguments([1, 2], int, "a number", "xs"))
+        [1, 2]
+        >>> list(arguments([1, "2"], int, "a number", "xs"))
+        Traceback (most recent call last):
+        ...
+        duo_domain.errors.InvalidValue: xs[1]: expected a number, got string
+    """
+    if isinstance(values, (str, bytes, bytearray, Mapping)) or not isinstance(values, Iterable):
+        raise InvalidValue(f"expected a list of {expected}, got {json_type(values)}", field=name)
+    return _each(values, kind, expected, name)
+
+
+def _each(values: Iterable[Any], kind: Any, expected: str, name: str) -> Iterator[Any]:
+    for i, item in enumerate(values):
+        if not isinstance(item, kind):
+            raise InvalidValue(f"expected {expected}, got {json_type(item)}", field=f"{name}[{i}]")
+        yield item
 
 
 def text(inst: object, attr: Any, value: Any) -> None:

@@ -943,7 +943,9 @@ def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> UitslagResul
     Raises:
         UnsupportedPeriod: for a datum uitslag before 2020-03-15.
         InvalidDocument: for two or more counting keuzedelen without an eindcijfer each.
+        InvalidValue: when ``inp`` is not an `UitslagInput`.
     """
+    f.argument(inp, UitslagInput, "an UitslagInput", "inp")
     keuze = choose_regelset(
         cohort_start=inp.cohort_start,
         studieduur_jaren=inp.studieduur_jaren,

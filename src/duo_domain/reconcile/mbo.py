@@ -102,6 +102,7 @@ from typing import Any, Final
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain._sources import PVE_MBO
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, mask_numbers, mask_values
 from duo_domain.identity import mask
@@ -614,12 +615,18 @@ def _refused(message: str) -> InvalidDocument:
     return InvalidDocument([DocumentProblem("$", message)], document="registratieoverzicht")
 
 
+def _what(item: object) -> str:
+    """How a record that does not belong is named: its record type, or the kind of thing it is."""
+    soort = getattr(item, "RECORDSOORT", None)
+    return f"a {soort} record" if isinstance(soort, str) else f"a value of type {f.json_type(item)}"
+
+
 def _checked(duo: Iterable[Record]) -> tuple[VlpRecord, list[Record], tuple[DocumentProblem, ...]]:
     """DUO's records once the file has proved whole, and the problems of the file."""
     kind = getattr(duo, "bestand", None)
     if kind is not None and kind != "RO":
         raise _refused(f"a {kind} file, not a registratieoverzicht (RO, {PVE_MBO} §15)")
-    records = list(duo)
+    records = list(f.arguments(duo, object, "records of a return file", "duo"))
     if not records:
         raise _refused(
             "empty: not one record; a registratieoverzicht has at least a voorlooprecord "
@@ -627,7 +634,7 @@ def _checked(duo: Iterable[Record]) -> tuple[VlpRecord, list[Record], tuple[Docu
         )
     foreign = next((r for r in records if not isinstance(r, RO_RECORDS)), None)
     if foreign is not None:
-        raise _refused(f"a {foreign.RECORDSOORT} record of another kind of file: not a registratieoverzicht")
+        raise _refused(f"{_what(foreign)} of another kind of file: not a registratieoverzicht")
     vlps = [r for r in records if isinstance(r, VlpRecord)]
     closing = [i for i, r in enumerate(records) if isinstance(r, SlrRecord)]
     if not vlps:
@@ -733,7 +740,7 @@ def reconcile(
         >>> [d.message for d in reconcile(own, duo, compare={"diplomas"}, pseudonym_key=b"example key")]
         ['student *****2333 [fgdkpjllfbdd], diploma 8286771: diploma missing here']
     """
-    records_own = list(own)
+    records_own = list(f.arguments(own, MboStudentRecord, "MboStudentRecord", "own"))
     areas = _areas(compare, records_own)
     c = _Collector(_ignored(ignore), secrets.token_bytes(32) if pseudonym_key is None else pseudonym_key)
     pseudonym("", c.key)  # refuses an unusable key before any work

@@ -1257,7 +1257,10 @@ def structure_document(document: Document) -> Any:
 
     Raises:
         InvalidDocument: listing every problem with its path.
+        InvalidValue: when ``document`` is not a `Document`.
     """
+    if not isinstance(document, Document):
+        raise InvalidValue(f"expected a Document, got {json_type(document)}", field="document")
     if document.kind == MBO_UITSLAG:
         return structure_mbo_uitslag(document.data)
     if document.kind == CIJFERLIJST:

@@ -30,6 +30,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain.calendar import plus_dagen
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.vo.model import Examenkandidaat
@@ -62,7 +63,12 @@ class Termijn:
 
 
 def uiterste_datum_uitslag(datum_uitslag: dt.date) -> dt.date:
-    """The last day for CE results and uitslag: 2 weeks after the datum uitslag."""
+    """The last day for CE results and uitslag: 2 weeks after the datum uitslag.
+
+    Raises:
+        InvalidValue: when ``datum_uitslag`` is not a date.
+    """
+    f.argument(datum_uitslag, dt.date, "a date (datetime.date)", "datum_uitslag")
     return plus_dagen(datum_uitslag, _TWEE_WEKEN)
 
 
@@ -81,7 +87,12 @@ def se_termijn(examenjaar: int, tabel: Mapping[int, dt.date] | None = None) -> d
 def termijnen(
     kandidaat: Examenkandidaat, *, se_tabel: Mapping[int, dt.date] | None = None
 ) -> tuple[Termijn, ...]:
-    """Every deadline that applies to the candidate (the SE one only when the year is known)."""
+    """Every deadline that applies to the candidate (the SE one only when the year is known).
+
+    Raises:
+        InvalidValue: when ``kandidaat`` is not an `Examenkandidaat`.
+    """
+    f.argument(kandidaat, Examenkandidaat, "an Examenkandidaat", "kandidaat")
     out: list[Termijn] = []
     table = SE_TERMIJNEN if se_tabel is None else se_tabel
     if kandidaat.examenjaar in table:
