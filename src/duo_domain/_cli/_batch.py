@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, date_option
+from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, date_option, is_dir, is_file
 from duo_domain._cli._progress import progress
 
 __all__ = ["OUTPUT_FORMATS", "add_arguments", "is_batch", "run_uitslag", "run_validate"]
@@ -93,7 +93,7 @@ def is_batch(args: argparse.Namespace) -> bool:
     if len(names) > 1 or any(getattr(args, a, None) is not None for a in ("workers", "to", "out")):
         return True
     name = names[0]
-    return name != "-" and (Path(name).is_dir() or name.lower().endswith(_JSONL))
+    return name != "-" and (is_dir(name) or name.lower().endswith(_JSONL))
 
 
 def _expand(names: list[str]) -> list[str]:
@@ -103,12 +103,12 @@ def _expand(names: list[str]) -> list[str]:
         path = Path(name)
         if name == "-":
             files.append(name)
-        elif path.is_dir():
+        elif is_dir(name):
             found = sorted(str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
             if not found:
                 raise CliError(f"{name}: no .json, .jsonl or .ndjson files in this directory")
             files.extend(found)
-        elif path.is_file():
+        elif is_file(name):
             files.append(name)
         else:
             raise CliError(f"{name}: no such file")

@@ -21,6 +21,8 @@ __all__ = [
     "CliError",
     "Command",
     "date_option",
+    "is_dir",
+    "is_file",
     "is_xml",
     "one_line",
     "print_json",
@@ -70,6 +72,32 @@ def terminal_width(narrowest: int = 60, widest: int = 100) -> int:
     return max(narrowest, min(widest, columns))
 
 
+def _stat_mode(name: str) -> int | None:
+    """The mode of ``name``, or ``None`` for a name that names nothing (too long, a NUL in it, missing)."""
+    import os  # imported here: commands that read no file do not pay for it
+
+    try:
+        return os.stat(name).st_mode
+    except (OSError, ValueError):
+        return None
+
+
+def is_dir(name: str) -> bool:
+    """Whether ``name`` is a directory; ``False`` for any name the system cannot even look up."""
+    import stat
+
+    mode = _stat_mode(name)
+    return mode is not None and stat.S_ISDIR(mode)
+
+
+def is_file(name: str) -> bool:
+    """Whether ``name`` is a regular file (or a pipe); ``False`` for any name the system cannot look up."""
+    import stat
+
+    mode = _stat_mode(name)
+    return mode is not None and not stat.S_ISDIR(mode)
+
+
 def read_bytes(name: str) -> bytes:
     """The whole content of file ``name`` (``-`` for stdin).
 
@@ -91,6 +119,8 @@ def read_bytes(name: str) -> bytes:
         raise CliError(f"{name}: is a directory") from None
     except OSError as exc:
         raise CliError(f"{name}: cannot be read ({exc.strerror})") from None
+    except ValueError:  # a NUL in the name
+        raise CliError(f"{name!r}: not a file name") from None
 
 
 def date_option(option: str, text: str) -> dt.date:

@@ -34,7 +34,7 @@ def _read(name: str, data: bytes) -> list[Any]:
     from duo_domain.serialize.reading import parse_json
 
     try:
-        parsed = parse_json(data, document="afwezigheid")
+        parsed = parse_json(data)  # named "document", as every other command names it
         items = parsed if isinstance(parsed, list) else [parsed]
         return [
             Afwezigheid.from_dict(item, path=f"$[{i}]" if isinstance(parsed, list) else "$")

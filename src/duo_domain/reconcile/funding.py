@@ -286,8 +286,9 @@ def _checked_grondslag(grondslag: Iterable[Any]) -> tuple[list[Any], tuple[Docum
         raise _refused(
             f"empty: not one record; it has at least a voorlooprecord and a sluitrecord ({PVE_MBO} §17)"
         )
-    foreign = next((r for r in records if not (isinstance(r, PveRecord) and r.bestand == "GRONDSLAG")), None)
-    if foreign is not None:
+    strangers = [r for r in records if not (isinstance(r, PveRecord) and r.bestand == "GRONDSLAG")][:1]
+    if strangers:  # (a list: the stranger may be None itself)
+        foreign = strangers[0]
         soort = getattr(foreign, "RECORDSOORT", None)
         what = f"a {soort} record" if isinstance(soort, str) else f"a value of type {f.json_type(foreign)}"
         raise _refused(f"{what} of another kind of file: not a GRONDSLAG IP MBO")

@@ -632,9 +632,9 @@ def _checked(duo: Iterable[Record]) -> tuple[VlpRecord, list[Record], tuple[Docu
             "empty: not one record; a registratieoverzicht has at least a voorlooprecord "
             f"and a sluitrecord ({PVE_MBO} §15.4)"
         )
-    foreign = next((r for r in records if not isinstance(r, RO_RECORDS)), None)
-    if foreign is not None:
-        raise _refused(f"{_what(foreign)} of another kind of file: not a registratieoverzicht")
+    strangers = [r for r in records if not isinstance(r, RO_RECORDS)][:1]
+    if strangers:  # (a list: the stranger may be None itself)
+        raise _refused(f"{_what(strangers[0])} of another kind of file: not a registratieoverzicht")
     vlps = [r for r in records if isinstance(r, VlpRecord)]
     closing = [i for i, r in enumerate(records) if isinstance(r, SlrRecord)]
     if not vlps:
