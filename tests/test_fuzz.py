@@ -83,3 +83,68 @@ def test_every_json_reader_refuses_hostile_numbers_with_a_library_error(name: st
     outcome = FUZZ.Outcome()
     FUZZ.check_one(target, data, outcome, 5.0)
     assert outcome.failures == []  # a result (loads_document only names the kind) or a library error
+
+
+def test_every_entry_point_of_the_issue_has_a_target() -> None:
+    """Beyond the readers: reconcile, funding, the absence report, batch, both uitslagen, every command."""
+    names = {t.name for t in FUZZ.targets()}
+    wanted = {
+        "reconcile.duo",
+        "reconcile.own",
+        "reconcile.funding_tbgi",
+        "reconcile.funding_grondslag",
+        "mbo.afwezigheid",
+        "batch.validate",
+        "batch.uitslag",
+        "vo.uitslag",
+        "json.mbo_uitslag",
+        "reference.referentiedata",
+    }
+    assert wanted <= names
+    from duo_domain.cli import COMMANDS
+
+    commands = {c.rsplit(".", 1)[-1] for c in COMMANDS} - {"demo", "rules"}  # these read no input
+    covered = {n.split(".", 1)[1].split("_")[0] for n in names if n.startswith("cli.")}
+    assert commands <= covered, commands - covered
+
+
+def test_the_cli_target_sees_a_breach_of_the_exit_2_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    from duo_domain._cli import CliError, check
+
+    def two_lines(args: object, out: object) -> int:
+        raise CliError("first line\nsecond line")
+
+    monkeypatch.setattr(check.COMMAND, "run", two_lines)
+    target = next(t for t in FUZZ.targets() if t.name == "cli.check")
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(target, b"x", outcome, 5.0)
+    assert len(outcome.failures) == 1
+    assert "exit 2" in outcome.failures[0]
+
+
+def test_structured_mutations_keep_json_well_formed() -> None:
+    import json
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    seed = b'{"a": [1, {"b": "x"}], "c": "2026-01-01"}'
+    seen: list[bytes] = []
+
+    @settings(max_examples=50, database=None, deadline=None)
+    @given(st.data())
+    def one(data: st.DataObject) -> None:
+        found = FUZZ._structured(data.draw, seed)
+        assert found is not None
+        seen.append(found)
+
+    one()
+    assert FUZZ._structured(lambda s: s.example(), b"<not json/>") is None
+    parsed = 0
+    for text in seen:
+        try:
+            json.loads(text)
+            parsed += 1
+        except ValueError:
+            assert any(raw.encode() in text for raw in FUZZ.RAW)  # the raw tokens Python's json refuses
+    assert parsed > 0
