@@ -11,7 +11,8 @@ The property checked for every input, whatever it is:
 * the target returns, or raises a library error (a ``DuoDomainError``, so a
   ``ValueError``); no other exception (``RecursionError``, ``KeyError``,
   ``decimal.InvalidOperation``, a bare ``ValueError`` ...);
-* it takes less than ``--max-seconds`` (2 s unless told);
+* it takes less than ``--max-seconds`` (2 s unless told; a slow input is timed a
+  second time and fails only when it is slow both times: a loaded machine stalls);
 * no error message, finding message or finding path holds a nine-digit run
   (a BSN or onderwijsnummer, also with separators) in full.
 
@@ -551,9 +552,16 @@ def check_one(target: Target, data: bytes, outcome: Outcome, max_seconds: float)
         if "--trace" in sys.argv:
             traceback.print_exc()
     took = time.perf_counter() - start
+    if not problem and took > max_seconds:
+        # On a loaded machine a process can stall for seconds: a slow input is timed once more, and
+        # it is a failure only when it is slow both times.
+        again = time.perf_counter()
+        with contextlib.suppress(Exception):
+            target.call(data)
+        took = min(took, time.perf_counter() - again)
     outcome.slowest = max(outcome.slowest, took)
     if not problem and took > max_seconds:
-        problem = f"took {took:.1f} s"
+        problem = f"took {took:.1f} s (twice)"
     if not problem:
         leaked = next((t for t in texts if _LEAK.search(t)), None)
         if leaked is not None:

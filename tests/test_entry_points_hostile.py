@@ -153,6 +153,10 @@ def _bsn_in_every_string(data: Any) -> Any:
 
 
 HOSTILE_TEXTS["record-bsn-everywhere"] = json.dumps(_bsn_in_every_string(_record()))
+# batch mode reads a JSON array element by element: the same limits as every reader
+for _token in ("1e99999999999999999999", "1E+1000000", "NaN", "1" * 5000):
+    _text = json.dumps(_record()).replace('"omvang": ', f'"omvang": {_token}, "x": ', 1)
+    HOSTILE_TEXTS[f"array-{_token[:12]}"] = f"[{_text}]"
 HOSTILE_TEXTS["uitslag-bsn-everywhere"] = json.dumps({**_bsn_in_every_string(UITSLAG), "sector": "mbo"})
 
 
@@ -186,8 +190,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The hostile documents and DUO's sample files, under names without digits."""
     where = tmp_path_factory.mktemp("hostile")
     found = {}
-    for name, text in HOSTILE_TEXTS.items():
-        path = where / f"{name.replace('9', 'nines').replace('0', 'zero')}.json"
+    for i, (name, text) in enumerate(HOSTILE_TEXTS.items()):
+        path = where / f"doc-{chr(97 + i // 26)}{chr(97 + i % 26)}.json"  # no digits: no false leak
         path.write_bytes(text.encode("utf-8", "surrogatepass"))
         found[name] = str(path)
     for name, fixture in (
@@ -372,6 +376,7 @@ HOSTILE_VALUES: list[Any] = [
     int(BSN),
     "1" * 5000,
     10**400,
+    10**5000,  # Python cannot even print it
     -1,
     True,
     1e308,
@@ -544,6 +549,24 @@ def test_afwezigheid_near_the_end_of_the_calendar_is_refused_not_overflowed() ->
     # the last absence that can be judged: its deadline still fits the calendar
     fits = Afwezigheid.from_dict({**AFWEZIGHEID, "afwezig_van": "9999-10-06", "afwezig_tot": "9999-11-30"})
     assert fits.oordeel().termijn_melding_duo is not None
+
+
+def test_a_number_too_large_for_any_field_is_refused_when_the_object_is_made() -> None:
+    """A whole number of thousands of digits (``str()`` of it raises) or a decimal such as 1E+1000000
+    (``int()`` of it takes minutes) never gets into a domain object, from JSON or from Python."""
+    from duo_domain.errors import InvalidValue
+    from duo_domain.mbo.examencodes import Onderdeel
+    from duo_domain.mbo.uitslag import GeneriekInput
+    from duo_domain.testing.factories import make_bpv_agreement
+
+    bpv = make_bpv_agreement(make_mbo_student_record().inschrijvingen[0])
+    with pytest.raises(InvalidValue, match=r"BpvAgreement\.omvang"):
+        attrs.evolve(bpv, omvang=10**5000)
+    assert attrs.evolve(bpv, omvang=10**39 - 1).omvang == 10**39 - 1  # judged by the rules, not refused
+    with pytest.raises(InvalidValue, match=r"GeneriekInput\.ie"):
+        GeneriekInput(Onderdeel.NEDERLANDS, ie=Decimal("1E+1000000"))
+    with pytest.raises(InvalidValue, match=r"GeneriekInput\.ie"):
+        GeneriekInput(Onderdeel.NEDERLANDS, ie=Decimal("1E-1000000"))
 
 
 def test_a_pseudonym_can_never_be_mistaken_for_a_number() -> None:

@@ -148,3 +148,28 @@ def test_structured_mutations_keep_json_well_formed() -> None:
         except ValueError:
             assert any(raw.encode() in text for raw in FUZZ.RAW)  # the raw tokens Python's json refuses
     assert parsed > 0
+
+
+def test_an_input_slow_twice_is_a_failure_and_a_stall_is_not() -> None:
+    import time
+
+    calls: list[int] = []
+
+    def stalls_once(data: bytes) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            time.sleep(0.3)
+        return None
+
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(FUZZ.Target("stall", stalls_once, [b""]), b"", outcome, 0.2)
+    assert outcome.failures == []
+    assert len(calls) == 2
+
+    def always_slow(data: bytes) -> object:
+        time.sleep(0.3)
+        return None
+
+    FUZZ.check_one(FUZZ.Target("slow", always_slow, [b""]), b"", outcome, 0.2)
+    assert len(outcome.failures) == 1
+    assert "twice" in outcome.failures[0]

@@ -125,24 +125,26 @@ def _lines(name: str, stream: Any) -> Iterator[Any]:
 
 
 def _whole(name: str, data: bytes) -> Iterator[Any]:
+    """The items of a JSON file: an array's elements, one item each; any other file one item.
+
+    The array is read through the shared reading layer (its limits, exact numbers, no NaN); an array
+    that cannot be read is one item, reported unreadable.
+    """
     from duo_domain.batch import Located
+    from duo_domain.errors import DuoDomainError
+    from duo_domain.serialize.reading import parse_json
 
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         try:
-            items = json.loads(data, parse_float=_decimal)
-        except (ValueError, RecursionError):
+            items = parse_json(data)
+        except DuoDomainError:
             yield Located(data, name)  # judged, and reported, as one unreadable item
             return
-        for i, item in enumerate(items):
-            yield Located(item, f"{name}[{i}]")
-        return
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                yield Located(item, f"{name}[{i}]")
+            return
     yield Located(data, name)
-
-
-def _decimal(text: str) -> Any:
-    from decimal import Decimal
-
-    return Decimal(text)
 
 
 def _items(files: list[str]) -> Iterator[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from duo_domain._fields import quoted
 from duo_domain.codes._json import loads
 from duo_domain.codes._model import Waardenlijst
 from duo_domain.errors import InvalidCode
@@ -42,7 +43,7 @@ def waardenlijst(naam: str) -> Waardenlijst:
         True
     """
     if not isinstance(naam, str) or naam not in namen():
-        raise InvalidCode(f"no code table {naam!r:.40}; shipped: {', '.join(namen())}", value=f"{naam!r:.40}")
+        raise InvalidCode(f"no code table {quoted(naam)}; shipped: {', '.join(namen())}", value=quoted(naam))
     return _shipped(naam)
 
 

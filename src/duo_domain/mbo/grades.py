@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from duo_domain._fields import quoted
 from duo_domain._uitslag import round_half_up
 from duo_domain.errors import InvalidValue
 
@@ -142,5 +143,5 @@ def to_duo_tenths(grade: Decimal) -> str:
             `ValueError`).
     """
     if not is_deelcijfer(grade):
-        raise InvalidValue(f"grade {str(grade)[:20]!r} is not 1.0-10.0 with at most one decimal")
+        raise InvalidValue(f"grade {quoted(grade)} is not 1.0-10.0 with at most one decimal")
     return str(int(grade.scaleb(1)))

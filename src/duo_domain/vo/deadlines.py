@@ -80,7 +80,7 @@ def se_termijn(examenjaar: int, tabel: Mapping[int, dt.date] | None = None) -> d
     """
     found = (SE_TERMIJNEN if tabel is None else tabel).get(examenjaar)
     if found is None:
-        raise UnsupportedPeriod(f"no SE deadline known for examenjaar {examenjaar}; pass a table")
+        raise UnsupportedPeriod(f"no SE deadline known for examenjaar {f.quoted(examenjaar)}; pass a table")
     return found
 
 

@@ -162,4 +162,4 @@ def choose_regelset(examenjaar: int, regelsets: tuple[Regelset, ...] = REGELSETS
         if rs.geldt_voor(examenjaar):
             return rs
     span = f"{regelsets[0].examenjaar_van}-{regelsets[-1].examenjaar_tot}" if regelsets else "none"
-    raise UnsupportedPeriod(f"no slaag-zakregeling for examenjaar {examenjaar} (supported: {span})")
+    raise UnsupportedPeriod(f"no slaag-zakregeling for examenjaar {f.quoted(examenjaar)} (supported: {span})")
