@@ -50,6 +50,15 @@ from duo_domain.errors import DuoDomainError  # noqa: E402
 
 #: How a BSN-like value looks when it leaks: nine digits, single separators allowed between them.
 _LEAK = re.compile(r"\d(?:[ .\-/_,:\t]?\d){8,}")
+#: A law's identifier in the BWB with its version date (``BWBR0045787/2024-08-01``), as the VO
+#: regelsets cite it: public, no personal number; left out before the leak check.
+_BWB = re.compile(r"BWBR\d{7}(?:/\d{4}-\d{2}-\d{2})?")
+
+
+def leaks(text: str) -> bool:
+    """Whether ``text`` holds a nine-digit run in full (a law's BWB identifier is not one)."""
+    return _LEAK.search(_BWB.sub("BWB", text) if "BWBR" in text else text) is not None
+
 
 #: Tokens inserted into seed documents.
 HOSTILE: tuple[bytes, ...] = (
@@ -563,7 +572,7 @@ def check_one(target: Target, data: bytes, outcome: Outcome, max_seconds: float)
     if not problem and took > max_seconds:
         problem = f"took {took:.1f} s (twice)"
     if not problem:
-        leaked = next((t for t in texts if _LEAK.search(t)), None)
+        leaked = next((t for t in texts if leaks(t)), None)
         if leaked is not None:
             problem = f"unmasked number in {leaked[:200]!r}"
     if problem:

@@ -160,8 +160,13 @@ for _token in ("1e99999999999999999999", "1E+1000000", "NaN", "1" * 5000):
 HOSTILE_TEXTS["uitslag-bsn-everywhere"] = json.dumps({**_bsn_in_every_string(UITSLAG), "sector": "mbo"})
 
 
+#: A law's identifier in the BWB with its version date, as the VO regelsets cite it: no personal number.
+BWB = re.compile(r"BWBR\d{7}(?:/\d{4}-\d{2}-\d{2})?")
+
+
 def _leaks(*texts: str) -> list[str]:
-    return [t[max(0, m.start() - 60) : m.end() + 20] for t in texts if (m := LEAK.search(t)) is not None]
+    cleaned = [BWB.sub("BWB", t) for t in texts]
+    return [t[max(0, m.start() - 60) : m.end() + 20] for t in cleaned if (m := LEAK.search(t)) is not None]
 
 
 # -- the command line --------------------------------------------------------------------------------------

@@ -173,3 +173,11 @@ def test_an_input_slow_twice_is_a_failure_and_a_stall_is_not() -> None:
     FUZZ.check_one(FUZZ.Target("slow", always_slow, [b""]), b"", outcome, 0.2)
     assert len(outcome.failures) == 1
     assert "twice" in outcome.failures[0]
+
+
+def test_a_law_citation_is_not_a_leak_but_a_number_next_to_it_is() -> None:
+    """Found by the long run: ``BWBR0045787/2024-08-01`` (the VO regelset's law, printed by
+    ``duo-domain uitslag``) reads as eleven digits with single separators."""
+    assert not FUZZ.leaks("regels: Uitvoeringsbesluit WVO 2020, BWBR0045787/2024-08-01)")
+    assert FUZZ.leaks("BWBR0045787/2024-08-01 111222333")
+    assert FUZZ.leaks("student 1112.22.333")
