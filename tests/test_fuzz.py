@@ -83,3 +83,101 @@ def test_every_json_reader_refuses_hostile_numbers_with_a_library_error(name: st
     outcome = FUZZ.Outcome()
     FUZZ.check_one(target, data, outcome, 5.0)
     assert outcome.failures == []  # a result (loads_document only names the kind) or a library error
+
+
+def test_every_entry_point_of_the_issue_has_a_target() -> None:
+    """Beyond the readers: reconcile, funding, the absence report, batch, both uitslagen, every command."""
+    names = {t.name for t in FUZZ.targets()}
+    wanted = {
+        "reconcile.duo",
+        "reconcile.own",
+        "reconcile.funding_tbgi",
+        "reconcile.funding_grondslag",
+        "mbo.afwezigheid",
+        "batch.validate",
+        "batch.uitslag",
+        "vo.uitslag",
+        "json.mbo_uitslag",
+        "reference.referentiedata",
+    }
+    assert wanted <= names
+    from duo_domain.cli import COMMANDS
+
+    commands = {c.rsplit(".", 1)[-1] for c in COMMANDS} - {"demo", "rules"}  # these read no input
+    covered = {n.split(".", 1)[1].split("_")[0] for n in names if n.startswith("cli.")}
+    assert commands <= covered, commands - covered
+
+
+def test_the_cli_target_sees_a_breach_of_the_exit_2_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    from duo_domain._cli import CliError, check
+
+    def two_lines(args: object, out: object) -> int:
+        raise CliError("first line\nsecond line")
+
+    monkeypatch.setattr(check.COMMAND, "run", two_lines)
+    target = next(t for t in FUZZ.targets() if t.name == "cli.check")
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(target, b"x", outcome, 5.0)
+    assert len(outcome.failures) == 1
+    assert "exit 2" in outcome.failures[0]
+
+
+def test_structured_mutations_keep_json_well_formed() -> None:
+    import json
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    seed = b'{"a": [1, {"b": "x"}], "c": "2026-01-01"}'
+    seen: list[bytes] = []
+
+    @settings(max_examples=50, database=None, deadline=None)
+    @given(st.data())
+    def one(data: st.DataObject) -> None:
+        found = FUZZ._structured(data.draw, seed)
+        assert found is not None
+        seen.append(found)
+
+    one()
+    assert FUZZ._structured(lambda s: s.example(), b"<not json/>") is None
+    parsed = 0
+    for text in seen:
+        try:
+            json.loads(text)
+            parsed += 1
+        except ValueError:
+            assert any(raw.encode() in text for raw in FUZZ.RAW)  # the raw tokens Python's json refuses
+    assert parsed > 0
+
+
+def test_an_input_slow_twice_is_a_failure_and_a_stall_is_not() -> None:
+    import time
+
+    calls: list[int] = []
+
+    def stalls_once(data: bytes) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            time.sleep(0.3)
+        return None
+
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(FUZZ.Target("stall", stalls_once, [b""]), b"", outcome, 0.2)
+    assert outcome.failures == []
+    assert len(calls) == 2
+
+    def always_slow(data: bytes) -> object:
+        time.sleep(0.3)
+        return None
+
+    FUZZ.check_one(FUZZ.Target("slow", always_slow, [b""]), b"", outcome, 0.2)
+    assert len(outcome.failures) == 1
+    assert "twice" in outcome.failures[0]
+
+
+def test_a_law_citation_is_not_a_leak_but_a_number_next_to_it_is() -> None:
+    """Found by the long run: ``BWBR0045787/2024-08-01`` (the VO regelset's law, printed by
+    ``duo-domain uitslag``) reads as eleven digits with single separators."""
+    assert not FUZZ.leaks("regels: Uitvoeringsbesluit WVO 2020, BWBR0045787/2024-08-01)")
+    assert FUZZ.leaks("BWBR0045787/2024-08-01 111222333")
+    assert FUZZ.leaks("student 1112.22.333")

@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 from duo_domain.errors import InvalidValue
 
 __all__ = [
+    "argument",
+    "arguments",
     "as_tuple",
     "boolean",
     "date",
@@ -47,6 +49,7 @@ __all__ = [
     "opt_decimal",
     "opt_integer",
     "opt_text",
+    "quoted",
     "text",
 ]
 
@@ -84,10 +87,76 @@ def json_type(value: object) -> str:
     return type(value).__name__
 
 
+def quoted(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for a message; never raises.
+
+    ``repr`` of a whole number of thousands of digits raises ``ValueError`` (Python's limit on
+    integer-to-text conversion): such a number is described instead of shown.
+
+    Examples:
+        >>> quoted("kleur"), quoted(10**5000), quoted("x" * 50, limit=8)
+        ("'kleur'", 'a number of more than 40 digits', "'xxxxxx...")
+    """
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and not -_INTEGER_LIMIT < value < _INTEGER_LIMIT
+    ):
+        return f"a number of more than {INTEGER_DIGITS} digits"
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 1] + "..."
+
+
 def _refuse(inst: object, attr: Any, expected: str, value: object) -> InvalidValue:
     return InvalidValue(
         f"expected {expected}, got {json_type(value)}", field=f"{type(inst).__name__}.{attr.name}"
     )
+
+
+def argument(value: Any, kind: Any, expected: str, name: str) -> None:
+    """Refuse an argument of a public function that is not an instance of ``kind``.
+
+    The same message as a field of the wrong type: `InvalidValue` naming the
+    argument and the JSON kind of what was given, never the value itself.
+
+    Examples:
+        >>> argument(None, dt.date, "a date (datetime.date)", "peildatum")
+        Traceback (most recent call last):
+        ...
+        duo_domain.errors.InvalidValue: peildatum: expected a date (datetime.date), got null
+    """
+    if not isinstance(value, kind):
+        raise InvalidValue(f"expected {expected}, got {json_type(value)}", field=name)
+
+
+def arguments(values: Any, kind: Any, expected: str, name: str) -> Iterator[Any]:
+    """The items of an iterable argument, each checked as it is taken (a stream stays a stream).
+
+    Raises:
+        InvalidValue: for something that is not an iterable of ``kind`` (a string, a mapping and
+            ``None`` are not), or at the first item that is not a ``kind``, with its index.
+
+    Examples:
+        >>> list(arguments([1, 2], int, "a number", "xs"))
+        [1, 2]
+        >>> list(arguments([1, "2"], int, "a number", "xs"))
+        Traceback (most recent call last):
+        ...
+        duo_domain.errors.InvalidValue: xs[1]: expected a number, got string
+    """
+    if isinstance(values, (str, bytes, bytearray, Mapping)) or not isinstance(values, Iterable):
+        raise InvalidValue(f"expected a list of {expected}, got {json_type(values)}", field=name)
+    return _each(values, kind, expected, name)
+
+
+def _each(values: Iterable[Any], kind: Any, expected: str, name: str) -> Iterator[Any]:
+    for i, item in enumerate(values):
+        if not isinstance(item, kind):
+            raise InvalidValue(f"expected {expected}, got {json_type(item)}", field=f"{name}[{i}]")
+        yield item
 
 
 def text(inst: object, attr: Any, value: Any) -> None:
@@ -114,10 +183,21 @@ def opt_boolean(inst: object, attr: Any, value: Any) -> None:
         raise _refuse(inst, attr, "true, false or null", value)
 
 
+#: Whole numbers of a field have fewer digits than this (as the JSON reader's number limit): a number
+#: of thousands of digits, which Python cannot even print, never gets into an object.
+INTEGER_DIGITS = 40
+_INTEGER_LIMIT = 10**INTEGER_DIGITS
+
+
 def integer(inst: object, attr: Any, value: Any) -> None:
-    """An ``int`` that is not a ``bool``."""
+    """An ``int`` that is not a ``bool``, of fewer than `INTEGER_DIGITS` digits."""
     if value.__class__ is not int and (not isinstance(value, int) or isinstance(value, bool)):
         raise _refuse(inst, attr, "a whole number", value)
+    if not -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
+        raise InvalidValue(
+            f"expected a whole number of at most {INTEGER_DIGITS} digits",
+            field=f"{type(inst).__name__}.{attr.name}",
+        )
 
 
 def opt_integer(inst: object, attr: Any, value: Any) -> None:
@@ -132,6 +212,11 @@ def decimal(inst: object, attr: Any, value: Any) -> None:
         raise _refuse(inst, attr, "a decimal number (decimal.Decimal)", value)
     if not value.is_finite():
         raise InvalidValue("expected a finite decimal number", field=f"{type(inst).__name__}.{attr.name}")
+    if not -INTEGER_DIGITS < value.adjusted() < INTEGER_DIGITS:  # 1E+1000000: int() of it takes minutes
+        raise InvalidValue(
+            f"expected a decimal number of at most {INTEGER_DIGITS} digits before or after the point",
+            field=f"{type(inst).__name__}.{attr.name}",
+        )
 
 
 def opt_decimal(inst: object, attr: Any, value: Any) -> None:
@@ -201,8 +286,8 @@ _INLINE = "__duo_domain_inline__"
 _OPT = "{v} is None or "
 _TEXT = "{v}.__class__ is str or isinstance({v}, str)"
 _BOOL = "{v} is True or {v} is False"
-_INT = "{v}.__class__ is int"
-_DEC = "({v}.__class__ is _Decimal and {v}.is_finite())"
+_INT = "({v}.__class__ is int and -_IntLimit < {v} < _IntLimit)"
+_DEC = "({v}.__class__ is _Decimal and {v}.is_finite() and -_Digits < {v}.adjusted() < _Digits)"
 _DATE = "{v}.__class__ is _date"
 #: The test of each validator of this module as an expression over ``{v}`` (see `inline_check`).
 _TESTS: dict[Any, str] = {
@@ -218,7 +303,12 @@ _TESTS: dict[Any, str] = {
     opt_date: f"({_OPT}{_DATE})",
 }
 #: The names the expressions of `_TESTS` use besides builtins.
-INLINE_NAMES: dict[str, Any] = {"_Decimal": Decimal, "_date": dt.date}
+INLINE_NAMES: dict[str, Any] = {
+    "_Decimal": Decimal,
+    "_date": dt.date,
+    "_IntLimit": _INTEGER_LIMIT,
+    "_Digits": INTEGER_DIGITS,
+}
 
 
 def inline_check(validator: Any) -> tuple[str, dict[str, Any]] | None:

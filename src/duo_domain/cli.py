@@ -20,7 +20,7 @@ import sys
 
 from duo_domain._cli import EXIT_USAGE, CliError
 from duo_domain._version import __version__
-from duo_domain.errors import mask_numbers
+from duo_domain.errors import DuoDomainError, mask_numbers
 
 #: ``typing.TYPE_CHECKING`` without importing ``typing``, to keep the start-up of every command short.
 TYPE_CHECKING = False
@@ -211,11 +211,17 @@ def main(
     if getattr(args, "_run", None) is None:
         parser.print_help(out)
         return EXIT_USAGE
+    args._stderr = err  # where a command writes what is not its result (batch mode's summary)
     try:
         return int(args._run(args, out))
     except CliError as exc:
         print(f"duo-domain {args.command}: {exc}", file=err)
         return exc.exit_code
+    except DuoDomainError as exc:
+        # Unusable input that a command did not word itself: still one masked line and exit 2,
+        # never a traceback (the exception's message is masked already; the line is masked again).
+        print(mask_numbers(" ".join(f"duo-domain {args.command}: {exc}".split())), file=err)
+        return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
 

@@ -242,14 +242,14 @@ def test_outcomes_and_errors_pickle(vo: list[str]) -> None:
 
 
 def test_warm_up_loads_the_tables_once_per_process() -> None:
-    from duo_domain.codes import waardenlijst
+    from duo_domain.codes._bundled import _shipped
     from duo_domain.vo.codes import vakcodetabel
 
     warm_up()
-    before = waardenlijst.cache_info()
+    before = _shipped.cache_info()
     tabel = vakcodetabel()
     warm_up()
-    after = waardenlijst.cache_info()
+    after = _shipped.cache_info()
     assert vakcodetabel() is tabel
     assert after.misses == before.misses  # the second call read nothing
 

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError
+from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, date_option, is_dir, is_file
 from duo_domain._cli._progress import progress
 
 __all__ = ["OUTPUT_FORMATS", "add_arguments", "is_batch", "run_uitslag", "run_validate"]
@@ -93,7 +93,7 @@ def is_batch(args: argparse.Namespace) -> bool:
     if len(names) > 1 or any(getattr(args, a, None) is not None for a in ("workers", "to", "out")):
         return True
     name = names[0]
-    return name != "-" and (Path(name).is_dir() or name.lower().endswith(_JSONL))
+    return name != "-" and (is_dir(name) or name.lower().endswith(_JSONL))
 
 
 def _expand(names: list[str]) -> list[str]:
@@ -103,12 +103,12 @@ def _expand(names: list[str]) -> list[str]:
         path = Path(name)
         if name == "-":
             files.append(name)
-        elif path.is_dir():
+        elif is_dir(name):
             found = sorted(str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
             if not found:
                 raise CliError(f"{name}: no .json, .jsonl or .ndjson files in this directory")
             files.extend(found)
-        elif path.is_file():
+        elif is_file(name):
             files.append(name)
         else:
             raise CliError(f"{name}: no such file")
@@ -125,24 +125,26 @@ def _lines(name: str, stream: Any) -> Iterator[Any]:
 
 
 def _whole(name: str, data: bytes) -> Iterator[Any]:
+    """The items of a JSON file: an array's elements, one item each; any other file one item.
+
+    The array is read through the shared reading layer (its limits, exact numbers, no NaN); an array
+    that cannot be read is one item, reported unreadable.
+    """
     from duo_domain.batch import Located
+    from duo_domain.errors import DuoDomainError
+    from duo_domain.serialize.reading import parse_json
 
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         try:
-            items = json.loads(data, parse_float=_decimal)
-        except (ValueError, RecursionError):
+            items = parse_json(data)
+        except DuoDomainError:
             yield Located(data, name)  # judged, and reported, as one unreadable item
             return
-        for i, item in enumerate(items):
-            yield Located(item, f"{name}[{i}]")
-        return
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                yield Located(item, f"{name}[{i}]")
+            return
     yield Located(data, name)
-
-
-def _decimal(text: str) -> Any:
-    from decimal import Decimal
-
-    return Decimal(text)
 
 
 def _items(files: list[str]) -> Iterator[Any]:
@@ -284,15 +286,16 @@ def _stream(outcomes: Iterator[Any], out: TextIO, desc: str, args: argparse.Name
 
     sink, handle = _sink(args, out)
     summary = Summary()
+    err: TextIO = getattr(args, "_stderr", None) or sys.stderr  # the stream given to cli.main
     try:
-        for outcome in progress(outcomes, desc=desc, unit="item"):
+        for outcome in progress(outcomes, desc=desc, unit="item", stream=err):
             summary.add(outcome)
             sink.write(outcome)
         sink.close()
     finally:
         if handle is not None:
             handle.close()
-    sys.stderr.write(summary.format() + "\n")
+    err.write(summary.format() + "\n")
     return summary
 
 
@@ -300,10 +303,7 @@ def _peildatum(args: argparse.Namespace) -> dt.date | None:
     text = getattr(args, "peildatum", None)
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"--peildatum: {text!r} is not a date (YYYY-MM-DD)") from None
+    return date_option("--peildatum", text)
 
 
 def run_validate(

@@ -10,6 +10,7 @@ from duo_domain.errors import DuoDomainError, InvalidDocument, mask_numbers
 #: ``typing.TYPE_CHECKING`` without importing ``typing``: ``duo-domain check`` starts in a blink.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable
     from typing import Any, TextIO
 
@@ -19,6 +20,9 @@ __all__ = [
     "EXIT_USAGE",
     "CliError",
     "Command",
+    "date_option",
+    "is_dir",
+    "is_file",
     "is_xml",
     "one_line",
     "print_json",
@@ -68,6 +72,32 @@ def terminal_width(narrowest: int = 60, widest: int = 100) -> int:
     return max(narrowest, min(widest, columns))
 
 
+def _stat_mode(name: str) -> int | None:
+    """The mode of ``name``, or ``None`` for a name that names nothing (too long, a NUL in it, missing)."""
+    import os  # imported here: commands that read no file do not pay for it
+
+    try:
+        return os.stat(name).st_mode
+    except (OSError, ValueError):
+        return None
+
+
+def is_dir(name: str) -> bool:
+    """Whether ``name`` is a directory; ``False`` for any name the system cannot even look up."""
+    import stat
+
+    mode = _stat_mode(name)
+    return mode is not None and stat.S_ISDIR(mode)
+
+
+def is_file(name: str) -> bool:
+    """Whether ``name`` is a regular file (or a pipe); ``False`` for any name the system cannot look up."""
+    import stat
+
+    mode = _stat_mode(name)
+    return mode is not None and not stat.S_ISDIR(mode)
+
+
 def read_bytes(name: str) -> bytes:
     """The whole content of file ``name`` (``-`` for stdin).
 
@@ -83,12 +113,36 @@ def read_bytes(name: str) -> bytes:
         if path.stat().st_size > MAX_INPUT_BYTES:
             raise CliError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{name}: is a directory") from None
-    except OSError as exc:
-        raise CliError(f"{name}: cannot be read ({exc.strerror})") from None
+    except (OSError, ValueError) as exc:
+        raise file_error(name, exc) from None
+
+
+def file_error(name: str, exc: OSError | ValueError) -> CliError:
+    """The one line for a file that cannot be opened or read (``ValueError``: a NUL in the name)."""
+    if isinstance(exc, FileNotFoundError):
+        return CliError(f"{name}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return CliError(f"{name}: is a directory")
+    if isinstance(exc, OSError):
+        return CliError(f"{name}: cannot be read ({exc.strerror})")
+    return CliError(f"{name!r}: not a file name")
+
+
+def date_option(option: str, text: str) -> dt.date:
+    """The date an option gives, read as the documents' dates are: ``YYYY-MM-DD`` with ASCII digits only.
+
+    The shared reading layer decides, so an option takes exactly what a document field takes (not
+    ``20260701``, ``2026-W27-1`` or other scripts' digits).
+
+    Raises:
+        CliError: for anything else (exit 2); the text is quoted masked.
+    """
+    from duo_domain.serialize.reading import read_date  # imported here: most commands take no date
+
+    try:
+        return read_date(text)
+    except ValueError:
+        raise CliError(f"{option}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def print_json(data: Any, out: TextIO) -> None:

@@ -15,7 +15,15 @@ import argparse
 import datetime as dt
 from typing import Any, TextIO
 
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, one_line, print_json, refused
+from duo_domain._cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CliError,
+    date_option,
+    one_line,
+    print_json,
+    refused,
+)
 from duo_domain._cli._stream import blocks, opened
 from duo_domain.errors import InvalidDocument
 
@@ -23,13 +31,7 @@ __all__ = ["run_funding"]
 
 
 def _teldata(texts: list[str]) -> list[dt.date]:
-    days = []
-    for text in texts:
-        try:
-            days.append(dt.date.fromisoformat(text))
-        except ValueError:
-            raise CliError(f"--teldatum: {text!r} is not a date (YYYY-MM-DD)") from None
-    return days
+    return [date_option("--teldatum", text) for text in texts]
 
 
 _NAMES = {"tbgi": "TBG-i", "grondslag": "GRONDSLAG", "obo": "OBO"}

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from duo_domain._cli._common import MAX_INPUT_BYTES, CliError, is_xml
+from duo_domain._cli._common import MAX_INPUT_BYTES, CliError, file_error, is_xml
 from duo_domain._cli._progress import progress
 
 __all__ = ["blocks", "opened"]
@@ -36,12 +36,8 @@ def opened(name: str) -> Iterator[tuple[IO[bytes], bool]]:
         return
     try:
         handle = open(name, "rb")  # noqa: SIM115 - closed below, after the caller's block
-    except FileNotFoundError:
-        raise CliError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{name}: is a directory") from None
-    except OSError as exc:
-        raise CliError(f"{name}: cannot be read ({exc.strerror})") from None
+    except (OSError, ValueError) as exc:
+        raise file_error(name, exc) from None
     with handle:
         if os.fstat(handle.fileno()).st_size > MAX_INPUT_BYTES:
             raise CliError(f"{name}: larger than {MAX_INPUT_BYTES // _MIB} MiB")

@@ -15,12 +15,11 @@ newer code tables (see ``duo-domain validate``).
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any, TextIO
 
 from duo_domain._cli import _codes
-from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, CliError, Command, print_json, read_bytes
-from duo_domain.errors import InvalidDocument
+from duo_domain._cli._common import EXIT_FINDINGS, EXIT_OK, Command, print_json, read_bytes, refused
+from duo_domain.errors import DuoDomainError
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
@@ -29,23 +28,24 @@ def _configure(p: argparse.ArgumentParser) -> None:
     _codes.add_argument(p)
 
 
-def _read(data: bytes) -> list[Any]:
+def _read(name: str, data: bytes) -> list[Any]:
+    """The absences of the document, read through the shared reading layer.
+
+    The same limits, ISO dates only and the same messages as every other reader; one line (exit 2)
+    when the document cannot be read.
+    """
     from duo_domain.mbo.afwezigheid import Afwezigheid
+    from duo_domain.serialize.reading import parse_json
 
     try:
-        parsed = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise CliError(f"not JSON: {exc}") from None
-    items = parsed if isinstance(parsed, list) else [parsed]
-    try:
+        parsed = parse_json(data)  # named "document", as every other command names it
+        items = parsed if isinstance(parsed, list) else [parsed]
         return [
             Afwezigheid.from_dict(item, path=f"$[{i}]" if isinstance(parsed, list) else "$")
             for i, item in enumerate(items)
         ]
-    except InvalidDocument as exc:
-        first = exc.problems[0]
-        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise CliError(f"{first}{more}") from None
+    except DuoDomainError as exc:
+        raise refused(name, exc) from None
 
 
 def _as_dict(afwezigheid: Any, findings: list[Any], codes: Any) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     from duo_domain.rules import validate
 
     codes = _codes.codetabellen(args)
-    afwezigheden = _read(read_bytes(args.file))
+    afwezigheden = _read(args.file, read_bytes(args.file))
     judged = [(a, list(validate(a, codes=codes))) for a in afwezigheden]
     if args.json:
         print_json([_as_dict(a, f, codes) for a, f in judged], out)

@@ -140,6 +140,8 @@ def _write(name: str, content: bytes, out: TextIO) -> None:
         Path(name).write_bytes(content)
     except OSError as exc:
         raise CliError(f"{name}: cannot be written ({exc.strerror})") from None
+    except ValueError:  # a NUL in the name
+        raise CliError(f"{name!r}: not a file name") from None
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:

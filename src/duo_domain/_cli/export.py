@@ -205,6 +205,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"{path}: {len(table[1])} rows\n")
     except OSError as exc:
         raise CliError(f"{directory}: cannot be written ({exc.strerror})") from None
+    except ValueError:  # a NUL in the name
+        raise CliError(f"{args.out!r}: not a directory name") from None
     for problem in problems:
         out.write(f"{args.file}: {problem}\n")
     return EXIT_FINDINGS if problems else EXIT_OK

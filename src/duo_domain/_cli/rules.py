@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import TextIO
 
-from duo_domain._cli._common import EXIT_OK, CliError, Command, print_json
+from duo_domain._cli._common import EXIT_OK, Command, date_option, print_json
 from duo_domain.rules import registry
 
 
@@ -19,10 +18,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     peildatum = None
     if args.peildatum:
-        try:
-            peildatum = dt.date.fromisoformat(args.peildatum)
-        except ValueError:
-            raise CliError(f"--peildatum: {args.peildatum!r} is not a date (YYYY-MM-DD)") from None
+        peildatum = date_option("--peildatum", args.peildatum)
     rules = registry.catalogue(peildatum)
     if args.prefix:
         rules = [r for r in rules if r.id == args.prefix or r.id.startswith(args.prefix + ".")]

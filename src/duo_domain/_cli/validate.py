@@ -57,6 +57,7 @@ from duo_domain._cli._common import (
     EXIT_OK,
     CliError,
     Command,
+    date_option,
     is_xml,
     print_json,
     read_bytes,
@@ -223,10 +224,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _batch.run_validate(args, out, ref, codes)
     peildatum = None
     if args.peildatum:
-        try:
-            peildatum = dt.date.fromisoformat(args.peildatum)
-        except ValueError:
-            raise CliError(f"--peildatum: {args.peildatum!r} is not a date (YYYY-MM-DD)") from None
+        peildatum = date_option("--peildatum", args.peildatum)
     data = read_bytes(args.file)
     try:
         judge = _validate_xml if is_xml(data) else _validate_json

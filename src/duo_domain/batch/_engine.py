@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypeVar
 
 from duo_domain.batch._jobs import BatchError, Task, warm_up
 from duo_domain.batch._outcome import Located, Outcome
+from duo_domain.errors import InvalidValue
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "Job", "run"]
 
@@ -65,9 +66,9 @@ def _context(name: str | None) -> Any:
 
 def _check(workers: int, chunk_size: int) -> None:
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"workers must be a whole number of 1 or more, not {workers!r}")
+        raise InvalidValue(f"must be a whole number of 1 or more, not {workers!r:.20}", field="workers")
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ValueError(f"chunk_size must be a whole number of 1 or more, not {chunk_size!r}")
+        raise InvalidValue(f"must be a whole number of 1 or more, not {chunk_size!r:.20}", field="chunk_size")
 
 
 def _serial(
@@ -133,10 +134,14 @@ def run(
     """Run ``job`` on every item; one outcome per item, in input order.
 
     Raises:
-        ValueError: for ``workers`` or ``chunk_size`` below 1.
+        InvalidValue: for ``workers`` or ``chunk_size`` below 1, or ``items`` that is not an iterable
+            (a `ValueError`).
         BatchError: when a readable item makes the library fail.
     """
     _check(workers, chunk_size)
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        # one document given where a list of them belongs: refused before any work
+        raise InvalidValue(f"expected a list of items, got {type(items).__name__}", field="items")
     chunks = _chunks(items, chunk_size)
     if workers == 1:
         return _serial(job, chunks, on_progress)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from duo_domain._fields import quoted
 from duo_domain.codes._json import loads
 from duo_domain.codes._model import Waardenlijst
 from duo_domain.errors import InvalidCode
@@ -24,7 +25,6 @@ def namen() -> tuple[str, ...]:
     return tuple(sorted(f.name.removesuffix(".json") for f in folder.iterdir() if f.name.endswith(".json")))
 
 
-@functools.cache
 def waardenlijst(naam: str) -> Waardenlijst:
     """The shipped code table ``naam``: read on first use, then the same object for the whole process.
 
@@ -42,7 +42,12 @@ def waardenlijst(naam: str) -> Waardenlijst:
         >>> waardenlijst("leertraject") is lijst
         True
     """
-    if naam not in namen():
-        raise InvalidCode(f"no code table {naam!r}; shipped: {', '.join(namen())}", value=naam)
+    if not isinstance(naam, str) or naam not in namen():
+        raise InvalidCode(f"no code table {quoted(naam)}; shipped: {', '.join(namen())}", value=quoted(naam))
+    return _shipped(naam)
+
+
+@functools.cache
+def _shipped(naam: str) -> Waardenlijst:
     package = __package__ or "duo_domain.codes"
     return loads(resources.files(package).joinpath(_DATA, f"{naam}.json").read_bytes())

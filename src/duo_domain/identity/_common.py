@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from duo_domain.errors import InvalidFormat, InvalidLength
+from duo_domain.errors import InvalidFormat, InvalidLength, InvalidValue
 
 __all__ = [
     "check_pattern",
@@ -81,7 +81,12 @@ def mask(number: str, visible: int = 4) -> str:
     Examples:
         >>> mask("111222333")
         '*****2333'
+
+    Raises:
+        InvalidValue: when ``number`` is not a string.
     """
+    if not isinstance(number, str):
+        raise InvalidValue(f"expected a string, got {type(number).__name__}", field="number")
     if len(number) <= visible:
         return "*" * len(number)
     return "*" * (len(number) - visible) + number[-visible:]

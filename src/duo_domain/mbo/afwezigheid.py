@@ -56,10 +56,11 @@ from typing import Any
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain._sources import WEB
-from duo_domain.calendar import dagen_inclusief, leeftijd
+from duo_domain.calendar import dagen_inclusief, leeftijd, plus_dagen
 from duo_domain.codes import Codetabellen
-from duo_domain.errors import DocumentProblem, InvalidDocument
+from duo_domain.errors import DocumentProblem, InvalidDocument, InvalidValue, mask_numbers
 from duo_domain.mbo.codes import LEERTRAJECT, NIVEAU, VOLTIJD_LEERTRAJECTEN
 
 __all__ = [
@@ -142,6 +143,9 @@ def _feestdagen(jaar: int) -> frozenset[dt.date]:
 def werkdag_na(datum: dt.date, n: int) -> dt.date:
     """The ``n``-th working day after ``datum`` (not counting ``datum`` itself).
 
+    Raises:
+        InvalidValue: when that day lies beyond the calendar's last day (9999-12-31).
+
     Examples:
         >>> import datetime as dt
         >>> werkdag_na(dt.date(2025, 4, 17), 1)   # Thursday; Goede Vrijdag, the weekend and Easter Monday
@@ -149,6 +153,8 @@ def werkdag_na(datum: dt.date, n: int) -> dt.date:
     """
     dag = datum
     while n > 0:
+        if dag == dt.date.max:
+            raise InvalidValue("the working day sought lies beyond the calendar's last day (9999-12-31)")
         dag += dt.timedelta(days=1)
         if dag.weekday() < 5 and dag not in _feestdagen(dag.year):
             n -= 1
@@ -195,8 +201,8 @@ def _opmerkingen(
         notes.append(f"the student is {jaren}: studiefinanciering for mbo starts at 18 ({_DUO}); check it")
     if leertraject not in voltijd:
         notes.append(
-            f"leertraject {leertraject!r} is not full-time bol (kenmerk voltijd): studiefinanciering is for "
-            f"full-time bol ({_DUO}); check it"
+            f"leertraject {mask_numbers(repr(leertraject))} is not full-time bol (kenmerk voltijd): "
+            f"studiefinanciering is for full-time bol ({_DUO}); check it"
         )
     return tuple(notes)
 
@@ -234,12 +240,10 @@ def melding_afwezigheid(
         The judgement, with every condition and its article, and the deadlines.
 
     Raises:
-        ValueError: when ``vakantieweken`` is negative or the absence ends before it begins.
+        InvalidValue: when ``vakantieweken`` is negative, the absence ends before it begins, or the
+            deadlines would lie beyond the calendar's last day (9999-12-31).
     """
-    if vakantieweken < 0:
-        raise ValueError("vakantieweken cannot be negative")
-    if afwezig_tot < afwezig_van:
-        raise ValueError("afwezig_tot lies before afwezig_van")
+    _check_period(afwezig_van, afwezig_tot, vakantieweken)
     dagen = max(0, dagen_inclusief(afwezig_van, afwezig_tot) - 7 * vakantieweken)
     jaren = leeftijd(geboortedatum, op=afwezig_tot)
     niveaus, voltijd = _kenmerken(codes)
@@ -258,8 +262,8 @@ def melding_afwezigheid(
         ),
     )
     verplicht = all(met for _, met, _ in voorwaarden)
-    vier_weken = afwezig_van + dt.timedelta(days=27)
-    acht_weken = afwezig_van + dt.timedelta(days=55 + 7 * vakantieweken)
+    vier_weken = plus_dagen(afwezig_van, 27)
+    acht_weken = plus_dagen(afwezig_van, 55 + 7 * vakantieweken)
     mededeling = werkdag_na(vier_weken, 3) if studiefinanciering and afwezig_tot >= vier_weken else None
     return AfwezigheidsOordeel(
         melding_verplicht=verplicht,
@@ -271,6 +275,25 @@ def melding_afwezigheid(
         termijn_melding_duo=werkdag_na(acht_weken, 5) if verplicht else None,
         opmerkingen=_opmerkingen(jaren, leertraject, studiefinanciering=studiefinanciering, voltijd=voltijd),
     )
+
+
+#: Days after the 8-week period that the deadlines of lid 2 and 5 may need (5 working days, weekends
+#: and the public holidays around them): an absence is judged only when these fit the calendar.
+_MARGE_DAGEN = 31
+
+
+def _check_period(afwezig_van: dt.date, afwezig_tot: dt.date, vakantieweken: int) -> None:
+    """Refuse what cannot be judged: a negative count, an absence backwards, deadlines past the calendar."""
+    if vakantieweken < 0:
+        raise InvalidValue("cannot be negative", field="vakantieweken")
+    if afwezig_tot < afwezig_van:
+        raise InvalidValue("lies before afwezig_van", field="afwezig_tot")
+    if afwezig_van.toordinal() + 55 + 7 * vakantieweken + _MARGE_DAGEN > dt.date.max.toordinal():
+        raise InvalidValue(
+            "the 8-week period (lengthened by the holiday weeks) and its deadline lie beyond the calendar's "
+            "last day (9999-12-31)",
+            field="afwezig_van",
+        )
 
 
 _FIELDS: dict[str, tuple[str, bool]] = {
@@ -290,10 +313,14 @@ _FIELDS: dict[str, tuple[str, bool]] = {
 def _read_value(kind: str, value: object) -> tuple[object, str | None]:
     if kind == "date":
         if isinstance(value, str):
+            # As the shared reading layer: YYYY-MM-DD with ASCII digits only, not the other ISO 8601
+            # forms date.fromisoformat takes (20250303, 2025-W10-1): the date must read back as written.
             try:
-                return dt.date.fromisoformat(value), None
+                day = dt.date.fromisoformat(value)
             except ValueError:
-                pass
+                day = None
+            if day is not None and day.isoformat() == value:
+                return day, None
         return None, "not a date (YYYY-MM-DD)"
     if kind == "bool":
         return (value, None) if isinstance(value, bool) else (None, "not true or false")
@@ -319,15 +346,21 @@ class Afwezigheid:
         datetime.date(2025, 5, 2)
     """
 
-    geboortedatum: dt.date
-    leertraject: str
-    niveau: str | None
-    studiefinanciering: bool
-    afwezig_van: dt.date
-    afwezig_tot: dt.date
-    vakantieweken: int = 0
-    studiefinanciering_voor_2005: bool = False
-    gemeld_op: dt.date | None = None
+    geboortedatum: dt.date = attrs.field(validator=f.date)
+    leertraject: str = attrs.field(validator=f.text)
+    niveau: str | None = attrs.field(validator=f.opt_text)
+    studiefinanciering: bool = attrs.field(validator=f.boolean)
+    afwezig_van: dt.date = attrs.field(validator=f.date)
+    afwezig_tot: dt.date = attrs.field(validator=f.date)
+    vakantieweken: int = attrs.field(default=0, validator=f.integer)
+    studiefinanciering_voor_2005: bool = attrs.field(default=False, validator=f.boolean)
+    gemeld_op: dt.date | None = attrs.field(default=None, validator=f.opt_date)
+
+    def __attrs_post_init__(self) -> None:
+        try:
+            _check_period(self.afwezig_van, self.afwezig_tot, self.vakantieweken)
+        except InvalidValue as exc:
+            raise InvalidValue(exc.message, field=f"Afwezigheid.{exc.field}") from None
 
     def oordeel(self, *, codes: Codetabellen | None = None) -> AfwezigheidsOordeel:
         """The judgement of `melding_afwezigheid` for this absence, with the code tables ``codes``."""
@@ -364,8 +397,12 @@ class Afwezigheid:
             if problem:
                 problems.append(DocumentProblem(f"{path}.{name}", problem))
             values[name] = value
-        if not problems and values["afwezig_tot"] < values["afwezig_van"]:
-            problems.append(DocumentProblem(f"{path}.afwezig_tot", "before afwezig_van"))
+        if not problems:
+            try:
+                _check_period(values["afwezig_van"], values["afwezig_tot"], values.get("vakantieweken", 0))
+            except InvalidValue as exc:
+                message = "before afwezig_van" if exc.field == "afwezig_tot" else exc.message
+                problems.append(DocumentProblem(f"{path}.{exc.field}", message))
         if problems:
             raise InvalidDocument(problems, document="afwezigheid")
         values.setdefault("niveau", None)

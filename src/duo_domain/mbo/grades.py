@@ -37,7 +37,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from duo_domain._fields import quoted
 from duo_domain._uitslag import round_half_up
+from duo_domain.errors import InvalidValue
 
 __all__ = [
     "CIJFER_MAX",
@@ -98,35 +100,38 @@ def eindwaardering(ie: Decimal | None, ce: Decimal | None) -> Decimal:
         given, else the one grade, rounded half up.
 
     Raises:
-        ValueError: when neither grade is given, or a grade is not a
+        InvalidValue: (a `ValueError`) when neither grade is given, or a grade is not a
             Decimal 1.0-10.0 with at most one decimal.
     """
     for name, grade in (("ie", ie), ("ce", ce)):
         if grade is not None and not is_deelcijfer(grade):
-            raise ValueError(f"{name} grade {grade!r} is not 1.0-10.0 with at most one decimal")
+            raise InvalidValue(f"{name} grade {grade!r} is not 1.0-10.0 with at most one decimal")
     if ie is not None and ce is not None:
         return Decimal(round_half_up((ie + ce) / 2))
     if ie is not None:
         return Decimal(round_half_up(ie))
     if ce is not None:
         return Decimal(round_half_up(ce))
-    raise ValueError("an eindwaardering needs an IE or a CE grade")
+    raise InvalidValue("an eindwaardering needs an IE or a CE grade")
 
 
 def from_duo_tenths(text: str | int) -> Decimal:
     """A grade DUO writes times ten (``"74"``) as the one-decimal grade (``Decimal('7.4')``).
 
     Raises:
-        ValueError: when ``text`` is not 1-3 digits, or the grade is outside 1.0-10.0.
+        InvalidValue: when ``text`` is not 1-3 digits, or the grade is outside 1.0-10.0 (a
+            `ValueError`).
     """
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise ValueError(f"expected DUO grade digits, got {type(text).__name__}")
-    raw = str(text).strip()
-    if not _DUO_TENTHS.fullmatch(raw):
-        raise ValueError(f"DUO grade {raw!r} is not 1-3 digits")
+        raise InvalidValue(f"expected DUO grade digits, got {type(text).__name__}")
+    if isinstance(text, int) and not 0 <= text <= 999:  # before str(): an int of 5000 digits
+        raise InvalidValue("DUO grade is not 1-3 digits")
+    raw = text.strip() if isinstance(text, str) else str(text)
+    if len(raw) > 3 or not _DUO_TENTHS.fullmatch(raw):
+        raise InvalidValue(f"DUO grade {raw[:12]!r} is not 1-3 digits")
     grade = Decimal(int(raw)).scaleb(-1)
     if not is_deelcijfer(grade):
-        raise ValueError(f"DUO grade {raw!r} is {grade}, outside 1.0-10.0")
+        raise InvalidValue(f"DUO grade {raw!r} is {grade}, outside 1.0-10.0")
     return grade
 
 
@@ -134,8 +139,9 @@ def to_duo_tenths(grade: Decimal) -> str:
     """A one-decimal grade as DUO writes it, times ten (``Decimal('7.4')`` -> ``"74"``).
 
     Raises:
-        ValueError: when ``grade`` is not a Decimal 1.0-10.0 with at most one decimal.
+        InvalidValue: when ``grade`` is not a Decimal 1.0-10.0 with at most one decimal (a
+            `ValueError`).
     """
     if not is_deelcijfer(grade):
-        raise ValueError(f"grade {grade!r} is not 1.0-10.0 with at most one decimal")
+        raise InvalidValue(f"grade {quoted(grade)} is not 1.0-10.0 with at most one decimal")
     return str(int(grade.scaleb(1)))

@@ -86,11 +86,12 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain._sources import EKB
 from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.calendar import plus_dagen, plus_jaren
 from duo_domain.codes import Codetabellen
-from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
+from duo_domain.errors import DocumentProblem, InvalidDocument, InvalidValue, UnsupportedPeriod
 from duo_domain.mbo.examencodes import Onderdeel, examencodetabel
 from duo_domain.mbo.grades import eindwaardering, is_eindcijfer
 from duo_domain.mbo.results import Diploma, KeuzedeelUitkomst
@@ -382,6 +383,23 @@ def _met_keuzedelen(keuze: RegelsetKeuze, cohort_start: dt.date, datum_uitslag: 
 # --------------------------------------------------------------------------- input
 
 
+def _optional(check: f.Validator) -> f.Validator:
+    """``check``, or ``None``: a section left out."""
+
+    def optional(inst: object, attr: Any, value: Any) -> None:
+        if value is not None:
+            check(inst, attr, value)
+
+    return optional
+
+
+def _one_of(inst: object, attr: Any, value: Any, allowed: tuple[int, ...]) -> None:
+    if value not in allowed:
+        raise InvalidValue(
+            f"expected one of {', '.join(map(str, allowed))}", field=f"{type(inst).__name__}.{attr.name}"
+        )
+
+
 @attrs.frozen
 class GeneriekInput:
     """One result for Nederlands, Engels or rekenen in an uitslag.
@@ -401,13 +419,13 @@ class GeneriekInput:
         vrijstelling: The vrijstelling code, if the part (or its IE or CE) is exempted.
     """
 
-    onderdeel: Onderdeel
-    ie: Decimal | None = None
-    ce: Decimal | None = None
-    eindcijfer: Decimal | None = None
-    beoordeling: str | None = None
-    code: str | None = None
-    vrijstelling: str | None = None
+    onderdeel: Onderdeel = attrs.field(validator=f.member(Onderdeel))
+    ie: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    ce: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    eindcijfer: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    beoordeling: str | None = attrs.field(default=None, validator=f.opt_text)
+    code: str | None = attrs.field(default=None, validator=f.opt_text)
+    vrijstelling: str | None = attrs.field(default=None, validator=f.opt_text)
 
     def cijfer(self) -> Decimal | None:
         """The whole-number eindwaardering (art. 15), or ``None`` for a beoordeling only."""
@@ -422,8 +440,8 @@ class GeneriekInput:
 class OnderdeelInput:
     """A specifiek examenonderdeel: a whole-number eindcijfer or a word of art. 15 lid 2."""
 
-    eindcijfer: Decimal | None = None
-    beoordeling: str | None = None
+    eindcijfer: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    beoordeling: str | None = attrs.field(default=None, validator=f.opt_text)
 
     def voldoende(self) -> bool:
         """At least 6 or at least «voldoende»."""
@@ -444,10 +462,10 @@ class KeuzedeelInput:
             studielast (art. 17d); it does not count (art. 17 lid 2 d / 3 d).
     """
 
-    code: str | None = None
-    eindcijfer: Decimal | None = None
-    beoordeling: str | None = None
-    extra: bool = False
+    code: str | None = attrs.field(default=None, validator=f.opt_text)
+    eindcijfer: Decimal | None = attrs.field(default=None, validator=f.opt_decimal)
+    beoordeling: str | None = attrs.field(default=None, validator=f.opt_text)
+    extra: bool = attrs.field(default=False, validator=f.boolean)
 
     def voldoende(self) -> bool:
         """At least 6 or at least «voldoende»."""
@@ -472,15 +490,21 @@ class UitslagInput:
         keuzedelen: Keuzedeel results.
     """
 
-    niveau: int = attrs.field(validator=attrs.validators.in_((1, 2, 3, 4)))
-    cohort_start: dt.date
-    studieduur_jaren: int
-    datum_uitslag: dt.date
-    instroom_studiejaar: int = 1
-    generieke_onderdelen: tuple[GeneriekInput, ...] | None = None
-    specifieke_onderdelen: tuple[OnderdeelInput, ...] | None = None
-    loopbaan_en_burgerschap: str | None = None
-    keuzedelen: tuple[KeuzedeelInput, ...] | None = None
+    niveau: int = attrs.field(validator=[f.integer, lambda i, a, v: _one_of(i, a, v, (1, 2, 3, 4))])
+    cohort_start: dt.date = attrs.field(validator=f.date)
+    studieduur_jaren: int = attrs.field(validator=f.integer)
+    datum_uitslag: dt.date = attrs.field(validator=f.date)
+    instroom_studiejaar: int = attrs.field(default=1, validator=f.integer)
+    generieke_onderdelen: tuple[GeneriekInput, ...] | None = attrs.field(
+        default=None, converter=f.as_tuple, validator=_optional(f.items(GeneriekInput, "GeneriekInput"))
+    )
+    specifieke_onderdelen: tuple[OnderdeelInput, ...] | None = attrs.field(
+        default=None, converter=f.as_tuple, validator=_optional(f.items(OnderdeelInput, "OnderdeelInput"))
+    )
+    loopbaan_en_burgerschap: str | None = attrs.field(default=None, validator=f.opt_text)
+    keuzedelen: tuple[KeuzedeelInput, ...] | None = attrs.field(
+        default=None, converter=f.as_tuple, validator=_optional(f.items(KeuzedeelInput, "KeuzedeelInput"))
+    )
 
     def secties(self) -> tuple[str, ...]:
         """The sections given, in report order."""
@@ -920,7 +944,9 @@ def compute_uitslag(inp: UitslagInput, *, volledig: bool = True) -> UitslagResul
     Raises:
         UnsupportedPeriod: for a datum uitslag before 2020-03-15.
         InvalidDocument: for two or more counting keuzedelen without an eindcijfer each.
+        InvalidValue: when ``inp`` is not an `UitslagInput`.
     """
+    f.argument(inp, UitslagInput, "an UitslagInput", "inp")
     keuze = choose_regelset(
         cohort_start=inp.cohort_start,
         studieduur_jaren=inp.studieduur_jaren,

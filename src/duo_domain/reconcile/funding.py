@@ -66,9 +66,9 @@ Examples:
     [('eigen', 1, 1, None), ('TBG-i', 1, 1, 0)]
     >>> for d in view:
     ...     print(d.message)
-    student *****2333 [3427b6883022], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
+    student *****2333 [fgdkpjllfbdd], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
     leertraject differs: here 'BBL', at DUO 'BOL'
-    student *****2333 [3427b6883022], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
+    student *****2333 [fgdkpjllfbdd], bestand TBG-i, inschrijving 002, teldatum 2025-10-01:
     bekostiging differs: here 'bekostigbaar', at DUO 'niet bekostigd' (leertraject differs)
 """
 
@@ -84,6 +84,7 @@ from typing import Any, Final
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain._sources import PVE_MBO
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
 from duo_domain.identity import mask
@@ -393,14 +394,17 @@ def _checked_grondslag(grondslag: Iterable[Any]) -> tuple[list[Any], tuple[Docum
     kind = getattr(grondslag, "bestand", None)
     if kind is not None and kind != "GRONDSLAG":
         raise _refused(f"a {kind} file, not a GRONDSLAG IP MBO ({PVE_MBO} §17)")
-    records = list(grondslag)
+    records = list(f.arguments(grondslag, object, "records of a return file", "grondslag"))
     if not records:
         raise _refused(
             f"empty: not one record; it has at least a voorlooprecord and a sluitrecord ({PVE_MBO} §17)"
         )
-    foreign = next((r for r in records if not (isinstance(r, PveRecord) and r.bestand == "GRONDSLAG")), None)
-    if foreign is not None:
-        raise _refused(f"a {foreign.RECORDSOORT} record of another kind of file: not a GRONDSLAG IP MBO")
+    strangers = [r for r in records if not (isinstance(r, PveRecord) and r.bestand == "GRONDSLAG")][:1]
+    if strangers:  # (a list: the stranger may be None itself)
+        foreign = strangers[0]
+        soort = getattr(foreign, "RECORDSOORT", None)
+        what = f"a {soort} record" if isinstance(soort, str) else f"a value of type {f.json_type(foreign)}"
+        raise _refused(f"{what} of another kind of file: not a GRONDSLAG IP MBO")
     vlps = [r for r in records if r.recordsoort == "VLP"]
     closing = [r for r in records if r.recordsoort == "SLR"]
     if not vlps:
@@ -788,7 +792,7 @@ def _checked_obo(obo: Iterable[Any]) -> tuple[list[Any], OboVlpRecord, tuple[Doc
     kind = getattr(obo, "bestand", None)
     if kind is not None and kind != "OBO":
         raise _obo_refused(f"a {kind} file, not an OBO ({PVE_MBO} §13)")
-    records = list(obo)
+    records = list(f.arguments(obo, object, "records of a return file", "obo"))
     if not records:
         raise _obo_refused(
             f"empty: not one record; it has at least a voorlooprecord and a CTR ({PVE_MBO} §13)"
@@ -877,6 +881,9 @@ def funding(
     """
     if tbgi is None and grondslag is None and obo is None:
         raise DuoDomainError("funding: give a TBG-i, a GRONDSLAG IP MBO or an OBO (or several)")
+    if tbgi is not None:
+        f.argument(tbgi, Tbgi, "a Tbgi (read_tbgi)", "tbgi")
+    own = list(f.arguments(own, MboStudentRecord, "MboStudentRecord", "own"))
     key = secrets.token_bytes(32) if pseudonym_key is None else pseudonym_key
     pseudonym("", key)  # refuses an unusable key before any work
     records, problems = _checked_grondslag(grondslag) if grondslag is not None else ([], ())

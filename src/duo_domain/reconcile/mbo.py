@@ -50,8 +50,9 @@ opleidingscode. How often that happened is in `Reconciliation.left_empty`.
 Unknown ``ignore`` names (see `IGNORABLE`) are refused.
 
 **Students stay distinguishable.** Next to the masked number (``*****2333``)
-every difference carries a pseudonym: the first `PSEUDONYM_LENGTH` hex digits
-of HMAC-SHA256 over the number with a secret key (see
+every difference carries a pseudonym: `PSEUDONYM_LENGTH` letters (never a digit,
+so it cannot be mistaken for a number, nor masked as one) from HMAC-SHA256 over the
+number with a secret key (see
 [`pseudonym`][duo_domain.reconcile.mbo.pseudonym]). Two students whose numbers
 end alike get different pseudonyms, and the pseudonym cannot be turned back
 into the number without the key. By default the key is drawn at random for
@@ -78,7 +79,7 @@ Examples:
     >>> result = reconcile([own], duo, pseudonym_key=b"example key")
     >>> for d in result:
     ...     print(d.message)
-    student *****2333 [3427b6883022], inschrijving C3, periode 2023-01-30:
+    student *****2333 [fgdkpjllfbdd], inschrijving C3, periode 2023-01-30:
     leertraject differs: here 'BOL', at DUO 'BBL'
     >>> from duo_domain.errors import InvalidDocument
     >>> try:
@@ -101,8 +102,9 @@ from typing import Any, Final
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain._sources import PVE_MBO
-from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument
+from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, mask_numbers, mask_values
 from duo_domain.identity import mask
 from duo_domain.mbo import pve
 from duo_domain.mbo.bpv import BpvAgreement
@@ -132,15 +134,20 @@ __all__ = [
     "reconcile",
 ]
 
-#: How many hex digits of the keyed hash make a student's pseudonym (48 bits:
+#: How many letters (each one hex digit of the keyed hash) make a student's pseudonym (48 bits:
 #: two students of a national year share one with a chance of about 1 in 2,000).
 PSEUDONYM_LENGTH: Final = 12
+#: The hex digits of the hash as consonants: a pseudonym holds no digit.
+_LETTERS: Final = str.maketrans("0123456789abcdef", "bcdfghjklmnpqrst")
 
 
 def pseudonym(number: str, key: bytes) -> str:
     """A short stand-in for a BSN or onderwijsnummer: stable for one key, not reversible without it.
 
-    The first `PSEUDONYM_LENGTH` hex digits of HMAC-SHA256(``key``, ``number``).
+    The first `PSEUDONYM_LENGTH` hex digits of HMAC-SHA256(``key``, ``number``),
+    each written as a consonant (``0``-``f`` as ``b``-``t``): no digits, so a
+    pseudonym never looks like a number (nor is masked as one), and no vowels, so
+    it spells no word.
     Without the key nobody can tell which number a pseudonym stands for, not
     even by trying all 10⁹ numbers; with it, anyone can. Keep a key you reuse
     as secret as the numbers themselves.
@@ -150,13 +157,17 @@ def pseudonym(number: str, key: bytes) -> str:
 
     Examples:
         >>> pseudonym("111222333", b"example key")
-        '3427b6883022'
+        'fgdkpjllfbdd'
         >>> pseudonym("111222333", b"another key") != pseudonym("111222333", b"example key")
         True
     """
     if not isinstance(key, bytes) or not key:
         raise DuoDomainError("pseudonym_key: give a non-empty bytes key")
-    return hmac.new(key, number.encode("utf-8"), hashlib.sha256).hexdigest()[:PSEUDONYM_LENGTH]
+    return (
+        hmac.new(key, number.encode("utf-8"), hashlib.sha256)
+        .hexdigest()[:PSEUDONYM_LENGTH]
+        .translate(_LETTERS)
+    )
 
 
 class Category(enum.StrEnum):
@@ -201,7 +212,14 @@ class Difference:
 
     @property
     def message(self) -> str:
-        """The difference in one line, with the student masked and pseudonymised."""
+        """The difference in one line, with the student masked and pseudonymised.
+
+        The line passes through [`mask_numbers`][duo_domain.errors.mask_numbers]: a number
+        in a key or a value (a BSN in the wrong field) is masked too.
+        """
+        return mask_numbers(self._text())
+
+    def _text(self) -> str:
         who = f"student {self.student} [{self.pseudonym}]" if self.pseudonym else f"student {self.student}"
         where = ", ".join([who, *(f"{k} {v}" for k, v in self.key)])
         if self.category is Category.FIELD_DIFFERS:
@@ -216,13 +234,13 @@ class Difference:
         return {
             "categorie": self.category.value,
             "soort": self.entity,
-            "student": self.student,
+            "student": mask_numbers(self.student),
             "pseudoniem": self.pseudonym,
-            "sleutel": dict(self.key),
+            "sleutel": mask_values(dict(self.key)),
             "veld": self.field,
-            "hier": _plain(self.own),
-            "duo": _plain(self.duo),
-            "toelichting": list(self.explanation),
+            "hier": _masked(_plain(self.own)),
+            "duo": _masked(_plain(self.duo)),
+            "toelichting": [mask_numbers(t) for t in self.explanation],
             "melding": self.message,
         }
 
@@ -233,6 +251,18 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return str(value.value if isinstance(value, enum.Enum) else value)
+
+
+def _masked(value: Any) -> Any:
+    """A plain value with every text in it masked; a whole number long enough to be one: masked text."""
+    if isinstance(value, str):
+        return mask_numbers(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = mask_numbers(str(value))
+        return value if text == str(value) else text
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    return value
 
 
 def _show(value: Any) -> str:
@@ -585,20 +615,26 @@ def _refused(message: str) -> InvalidDocument:
     return InvalidDocument([DocumentProblem("$", message)], document="registratieoverzicht")
 
 
+def _what(item: object) -> str:
+    """How a record that does not belong is named: its record type, or the kind of thing it is."""
+    soort = getattr(item, "RECORDSOORT", None)
+    return f"a {soort} record" if isinstance(soort, str) else f"a value of type {f.json_type(item)}"
+
+
 def _checked(duo: Iterable[Record]) -> tuple[VlpRecord, list[Record], tuple[DocumentProblem, ...]]:
     """DUO's records once the file has proved whole, and the problems of the file."""
     kind = getattr(duo, "bestand", None)
     if kind is not None and kind != "RO":
         raise _refused(f"a {kind} file, not a registratieoverzicht (RO, {PVE_MBO} §15)")
-    records = list(duo)
+    records = list(f.arguments(duo, object, "records of a return file", "duo"))
     if not records:
         raise _refused(
             "empty: not one record; a registratieoverzicht has at least a voorlooprecord "
             f"and a sluitrecord ({PVE_MBO} §15.4)"
         )
-    foreign = next((r for r in records if not isinstance(r, RO_RECORDS)), None)
-    if foreign is not None:
-        raise _refused(f"a {foreign.RECORDSOORT} record of another kind of file: not a registratieoverzicht")
+    strangers = [r for r in records if not isinstance(r, RO_RECORDS)][:1]
+    if strangers:  # (a list: the stranger may be None itself)
+        raise _refused(f"{_what(strangers[0])} of another kind of file: not a registratieoverzicht")
     vlps = [r for r in records if isinstance(r, VlpRecord)]
     closing = [i for i, r in enumerate(records) if isinstance(r, SlrRecord)]
     if not vlps:
@@ -702,9 +738,9 @@ def reconcile(
         >>> reconcile(own, duo).ok
         True
         >>> [d.message for d in reconcile(own, duo, compare={"diplomas"}, pseudonym_key=b"example key")]
-        ['student *****2333 [3427b6883022], diploma 8286771: diploma missing here']
+        ['student *****2333 [fgdkpjllfbdd], diploma 8286771: diploma missing here']
     """
-    records_own = list(own)
+    records_own = list(f.arguments(own, MboStudentRecord, "MboStudentRecord", "own"))
     areas = _areas(compare, records_own)
     c = _Collector(_ignored(ignore), secrets.token_bytes(32) if pseudonym_key is None else pseudonym_key)
     pseudonym("", c.key)  # refuses an unusable key before any work

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain.errors import DocumentProblem
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
@@ -334,7 +335,7 @@ def group_persons(records: Iterable[Record], *, instelling: str | None = None) -
     brin = instelling
     current: list[Any] = []
     key: tuple[str, str] | None = None
-    for record in records:
+    for record in f.arguments(records, Record, "records of a return file", "records"):
         if isinstance(record, VlpRecord | OboVlpRecord):
             if brin is None:
                 brin = record.brin

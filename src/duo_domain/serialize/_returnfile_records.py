@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from duo_domain.errors import InvalidCode
+from duo_domain.errors import InvalidCode, InvalidValue
 from duo_domain.identity import mask
 from duo_domain.identity.bsn import Bsn
 from duo_domain.identity.onderwijsnummer import Onderwijsnummer
@@ -705,9 +705,13 @@ def layout(cls: type[Any], variant: int = 0) -> tuple[Kolom, ...]:
         >>> len(layout(DipRecord)), len(layout(DipRecord, 1))
         (9, 8)
     """
-    found = _LAYOUTS.get((cls, variant))
+    try:
+        found = _LAYOUTS.get((cls, variant))
+    except TypeError:  # an unhashable argument: no layout either
+        found = None
     if found is None:
-        raise ValueError(f"{getattr(cls, '__name__', cls)} has no layout variant {variant}")
+        name = getattr(cls, "__name__", type(cls).__name__)
+        raise InvalidValue(f"{name} has no layout variant {variant!r:.20}")
     return found
 
 

@@ -27,7 +27,8 @@ from typing import IO, Any, Final
 import attrs
 from lxml import etree
 
-from duo_domain.errors import DocumentProblem, InvalidDocument
+from duo_domain._fields import json_type
+from duo_domain.errors import DocumentProblem, InvalidDocument, InvalidValue
 from duo_domain.identity import bsn as _bsn
 from duo_domain.identity import onderwijsnummer as _onr
 from duo_domain.identity.bsn import Bsn
@@ -454,6 +455,7 @@ def iter_tbgi(
             groups before the error have been yielded), is refused by the
             hardened parsing (a DTD, too large, too deep), or its root is not
             ``Bekostigingsgrondslagen``.
+        InvalidValue: when ``source`` is neither bytes nor a binary file.
 
     Examples:
         >>> import io
@@ -465,7 +467,12 @@ def iter_tbgi(
         TbgiInschrijving 002
         DocumentProblem not a valid date @ Diploma[0].DatumBehaald (line 3)
     """
-    stream: IO[bytes] = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    if isinstance(source, bytes | bytearray | memoryview):
+        stream: IO[bytes] = io.BytesIO(source)
+    elif callable(getattr(source, "read", None)):
+        stream = source
+    else:
+        raise InvalidValue(f"expected bytes or a binary file, got {json_type(source)}", field="source")
     reader = GuardedReader(stream, max_bytes)
     parser = new_pull_parser(events=("start", "end"), tag=())
     groups = _Groups(max_depth)

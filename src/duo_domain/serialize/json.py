@@ -1359,7 +1359,10 @@ def structure_document(document: Document, *, codes: Codetabellen | None = None)
 
     Raises:
         InvalidDocument: listing every problem with its path.
+        InvalidValue: when ``document`` is not a `Document`.
     """
+    if not isinstance(document, Document):
+        raise InvalidValue(f"expected a Document, got {json_type(document)}", field="document")
     if document.kind == MBO_UITSLAG:
         return structure_mbo_uitslag(document.data, codes=codes)
     if document.kind == CIJFERLIJST:

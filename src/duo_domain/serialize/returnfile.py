@@ -60,6 +60,7 @@ from typing import Any, Final
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain.errors import DocumentProblem, InvalidDocument
 from duo_domain.serialize._returnfile_codec import BESTANDEN, LineParser, format_record
 from duo_domain.serialize._returnfile_domain import Persoon, group_persons
@@ -206,6 +207,11 @@ def _blocks(source: Source) -> Iterable[str | bytes]:
     read = getattr(source, "read", None)
     if callable(read):
         return _read_blocks(read)
+    if not isinstance(source, Iterable):  # None, a number: refused as a chunk of the wrong type is
+        raise InvalidDocument(
+            [DocumentProblem("$", f"expected text, bytes or lines, got {type(source).__name__}")],
+            document="return file",
+        )
     return source
 
 
@@ -631,7 +637,7 @@ def check_totals(records: Iterable[Record]) -> list[DocumentProblem]:
     codes = 0
     bekostigbaar = 0
     problems: list[DocumentProblem] = []
-    for record in records:
+    for record in f.arguments(records, Record, "records of a return file", "records"):
         soort = record.RECORDSOORT
         counts[soort] += 1
         if isinstance(record, OboIspRecord | OboBpvRecord | OboDipRecord | OboIsgRecord):

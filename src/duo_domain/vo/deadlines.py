@@ -33,6 +33,7 @@ from types import MappingProxyType
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain.calendar import plus_dagen
 from duo_domain.codes import Codetabellen, Waardenlijst, waardenlijst
 from duo_domain.errors import DocumentProblem, InvalidDocument, UnsupportedPeriod
@@ -113,7 +114,12 @@ class Termijn:
 
 
 def uiterste_datum_uitslag(datum_uitslag: dt.date) -> dt.date:
-    """The last day for CE results and uitslag: 2 weeks after the datum uitslag."""
+    """The last day for CE results and uitslag: 2 weeks after the datum uitslag.
+
+    Raises:
+        InvalidValue: when ``datum_uitslag`` is not a date.
+    """
+    f.argument(datum_uitslag, dt.date, "a date (datetime.date)", "datum_uitslag")
     return plus_dagen(datum_uitslag, _TWEE_WEKEN)
 
 
@@ -126,7 +132,7 @@ def se_termijn(examenjaar: int, *, codes: Codetabellen | None = None) -> dt.date
     """
     found = se_termijnen(codes).get(examenjaar)
     if found is None:
-        raise UnsupportedPeriod(f"no SE deadline known for examenjaar {examenjaar}; pass a table")
+        raise UnsupportedPeriod(f"no SE deadline known for examenjaar {f.quoted(examenjaar)}; pass a table")
     return found
 
 
@@ -134,7 +140,11 @@ def termijnen(kandidaat: Examenkandidaat, *, codes: Codetabellen | None = None) 
     """Every deadline that applies to the candidate (the SE one only when the table has the year).
 
     ``codes``: the code tables (table ``se_termijnen``); the shipped ones for ``None``.
+
+    Raises:
+        InvalidValue: when ``kandidaat`` is not an `Examenkandidaat`.
     """
+    f.argument(kandidaat, Examenkandidaat, "an Examenkandidaat", "kandidaat")
     out: list[Termijn] = []
     table = se_termijnen(codes)
     if kandidaat.examenjaar in table:

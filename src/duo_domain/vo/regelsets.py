@@ -45,6 +45,7 @@ import datetime as dt
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain.errors import UnsupportedPeriod
 from duo_domain.vo.codes import Vaksoort
 
@@ -153,9 +154,12 @@ def choose_regelset(examenjaar: int, regelsets: tuple[Regelset, ...] = REGELSETS
 
     Raises:
         UnsupportedPeriod: when no rule set covers the year.
+        InvalidValue: when ``examenjaar`` is not a whole number.
     """
+    if examenjaar.__class__ is not int:  # a bool or a Decimal NaN cannot be compared with the years
+        f.argument(examenjaar, (), "a whole number", "examenjaar")
     for rs in regelsets:
         if rs.geldt_voor(examenjaar):
             return rs
     span = f"{regelsets[0].examenjaar_van}-{regelsets[-1].examenjaar_tot}" if regelsets else "none"
-    raise UnsupportedPeriod(f"no slaag-zakregeling for examenjaar {examenjaar} (supported: {span})")
+    raise UnsupportedPeriod(f"no slaag-zakregeling for examenjaar {f.quoted(examenjaar)} (supported: {span})")

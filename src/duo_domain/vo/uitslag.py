@@ -60,6 +60,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from duo_domain import _fields as f
 from duo_domain._sources import UB_WVO as UB
 from duo_domain._uitslag import Reden, Uitslag
 from duo_domain.codes import Codetabellen
@@ -1178,7 +1179,9 @@ def compute_uitslag(
         InvalidDocument: listing every subject whose grades cannot be judged
             (unknown vakcode, SE missing, a grade outside 1.0–10.0 or with too
             many decimals, ...), with paths such as ``$.vakken[2].se``.
+        InvalidValue: when ``kandidaat`` is not an `Examenkandidaat`.
     """
+    f.argument(kandidaat, Examenkandidaat, "an Examenkandidaat", "kandidaat")
     rs = choose_regelset(kandidaat.examenjaar, regelsets)
     tabel = vakcodetabel(codes)
     gelezen = _lees(kandidaat, rs, tabel.rollen(kandidaat.schoolsoort.value), tabel)

@@ -27,14 +27,18 @@ from typing import Any
 
 import attrs
 
-from duo_domain.errors import DuoDomainError
+from duo_domain import _fields as f
+from duo_domain._fields import json_type
+from duo_domain.errors import DuoDomainError, InvalidValue
 
 __all__ = ["Bedrijfsdocument", "Bericht"]
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
     if not isinstance(value, dt.datetime):
-        raise TypeError(f"datum_tijd must be a datetime.datetime, got {type(value).__name__}")
+        raise InvalidValue(
+            f"expected a datetime.datetime, got {json_type(value)}", field="Bedrijfsdocument.datum_tijd"
+        )
     if value.tzinfo is None or value.utcoffset() is None:
         raise DuoDomainError("datum_tijd must carry a time zone (the header is in UTC)")
     return value.astimezone(dt.UTC)
@@ -42,7 +46,9 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 def _instantie(_inst: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__}")
+        raise InvalidValue(
+            f"expected a string, got {json_type(value)}", field=f"Bedrijfsdocument.{attribute.name}"
+        )
     if not 1 <= len(value) <= 22:
         raise DuoDomainError(f"{attribute.name} must have 1 to 22 characters (an OIN or a BRIN code)")
 
@@ -59,10 +65,11 @@ class Bedrijfsdocument:
             converted to UTC (DUO ``DatumTijdBedrijfsdocument``).
 
     Raises:
-        DuoDomainError: a party of the wrong length, or a naive datetime.
+        DuoDomainError: a party of the wrong length, or a naive datetime; `InvalidValue` (naming the
+            field) for a value of the wrong type.
     """
 
-    identificatiecode: uuid.UUID = attrs.field(validator=attrs.validators.instance_of(uuid.UUID))
+    identificatiecode: uuid.UUID = attrs.field(validator=f.instance(uuid.UUID, "a UUID"))
     verzendende_instantie: str = attrs.field(validator=_instantie)
     ontvangende_instantie: str = attrs.field(validator=_instantie)
     datum_tijd: dt.datetime = attrs.field(converter=_utc)
@@ -80,7 +87,7 @@ class Bedrijfsdocument:
 
 def _tuple(value: Any) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        raise TypeError(f"inhoud must be a sequence of records, got {type(value).__name__}")
+        raise InvalidValue(f"expected a sequence of records, got {json_type(value)}", field="Bericht.inhoud")
     return tuple(value)
 
 
@@ -98,6 +105,6 @@ class Bericht:
             for ``aanleverenExamenresultaatVO``.
     """
 
-    soort: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kop: Bedrijfsdocument = attrs.field(validator=attrs.validators.instance_of(Bedrijfsdocument))
+    soort: str = attrs.field(validator=f.text)
+    kop: Bedrijfsdocument = attrs.field(validator=f.instance(Bedrijfsdocument, "a Bedrijfsdocument"))
     inhoud: tuple[Any, ...] = attrs.field(converter=_tuple)

@@ -39,6 +39,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
+from duo_domain import _fields as f
 from duo_domain.errors import DocumentProblem, InvalidDocument, mask_numbers
 from duo_domain.rules import Finding, Severity
 from duo_domain.serialize.xml import rules as _rules
@@ -522,6 +523,10 @@ def records_of(bericht: Bericht) -> Iterator[tuple[str, Any]]:
 
     For running [`duo_domain.rules.validate`][duo_domain.rules.validate] on each record with paths
     that match the findings of [`read_message`][duo_domain.serialize.xml.messages.read_message].
+
+    Raises:
+        InvalidValue: when ``bericht`` is not a `Bericht`.
     """
+    f.argument(bericht, Bericht, "a Bericht", "bericht")
     for i, record in enumerate(bericht.inhoud):
         yield f"$[{i}]", record

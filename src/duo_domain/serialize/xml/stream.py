@@ -48,7 +48,7 @@ from typing import IO, Any, Final
 
 from lxml import etree
 
-from duo_domain.errors import DocumentProblem, InvalidDocument
+from duo_domain.errors import DocumentProblem, InvalidDocument, InvalidValue
 from duo_domain.serialize.xml._codec import ReadProblem, Templates, codec, local_name, qname
 from duo_domain.serialize.xml._hardened import (
     GuardedReader,
@@ -667,5 +667,8 @@ def read_stream(
             than libxml2's limit.
         InvalidDocument: (while iterating) not well-formed, not a known
             message, or a record that breaks the XSD or holds a refused value.
+        InvalidValue: when ``source`` is not a file object (it has no ``read``).
     """
+    if not callable(getattr(source, "read", None)):
+        raise InvalidValue(f"expected a binary file object, got {type(source).__name__}", field="source")
     return MessageStream(source, validate=validate, max_bytes=max_bytes, max_record_bytes=max_record_bytes)
