@@ -113,7 +113,7 @@ def test_vendor_table_and_bad_table() -> None:
         load_examencodetabel('{"naam": "t", "waarden": []}')
     with pytest.raises(InvalidDocument, match="twice"):
         load_examencodetabel(_vendor(row, row))
-    with pytest.raises(InvalidDocument, match="expected text or bytes"):
+    with pytest.raises(InvalidDocument, match="expected JSON text"):
         load_examencodetabel({"naam": "t"})  # type: ignore[arg-type]
 
 

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from duo_domain.serialize import reading
+from duo_domain import _json as reading
 
 
 def _slow(text: str) -> str:

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from duo_domain import _json as reading
 from duo_domain.errors import InvalidDocument
-from duo_domain.serialize import reading
 from duo_domain.serialize.reading import MAX_NUMBER_CHARS, NumberBeyondLimits, parse_json
 
 

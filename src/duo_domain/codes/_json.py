@@ -6,9 +6,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
+from duo_domain._json import parse_json
 from duo_domain.codes._model import CodeValue, Waardenlijst
 from duo_domain.errors import DocumentProblem, InvalidDocument
 
@@ -36,34 +36,6 @@ _VALUE_KEYS: Final = {
 }
 #: A text longer than this (16 MiB) is refused unread; the largest shipped table is a few KiB.
 _MAX_TEXT: Final = 16 * 1024 * 1024
-#: The longest number a code table is read with; a table holds no numbers, but JSON allows them, and
-#: Python refuses to convert an integer of more than 4300 digits with a bare ``ValueError``.
-_MAX_NUMBER_CHARS: Final = 100
-
-
-class _NotANumber(Exception):
-    """A JSON number the code-table reader refuses (too long, NaN, Infinity)."""
-
-
-def _integer(text: str) -> int:
-    """A JSON integer, refused beyond `_MAX_NUMBER_CHARS` (a code table holds none; its checks refuse it)."""
-    if len(text) > _MAX_NUMBER_CHARS:
-        raise _NotANumber(f"a number of more than {_MAX_NUMBER_CHARS} characters")
-    return int(text)
-
-
-def _decimal(text: str) -> Decimal:
-    """A JSON number with a fraction or exponent, exact, refused beyond `_MAX_NUMBER_CHARS`."""
-    if len(text) > _MAX_NUMBER_CHARS:
-        raise _NotANumber(f"a number of more than {_MAX_NUMBER_CHARS} characters")
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # an exponent beyond what a Decimal holds
-        raise _NotANumber("a number beyond what a Decimal holds") from None
-
-
-def _constant(text: str) -> Decimal:
-    raise _NotANumber(f"{text} is not a JSON number")
 
 
 class _Problems:
@@ -215,29 +187,9 @@ def loads(text: str | bytes) -> Waardenlijst:
         >>> loads('{"naam": ')
         Traceback (most recent call last):
         ...
-        duo_domain.errors.InvalidDocument: invalid code table: not JSON: Expecting value @ $ (line 1)
+        duo_domain.errors.InvalidDocument: invalid code table: not JSON: Expecting value ... @ $ (line 1)
     """
-    if not isinstance(text, str | bytes):
-        raise InvalidDocument(
-            [DocumentProblem("$", f"expected text or bytes, got {type(text).__name__}")], document=_DOCUMENT
-        )
-    if len(text) > _MAX_TEXT:
-        raise InvalidDocument([DocumentProblem("$", "longer than 16 MiB")], document=_DOCUMENT)
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InvalidDocument([DocumentProblem("$", "not UTF-8")], document=_DOCUMENT) from None
-    try:
-        data = json.loads(text, parse_int=_integer, parse_float=_decimal, parse_constant=_constant)
-    except _NotANumber as exc:
-        raise InvalidDocument([DocumentProblem("$", f"not JSON: {exc}")], document=_DOCUMENT) from None
-    except json.JSONDecodeError as exc:
-        raise InvalidDocument(
-            [DocumentProblem("$", f"not JSON: {exc.msg}", line=exc.lineno)], document=_DOCUMENT
-        ) from None
-    except RecursionError:
-        raise InvalidDocument([DocumentProblem("$", "nested too deeply")], document=_DOCUMENT) from None
+    data = parse_json(text, document=_DOCUMENT, max_bytes=_MAX_TEXT)
     return load(data)
 
 

@@ -56,13 +56,13 @@ Examples:
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
 import attrs
 
+from duo_domain._json import parse_json
 from duo_domain.errors import DocumentProblem, InvalidDocument, InvalidIdentifier
 from duo_domain.identity import crebo as _crebo
 from duo_domain.identity import leerbedrijf as _leerbedrijf
@@ -203,13 +203,7 @@ class Referentiedata:
             InvalidDocument: the text is not JSON or not of this format; every
                 problem is listed with its path.
         """
-        try:
-            data = json.loads(text)
-        except (ValueError, TypeError, RecursionError) as exc:  # all json.loads raises: not JSON, too long
-            line = getattr(exc, "lineno", None)
-            raise InvalidDocument(
-                [DocumentProblem("$", f"not JSON: {exc}", line=line)], document=_DOCUMENT
-            ) from None
+        data = parse_json(text, document=_DOCUMENT)
         return cls.from_dict(data)
 
     @classmethod

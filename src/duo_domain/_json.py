@@ -1,0 +1,315 @@
+"""The library's one JSON parser: text to plain data under fixed limits, numbers exact.
+
+Private to the library: every JSON document it reads goes through
+[`parse_json`][duo_domain.serialize.reading.parse_json] (documents, code tables, reference data), so
+one policy holds for size, nesting depth, numbers and messages. It lives at the bottom of the layers
+so that the code tables and the MBO reference data use it as the serializers do; the public names are
+in [`duo_domain.serialize.reading`][duo_domain.serialize.reading].
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final
+
+from duo_domain._fields import json_type
+from duo_domain.errors import DocumentProblem, InvalidDocument
+
+__all__ = [
+    "LIMIT_MESSAGE",
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_NUMBER_CHARS",
+    "NumberBeyondLimits",
+    "parse_json",
+]
+
+#: The largest document read, in bytes (UTF-8).
+MAX_DOCUMENT_BYTES: Final = 256 * 1024 * 1024
+#: The deepest nesting of arrays and objects read; the library's documents need fewer than 10.
+MAX_DEPTH: Final = 32
+#: The longest number read, in characters; also the largest exponent (in places) of a JSON number.
+MAX_NUMBER_CHARS: Final = 40
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_OPENERS = re.compile(r"[\[{]*")
+_NUMBER_PARTS = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?")
+_BOM = b"\xef\xbb\xbf"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class NumberBeyondLimits:
+    """Stands in the parsed data for a number longer than `MAX_NUMBER_CHARS` or with a larger exponent.
+
+    The structuring step reports it, with its path, wherever it stands; it is
+    never converted, so it costs nothing however large the number is.
+    """
+
+    __slots__ = ()
+    #: How messages name it: it is a number in the document.
+    json_type: Final = "number"
+
+    def __repr__(self) -> str:
+        return "<number beyond the reading limits>"
+
+
+_BEYOND = NumberBeyondLimits()
+LIMIT_MESSAGE = f"number beyond the reading limits (at most {MAX_NUMBER_CHARS} characters and places)"
+
+
+def _parse_int(text: str) -> int | NumberBeyondLimits:
+    if len(text) > MAX_NUMBER_CHARS:
+        return _BEYOND
+    return int(text)
+
+
+def _parse_float(text: str) -> Decimal | NumberBeyondLimits:
+    if len(text) > MAX_NUMBER_CHARS:
+        return _BEYOND
+    m = _NUMBER_PARTS.fullmatch(text)
+    if m is None:  # the JSON grammar was checked by the parser: never here
+        return _BEYOND
+    if m.group(3) is not None and abs(int(m.group(3))) > MAX_NUMBER_CHARS:
+        return _BEYOND
+    value = Decimal(text)
+    if len(format(value, "f")) > MAX_NUMBER_CHARS:
+        return _BEYOND  # e.g. 1e39: its exact digits would not fit when written back
+    return value
+
+
+class _NotJson(Exception):
+    """``NaN``, ``Infinity`` and ``-Infinity``: Python's json reads them, JSON has no such numbers."""
+
+
+def _parse_constant(text: str) -> Any:
+    raise _NotJson(text)
+
+
+#: The decoder of every document, made once (``json.loads`` with hooks would make one per call).
+#: It holds no state between calls.
+_DECODER: Final = json.JSONDecoder(
+    parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
+)
+
+
+#: A document's bytes with every ASCII digit as ``1`` and every other byte as ``0``, for ``bytes.translate``:
+#: a run of `MAX_NUMBER_CHARS` digits shows as a run of ones (found at C speed with ``in``).
+_DIGITS_AS_ONES: Final = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
+_LONG_DIGITS: Final = b"1" * MAX_NUMBER_CHARS
+_SURROGATE_ESCAPE_BYTES: Final = re.compile(rb"\\u[dD][89a-fA-F]")
+#: Stands for "read it with the standard reader" (`_quick`'s answer where it does not read).
+_SLOW: Final = object()
+
+
+@functools.cache
+def _msgspec_decode() -> Callable[[bytes], Any]:
+    """The JSON decoder of msgspec with the floats of `_parse_float`; imported on first use (start-up)."""
+    import msgspec
+
+    decode: Callable[[bytes], Any] = msgspec.json.Decoder(float_hook=_parse_float).decode
+    return decode
+
+
+def _quick(raw: bytes) -> Any:
+    """The data of a JSON document as msgspec reads it, or `_SLOW` for the standard reader.
+
+    msgspec reads a document three times as fast as the standard library's reader. It is used
+    only where its data are those of the standard reader with the hooks of this module: floats
+    go through `_parse_float` as there; integers are exact in both, and a document with a run of
+    `MAX_NUMBER_CHARS` digits (a number that may be beyond the limits) goes the standard way, as
+    does one with a surrogate escape (the standard reader keeps a lone one, which is then
+    reported with its path). Whatever msgspec refuses (not JSON, ``NaN``, a control character
+    in a string, a byte order mark) is read by the standard reader, which reads it or says
+    what is wrong as before.
+    """
+    if b"\\u" in raw and _SURROGATE_ESCAPE_BYTES.search(raw) is not None:
+        return _SLOW
+    if _LONG_DIGITS in raw.translate(_DIGITS_AS_ONES):
+        return _SLOW
+    try:
+        return _msgspec_decode()(raw)
+    except Exception:  # any refusal: the standard reader has the last word
+        return _SLOW
+
+
+#: Every byte but the quote and the four brackets, for ``bytes.translate``.
+_NOT_STRUCTURE: Final = bytes(b for b in range(256) if b not in b'"[]{}')
+
+
+def _brackets(text: str) -> str:
+    """The brackets of ``text`` outside its strings, in order.
+
+    A text without backslashes and with an even number of quotes (nearly every document) is
+    done at C speed on its UTF-8 bytes (no byte of a multi-byte character is a quote or a
+    bracket): delete all but quotes and brackets, then drop every second piece between quotes,
+    the strings. Any other text goes through the regular expressions of JSON strings, which
+    give the same result for the first kind.
+    """
+    if "\\" not in text:
+        skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+        # Nearly every string holds no bracket: its two quotes are side by side in the skeleton.
+        # When removing the adjacent pairs leaves no quote, every string was such a pair (the first
+        # quote can only pair with the next, and so on), and what is left are the brackets.
+        bare = skeleton.replace(b'""', b"")
+        if b'"' not in bare:
+            return bare.decode("ascii")
+        if skeleton.count(b'"') % 2 == 0:
+            return b"".join(skeleton.split(b'"')[::2]).decode("ascii")
+    return _NOT_BRACKET.sub("", _STRING.sub("", text))
+
+
+def _too_deep(text: str, max_depth: int) -> bool:
+    """Whether ``text`` nests arrays and objects deeper than ``max_depth`` (a linear scan, no recursion).
+
+    Strings are removed first (they may hold brackets); then matching pairs
+    ``[]`` and ``{}`` are removed from the inside out, one level per pass. What
+    is left after the passes stop are unmatched brackets: the parser fails at
+    the first unmatched closing one, so only the openers before it count.
+    """
+    if text.count("[") + text.count("{") <= max_depth:
+        return False
+    brackets = _brackets(text)
+    passes = 0
+    while brackets:
+        shorter = brackets.replace("[]", "").replace("{}", "")
+        if shorter == brackets:
+            break
+        passes += 1
+        if passes > max_depth:
+            return True
+        brackets = shorter
+    lead = _OPENERS.match(brackets)
+    return passes + (lead.end() if lead else 0) > max_depth
+
+
+def _broken(document: str, message: str) -> InvalidDocument:
+    return InvalidDocument([DocumentProblem("$", message)], document=document)
+
+
+def _shallow(text: Any, max_bytes: int, max_depth: int) -> bytes:
+    """The bytes of a document `_quick` may read before it is decoded, or ``b""``.
+
+    Bytes within the size limit with fewer brackets than ``max_depth`` (one record, say) cannot
+    be nested too deep; msgspec checks their UTF-8 as it reads, and refuses what the standard
+    path then refuses with its own message.
+    """
+    if text.__class__ is not bytes or len(text) > max_bytes:
+        return b""
+    raw: bytes = text[3:] if text[:3] == _BOM else text
+    if raw.count(b"[") + raw.count(b"{") > max_depth:
+        return b""
+    return raw
+
+
+def _size(limit: int) -> str:
+    """A size limit in words a reader takes in (and no long digit run, which messages would mask)."""
+    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
+        return f"{limit // (1024 * 1024)} MiB"
+    if limit >= 1024 and limit % 1024 == 0:
+        return f"{limit // 1024} KiB"
+    return f"{limit:,} bytes".replace(",", " ")
+
+
+def _text(text: Any, document: str, max_bytes: int) -> tuple[str, bytes]:
+    """The document as text, and as bytes for `_quick` (empty when it is not plain ASCII or UTF-8)."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        if len(text) > max_bytes:
+            raise _broken(document, f"larger than {_size(max_bytes)}")
+        raw = text if text.__class__ is bytes else bytes(text)
+        if raw[:3] == _BOM:  # what the utf-8-sig codec does, without its Python-level wrapper
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _broken(document, f"not UTF-8 text (byte {exc.start + 1})") from None
+    elif not isinstance(text, str):
+        raise _broken(document, f"expected JSON text, got {json_type(text)}")
+    elif len(text) > max_bytes:
+        raise _broken(document, f"larger than {_size(max_bytes)}")
+    else:
+        raw = text.encode("ascii") if text.isascii() else b""
+    return text, raw
+
+
+def parse_json(
+    text: str | bytes | bytearray,
+    *,
+    document: str = "document",
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    max_depth: int = MAX_DEPTH,
+) -> Any:
+    """Plain data from JSON text, under the reading limits; numbers exact.
+
+    ``bytes`` must be UTF-8 (a byte order mark is skipped). Integers become
+    ``int``, other numbers `Decimal` with their digits as
+    written; a number beyond `MAX_NUMBER_CHARS` becomes a
+    [`NumberBeyondLimits`][duo_domain.serialize.reading.NumberBeyondLimits] marker.
+
+    Args:
+        text: The JSON text.
+        document: How the document is named in the error.
+        max_bytes: The largest document read.
+        max_depth: The deepest nesting read.
+
+    Raises:
+        InvalidDocument: for text that is too large, not UTF-8, nested too
+            deep, or not JSON (the message names the line and column).
+    """
+    shallow = _shallow(text, max_bytes, max_depth)
+    if shallow:
+        data = _quick(shallow)
+        if data is not _SLOW:
+            return data
+    text, raw = _text(text, document, max_bytes)
+    if _too_deep(text, max_depth):
+        raise _broken(document, f"nested deeper than {max_depth} levels")
+    if raw and not shallow:
+        data = _quick(raw)
+        if data is not _SLOW:
+            return data
+    try:
+        if text[:1] == "\ufeff":  # json.loads names a byte order mark in a str; the decoder alone would not
+            data = json.loads(
+                text, parse_float=_parse_float, parse_int=_parse_int, parse_constant=_parse_constant
+            )
+        else:
+            data = _DECODER.decode(text)
+    except _NotJson as exc:
+        raise _broken(document, f"not JSON: {exc.args[0]} is not a JSON number") from None
+    except json.JSONDecodeError as exc:
+        problem = DocumentProblem("$", f"not JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+        raise InvalidDocument([problem], document=document) from None
+    except RecursionError:  # only when the caller's own stack is nearly exhausted
+        raise _broken(document, f"nested deeper than {max_depth} levels") from None
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None:  # rare: only then look for a lone one
+        path = _lone_surrogate(data, "$")
+        if path is not None:
+            problem = DocumentProblem(path, "not Unicode text: a lone surrogate escape (\\ud800-\\udfff)")
+            raise InvalidDocument([problem], document=document)
+    return data
+
+
+def _lone_surrogate(data: Any, path: str) -> str | None:
+    """The path of the first string (or key) that holds half of a surrogate pair, or ``None``."""
+    if data.__class__ is str:
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+        return None
+    if data.__class__ is list:
+        for i, item in enumerate(data):
+            found = _lone_surrogate(item, f"{path}[{i}]")
+            if found is not None:
+                return found
+    elif data.__class__ is dict:
+        for key, value in data.items():
+            found = _lone_surrogate(key, path) or _lone_surrogate(value, f"{path}.{key}")
+            if found is not None:
+                return found
+    return None
