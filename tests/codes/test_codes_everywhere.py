@@ -191,6 +191,25 @@ def test_vo_pakket_functions_read_the_table_vakgroepen() -> None:
     assert tekorten("vmbo-kb", "6810", kb, codes=Codetabellen(waardenlijst("vakgroepen").met(mt))) == ()
 
 
+def test_vo_pakket_reads_the_role_of_plain_codes_from_the_table() -> None:
+    """Plain vakcodes get their role (profielvak, keuzevak) from the table ``vakcodes``, not their number."""
+    from duo_domain.vo.pakket import tekorten
+
+    with_roles = bb_gl = {  # art. 3.7 lid 1: gemeenschappelijk deel, wiskunde, nask I, economie
+        **dict.fromkeys(("0011", "0071", "0322", "0353", "0416", "0153", "0173", "0233"), Vaksoort.ALGEMEEN),
+        "1200": Vaksoort.PROFIELVAK,
+        "1201": Vaksoort.KEUZEVAK,
+        "1202": Vaksoort.KEUZEVAK,
+    }
+    assert tekorten("vmbo-gl", "6031", with_roles) == ()
+    assert tekorten("vmbo-gl", "6031", list(bb_gl)) == ()  # the roles read from the shipped table
+    # a vendor table in which 1202 is no keuzevak: the plain codes now lack one
+    codes = _met("vakcodes", "1202", soort="algemeen")
+    assert [t.deel for t in tekorten("vmbo-gl", "6031", list(bb_gl), codes=codes)] == [
+        "beroepsgericht programma"
+    ]
+
+
 def test_vo_pakket_reads_the_kenmerk_deel_for_the_vmbo_gemeenschappelijk_deel() -> None:
     from duo_domain.vo.pakket import tekorten
 

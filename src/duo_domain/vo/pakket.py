@@ -594,8 +594,8 @@ def tekorten(
         schoolsoort: ``vwo``, ``havo``, ``vmbo-bb``, ``vmbo-kb``, ``vmbo-gl`` or ``vmbo-tl``.
         elementcode: The candidate's elementcode (profile / leerweg), or ``None``.
         vakcodes: The vakcodes of the exam, or vakcode → [`Vaksoort`][duo_domain.vo.codes.Vaksoort]
-            (needed for vmbo keuzevakken and praktijkgerichte vakken; plain codes
-            get ``algemeen``, or the role of the profielvak and keuzevak codes ``1200``-``2017``).
+            (plain codes get their role for ``schoolsoort`` from the ``vakcodes`` table of ``codes``,
+            ``algemeen`` when the table lacks them).
         praktijkgericht_vak: Whether a vmbo-gl praktijkgericht vak may take the
             profielvak's place (art. 3.7 lid 1a, from examenjaar 2025).
         leerwerktraject: vmbo-bb: judge the package of a leer-werktraject (art. 3.5 lid 4).
@@ -612,7 +612,8 @@ def tekorten(
     if isinstance(vakcodes, Mapping):
         paren = frozenset(vakcodes.items())
     else:
-        paren = frozenset((c, _raad_soort(c)) for c in vakcodes)
+        tabel = vakcodetabel(codes)  # the role of each code from the table, not from its number
+        paren = frozenset((c, tabel.soort(c, schoolsoort) or Vaksoort.ALGEMEEN) for c in vakcodes)
     return _tekorten(
         _pakket(codes),
         schoolsoort,
@@ -621,12 +622,6 @@ def tekorten(
         praktijk=praktijkgericht_vak,
         leerwerktraject=leerwerktraject,
     )
-
-
-def _raad_soort(code: str) -> Vaksoort:
-    if len(code) == 4 and code.isdigit() and 1200 <= int(code) <= 2099:
-        return Vaksoort.PROFIELVAK if code.endswith("00") else Vaksoort.KEUZEVAK
-    return Vaksoort.ALGEMEEN
 
 
 def eigen_vakcode(
