@@ -36,6 +36,9 @@ import datetime as dt
 import attrs
 import pendulum
 
+from duo_domain import _fields as f
+from duo_domain.errors import InvalidValue
+
 __all__ = [
     "Studiejaar",
     "dagen_inclusief",
@@ -49,6 +52,28 @@ __all__ = [
 
 
 _MAX_ORDINAL = dt.date.max.toordinal()
+
+
+_DATE = "a date (datetime.date)"
+
+
+def _check_jaar(value: object) -> None:
+    """A beginjaar is a whole year, 0 to 9999 (a date in January of year 1 is in studiejaar 0), not a bool."""
+    if value.__class__ is not int:
+        raise InvalidValue(f"expected a year (a whole number), got {f.json_type(value)}", field="beginjaar")
+    if not dt.MINYEAR - 1 <= value <= dt.MAXYEAR:
+        raise InvalidValue(f"expected a year {dt.MINYEAR - 1}-{dt.MAXYEAR}", field="beginjaar")
+
+
+def _dates(**values: object) -> None:
+    """Refuse, with the argument's name, what is not a date (called only once a computation failed)."""
+    for name, value in values.items():
+        f.argument(value, dt.date, _DATE, name)
+
+
+def _whole(name: str, value: object) -> None:
+    if value.__class__ is not int:
+        raise InvalidValue(f"expected a whole number, got {f.json_type(value)}", field=name)
 
 
 def _p(d: dt.date) -> pendulum.Date:
@@ -69,7 +94,12 @@ def plus_dagen(datum: dt.date, dagen: int) -> dt.date:
         >>> plus_dagen(dt.date(9999, 12, 31), 1), plus_dagen(dt.date(1, 1, 1), -1)
         (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
     """
-    ordinal = datum.toordinal() + dagen
+    if dagen.__class__ is not int:
+        _whole("dagen", dagen)
+    try:
+        ordinal = datum.toordinal() + dagen
+    except AttributeError:
+        raise InvalidValue(f"expected {_DATE}, got {f.json_type(datum)}", field="datum") from None
     if ordinal > _MAX_ORDINAL:
         return dt.date.max
     if ordinal < 1:
@@ -90,6 +120,9 @@ def plus_jaren(datum: dt.date, jaren: int) -> dt.date:
         >>> plus_jaren(dt.date(9990, 5, 1), 18), plus_jaren(dt.date(5, 5, 1), -18)
         (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
     """
+    if jaren.__class__ is not int:
+        _whole("jaren", jaren)
+    f.argument(datum, dt.date, _DATE, "datum")
     year = datum.year + jaren
     if year > dt.MAXYEAR:
         return dt.date.max
@@ -120,7 +153,7 @@ class Studiejaar:
         '2024-2025'
     """
 
-    beginjaar: int = attrs.field(validator=attrs.validators.instance_of(int))
+    beginjaar: int = attrs.field(validator=lambda _, __, v: _check_jaar(v))
 
     @property
     def begin(self) -> dt.date:
@@ -178,11 +211,13 @@ def studiejaar(datum: dt.date) -> Studiejaar:
         >>> studiejaar(dt.date(2024, 7, 31)).beginjaar
         2023
     """
+    f.argument(datum, dt.date, _DATE, "datum")
     return Studiejaar(datum.year if datum.month >= 8 else datum.year - 1)
 
 
 def teldata(sj: Studiejaar) -> tuple[dt.date, dt.date]:
     """The two teldata of a studiejaar: 1 October and 1 February."""
+    f.argument(sj, Studiejaar, "a Studiejaar", "sj")
     return (sj.teldatum_oktober, sj.teldatum_februari)
 
 
@@ -199,6 +234,7 @@ def leeftijd(geboortedatum: dt.date, *, op: dt.date) -> int:
         >>> leeftijd(dt.date(2004, 2, 29), op=dt.date(2022, 2, 28))
         18
     """
+    _dates(geboortedatum=geboortedatum, op=op)
     jaren = op.year - geboortedatum.year
     if op < verjaardag(geboortedatum, jaren):
         jaren -= 1
@@ -226,4 +262,8 @@ def dagen_inclusief(van: dt.date, tot: dt.date) -> int:
         >>> dagen_inclusief(dt.date(2025, 1, 6), dt.date(2025, 2, 9))
         35
     """
-    return max(0, (tot - van).days + 1)
+    try:
+        return max(0, (tot - van).days + 1)
+    except TypeError:
+        _dates(van=van, tot=tot)
+        raise  # two dates always subtract: never here
