@@ -8,10 +8,17 @@ from types import MappingProxyType
 
 import attrs
 
-from duo_domain.errors import DocumentProblem, InvalidCode, InvalidDocument
+from duo_domain import _fields as f
+from duo_domain.errors import DocumentProblem, InvalidCode, InvalidDocument, InvalidValue
 
 
 def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise InvalidValue(
+            f"expected a mapping of strings to strings, got {f.json_type(value)}", field="kenmerken"
+        )
     return MappingProxyType(dict(value))
 
 
@@ -34,11 +41,11 @@ class CodeValue:
         'BBL'
     """
 
-    code: str
-    omschrijving: str
-    geldig_van: dt.date | None = None
-    geldig_tot: dt.date | None = None
-    bron: str = ""
+    code: str = attrs.field(validator=f.text)
+    omschrijving: str = attrs.field(validator=f.text)
+    geldig_van: dt.date | None = attrs.field(default=None, validator=f.opt_date)
+    geldig_tot: dt.date | None = attrs.field(default=None, validator=f.opt_date)
+    bron: str = attrs.field(default="", validator=f.text)
     kenmerken: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
     def __reduce__(self) -> tuple[type[CodeValue], tuple[object, ...]]:
@@ -58,14 +65,14 @@ class CodeValue:
 
 
 def _values(values: Iterable[CodeValue]) -> tuple[CodeValue, ...]:
-    return tuple(values)
+    return tuple(f.arguments(values, CodeValue, "a CodeValue", "waarden"))
 
 
 def _index(values: tuple[CodeValue, ...]) -> dict[str, CodeValue]:
     out: dict[str, CodeValue] = {}
     for v in values:
         if v.code in out:
-            raise ValueError(f"code {v.code!r} appears twice")
+            raise InvalidValue(f"code {f.quoted(v.code)} appears twice", field="waarden")
         out[v.code] = v
     return out
 
@@ -99,16 +106,16 @@ class Waardenlijst:
             kenmerk.
     """
 
-    naam: str
-    bron: str
+    naam: str = attrs.field(validator=f.text)
+    bron: str = attrs.field(validator=f.text)
     waarden: tuple[CodeValue, ...] = attrs.field(converter=_values)
-    open: bool = False
-    versie: str = ""
-    geldig_van: dt.date | None = None
-    geldig_tot: dt.date | None = None
+    open: bool = attrs.field(default=False, validator=f.boolean)
+    versie: str = attrs.field(default="", validator=f.text)
+    geldig_van: dt.date | None = attrs.field(default=None, validator=f.opt_date)
+    geldig_tot: dt.date | None = attrs.field(default=None, validator=f.opt_date)
     kenmerken: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
-    omschrijving: str = ""
-    url: str = ""
+    omschrijving: str = attrs.field(default="", validator=f.text)
+    url: str = attrs.field(default="", validator=f.text)
     _by_code: dict[str, CodeValue] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -116,7 +123,10 @@ class Waardenlijst:
         for value in self.waarden:
             undeclared = sorted(set(value.kenmerken).difference(self.kenmerken))
             if undeclared:
-                raise ValueError(f"code {value.code!r}: kenmerk {', '.join(undeclared)} is not declared")
+                raise InvalidValue(
+                    f"code {f.quoted(value.code)}: kenmerk {', '.join(undeclared)} is not declared",
+                    field="waarden",
+                )
 
     def __reduce__(self) -> tuple[type[Waardenlijst], tuple[object, ...]]:
         # as CodeValue: rebuilt from plain values, so that a table travels to a batch worker
