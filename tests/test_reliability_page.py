@@ -11,8 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "reliability.md"
 _REFERENCE = re.compile(r"`(tests/[\w/]+\.py)::(\w+)`")
-#: Test files of a branch merged after this page was written: their names are checked once they exist.
-_PENDING_MERGE = frozenset({"tests/reconcile/test_trust.py"})
 
 
 def _references() -> list[tuple[str, str]]:
@@ -35,7 +33,5 @@ def test_the_page_names_tests_for_every_promise() -> None:
 @pytest.mark.parametrize(("file", "name"), _references(), ids=lambda v: str(v))
 def test_every_named_test_exists(file: str, name: str) -> None:
     path = ROOT / file
-    if not path.exists() and file in _PENDING_MERGE:
-        pytest.skip(f"{file} arrives with another branch")
     assert path.exists(), file
     assert name in _defined(path), f"{file}::{name}"
