@@ -404,23 +404,30 @@ def _attr_name(attr: str) -> str:
     return attr
 
 
+def _field_head(i: int, f: Any, env: dict[str, Any], lines: list[str]) -> tuple[str, str]:
+    """The generated lines that take field ``i`` of an object (shared by the writer and the flattener).
+
+    They leave the field out when it is ``None`` or equal to its default, and loop over a repeated
+    one. Returns the name of the value and the indent of the lines that write it.
+    """
+    lines.append(f"    v = obj.{_attr_name(f.attr)}")
+    test = "v is not None"
+    if f.default is not _MISSING and f.default is not None:
+        env[f"D{i}"] = f.default
+        test += f" and not (v == D{i})"
+    lines.append(f"    if {test}:")
+    if not f.herhaald:
+        return "v", "        "
+    lines.append("        for item in v:")
+    return "item", "            "
+
+
 def _compile_writer(c: _Codec) -> Callable[[etree._Element, Any], etree._Element]:
     """``encode(element, obj)`` for one class: a field equal to its default is left out."""
     env: dict[str, Any] = {"SE": etree.SubElement, "choice_error": _choice_error}
     lines = ["def encode(element, obj):"]
     for i, f in enumerate(c.fields):
-        attr = _attr_name(f.attr)
-        lines.append(f"    v = obj.{attr}")
-        test = "v is not None"
-        if f.default is not _MISSING and f.default is not None:
-            env[f"D{i}"] = f.default
-            test += f" and not (v == D{i})"
-        lines.append(f"    if {test}:")
-        item = "item" if f.herhaald else "v"
-        indent = "        "
-        if f.herhaald:
-            lines.append("        for item in v:")
-            indent += "    "
+        item, indent = _field_head(i, f, env, lines)
         if isinstance(f.tags, Mapping):
             env[f"C{i}"] = {cls: (tag, codec(cls).encode) for cls, tag in f.tags.items()}
             lines += [
@@ -460,18 +467,7 @@ def _compile_flattener(c: _Codec) -> Callable[[Any, list[str | None], list[int]]
     env: dict[str, Any] = {"choice_error": _choice_error}
     lines = ["def flatten(obj, texts, shape):"]
     for i, f in enumerate(c.fields):
-        attr = _attr_name(f.attr)
-        lines.append(f"    v = obj.{attr}")
-        test = "v is not None"
-        if f.default is not _MISSING and f.default is not None:
-            env[f"D{i}"] = f.default
-            test += f" and not (v == D{i})"
-        lines.append(f"    if {test}:")
-        item = "item" if f.herhaald else "v"
-        indent = "        "
-        if f.herhaald:
-            lines.append("        for item in v:")
-            indent += "    "
+        item, indent = _field_head(i, f, env, lines)
         if isinstance(f.tags, Mapping):
             env[f"C{i}"] = {cls: (i * 64 + k, codec(cls).flatten) for k, cls in enumerate(f.tags)}
             lines += [
