@@ -36,6 +36,7 @@ __all__ = [
     "arguments",
     "as_tuple",
     "boolean",
+    "check_lines",
     "date",
     "decimal",
     "inline_check",
@@ -333,6 +334,33 @@ def inline_check(validator: Any) -> tuple[str, dict[str, Any]] | None:
         return test, {}
     found: tuple[str, dict[str, Any]] | None = getattr(validator, _INLINE, None)
     return found
+
+
+def check_lines(attribute: Any, value: str, namespace: dict[str, Any], key: str) -> list[str]:
+    """The generated lines (unindented) that run ``attribute``'s validator on the variable ``value``.
+
+    A validator of this module is tested inline first (see `inline_check`) and called only when
+    the quick test fails; any other validator is called. The names the lines use are put in
+    ``namespace`` under ``key``, which must be unique per attribute in one generated function.
+
+    Examples:
+        >>> import attrs
+        >>> @attrs.define
+        ... class C:
+        ...     naam: str = attrs.field(validator=text)
+        >>> ns: dict[str, Any] = {}
+        >>> check_lines(attrs.fields(C).naam, "v", ns, "naam")
+        ['if not (v.__class__ is str or isinstance(v, str)):', '    val_naam(self, a_naam, v)']
+    """
+    namespace[f"val_{key}"], namespace[f"a_{key}"] = attribute.validator, attribute
+    call = f"val_{key}(self, a_{key}, {value})"
+    inline = inline_check(attribute.validator)
+    if inline is None:
+        return [call]
+    test, names = inline
+    namespace.update({f"{name}_{key}": found for name, found in names.items()})
+    expression = test.format(v=value, **{name: f"{name}_{key}" for name in names})
+    return [f"if not {expression}:", f"    {call}"]
 
 
 def as_tuple(value: Any) -> Any:

@@ -78,7 +78,7 @@ import collections
 import datetime as dt
 import re
 import secrets
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Final
 
@@ -389,16 +389,31 @@ def _refused(message: str) -> InvalidDocument:
     return InvalidDocument([DocumentProblem("$", message)], document="GRONDSLAG IP MBO")
 
 
+def _records_of(
+    source: Iterable[Any],
+    name: str,
+    refused: Callable[[str], InvalidDocument],
+    kind: tuple[str, str, str, str],
+) -> list[Any]:
+    """The records of one of DUO's files, refused when it is of another kind or empty.
+
+    ``kind``: the file's ``bestand``, how a message names it, its PvE section and its last record.
+    """
+    bestand, label, section, last = kind
+    given = getattr(source, "bestand", None)
+    if given is not None and given != bestand:
+        raise refused(f"a {given} file, not {label} ({PVE_MBO} {section})")
+    records = list(f.arguments(source, object, "records of a return file", name))
+    if not records:
+        where = f"({PVE_MBO} {section})"
+        raise refused(f"empty: not one record; it has at least a voorlooprecord and {last} {where}")
+    return records
+
+
 def _checked_grondslag(grondslag: Iterable[Any]) -> tuple[list[Any], tuple[DocumentProblem, ...]]:
     """The GRONDSLAG's records once it has proved whole, and its problems."""
-    kind = getattr(grondslag, "bestand", None)
-    if kind is not None and kind != "GRONDSLAG":
-        raise _refused(f"a {kind} file, not a GRONDSLAG IP MBO ({PVE_MBO} §17)")
-    records = list(f.arguments(grondslag, object, "records of a return file", "grondslag"))
-    if not records:
-        raise _refused(
-            f"empty: not one record; it has at least a voorlooprecord and a sluitrecord ({PVE_MBO} §17)"
-        )
+    kind = ("GRONDSLAG", "a GRONDSLAG IP MBO", "§17", "a sluitrecord")
+    records = _records_of(grondslag, "grondslag", _refused, kind)
     strangers = [r for r in records if not (isinstance(r, PveRecord) and r.bestand == "GRONDSLAG")][:1]
     if strangers:  # (a list: the stranger may be None itself)
         foreign = strangers[0]
@@ -789,14 +804,7 @@ def _obo_refused(message: str) -> InvalidDocument:
 
 
 def _checked_obo(obo: Iterable[Any]) -> tuple[list[Any], OboVlpRecord, tuple[DocumentProblem, ...]]:
-    kind = getattr(obo, "bestand", None)
-    if kind is not None and kind != "OBO":
-        raise _obo_refused(f"a {kind} file, not an OBO ({PVE_MBO} §13)")
-    records = list(f.arguments(obo, object, "records of a return file", "obo"))
-    if not records:
-        raise _obo_refused(
-            f"empty: not one record; it has at least a voorlooprecord and a CTR ({PVE_MBO} §13)"
-        )
+    records = _records_of(obo, "obo", _obo_refused, ("OBO", "an OBO", "§13", "a CTR"))
     vlps = [r for r in records if isinstance(r, OboVlpRecord)]
     if len(vlps) != 1 or _STUDIEJAAR.fullmatch(vlps[0].studiejaar) is None:
         raise _obo_refused("not one voorlooprecord (VLP) with a studiejaar ccyy-ccyy: not a whole OBO")

@@ -609,16 +609,7 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     for a in fields:
         if a.validator is None:
             continue
-        ns[f"val_{a.name}"], ns[f"a_{a.name}"] = a.validator, a
-        call = f"val_{a.name}(self, a_{a.name}, v_{a.name})"
-        inline = fields_mod.inline_check(a.validator)
-        if inline is None:
-            lines.append(f"    {call}")
-            continue
-        test, names = inline
-        ns.update({f"{key}_{a.name}": value for key, value in names.items()})
-        expression = test.format(v=f"v_{a.name}", **{key: f"{key}_{a.name}" for key in names})
-        lines += [f"    if not {expression}:", f"        {call}"]
+        lines += [f"    {line}" for line in fields_mod.check_lines(a, f"v_{a.name}", ns, a.name)]
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")

@@ -786,16 +786,7 @@ def _construction(c: _Codec, arguments: Mapping[str, str], env: dict[str, Any]) 
             and (field.default is _MISSING or _accepts(a.validator, a, field.default))
         ):
             continue  # the reader's kind proves it
-        env[f"VAL_{name}"], env[f"A_{name}"] = a.validator, a
-        call = f"VAL_{name}(self, A_{name}, v_{name})"
-        inline = _fields.inline_check(a.validator)
-        if inline is None:
-            checks.append(f"        {call}")
-            continue
-        test, names = inline
-        env.update({f"{key}_{name}": found for key, found in names.items()})
-        expression = test.format(v=f"v_{name}", **{key: f"{key}_{name}" for key in names})
-        checks += [f"        if not {expression}:", f"            {call}"]
+        checks += [f"        {line}" for line in _fields.check_lines(a, f"v_{name}", env, name)]
     lines += checks
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("        self.__attrs_post_init__()")
