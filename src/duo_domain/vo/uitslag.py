@@ -54,6 +54,7 @@ Examples:
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, NamedTuple
@@ -69,7 +70,8 @@ from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
 from duo_domain.vo.pakket import VOLLEDIG as PAKKET_VOLLEDIG
 from duo_domain.vo.pakket import Tekort, eigen_vakcode
-from duo_domain.vo.pakket import tekorten as pakket_tekorten
+from duo_domain.vo.pakket import _paren_tekorten as pakket_paren_tekorten
+from duo_domain.vo.pakket import _weglaatbaar as pakket_weglaatbaar
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
 __all__ = [
@@ -1061,7 +1063,11 @@ def _laat_weg(
         and not _gemeenschappelijk(p.vakcode, p.soort, gemeen)
     ]
     if pakket:
-        kandidaten = [p for p in kandidaten if _heel_zonder(judge, vakken, k, {p.vakcode})]
+        weg = judge.weglaatbaar(vakken, k) if isinstance(judge, _MetPakket) else None
+        if weg is not None:
+            kandidaten = [p for p in kandidaten if p.vakcode in weg]
+        else:
+            kandidaten = [p for p in kandidaten if _heel_zonder(judge, vakken, k, {p.vakcode})]
         # of equally few subjects, those the school marked extra are tried first (a stable sort)
         kandidaten.sort(key=lambda p: not p.extra)
     for size in range(1, min(len(kandidaten), MAX_EXTRA_VAKKEN) + 1):
@@ -1096,17 +1102,40 @@ class _MetPakket:
     #: the code tables whose package composition is read (``vakgroepen``, ``vakcodes``)
     codes: Codetabellen | None = None
 
-    def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
+    def paren(self, vakken: Sequence[_Vak]) -> frozenset[tuple[str, Vaksoort]]:
+        """The package's vakcode → role pairs: the vrijgestelde subjects and ``vakken`` at their own level."""
+        if not self.vrijgesteld and not self.eigen:
+            # every vakcode read is distinct (`_lees` refuses a second one): the pairs as they are
+            return frozenset(map(_VAKCODE_SOORT, vakken))
         soorten = dict(self.vrijgesteld)
         eigen = self.eigen
         soorten.update((eigen.get(p.vakcode, p.vakcode), p.soort) for p in vakken)
-        return pakket_tekorten(
+        return frozenset(soorten.items())
+
+    def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
+        return pakket_paren_tekorten(
+            self.codes,
             k.schoolsoort.value,
             k.elementcode,
-            soorten,
-            praktijkgericht_vak=self.praktijk,
+            self.paren(vakken),
+            praktijk=self.praktijk,
             leerwerktraject=k.leerwerktraject,
-            codes=self.codes,
+        )
+
+    def weglaatbaar(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> frozenset[str] | None:
+        """The vakcodes of ``vakken`` whose leaving out alone keeps the package complete.
+
+        ``None`` when the pairs of ``vakken`` alone do not tell (a vrijstelling, a subject at a higher level).
+        """
+        if self.vrijgesteld or self.eigen:
+            return None
+        return pakket_weglaatbaar(
+            self.codes,
+            k.schoolsoort.value,
+            k.elementcode,
+            self.paren(vakken),
+            praktijk=self.praktijk,
+            leerwerktraject=k.leerwerktraject,
         )
 
     def __call__(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
@@ -1123,6 +1152,10 @@ class _MetPakket:
             return oordeel
         extra = tuple(Reden(PAKKET_VOLLEDIG, t.artikel, t.toelichting) for t in tekort)
         return oordeel._replace(redenen=oordeel.redenen + extra)
+
+
+#: A subject's (vakcode, soort): the first two fields of a `_Vak`.
+_VAKCODE_SOORT = operator.itemgetter(0, 1)
 
 
 def _elders(k: Examenkandidaat) -> tuple[str, ...]:
