@@ -234,9 +234,13 @@ class _Gelezen(NamedTuple):
     problemen: list[DocumentProblem]
     opmerkingen: list[str]
     herkansingen_niet_geteld: tuple[str, ...] = ()
+    #: Every subject is a plain one: no vrijstelling, no programma, no herkomst (see `_gewoon`).
+    gewoon: bool = False
 
 
 _BEROEPS = frozenset({Vaksoort.PROFIELVAK, Vaksoort.KEUZEVAK, Vaksoort.PRAKTIJKGERICHT_VMBO})
+#: The roles of `Vaksoort.is_kernvak`, as a set (one lookup instead of a property call per subject).
+_KERNVAK = frozenset(s for s in Vaksoort if s.is_kernvak)
 _ROL_SOORT = {Rol.PROFIELVAK: Vaksoort.PROFIELVAK, Rol.KEUZEVAK: Vaksoort.KEUZEVAK}
 
 #: The code-table entry of a vakcode the table has for other school types only:
@@ -409,7 +413,7 @@ def _lees_vak(
         return None
     # art. 3.34 lid 1 b: Nederlands, Engels and "voor zover van toepassing" the wiskunde of the exam, in
     # whichever part; of two wiskunde subjects only the profile's (`_een_kernvak_wiskunde`)
-    kern = soort.is_kernvak
+    kern = soort in _KERNVAK
     if wijze:
         return _zonder_cijfer(i, v, soort, wijze, (combi, kern))
     grades = _cijfers(i, v)
@@ -507,6 +511,53 @@ def _andere_code(  # noqa: PLR0917 - an internal helper of _lees
     return _VREEMD
 
 
+def _kandidaat_problemen(k: Examenkandidaat, n_extra: int) -> list[DocumentProblem]:
+    """The problems of the candidate as a whole: too many subjects marked extra, a leer-werktraject not bb."""
+    out: list[DocumentProblem] = []
+    if n_extra > MAX_EXTRA_VAKKEN:
+        out.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
+    if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
+        out.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
+    return out
+
+
+def _extra_vast(vakken: Sequence[_Vak], tabel: VakcodeTabel, opmerkingen: list[str]) -> None:
+    """The note on subjects marked extra that are part of every exam (art. 3.33 lid 3)."""
+    vast = [
+        p.vakcode
+        for p in vakken
+        if p.extra and _gemeenschappelijk(p.vakcode, p.soort, tabel.gemeenschappelijk)
+    ]
+    if vast:
+        opmerkingen.append(
+            f"marked extra but part of every exam, so never left out ({UB} art. 3.33 lid 3):"
+            f" {', '.join(vast)}"
+        )
+
+
+def _gewoon(v: ExamResult, entry: tuple[Vaksoort, int]) -> bool:
+    """Whether ``v`` is a plain graded subject: its eindcijfer and CE grade are all `_lees_vak` reads.
+
+    A grade by the table (``wijze`` 0) and a role of its own school type other than praktijkgericht,
+    without rol, combinatiecijfer flag, vrijstelling, beoordeling, later tijdvak, schooljaar of art.
+    10.5, programma or herkomst.
+    """
+    return (
+        not entry[1]
+        and entry is not _VREEMD
+        and entry[0] is not Vaksoort.PRAKTIJKGERICHT_VMBO
+        and v.rol is None
+        and not v.combinatiecijfer
+        and not v.vrijstelling
+        and v.beoordeling is None
+        and v.ce2 is None
+        and v.ce3 is None
+        and v.schooljaar_eindcijfer is None
+        and v.programma is None
+        and v.herkomst is None
+    )
+
+
 def _lees(
     k: Examenkandidaat, rs: Regelset, rollen: Mapping[str, tuple[Vaksoort, int]], tabel: VakcodeTabel
 ) -> _Gelezen:
@@ -518,6 +569,7 @@ def _lees(
     n_extra = n_wiskunde = 0
     later = False  # a CE grade of tijdvak 2 or 3
     wiskunde = Vaksoort.WISKUNDE
+    gewoon = True
     for i, v in enumerate(k.vakken):
         code = v.vakcode
         entry = rollen.get(code)
@@ -528,7 +580,14 @@ def _lees(
             if entry is None:
                 continue
         seen.add(code)
-        found = _lees_vak(i, v, entry, k, rs)
+        found: _Vak | DocumentProblem | list[DocumentProblem] | None
+        if _gewoon(v, entry) and (grades := _cijfers(i, v)) is not None:
+            # what `_lees_vak` reads from a plain graded subject, without its questions
+            soort = entry[0]
+            found = _new(_Vak, (code, soort, grades[0], grades[1], None, v.extra, False, soort in _KERNVAK))
+        else:
+            gewoon = False
+            found = _lees_vak(i, v, entry, k, rs)
         if type(found) is _Vak:
             vakken.append(found)
             if found.extra:
@@ -540,30 +599,15 @@ def _lees(
         elif isinstance(found, DocumentProblem):
             problemen.append(found)
     problemen.extend(_pws_problemen(k))
-    vast = (
-        [
-            p.vakcode
-            for p in vakken
-            if p.extra and _gemeenschappelijk(p.vakcode, p.soort, tabel.gemeenschappelijk)
-        ]
-        if n_extra
-        else []
-    )
-    if vast:
-        opmerkingen.append(
-            f"marked extra but part of every exam, so never left out ({UB} art. 3.33 lid 3):"
-            f" {', '.join(vast)}"
-        )
+    if n_extra:
+        _extra_vast(vakken, tabel, opmerkingen)
     niet_geteld: tuple[str, ...] = ()
     if later and not problemen:
         vakken, niet_geteld = _herkansingen(k, vakken, opmerkingen)
     if n_wiskunde > 1:
         vakken = _een_kernvak_wiskunde(vakken, k, opmerkingen)
-    if n_extra > MAX_EXTRA_VAKKEN:
-        problemen.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
-    if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
-        problemen.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
-    return _Gelezen(vakken, problemen, opmerkingen, niet_geteld)
+    problemen.extend(_kandidaat_problemen(k, n_extra))
+    return _Gelezen(vakken, problemen, opmerkingen, niet_geteld, gewoon)
 
 
 #: The levels of art. 3.37 ("een hoger niveau dan het niveau van de schoolsoort of leerweg"); gl and tl are
@@ -1221,7 +1265,9 @@ def compute_uitslag(
     if gelezen.problemen:
         raise InvalidDocument(gelezen.problemen, document="cijferlijst")
     judge: _Rechter = _vmbo if kandidaat.schoolsoort.is_vmbo else _havo_vwo
-    if pakket:
+    if pakket and gelezen.gewoon:  # no vrijstelling, no subject at a higher level
+        judge = _MetPakket(judge, (), rs.gl_praktijkgericht_vak, {}, codes)
+    elif pakket:
         rollen = tabel.rollen(kandidaat.schoolsoort.value)
         vrij = tuple(
             (v.vakcode, rollen.get(v.vakcode, _VREEMD)[0]) for v in kandidaat.vakken if v.vrijstelling
@@ -1246,6 +1292,8 @@ def compute_uitslag(
         regelset=rs,
         examenjaar=kandidaat.examenjaar,
         schoolsoort=kandidaat.schoolsoort,
-        opmerkingen=(*gelezen.opmerkingen, *_elders(kandidaat)),
+        opmerkingen=(*gelezen.opmerkingen, *_elders(kandidaat))
+        if not gelezen.gewoon
+        else tuple(gelezen.opmerkingen),
         herkansingen_niet_geteld=gelezen.herkansingen_niet_geteld,
     )
