@@ -234,10 +234,31 @@ class _Gelezen(NamedTuple):
     problemen: list[DocumentProblem]
     opmerkingen: list[str]
     herkansingen_niet_geteld: tuple[str, ...] = ()
-    #: Every subject is a plain one: no vrijstelling, no programma, no herkomst (see `_gewoon`).
+    #: No subject has a vrijstelling, a programma or a herkomst.
     gewoon: bool = False
 
 
+# Enum members as module globals: on the hot paths below a global lookup costs a tenth of the
+# enum class's attribute lookup (and ``.value`` a property call).
+_B_ONVOLDOENDE = Beoordeling.ONVOLDOENDE
+_S_HAVO = Schoolsoort.HAVO
+_S_VMBO_BB = Schoolsoort.VMBO_BB
+_S_VMBO_GL = Schoolsoort.VMBO_GL
+_S_VMBO_KB = Schoolsoort.VMBO_KB
+_S_VMBO_TL = Schoolsoort.VMBO_TL
+_U_AFGEWEZEN = Uitslag.AFGEWEZEN
+_U_GESLAAGD = Uitslag.GESLAAGD
+_V_COMBINATIE = Vaksoort.COMBINATIE
+_V_GEEN_UITSLAG = Vaksoort.GEEN_UITSLAG
+_V_KEUZEVAK = Vaksoort.KEUZEVAK
+_V_KUNSTVAKKEN = Vaksoort.KUNSTVAKKEN
+_V_LO = Vaksoort.LO
+_V_NEDERLANDS = Vaksoort.NEDERLANDS
+_V_PRAKTIJKGERICHT_VMBO = Vaksoort.PRAKTIJKGERICHT_VMBO
+_V_PROFIELVAK = Vaksoort.PROFIELVAK
+_V_WISKUNDE = Vaksoort.WISKUNDE
+_WAARDE: Mapping[Schoolsoort, str] = {m: m.value for m in Schoolsoort}
+_VMBO = frozenset(m for m in Schoolsoort if m.is_vmbo)
 _BEROEPS = frozenset({Vaksoort.PROFIELVAK, Vaksoort.KEUZEVAK, Vaksoort.PRAKTIJKGERICHT_VMBO})
 #: The roles of `Vaksoort.is_kernvak`, as a set (one lookup instead of a property call per subject).
 _KERNVAK = frozenset(s for s in Vaksoort if s.is_kernvak)
@@ -404,7 +425,7 @@ def _lees_vak(
     soort, wijze = entry
     vreemd = entry is _VREEMD
     combi = False
-    if v.rol is not None or v.combinatiecijfer or vreemd or soort is Vaksoort.PRAKTIJKGERICHT_VMBO:
+    if v.rol is not None or v.combinatiecijfer or vreemd or soort is _V_PRAKTIJKGERICHT_VMBO:
         found = _bijzonder(f"$.vakken[{i}]", v, soort, k, rs=rs, vreemd=vreemd)
         if isinstance(found, DocumentProblem):
             return found
@@ -420,7 +441,7 @@ def _lees_vak(
     if grades is None:
         return _cijfer_problemen(i, v)
     eind, ce10 = grades
-    if v.schooljaar_eindcijfer is not None and soort is Vaksoort.PROFIELVAK:
+    if v.schooljaar_eindcijfer is not None and soort is _V_PROFIELVAK:
         ce10 = _overgang_profielvak(v.schooljaar_eindcijfer, k.examenjaar, eind, ce10)
     return _new(_Vak, (v.vakcode, soort, eind, ce10, None, v.extra, combi, kern))
 
@@ -545,7 +566,7 @@ def _gewoon(v: ExamResult, entry: tuple[Vaksoort, int]) -> bool:
     return (
         not entry[1]
         and entry is not _VREEMD
-        and entry[0] is not Vaksoort.PRAKTIJKGERICHT_VMBO
+        and entry[0] is not _V_PRAKTIJKGERICHT_VMBO
         and v.rol is None
         and not v.combinatiecijfer
         and not v.vrijstelling
@@ -568,7 +589,7 @@ def _lees(
     seen: set[str] = set()
     n_extra = n_wiskunde = 0
     later = False  # a CE grade of tijdvak 2 or 3
-    wiskunde = Vaksoort.WISKUNDE
+    wiskunde = _V_WISKUNDE
     gewoon = True
     for i, v in enumerate(k.vakken):
         code = v.vakcode
@@ -586,7 +607,8 @@ def _lees(
             soort = entry[0]
             found = _new(_Vak, (code, soort, grades[0], grades[1], None, v.extra, False, soort in _KERNVAK))
         else:
-            gewoon = False
+            if v.vrijstelling or v.programma is not None or v.herkomst is not None:
+                gewoon = False
             found = _lees_vak(i, v, entry, k, rs)
         if type(found) is _Vak:
             vakken.append(found)
@@ -664,7 +686,7 @@ def herkansingen_niet_geteld(kandidaat: Examenkandidaat, cspe_vakken: frozenset[
         ('1002 tijdvak 2',)
     """
     verhinderd = any(v.ce is None and (v.ce2 is not None or v.ce3 is not None) for v in kandidaat.vakken)
-    rechten = {"lid 1": True, "lid 2": kandidaat.schoolsoort in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB)}
+    rechten = {"lid 1": True, "lid 2": kandidaat.schoolsoort in (_S_VMBO_BB, _S_VMBO_KB)}
     niet: list[str] = []
     for v in kandidaat.vakken:
         zittingen = [tv for tv, c in ((1, v.ce), (2, v.ce2), (3, v.ce3)) if c is not None]
@@ -690,7 +712,7 @@ def _herkansingen(
     k: Examenkandidaat, vakken: list[_Vak], opmerkingen: list[str]
 ) -> tuple[list[_Vak], tuple[str, ...]]:
     """The subjects with the CE grade art. 3.38 and 3.39 lid 1 count: the highest counted tijdvak."""
-    niet = herkansingen_niet_geteld(k, frozenset(p.vakcode for p in vakken if p.soort is Vaksoort.PROFIELVAK))
+    niet = herkansingen_niet_geteld(k, frozenset(p.vakcode for p in vakken if p.soort is _V_PROFIELVAK))
     weg = set(niet)
     by_code = {v.vakcode: v for v in k.vakken}
     out: list[_Vak] = []
@@ -723,7 +745,7 @@ def _een_kernvak_wiskunde(vakken: list[_Vak], k: Examenkandidaat, opmerkingen: l
     taken (a surplus wiskunde is left out of the kernvakken as art. 3.33 lid 3 would do) and a note
     says so.
     """
-    wiskunde = [p for p in vakken if p.kernvak and p.soort is Vaksoort.WISKUNDE]
+    wiskunde = [p for p in vakken if p.kernvak and p.soort is _V_WISKUNDE]
     by_code = {v.vakcode: v for v in k.vakken}
     keuzes = (
         [p for p in wiskunde if by_code[p.vakcode].examendeel is Examendeel.PROFIEL],
@@ -749,7 +771,7 @@ def _natuur_en_techniek(k: Examenkandidaat) -> bool:
     code = k.elementcode
     if code is None or len(code) != 4:
         return False
-    prefix = ("03",) if k.schoolsoort is Schoolsoort.HAVO else ("01", "02")
+    prefix = ("03",) if k.schoolsoort is _S_HAVO else ("01", "02")
     return code[:2] in prefix and code[3] in "0456"  # NT, NT+NG, NT+EM, NT+CM (Regeling codetabellen)
 
 
@@ -853,16 +875,16 @@ def _havo_vwo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
     ce_som = ce_n = 0
     # tuple unpacking of the records: the fastest way through them on this hot path
     for code, soort, eind, ce10, voldoende, _extra, combinatie, kernvak in vakken:
-        if soort is Vaksoort.GEEN_UITSLAG:
+        if soort is _V_GEEN_UITSLAG:
             continue
         if ce10 is not None:
             ce_som += ce10
             ce_n += 1
-        if soort is Vaksoort.LO:
+        if soort is _V_LO:
             lo_ok = bool(voldoende) if lo_ok is None else (lo_ok and bool(voldoende))
         elif eind is None:
             continue
-        elif soort is Vaksoort.COMBINATIE or combinatie:
+        elif soort is _V_COMBINATIE or combinatie:
             combi.append((code, eind))
         else:
             counted.append((code, eind))
@@ -921,22 +943,22 @@ def _vmbo_indeling(vakken: Sequence[_Vak]) -> _VmboVakken:
     kv_ok: bool | None = None
     ce_som = ce_n = 0
     for code, soort, eind, ce10, voldoende, _extra, _combi, _kern in vakken:
-        if soort is Vaksoort.LO:
+        if soort is _V_LO:
             lo_ok = bool(voldoende) if lo_ok is None else (lo_ok and bool(voldoende))
-        elif soort is Vaksoort.KUNSTVAKKEN:
+        elif soort is _V_KUNSTVAKKEN:
             kv_ok = bool(voldoende) if kv_ok is None else (kv_ok and bool(voldoende))
-        elif eind is None or soort is Vaksoort.GEEN_UITSLAG:
+        elif eind is None or soort is _V_GEEN_UITSLAG:
             continue
-        elif soort is Vaksoort.PROFIELVAK or soort is Vaksoort.PRAKTIJKGERICHT_VMBO:
+        elif soort is _V_PROFIELVAK or soort is _V_PRAKTIJKGERICHT_VMBO:
             profiel.append((code, eind, ce10))
-        elif soort is Vaksoort.KEUZEVAK:
+        elif soort is _V_KEUZEVAK:
             keuze.append((code, eind, ce10))
         else:
             if ce10 is not None:
                 ce_som += ce10
                 ce_n += 1
             algemeen.append((code, eind))
-            if soort is Vaksoort.NEDERLANDS:
+            if soort is _V_NEDERLANDS:
                 ne = eind
     return _VmboVakken(algemeen, profiel, keuze, ne, lo_ok, kv_ok, ce_som, ce_n)
 
@@ -974,12 +996,12 @@ def _beroeps(
     keuze: Sequence[tuple[str, int, int | None]],
     praktijk: frozenset[str] = frozenset(),
 ) -> _Beroeps:
-    if ss is Schoolsoort.VMBO_TL and not (profiel and len(keuze) >= 2):
+    if ss is _S_VMBO_TL and not (profiel and len(keuze) >= 2):
         return _tl_zonder_programma(profiel, keuze, praktijk)
     ce = [c for _, _, c in [*profiel, *keuze] if c is not None]  # the cspe counts once, like any CE grade
     counted: list[tuple[str, int]] = []
     components = [(c, g) for c, g, _ in keuze]
-    if ss in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB):
+    if ss in (_S_VMBO_BB, _S_VMBO_KB):
         counted = [(c, g) for c, g, _ in profiel]
         cijfer = _gemiddelde([g for _, g in components]) if components else None  # art. 3.35 lid 3 and 5
     elif profiel:
@@ -1017,8 +1039,8 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
     ss = k.schoolsoort
     v = _vmbo_indeling(vakken)
     praktijk = (
-        frozenset(p.vakcode for p in vakken if p.soort is Vaksoort.PRAKTIJKGERICHT_VMBO)
-        if ss is Schoolsoort.VMBO_TL
+        frozenset(p.vakcode for p in vakken if p.soort is _V_PRAKTIJKGERICHT_VMBO)
+        if ss is _S_VMBO_TL
         else frozenset()
     )
     b = _beroeps(ss, v.profiel, v.keuze, praktijk)
@@ -1032,10 +1054,10 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
             b.niet_meegeteld,
         )
     pws_ok: bool | None = True
-    if ss in (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL):
+    if ss in (_S_VMBO_GL, _S_VMBO_TL):
         pws = k.profielwerkstuk
         b_pws = pws.beoordeling if pws is not None else None
-        pws_ok = None if b_pws is None else b_pws is not Beoordeling.ONVOLDOENDE
+        pws_ok = None if b_pws is None else b_pws is not _B_ONVOLDOENDE
     ne = v.nederlands
     redenen = _alle(
         _ce_eis(ce_som, ce_n, "3.35"),
@@ -1103,7 +1125,7 @@ def _laat_weg(
         p
         for p in vakken
         if (pakket or p.extra)
-        and p.soort is not Vaksoort.GEEN_UITSLAG
+        and p.soort is not _V_GEEN_UITSLAG
         and not _gemeenschappelijk(p.vakcode, p.soort, gemeen)
     ]
     if pakket:
@@ -1159,7 +1181,7 @@ class _MetPakket:
     def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
         return pakket_paren_tekorten(
             self.codes,
-            k.schoolsoort.value,
+            _WAARDE[k.schoolsoort],
             k.elementcode,
             self.paren(vakken),
             praktijk=self.praktijk,
@@ -1175,7 +1197,7 @@ class _MetPakket:
             return None
         return pakket_weglaatbaar(
             self.codes,
-            k.schoolsoort.value,
+            _WAARDE[k.schoolsoort],
             k.elementcode,
             self.paren(vakken),
             praktijk=self.praktijk,
@@ -1215,7 +1237,7 @@ def _elders(k: Examenkandidaat) -> tuple[str, ...]:
 
 def _eigen_vakcodes(k: Examenkandidaat, codes: Codetabellen | None) -> dict[str, str]:
     """Vakcode -> own-level vakcode of every subject taken at a higher level whose code differs."""
-    ss = k.schoolsoort.value
+    ss = _WAARDE[k.schoolsoort]
     out: dict[str, str] = {}
     for v in k.vakken:
         if v.programma is not None and hoger_programma(k.schoolsoort, v.programma) is not None:
@@ -1261,14 +1283,14 @@ def compute_uitslag(
     f.argument(kandidaat, Examenkandidaat, "an Examenkandidaat", "kandidaat")
     rs = choose_regelset(kandidaat.examenjaar, regelsets)
     tabel = vakcodetabel(codes)
-    gelezen = _lees(kandidaat, rs, tabel.rollen(kandidaat.schoolsoort.value), tabel)
+    gelezen = _lees(kandidaat, rs, tabel.rollen(_WAARDE[kandidaat.schoolsoort]), tabel)
     if gelezen.problemen:
         raise InvalidDocument(gelezen.problemen, document="cijferlijst")
-    judge: _Rechter = _vmbo if kandidaat.schoolsoort.is_vmbo else _havo_vwo
+    judge: _Rechter = _vmbo if kandidaat.schoolsoort in _VMBO else _havo_vwo
     if pakket and gelezen.gewoon:  # no vrijstelling, no subject at a higher level
         judge = _MetPakket(judge, (), rs.gl_praktijkgericht_vak, {}, codes)
     elif pakket:
-        rollen = tabel.rollen(kandidaat.schoolsoort.value)
+        rollen = tabel.rollen(_WAARDE[kandidaat.schoolsoort])
         vrij = tuple(
             (v.vakcode, rollen.get(v.vakcode, _VREEMD)[0]) for v in kandidaat.vakken if v.vrijstelling
         )
@@ -1281,7 +1303,7 @@ def compute_uitslag(
         if found is not None:
             oordeel, left_out = found
     return UitslagResultaat(
-        uitslag=Uitslag.AFGEWEZEN if oordeel.redenen else Uitslag.GESLAAGD,
+        uitslag=_U_AFGEWEZEN if oordeel.redenen else _U_GESLAAGD,
         eindcijfers={p.vakcode: p.eindcijfer for p in vakken if p.eindcijfer is not None},
         combinatiecijfer=oordeel.combinatiecijfer,
         ce_som_tienden=oordeel.ce_som_tienden,
