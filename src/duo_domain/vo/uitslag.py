@@ -601,15 +601,17 @@ def _lees(
             if entry is None:
                 continue
         seen.add(code)
-        found: _Vak | DocumentProblem | list[DocumentProblem] | None
         if _gewoon(v, entry) and (grades := _cijfers(i, v)) is not None:
             # what `_lees_vak` reads from a plain graded subject, without its questions
             soort = entry[0]
-            found = _new(_Vak, (code, soort, grades[0], grades[1], None, v.extra, False, soort in _KERNVAK))
-        else:
-            if v.vrijstelling or v.programma is not None or v.herkomst is not None:
-                gewoon = False
-            found = _lees_vak(i, v, entry, k, rs)
+            kern = soort in _KERNVAK
+            vakken.append(_new(_Vak, (code, soort, grades[0], grades[1], None, v.extra, False, kern)))
+            n_extra += v.extra
+            n_wiskunde += kern and soort is wiskunde
+            continue
+        if v.vrijstelling or v.programma is not None or v.herkomst is not None:
+            gewoon = False
+        found = _lees_vak(i, v, entry, k, rs)
         if type(found) is _Vak:
             vakken.append(found)
             if found.extra:
@@ -778,6 +780,16 @@ def _natuur_en_techniek(k: Examenkandidaat) -> bool:
 # --- the conditions -------------------------------------------------------------------------
 
 
+#: The articles of the conditions every judgement names (made once, not per judgement).
+_ART_3_34_1_C = f"{UB} art. 3.34 lid 1 c"
+_ART_3_34_1_D = f"{UB} art. 3.34 lid 1 d"
+_ART_3_34_1_E = f"{UB} art. 3.34 lid 1 e"
+_ART_3_35_1_C = f"{UB} art. 3.35 lid 1 c"
+_ART_3_35_1_D = f"{UB} art. 3.35 lid 1 d"
+_ART_3_35_1_E = f"{UB} art. 3.35 lid 1 e"
+_ART_3_35_1_F = f"{UB} art. 3.35 lid 1 f"
+
+
 def _vakken_tekst(pairs: Sequence[tuple[str, int]]) -> str:
     return ", ".join(f"{code} {grade}" for code, grade in pairs)
 
@@ -809,7 +821,7 @@ def _ce_eis(som: int, n: int, art: str) -> Reden | None:
 
 def _compensatie(counted: Sequence[tuple[str, int]], vmbo: bool) -> Reden | None:
     """Art. 3.34 lid 1 c (havo/vwo) and art. 3.35 lid 1 c (vmbo)."""
-    art = f"{UB} art. 3.35 lid 1 c" if vmbo else f"{UB} art. 3.34 lid 1 c"
+    art = _ART_3_35_1_C if vmbo else _ART_3_34_1_C
     low = [(c, g) for c, g in counted if g < 6]
     if not low:
         return None
@@ -900,8 +912,8 @@ def _havo_vwo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
         _ce_eis(ce_som, ce_n, "3.34"),
         _kernvakken(kern),
         _compensatie(counted, vmbo=False),
-        _onderdelen_eis(combi, f"{UB} art. 3.34 lid 1 d"),
-        _voldoende_eis(lo_ok, LICHAMELIJKE_OPVOEDING, f"{UB} art. 3.34 lid 1 e", "lichamelijke opvoeding"),
+        _onderdelen_eis(combi, _ART_3_34_1_D),
+        _voldoende_eis(lo_ok, LICHAMELIJKE_OPVOEDING, _ART_3_34_1_E, "lichamelijke opvoeding"),
     )
     return _Oordeel(redenen, cijfer, ce_som, ce_n)
 
@@ -1069,10 +1081,10 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
             f"Nederlandse taal must be 5 or higher; it is {ne or 'missing'}",
         ),
         _compensatie([*v.algemeen, *b.counted], vmbo=True),
-        _onderdelen_eis(b.components, f"{UB} art. 3.35 lid 1 d"),
-        _voldoende_eis(v.lo_ok, LICHAMELIJKE_OPVOEDING, f"{UB} art. 3.35 lid 1 e", "lichamelijke opvoeding"),
-        _voldoende_eis(v.kunstvakken_ok, KUNSTVAKKEN, f"{UB} art. 3.35 lid 1 e", "kunstvakken (incl. ckv)"),
-        _voldoende_eis(pws_ok, PROFIELWERKSTUK, f"{UB} art. 3.35 lid 1 f", "the profielwerkstuk"),
+        _onderdelen_eis(b.components, _ART_3_35_1_D),
+        _voldoende_eis(v.lo_ok, LICHAMELIJKE_OPVOEDING, _ART_3_35_1_E, "lichamelijke opvoeding"),
+        _voldoende_eis(v.kunstvakken_ok, KUNSTVAKKEN, _ART_3_35_1_E, "kunstvakken (incl. ckv)"),
+        _voldoende_eis(pws_ok, PROFIELWERKSTUK, _ART_3_35_1_F, "the profielwerkstuk"),
     )
     return _Oordeel(redenen, b.combinatiecijfer, ce_som, ce_n, b.niet_meegeteld)
 
@@ -1121,18 +1133,19 @@ def _laat_weg(
     package is never tried, nor is any set holding it. Without it only the subjects
     marked ``extra`` are tried. Subjects of the gemeenschappelijk deel are never left out.
     """
+    weg = judge.weglaatbaar(vakken, k) if pakket and isinstance(judge, _MetPakket) else None
+    if weg is not None and not weg:
+        return None  # no subject can be left out alone, so no set of them can
     kandidaten = [
         p
         for p in vakken
         if (pakket or p.extra)
+        and (weg is None or p.vakcode in weg)
         and p.soort is not _V_GEEN_UITSLAG
         and not _gemeenschappelijk(p.vakcode, p.soort, gemeen)
     ]
     if pakket:
-        weg = judge.weglaatbaar(vakken, k) if isinstance(judge, _MetPakket) else None
-        if weg is not None:
-            kandidaten = [p for p in kandidaten if p.vakcode in weg]
-        else:
+        if weg is None:
             kandidaten = [p for p in kandidaten if _heel_zonder(judge, vakken, k, {p.vakcode})]
         # of equally few subjects, those the school marked extra are tried first (a stable sort)
         kandidaten.sort(key=lambda p: not p.extra)
