@@ -1172,6 +1172,12 @@ _GRADE_DECIMALS: dict[str, Decimal] = {
         *(f"{i}.{d}" for i in range(1, 10) for d in range(10)),
     )
 }
+#: The values the common-form reader can give a field besides ``vakcode`` (``vakcode``: any text).
+_VAK_VALUES: dict[str, tuple[Any, ...]] = {
+    **{key: tuple(_GRADE_DECIMALS.values()) for key in _VAK_GRADES},
+    **dict.fromkeys(_VAK_FLAGS, (True, False)),
+    "beoordeling": tuple(_BEOORDELINGEN.values()),
+}
 #: The generated readers of `_common_vak`, by the keys of a subject in document order (at most
 #: `_MAX_VAK_SHAPES` orders; a subject of any further one is read by `_common_vak_loop`).
 _VAK_READERS: dict[tuple[str, ...], Callable[[dict[str, Any]], ExamResult | None]] = {}
@@ -1229,10 +1235,13 @@ def _vak_reader(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], ExamResult 
             lines.append(f"    set_{a.name}(self, d_{a.name})")
     probe = ExamResult("0000")
     for a in fields:
-        if a.name in keys:
+        if a.name == "vakcode":
             lines += [f"    {line}" for line in fields_mod.check_lines(a, f"v_{a.name}", ns, a.name)]
         elif a.validator is not None:
-            a.validator(probe, a, a.default)  # the default passes the field's check
+            # Every other value the reader can set is one of a few known ones: each passes the
+            # field's check here, once, instead of in every subject read.
+            for value in _VAK_VALUES.get(a.name, ()) if a.name in keys else (a.default,):
+                a.validator(probe, a, value)
     lines.append("    return self")
     if "vakcode" not in keys:
         lines = ["def read(o):", "    return None"]
