@@ -1,7 +1,8 @@
 """The short cuts of the VO path give what the general path gives, on a seeded corpus of every schoolsoort.
 
 The VO path takes three short cuts (issue 16): a generated reader per key order of a subject
-(``serialize.json._common_vak``; general: ``_common_vak_loop``), a plain graded subject read
+and a candidate built without its ``__init__`` (``serialize.json._common_vak``, ``_new_kandidaat``;
+general: ``_common_vak_loop``, ``Examenkandidaat(...)``), a plain graded subject read
 without the questions of ``_lees_vak`` and the passes over vrijstellingen, programma's and
 herkomst skipped when no subject has one (``vo.uitslag._gewoon``), and the subjects art. 3.33
 lid 3 may leave out read once per package composition (``_MetPakket.weglaatbaar``; general:
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 
 from duo_domain.serialize import json as json_reading
+from duo_domain.vo import Examenkandidaat
 from duo_domain.vo import uitslag as uitslag_module
 from tests.vo.uitslag_corpus import documents, outcome
 
@@ -40,6 +42,11 @@ def test_the_general_path_gives_the_same(off: str, with_short_cuts: list[Any], m
     if off in ("reader", "all"):
         monkeypatch.setattr(json_reading, "_VAK_READERS", {})
         monkeypatch.setattr(json_reading, "_MAX_VAK_SHAPES", 0)
+        monkeypatch.setattr(
+            json_reading,
+            "_new_kandidaat",
+            lambda ss, jaar, vakken, given: Examenkandidaat(ss, jaar, vakken, **given),
+        )
     if off in ("plain subjects", "all"):
         monkeypatch.setattr(uitslag_module, "_gewoon", lambda v, entry: False)
     if off in ("leave-out", "all"):

@@ -1291,6 +1291,58 @@ def _common_vak_loop(value: dict[str, Any]) -> ExamResult | None:
     return ExamResult(**fields)
 
 
+def _kandidaat_maker() -> Callable[
+    [Schoolsoort, int, tuple[ExamResult, ...], dict[str, Any]], Examenkandidaat
+]:
+    """How `_common_cijferlijst` builds its `Examenkandidaat`: each slot set once, as ``__init__`` sets it.
+
+    ``__init__`` would check each value again: the schoolsoort (a member), the examenjaar (an int of
+    1900-2999), the subjects (a tuple of `ExamResult` read by `_common_vak`), and the values of
+    ``profielwerkstuk`` (a `Profielwerkstuk`), ``leerwerktraject`` (a bool) and ``elementcode`` (four
+    digits) were checked as they were read; every field not given holds its default, which passes its
+    check (tested here, once).
+    """
+    fields = attrs.fields(Examenkandidaat)
+    probe = Examenkandidaat(Schoolsoort.HAVO, 2026, ())
+    setters: dict[str, Callable[[Any, Any], None]] = {}
+    defaults: dict[str, Any] = {}
+    for a in fields:
+        slot = _slot(Examenkandidaat, a.name)
+        if slot is None:  # pragma: no cover - Examenkandidaat is slotted
+            raise TypeError(f"Examenkandidaat.{a.name} has no slot")
+        setters[a.name] = slot
+        if a.name in ("schoolsoort", "examenjaar", "vakken"):
+            continue
+        if isinstance(a.default, _FACTORY) or a.default is attrs.NOTHING:  # pragma: no cover
+            raise TypeError(f"Examenkandidaat.{a.name} has no constant default")
+        if a.validator is not None:
+            a.validator(probe, a, a.default)
+        defaults[a.name] = a.default
+    set_schoolsoort, set_examenjaar, set_vakken = (
+        setters.pop("schoolsoort"),
+        setters.pop("examenjaar"),
+        setters.pop("vakken"),
+    )
+    rest = tuple((setter, name, defaults[name]) for name, setter in setters.items())
+    new = object.__new__
+
+    def make(
+        schoolsoort: Schoolsoort, jaar: int, vakken: tuple[ExamResult, ...], given: dict[str, Any]
+    ) -> Examenkandidaat:
+        self: Examenkandidaat = new(Examenkandidaat)
+        set_schoolsoort(self, schoolsoort)
+        set_examenjaar(self, jaar)
+        set_vakken(self, vakken)
+        for setter, name, default in rest:
+            setter(self, given.get(name, default))
+        return self
+
+    return make
+
+
+_new_kandidaat = _kandidaat_maker()
+
+
 def _common_pws(value: Any) -> Profielwerkstuk | None:
     """A profielwerkstuk in the common form (a whole grade as a number, or a beoordeling), else ``None``."""
     if value.__class__ is not dict or not _PWS_KEYS.issuperset(value):
@@ -1347,7 +1399,7 @@ def _common_cijferlijst(body: dict[str, Any]) -> Examenkandidaat | None:
         if code.__class__ is not str or _FOUR_DIGITS.fullmatch(code) is None:
             return None
         fields["elementcode"] = code
-    return Examenkandidaat(schoolsoort, jaar, tuple(vakken), **fields)
+    return _new_kandidaat(schoolsoort, jaar, tuple(vakken), fields)
 
 
 def structure_cijferlijst(data: Any) -> Examenkandidaat:
