@@ -268,7 +268,8 @@ _ROL_SOORT = {Rol.PROFIELVAK: Vaksoort.PROFIELVAK, Rol.KEUZEVAK: Vaksoort.KEUZEV
 #: judged as a regular graded subject.
 _VREEMD: tuple[Vaksoort, int] = (Vaksoort.ALGEMEEN, 0)
 
-#: Builds a :class:`_Vak` without the Python-level ``__new__`` of a NamedTuple (hot path).
+#: Builds a NamedTuple (a :class:`_Vak`, an :class:`_Oordeel`, ...) from the tuple of all its fields,
+#: without the Python-level ``__new__`` of a NamedTuple (hot path).
 _new = tuple.__new__
 
 #: Every valid grade 1.0-10.0 (one decimal) mapped to tenths: one dict lookup
@@ -452,13 +453,13 @@ def _zonder_cijfer(
     """A subject judged without an eindcijfer: no uitslag role (wijze 2) or goed/voldoende/onvoldoende (1)."""
     combi, kern = flags
     if wijze == 2:
-        return _Vak(v.vakcode, soort, None, None, None, v.extra, combi, kern)
+        return _new(_Vak, (v.vakcode, soort, None, None, None, v.extra, combi, kern))
     if v.beoordeling is None or v.se is not None or v.heeft_ce:
         return DocumentProblem(
             f"$.vakken[{i}].beoordeling",
             f"{v.vakcode} is judged goed, voldoende or onvoldoende, not with a grade ({UB} art. 3.13 lid 3)",
         )
-    return _Vak(v.vakcode, soort, None, None, v.beoordeling.is_voldoende, v.extra, combi, kern)
+    return _new(_Vak, (v.vakcode, soort, None, None, v.beoordeling.is_voldoende, v.extra, combi, kern))
 
 
 #: Art. 10.5 lid 1: the school years whose profielvak eindcijfer counts in the CE mean, and the
@@ -631,7 +632,7 @@ def _lees(
     if n_wiskunde > 1:
         vakken = _een_kernvak_wiskunde(vakken, k, opmerkingen)
     problemen.extend(_kandidaat_problemen(k, n_extra))
-    return _Gelezen(vakken, problemen, opmerkingen, niet_geteld, gewoon)
+    return _new(_Gelezen, (vakken, problemen, opmerkingen, niet_geteld, gewoon))
 
 
 #: The levels of art. 3.37 ("een hoger niveau dan het niveau van de schoolsoort of leerweg"); gl and tl are
@@ -915,7 +916,7 @@ def _havo_vwo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
         _onderdelen_eis(combi, _ART_3_34_1_D),
         _voldoende_eis(lo_ok, LICHAMELIJKE_OPVOEDING, _ART_3_34_1_E, "lichamelijke opvoeding"),
     )
-    return _Oordeel(redenen, cijfer, ce_som, ce_n)
+    return _new(_Oordeel, (redenen, cijfer, ce_som, ce_n, ()))
 
 
 def _kernvakken(kern: Sequence[tuple[str, int]]) -> Reden | None:
@@ -972,7 +973,7 @@ def _vmbo_indeling(vakken: Sequence[_Vak]) -> _VmboVakken:
             algemeen.append((code, eind))
             if soort is _V_NEDERLANDS:
                 ne = eind
-    return _VmboVakken(algemeen, profiel, keuze, ne, lo_ok, kv_ok, ce_som, ce_n)
+    return _new(_VmboVakken, (algemeen, profiel, keuze, ne, lo_ok, kv_ok, ce_som, ce_n))
 
 
 class _Beroeps(NamedTuple):
@@ -999,7 +1000,7 @@ def _tl_zonder_programma(
     eigen = [(c, g, ce) for c, g, ce in profiel if c in praktijk]
     ce = [t for _, _, t in eigen if t is not None]
     niet = tuple(c for c, _, _ in [*profiel, *keuze] if c not in praktijk)
-    return _Beroeps([(c, g) for c, g, _ in eigen], [], None, sum(ce), len(ce), niet)
+    return _new(_Beroeps, ([(c, g) for c, g, _ in eigen], [], None, sum(ce), len(ce), niet))
 
 
 def _beroeps(
@@ -1026,7 +1027,7 @@ def _beroeps(
         cijfer = _gemiddelde([g for _, g in components]) if components else None
     if cijfer is not None:
         counted.append(("combinatiecijfer", cijfer))
-    return _Beroeps(counted, components, cijfer, sum(ce), len(ce), ())
+    return _new(_Beroeps, (counted, components, cijfer, sum(ce), len(ce), ()))
 
 
 def _leerwerktraject(
@@ -1086,7 +1087,7 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
         _voldoende_eis(v.kunstvakken_ok, KUNSTVAKKEN, _ART_3_35_1_E, "kunstvakken (incl. ckv)"),
         _voldoende_eis(pws_ok, PROFIELWERKSTUK, _ART_3_35_1_F, "the profielwerkstuk"),
     )
-    return _Oordeel(redenen, b.combinatiecijfer, ce_som, ce_n, b.niet_meegeteld)
+    return _new(_Oordeel, (redenen, b.combinatiecijfer, ce_som, ce_n, b.niet_meegeteld))
 
 
 # --- art. 3.33 lid 3 and the whole --------------------------------------------------------------
