@@ -1197,7 +1197,6 @@ def _vak_reader(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], ExamResult 
     ns: dict[str, Any] = {
         "cls": ExamResult,
         "new": object.__new__,
-        "four": _FOUR_DIGITS.fullmatch,
         "grades": _GRADE_DECIMALS.get,
         "beoordelingen": _BEOORDELINGEN.get,
         **fields_mod.INLINE_NAMES,
@@ -1208,7 +1207,11 @@ def _vak_reader(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], ExamResult 
         if key in _VAK_FLAGS:
             lines += ["    if x is not True and x is not False:", "        return None"]
         elif key == "vakcode":
-            lines += ["    if x.__class__ is not str or four(x) is None:", "        return None"]
+            # _FOUR_DIGITS, without the regular expression: only ASCII digits are [0-9] to isdigit()
+            lines += [
+                "    if x.__class__ is not str or len(x) != 4 or not x.isascii() or not x.isdigit():",
+                "        return None",
+            ]
         elif key == "beoordeling":
             lines += [
                 "    x = beoordelingen(x) if x.__class__ is str else None",
