@@ -147,3 +147,27 @@ def test_the_common_reader_reads_the_common_form_itself() -> None:
     assert k is not None
     assert k == structure_cijferlijst(doc)
     assert json_reading._common_cijferlijst({**doc, "vakken": [{"vakcode": "1001", "se": 6}]}) is None
+
+
+@pytest.mark.parametrize(
+    "vakcode",
+    [
+        "1001",
+        "0000",
+        "9999",
+        "123",
+        "12345",
+        "12a4",
+        "1001\n",
+        " 100",
+        "١٢٣٤",
+        "１２３４",
+        "²³¹⁴",
+        "12.4",
+        "",
+    ],
+)
+def test_the_generated_subject_reader_takes_the_vakcodes_of_the_pattern(vakcode: str) -> None:
+    """The generated reader tells a vakcode of four ASCII digits as ``[0-9]{4}`` does, other digits too."""
+    read = json_reading._common_vak({"vakcode": vakcode, "se": "7"})
+    assert (read is not None) == (json_reading._FOUR_DIGITS.fullmatch(vakcode) is not None)

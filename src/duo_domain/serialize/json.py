@@ -1161,10 +1161,115 @@ _BEOORDELINGEN = {m.value: m for m in Beoordeling}
 _SCHOOLSOORTEN = {m.value: m for m in Schoolsoort}
 
 
+#: Every grade text `_GRADE_TEXT` accepts, as the `Decimal` ``_grade`` reads from it (one object per text:
+#: a Decimal never changes, so subjects may share it).
+_GRADE_DECIMALS: dict[str, Decimal] = {
+    t: Decimal(t)
+    for t in (
+        "10",
+        "10.0",
+        *(str(i) for i in range(1, 10)),
+        *(f"{i}.{d}" for i in range(1, 10) for d in range(10)),
+    )
+}
+#: The values the common-form reader can give a field besides ``vakcode`` (``vakcode``: any text).
+_VAK_VALUES: dict[str, tuple[Any, ...]] = {
+    **{key: tuple(_GRADE_DECIMALS.values()) for key in _VAK_GRADES},
+    **dict.fromkeys(_VAK_FLAGS, (True, False)),
+    "beoordeling": tuple(_BEOORDELINGEN.values()),
+}
+#: The generated readers of `_common_vak`, by the keys of a subject in document order (at most
+#: `_MAX_VAK_SHAPES` orders; a subject of any further one is read by `_common_vak_loop`).
+_VAK_READERS: dict[tuple[str, ...], Callable[[dict[str, Any]], ExamResult | None]] = {}
+_MAX_VAK_SHAPES = 256
+
+
+def _vak_reader(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], ExamResult | None]:
+    """The reader of a subject in the common form with exactly ``keys``, generated as source.
+
+    It checks each value as `_common_vak_loop` does (``None`` for any other form) and builds the
+    `ExamResult` as its ``__init__`` does: each value read from the document through its field's
+    check (inline, see [`check_lines`][duo_domain._fields.check_lines]), every other field set to its
+    default, which passes its check (tested here, once). Only field names of the class enter the
+    source: ``keys`` are names of `_VAK_KEYS`.
+    """
+    fields = attrs.fields(ExamResult)
+    ns: dict[str, Any] = {
+        "cls": ExamResult,
+        "new": object.__new__,
+        "grades": _GRADE_DECIMALS.get,
+        "beoordelingen": _BEOORDELINGEN.get,
+        **fields_mod.INLINE_NAMES,
+    }
+    lines = ["def read(o):"]
+    for key in keys:
+        lines.append(f"    x = o[{key!r}]")
+        if key in _VAK_FLAGS:
+            lines += ["    if x is not True and x is not False:", "        return None"]
+        elif key == "vakcode":
+            # _FOUR_DIGITS, without the regular expression: only ASCII digits are [0-9] to isdigit()
+            lines += [
+                "    if x.__class__ is not str or len(x) != 4 or not x.isascii() or not x.isdigit():",
+                "        return None",
+            ]
+        elif key == "beoordeling":
+            lines += [
+                "    x = beoordelingen(x) if x.__class__ is str else None",
+                "    if x is None:",
+                "        return None",
+            ]
+        else:  # a grade as _grade reads text: 1.0-10.0, one decimal at most
+            lines += [
+                "    x = grades(x) if x.__class__ is str else None",
+                "    if x is None:",
+                "        return None",
+            ]
+        lines.append(f"    v_{key} = x")
+    lines.append("    self = new(cls)")
+    for a in fields:
+        slot = _slot(ExamResult, a.name)
+        if slot is None:  # pragma: no cover - ExamResult is slotted
+            raise TypeError(f"ExamResult.{a.name} has no slot")
+        ns[f"set_{a.name}"] = slot
+        if a.name in keys:
+            lines.append(f"    set_{a.name}(self, v_{a.name})")
+        else:
+            ns[f"d_{a.name}"] = a.default
+            lines.append(f"    set_{a.name}(self, d_{a.name})")
+    probe = ExamResult("0000")
+    for a in fields:
+        if a.name == "vakcode":
+            lines += [f"    {line}" for line in fields_mod.check_lines(a, f"v_{a.name}", ns, a.name)]
+        elif a.validator is not None:
+            # Every other value the reader can set is one of a few known ones: each passes the
+            # field's check here, once, instead of in every subject read.
+            for value in _VAK_VALUES.get(a.name, ()) if a.name in keys else (a.default,):
+                a.validator(probe, a, value)
+    lines.append("    return self")
+    if "vakcode" not in keys:
+        lines = ["def read(o):", "    return None"]
+    exec(compile("\n".join(lines), "<duo_domain reader of a VO subject>", "exec"), ns)  # noqa: S102 - generated from field names only
+    reader: Callable[[dict[str, Any]], ExamResult | None] = ns["read"]
+    return reader
+
+
 def _common_vak(value: Any) -> ExamResult | None:
     """A subject in the common form (grades as text such as ``"6.4"``), or ``None`` for any other form."""
-    if value.__class__ is not dict or not _VAK_KEYS.issuperset(value):
+    if value.__class__ is not dict:
         return None
+    keys = tuple(value)
+    reader = _VAK_READERS.get(keys)
+    if reader is None:
+        if not _VAK_KEYS.issuperset(keys):
+            return None
+        if len(_VAK_READERS) >= _MAX_VAK_SHAPES:
+            return _common_vak_loop(value)
+        reader = _VAK_READERS[keys] = _vak_reader(keys)
+    return reader(value)
+
+
+def _common_vak_loop(value: dict[str, Any]) -> ExamResult | None:
+    """`_common_vak` for a subject whose keys come in an order without a generated reader."""
     fields: dict[str, Any] = {}
     for key, item in value.items():
         if key in _VAK_FLAGS:
@@ -1187,6 +1292,58 @@ def _common_vak(value: Any) -> ExamResult | None:
     if "vakcode" not in fields:
         return None
     return ExamResult(**fields)
+
+
+def _kandidaat_maker() -> Callable[
+    [Schoolsoort, int, tuple[ExamResult, ...], dict[str, Any]], Examenkandidaat
+]:
+    """How `_common_cijferlijst` builds its `Examenkandidaat`: each slot set once, as ``__init__`` sets it.
+
+    ``__init__`` would check each value again: the schoolsoort (a member), the examenjaar (an int of
+    1900-2999), the subjects (a tuple of `ExamResult` read by `_common_vak`), and the values of
+    ``profielwerkstuk`` (a `Profielwerkstuk`), ``leerwerktraject`` (a bool) and ``elementcode`` (four
+    digits) were checked as they were read; every field not given holds its default, which passes its
+    check (tested here, once).
+    """
+    fields = attrs.fields(Examenkandidaat)
+    probe = Examenkandidaat(Schoolsoort.HAVO, 2026, ())
+    setters: dict[str, Callable[[Any, Any], None]] = {}
+    defaults: dict[str, Any] = {}
+    for a in fields:
+        slot = _slot(Examenkandidaat, a.name)
+        if slot is None:  # pragma: no cover - Examenkandidaat is slotted
+            raise TypeError(f"Examenkandidaat.{a.name} has no slot")
+        setters[a.name] = slot
+        if a.name in ("schoolsoort", "examenjaar", "vakken"):
+            continue
+        if isinstance(a.default, _FACTORY) or a.default is attrs.NOTHING:  # pragma: no cover
+            raise TypeError(f"Examenkandidaat.{a.name} has no constant default")
+        if a.validator is not None:
+            a.validator(probe, a, a.default)
+        defaults[a.name] = a.default
+    set_schoolsoort, set_examenjaar, set_vakken = (
+        setters.pop("schoolsoort"),
+        setters.pop("examenjaar"),
+        setters.pop("vakken"),
+    )
+    rest = tuple((setter, name, defaults[name]) for name, setter in setters.items())
+    new = object.__new__
+
+    def make(
+        schoolsoort: Schoolsoort, jaar: int, vakken: tuple[ExamResult, ...], given: dict[str, Any]
+    ) -> Examenkandidaat:
+        self: Examenkandidaat = new(Examenkandidaat)
+        set_schoolsoort(self, schoolsoort)
+        set_examenjaar(self, jaar)
+        set_vakken(self, vakken)
+        for setter, name, default in rest:
+            setter(self, given.get(name, default))
+        return self
+
+    return make
+
+
+_new_kandidaat = _kandidaat_maker()
 
 
 def _common_pws(value: Any) -> Profielwerkstuk | None:
@@ -1245,7 +1402,7 @@ def _common_cijferlijst(body: dict[str, Any]) -> Examenkandidaat | None:
         if code.__class__ is not str or _FOUR_DIGITS.fullmatch(code) is None:
             return None
         fields["elementcode"] = code
-    return Examenkandidaat(schoolsoort, jaar, tuple(vakken), **fields)
+    return _new_kandidaat(schoolsoort, jaar, tuple(vakken), fields)
 
 
 def structure_cijferlijst(data: Any) -> Examenkandidaat:

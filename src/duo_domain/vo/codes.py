@@ -104,6 +104,10 @@ class Vaksoort(enum.Enum):
     GEEN_UITSLAG = "geen_uitslag"
     """Registered but not part of the uitslag (rekentoets, maatschappelijke stage)."""
 
+    #: A member is its own identity (equality is identity): hashed by it, at C speed, instead of by
+    #: ``Enum.__hash__`` in Python (the uitslag keys sets and caches on roles).
+    __hash__ = object.__hash__
+
     @property
     def is_kernvak(self) -> bool:
         """True for the havo/vwo kernvakken of art. 3.34 lid 1 b."""

@@ -40,6 +40,8 @@ __all__ = [
 class Schoolsoort(enum.Enum):
     """The school type and leerweg of the exam."""
 
+    __hash__ = object.__hash__  # by identity, at C speed (equality is identity)
+
     VWO = "vwo"
     HAVO = "havo"
     VMBO_BB = "vmbo-bb"
@@ -55,6 +57,8 @@ class Schoolsoort(enum.Enum):
 
 class Beoordeling(enum.Enum):
     """A judgement instead of a grade (art. 3.13 lid 3, 3.14 lid 1)."""
+
+    __hash__ = object.__hash__  # by identity, at C speed (equality is identity)
 
     GOED = "goed"
     VOLDOENDE = "voldoende"
@@ -88,6 +92,8 @@ class Herkomst(enum.Enum):
 
 class Rol(enum.Enum):
     """The beroepsgerichte role of a vmbo subject, when it differs from the code table."""
+
+    __hash__ = object.__hash__  # by identity, at C speed (equality is identity)
 
     PROFIELVAK = "profielvak"
     KEUZEVAK = "keuzevak"

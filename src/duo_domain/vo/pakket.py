@@ -579,6 +579,59 @@ def _tekorten(
     return tuple(_vmbo_bkg(pk, ss, elementcode, codes, soorten=soorten, praktijk=praktijk))
 
 
+def _paren_tekorten(
+    codes: Codetabellen | None,
+    schoolsoort: str,
+    elementcode: str | None,
+    paren: frozenset[tuple[str, Vaksoort]],
+    *,
+    praktijk: bool,
+    leerwerktraject: bool,
+) -> tuple[Tekort, ...]:
+    """`tekorten` of vakcode → role pairs (the uitslag's hot path: no conversion of its argument)."""
+    return _tekorten(
+        _pakket(codes), schoolsoort, elementcode, paren, praktijk=praktijk, leerwerktraject=leerwerktraject
+    )
+
+
+def _weglaatbaar(
+    codes: Codetabellen | None,
+    schoolsoort: str,
+    elementcode: str | None,
+    paren: frozenset[tuple[str, Vaksoort]],
+    *,
+    praktijk: bool,
+    leerwerktraject: bool,
+) -> frozenset[str]:
+    """The vakcodes of ``paren`` (one pair per vakcode) whose leaving out alone leaves a complete package.
+
+    What art. 3.33 lid 3 asks of every subject it may leave out, answered once per package
+    composition (and code tables) instead of once per subject and candidate.
+    """
+    return _weglaatbaar_pk(
+        _pakket(codes), schoolsoort, elementcode, paren, praktijk=praktijk, leerwerktraject=leerwerktraject
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _weglaatbaar_pk(
+    pk: _Pakket,
+    ss: str,
+    elementcode: str | None,
+    paren: frozenset[tuple[str, Vaksoort]],
+    *,
+    praktijk: bool,
+    leerwerktraject: bool,
+) -> frozenset[str]:
+    return frozenset(
+        c
+        for c, s in paren
+        if not _tekorten(
+            pk, ss, elementcode, paren - {(c, s)}, praktijk=praktijk, leerwerktraject=leerwerktraject
+        )
+    )
+
+
 def tekorten(
     schoolsoort: str,
     elementcode: str | None,

@@ -54,6 +54,7 @@ Examples:
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, NamedTuple
@@ -69,7 +70,8 @@ from duo_domain.vo.codes import Vak, VakcodeTabel, Vaksoort, vakcodetabel
 from duo_domain.vo.model import Beoordeling, Examendeel, Examenkandidaat, ExamResult, Rol, Schoolsoort
 from duo_domain.vo.pakket import VOLLEDIG as PAKKET_VOLLEDIG
 from duo_domain.vo.pakket import Tekort, eigen_vakcode
-from duo_domain.vo.pakket import tekorten as pakket_tekorten
+from duo_domain.vo.pakket import _paren_tekorten as pakket_paren_tekorten
+from duo_domain.vo.pakket import _weglaatbaar as pakket_weglaatbaar
 from duo_domain.vo.regelsets import REGELSETS, Regelset, choose_regelset
 
 __all__ = [
@@ -232,16 +234,42 @@ class _Gelezen(NamedTuple):
     problemen: list[DocumentProblem]
     opmerkingen: list[str]
     herkansingen_niet_geteld: tuple[str, ...] = ()
+    #: No subject has a vrijstelling, a programma or a herkomst.
+    gewoon: bool = False
 
 
+# Enum members as module globals: on the hot paths below a global lookup costs a tenth of the
+# enum class's attribute lookup (and ``.value`` a property call).
+_B_ONVOLDOENDE = Beoordeling.ONVOLDOENDE
+_S_HAVO = Schoolsoort.HAVO
+_S_VMBO_BB = Schoolsoort.VMBO_BB
+_S_VMBO_GL = Schoolsoort.VMBO_GL
+_S_VMBO_KB = Schoolsoort.VMBO_KB
+_S_VMBO_TL = Schoolsoort.VMBO_TL
+_U_AFGEWEZEN = Uitslag.AFGEWEZEN
+_U_GESLAAGD = Uitslag.GESLAAGD
+_V_COMBINATIE = Vaksoort.COMBINATIE
+_V_GEEN_UITSLAG = Vaksoort.GEEN_UITSLAG
+_V_KEUZEVAK = Vaksoort.KEUZEVAK
+_V_KUNSTVAKKEN = Vaksoort.KUNSTVAKKEN
+_V_LO = Vaksoort.LO
+_V_NEDERLANDS = Vaksoort.NEDERLANDS
+_V_PRAKTIJKGERICHT_VMBO = Vaksoort.PRAKTIJKGERICHT_VMBO
+_V_PROFIELVAK = Vaksoort.PROFIELVAK
+_V_WISKUNDE = Vaksoort.WISKUNDE
+_WAARDE: Mapping[Schoolsoort, str] = {m: m.value for m in Schoolsoort}
+_VMBO = frozenset(m for m in Schoolsoort if m.is_vmbo)
 _BEROEPS = frozenset({Vaksoort.PROFIELVAK, Vaksoort.KEUZEVAK, Vaksoort.PRAKTIJKGERICHT_VMBO})
+#: The roles of `Vaksoort.is_kernvak`, as a set (one lookup instead of a property call per subject).
+_KERNVAK = frozenset(s for s in Vaksoort if s.is_kernvak)
 _ROL_SOORT = {Rol.PROFIELVAK: Vaksoort.PROFIELVAK, Rol.KEUZEVAK: Vaksoort.KEUZEVAK}
 
 #: The code-table entry of a vakcode the table has for other school types only:
 #: judged as a regular graded subject.
 _VREEMD: tuple[Vaksoort, int] = (Vaksoort.ALGEMEEN, 0)
 
-#: Builds a :class:`_Vak` without the Python-level ``__new__`` of a NamedTuple (hot path).
+#: Builds a NamedTuple (a :class:`_Vak`, an :class:`_Oordeel`, ...) from the tuple of all its fields,
+#: without the Python-level ``__new__`` of a NamedTuple (hot path).
 _new = tuple.__new__
 
 #: Every valid grade 1.0-10.0 (one decimal) mapped to tenths: one dict lookup
@@ -398,7 +426,7 @@ def _lees_vak(
     soort, wijze = entry
     vreemd = entry is _VREEMD
     combi = False
-    if v.rol is not None or v.combinatiecijfer or vreemd or soort is Vaksoort.PRAKTIJKGERICHT_VMBO:
+    if v.rol is not None or v.combinatiecijfer or vreemd or soort is _V_PRAKTIJKGERICHT_VMBO:
         found = _bijzonder(f"$.vakken[{i}]", v, soort, k, rs=rs, vreemd=vreemd)
         if isinstance(found, DocumentProblem):
             return found
@@ -407,14 +435,14 @@ def _lees_vak(
         return None
     # art. 3.34 lid 1 b: Nederlands, Engels and "voor zover van toepassing" the wiskunde of the exam, in
     # whichever part; of two wiskunde subjects only the profile's (`_een_kernvak_wiskunde`)
-    kern = soort.is_kernvak
+    kern = soort in _KERNVAK
     if wijze:
         return _zonder_cijfer(i, v, soort, wijze, (combi, kern))
     grades = _cijfers(i, v)
     if grades is None:
         return _cijfer_problemen(i, v)
     eind, ce10 = grades
-    if v.schooljaar_eindcijfer is not None and soort is Vaksoort.PROFIELVAK:
+    if v.schooljaar_eindcijfer is not None and soort is _V_PROFIELVAK:
         ce10 = _overgang_profielvak(v.schooljaar_eindcijfer, k.examenjaar, eind, ce10)
     return _new(_Vak, (v.vakcode, soort, eind, ce10, None, v.extra, combi, kern))
 
@@ -425,13 +453,13 @@ def _zonder_cijfer(
     """A subject judged without an eindcijfer: no uitslag role (wijze 2) or goed/voldoende/onvoldoende (1)."""
     combi, kern = flags
     if wijze == 2:
-        return _Vak(v.vakcode, soort, None, None, None, v.extra, combi, kern)
+        return _new(_Vak, (v.vakcode, soort, None, None, None, v.extra, combi, kern))
     if v.beoordeling is None or v.se is not None or v.heeft_ce:
         return DocumentProblem(
             f"$.vakken[{i}].beoordeling",
             f"{v.vakcode} is judged goed, voldoende or onvoldoende, not with a grade ({UB} art. 3.13 lid 3)",
         )
-    return _Vak(v.vakcode, soort, None, None, v.beoordeling.is_voldoende, v.extra, combi, kern)
+    return _new(_Vak, (v.vakcode, soort, None, None, v.beoordeling.is_voldoende, v.extra, combi, kern))
 
 
 #: Art. 10.5 lid 1: the school years whose profielvak eindcijfer counts in the CE mean, and the
@@ -505,6 +533,53 @@ def _andere_code(  # noqa: PLR0917 - an internal helper of _lees
     return _VREEMD
 
 
+def _kandidaat_problemen(k: Examenkandidaat, n_extra: int) -> list[DocumentProblem]:
+    """The problems of the candidate as a whole: too many subjects marked extra, a leer-werktraject not bb."""
+    out: list[DocumentProblem] = []
+    if n_extra > MAX_EXTRA_VAKKEN:
+        out.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
+    if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
+        out.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
+    return out
+
+
+def _extra_vast(vakken: Sequence[_Vak], tabel: VakcodeTabel, opmerkingen: list[str]) -> None:
+    """The note on subjects marked extra that are part of every exam (art. 3.33 lid 3)."""
+    vast = [
+        p.vakcode
+        for p in vakken
+        if p.extra and _gemeenschappelijk(p.vakcode, p.soort, tabel.gemeenschappelijk)
+    ]
+    if vast:
+        opmerkingen.append(
+            f"marked extra but part of every exam, so never left out ({UB} art. 3.33 lid 3):"
+            f" {', '.join(vast)}"
+        )
+
+
+def _gewoon(v: ExamResult, entry: tuple[Vaksoort, int]) -> bool:
+    """Whether ``v`` is a plain graded subject: its eindcijfer and CE grade are all `_lees_vak` reads.
+
+    A grade by the table (``wijze`` 0) and a role of its own school type other than praktijkgericht,
+    without rol, combinatiecijfer flag, vrijstelling, beoordeling, later tijdvak, schooljaar of art.
+    10.5, programma or herkomst.
+    """
+    return (
+        not entry[1]
+        and entry is not _VREEMD
+        and entry[0] is not _V_PRAKTIJKGERICHT_VMBO
+        and v.rol is None
+        and not v.combinatiecijfer
+        and not v.vrijstelling
+        and v.beoordeling is None
+        and v.ce2 is None
+        and v.ce3 is None
+        and v.schooljaar_eindcijfer is None
+        and v.programma is None
+        and v.herkomst is None
+    )
+
+
 def _lees(
     k: Examenkandidaat, rs: Regelset, rollen: Mapping[str, tuple[Vaksoort, int]], tabel: VakcodeTabel
 ) -> _Gelezen:
@@ -515,7 +590,8 @@ def _lees(
     seen: set[str] = set()
     n_extra = n_wiskunde = 0
     later = False  # a CE grade of tijdvak 2 or 3
-    wiskunde = Vaksoort.WISKUNDE
+    wiskunde = _V_WISKUNDE
+    gewoon = True
     for i, v in enumerate(k.vakken):
         code = v.vakcode
         entry = rollen.get(code)
@@ -526,6 +602,16 @@ def _lees(
             if entry is None:
                 continue
         seen.add(code)
+        if _gewoon(v, entry) and (grades := _cijfers(i, v)) is not None:
+            # what `_lees_vak` reads from a plain graded subject, without its questions
+            soort = entry[0]
+            kern = soort in _KERNVAK
+            vakken.append(_new(_Vak, (code, soort, grades[0], grades[1], None, v.extra, False, kern)))
+            n_extra += v.extra
+            n_wiskunde += kern and soort is wiskunde
+            continue
+        if v.vrijstelling or v.programma is not None or v.herkomst is not None:
+            gewoon = False
         found = _lees_vak(i, v, entry, k, rs)
         if type(found) is _Vak:
             vakken.append(found)
@@ -538,30 +624,15 @@ def _lees(
         elif isinstance(found, DocumentProblem):
             problemen.append(found)
     problemen.extend(_pws_problemen(k))
-    vast = (
-        [
-            p.vakcode
-            for p in vakken
-            if p.extra and _gemeenschappelijk(p.vakcode, p.soort, tabel.gemeenschappelijk)
-        ]
-        if n_extra
-        else []
-    )
-    if vast:
-        opmerkingen.append(
-            f"marked extra but part of every exam, so never left out ({UB} art. 3.33 lid 3):"
-            f" {', '.join(vast)}"
-        )
+    if n_extra:
+        _extra_vast(vakken, tabel, opmerkingen)
     niet_geteld: tuple[str, ...] = ()
     if later and not problemen:
         vakken, niet_geteld = _herkansingen(k, vakken, opmerkingen)
     if n_wiskunde > 1:
         vakken = _een_kernvak_wiskunde(vakken, k, opmerkingen)
-    if n_extra > MAX_EXTRA_VAKKEN:
-        problemen.append(DocumentProblem("$.vakken", f"more than {MAX_EXTRA_VAKKEN} subjects marked extra"))
-    if k.leerwerktraject and k.schoolsoort is not Schoolsoort.VMBO_BB:
-        problemen.append(DocumentProblem("$.leerwerktraject", "a leer-werktraject exists only in vmbo-bb"))
-    return _Gelezen(vakken, problemen, opmerkingen, niet_geteld)
+    problemen.extend(_kandidaat_problemen(k, n_extra))
+    return _new(_Gelezen, (vakken, problemen, opmerkingen, niet_geteld, gewoon))
 
 
 #: The levels of art. 3.37 ("een hoger niveau dan het niveau van de schoolsoort of leerweg"); gl and tl are
@@ -618,7 +689,7 @@ def herkansingen_niet_geteld(kandidaat: Examenkandidaat, cspe_vakken: frozenset[
         ('1002 tijdvak 2',)
     """
     verhinderd = any(v.ce is None and (v.ce2 is not None or v.ce3 is not None) for v in kandidaat.vakken)
-    rechten = {"lid 1": True, "lid 2": kandidaat.schoolsoort in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB)}
+    rechten = {"lid 1": True, "lid 2": kandidaat.schoolsoort in (_S_VMBO_BB, _S_VMBO_KB)}
     niet: list[str] = []
     for v in kandidaat.vakken:
         zittingen = [tv for tv, c in ((1, v.ce), (2, v.ce2), (3, v.ce3)) if c is not None]
@@ -644,7 +715,7 @@ def _herkansingen(
     k: Examenkandidaat, vakken: list[_Vak], opmerkingen: list[str]
 ) -> tuple[list[_Vak], tuple[str, ...]]:
     """The subjects with the CE grade art. 3.38 and 3.39 lid 1 count: the highest counted tijdvak."""
-    niet = herkansingen_niet_geteld(k, frozenset(p.vakcode for p in vakken if p.soort is Vaksoort.PROFIELVAK))
+    niet = herkansingen_niet_geteld(k, frozenset(p.vakcode for p in vakken if p.soort is _V_PROFIELVAK))
     weg = set(niet)
     by_code = {v.vakcode: v for v in k.vakken}
     out: list[_Vak] = []
@@ -677,7 +748,7 @@ def _een_kernvak_wiskunde(vakken: list[_Vak], k: Examenkandidaat, opmerkingen: l
     taken (a surplus wiskunde is left out of the kernvakken as art. 3.33 lid 3 would do) and a note
     says so.
     """
-    wiskunde = [p for p in vakken if p.kernvak and p.soort is Vaksoort.WISKUNDE]
+    wiskunde = [p for p in vakken if p.kernvak and p.soort is _V_WISKUNDE]
     by_code = {v.vakcode: v for v in k.vakken}
     keuzes = (
         [p for p in wiskunde if by_code[p.vakcode].examendeel is Examendeel.PROFIEL],
@@ -703,11 +774,21 @@ def _natuur_en_techniek(k: Examenkandidaat) -> bool:
     code = k.elementcode
     if code is None or len(code) != 4:
         return False
-    prefix = ("03",) if k.schoolsoort is Schoolsoort.HAVO else ("01", "02")
+    prefix = ("03",) if k.schoolsoort is _S_HAVO else ("01", "02")
     return code[:2] in prefix and code[3] in "0456"  # NT, NT+NG, NT+EM, NT+CM (Regeling codetabellen)
 
 
 # --- the conditions -------------------------------------------------------------------------
+
+
+#: The articles of the conditions every judgement names (made once, not per judgement).
+_ART_3_34_1_C = f"{UB} art. 3.34 lid 1 c"
+_ART_3_34_1_D = f"{UB} art. 3.34 lid 1 d"
+_ART_3_34_1_E = f"{UB} art. 3.34 lid 1 e"
+_ART_3_35_1_C = f"{UB} art. 3.35 lid 1 c"
+_ART_3_35_1_D = f"{UB} art. 3.35 lid 1 d"
+_ART_3_35_1_E = f"{UB} art. 3.35 lid 1 e"
+_ART_3_35_1_F = f"{UB} art. 3.35 lid 1 f"
 
 
 def _vakken_tekst(pairs: Sequence[tuple[str, int]]) -> str:
@@ -741,7 +822,7 @@ def _ce_eis(som: int, n: int, art: str) -> Reden | None:
 
 def _compensatie(counted: Sequence[tuple[str, int]], vmbo: bool) -> Reden | None:
     """Art. 3.34 lid 1 c (havo/vwo) and art. 3.35 lid 1 c (vmbo)."""
-    art = f"{UB} art. 3.35 lid 1 c" if vmbo else f"{UB} art. 3.34 lid 1 c"
+    art = _ART_3_35_1_C if vmbo else _ART_3_34_1_C
     low = [(c, g) for c, g in counted if g < 6]
     if not low:
         return None
@@ -807,16 +888,16 @@ def _havo_vwo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
     ce_som = ce_n = 0
     # tuple unpacking of the records: the fastest way through them on this hot path
     for code, soort, eind, ce10, voldoende, _extra, combinatie, kernvak in vakken:
-        if soort is Vaksoort.GEEN_UITSLAG:
+        if soort is _V_GEEN_UITSLAG:
             continue
         if ce10 is not None:
             ce_som += ce10
             ce_n += 1
-        if soort is Vaksoort.LO:
+        if soort is _V_LO:
             lo_ok = bool(voldoende) if lo_ok is None else (lo_ok and bool(voldoende))
         elif eind is None:
             continue
-        elif soort is Vaksoort.COMBINATIE or combinatie:
+        elif soort is _V_COMBINATIE or combinatie:
             combi.append((code, eind))
         else:
             counted.append((code, eind))
@@ -832,10 +913,10 @@ def _havo_vwo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
         _ce_eis(ce_som, ce_n, "3.34"),
         _kernvakken(kern),
         _compensatie(counted, vmbo=False),
-        _onderdelen_eis(combi, f"{UB} art. 3.34 lid 1 d"),
-        _voldoende_eis(lo_ok, LICHAMELIJKE_OPVOEDING, f"{UB} art. 3.34 lid 1 e", "lichamelijke opvoeding"),
+        _onderdelen_eis(combi, _ART_3_34_1_D),
+        _voldoende_eis(lo_ok, LICHAMELIJKE_OPVOEDING, _ART_3_34_1_E, "lichamelijke opvoeding"),
     )
-    return _Oordeel(redenen, cijfer, ce_som, ce_n)
+    return _new(_Oordeel, (redenen, cijfer, ce_som, ce_n, ()))
 
 
 def _kernvakken(kern: Sequence[tuple[str, int]]) -> Reden | None:
@@ -875,24 +956,24 @@ def _vmbo_indeling(vakken: Sequence[_Vak]) -> _VmboVakken:
     kv_ok: bool | None = None
     ce_som = ce_n = 0
     for code, soort, eind, ce10, voldoende, _extra, _combi, _kern in vakken:
-        if soort is Vaksoort.LO:
+        if soort is _V_LO:
             lo_ok = bool(voldoende) if lo_ok is None else (lo_ok and bool(voldoende))
-        elif soort is Vaksoort.KUNSTVAKKEN:
+        elif soort is _V_KUNSTVAKKEN:
             kv_ok = bool(voldoende) if kv_ok is None else (kv_ok and bool(voldoende))
-        elif eind is None or soort is Vaksoort.GEEN_UITSLAG:
+        elif eind is None or soort is _V_GEEN_UITSLAG:
             continue
-        elif soort is Vaksoort.PROFIELVAK or soort is Vaksoort.PRAKTIJKGERICHT_VMBO:
+        elif soort is _V_PROFIELVAK or soort is _V_PRAKTIJKGERICHT_VMBO:
             profiel.append((code, eind, ce10))
-        elif soort is Vaksoort.KEUZEVAK:
+        elif soort is _V_KEUZEVAK:
             keuze.append((code, eind, ce10))
         else:
             if ce10 is not None:
                 ce_som += ce10
                 ce_n += 1
             algemeen.append((code, eind))
-            if soort is Vaksoort.NEDERLANDS:
+            if soort is _V_NEDERLANDS:
                 ne = eind
-    return _VmboVakken(algemeen, profiel, keuze, ne, lo_ok, kv_ok, ce_som, ce_n)
+    return _new(_VmboVakken, (algemeen, profiel, keuze, ne, lo_ok, kv_ok, ce_som, ce_n))
 
 
 class _Beroeps(NamedTuple):
@@ -919,7 +1000,7 @@ def _tl_zonder_programma(
     eigen = [(c, g, ce) for c, g, ce in profiel if c in praktijk]
     ce = [t for _, _, t in eigen if t is not None]
     niet = tuple(c for c, _, _ in [*profiel, *keuze] if c not in praktijk)
-    return _Beroeps([(c, g) for c, g, _ in eigen], [], None, sum(ce), len(ce), niet)
+    return _new(_Beroeps, ([(c, g) for c, g, _ in eigen], [], None, sum(ce), len(ce), niet))
 
 
 def _beroeps(
@@ -928,12 +1009,12 @@ def _beroeps(
     keuze: Sequence[tuple[str, int, int | None]],
     praktijk: frozenset[str] = frozenset(),
 ) -> _Beroeps:
-    if ss is Schoolsoort.VMBO_TL and not (profiel and len(keuze) >= 2):
+    if ss is _S_VMBO_TL and not (profiel and len(keuze) >= 2):
         return _tl_zonder_programma(profiel, keuze, praktijk)
     ce = [c for _, _, c in [*profiel, *keuze] if c is not None]  # the cspe counts once, like any CE grade
     counted: list[tuple[str, int]] = []
     components = [(c, g) for c, g, _ in keuze]
-    if ss in (Schoolsoort.VMBO_BB, Schoolsoort.VMBO_KB):
+    if ss in (_S_VMBO_BB, _S_VMBO_KB):
         counted = [(c, g) for c, g, _ in profiel]
         cijfer = _gemiddelde([g for _, g in components]) if components else None  # art. 3.35 lid 3 and 5
     elif profiel:
@@ -946,7 +1027,7 @@ def _beroeps(
         cijfer = _gemiddelde([g for _, g in components]) if components else None
     if cijfer is not None:
         counted.append(("combinatiecijfer", cijfer))
-    return _Beroeps(counted, components, cijfer, sum(ce), len(ce), ())
+    return _new(_Beroeps, (counted, components, cijfer, sum(ce), len(ce), ()))
 
 
 def _leerwerktraject(
@@ -971,8 +1052,8 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
     ss = k.schoolsoort
     v = _vmbo_indeling(vakken)
     praktijk = (
-        frozenset(p.vakcode for p in vakken if p.soort is Vaksoort.PRAKTIJKGERICHT_VMBO)
-        if ss is Schoolsoort.VMBO_TL
+        frozenset(p.vakcode for p in vakken if p.soort is _V_PRAKTIJKGERICHT_VMBO)
+        if ss is _S_VMBO_TL
         else frozenset()
     )
     b = _beroeps(ss, v.profiel, v.keuze, praktijk)
@@ -986,10 +1067,10 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
             b.niet_meegeteld,
         )
     pws_ok: bool | None = True
-    if ss in (Schoolsoort.VMBO_GL, Schoolsoort.VMBO_TL):
+    if ss in (_S_VMBO_GL, _S_VMBO_TL):
         pws = k.profielwerkstuk
         b_pws = pws.beoordeling if pws is not None else None
-        pws_ok = None if b_pws is None else b_pws is not Beoordeling.ONVOLDOENDE
+        pws_ok = None if b_pws is None else b_pws is not _B_ONVOLDOENDE
     ne = v.nederlands
     redenen = _alle(
         _ce_eis(ce_som, ce_n, "3.35"),
@@ -1001,12 +1082,12 @@ def _vmbo(vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
             f"Nederlandse taal must be 5 or higher; it is {ne or 'missing'}",
         ),
         _compensatie([*v.algemeen, *b.counted], vmbo=True),
-        _onderdelen_eis(b.components, f"{UB} art. 3.35 lid 1 d"),
-        _voldoende_eis(v.lo_ok, LICHAMELIJKE_OPVOEDING, f"{UB} art. 3.35 lid 1 e", "lichamelijke opvoeding"),
-        _voldoende_eis(v.kunstvakken_ok, KUNSTVAKKEN, f"{UB} art. 3.35 lid 1 e", "kunstvakken (incl. ckv)"),
-        _voldoende_eis(pws_ok, PROFIELWERKSTUK, f"{UB} art. 3.35 lid 1 f", "the profielwerkstuk"),
+        _onderdelen_eis(b.components, _ART_3_35_1_D),
+        _voldoende_eis(v.lo_ok, LICHAMELIJKE_OPVOEDING, _ART_3_35_1_E, "lichamelijke opvoeding"),
+        _voldoende_eis(v.kunstvakken_ok, KUNSTVAKKEN, _ART_3_35_1_E, "kunstvakken (incl. ckv)"),
+        _voldoende_eis(pws_ok, PROFIELWERKSTUK, _ART_3_35_1_F, "the profielwerkstuk"),
     )
-    return _Oordeel(redenen, b.combinatiecijfer, ce_som, ce_n, b.niet_meegeteld)
+    return _new(_Oordeel, (redenen, b.combinatiecijfer, ce_som, ce_n, b.niet_meegeteld))
 
 
 # --- art. 3.33 lid 3 and the whole --------------------------------------------------------------
@@ -1053,15 +1134,20 @@ def _laat_weg(
     package is never tried, nor is any set holding it. Without it only the subjects
     marked ``extra`` are tried. Subjects of the gemeenschappelijk deel are never left out.
     """
+    weg = judge.weglaatbaar(vakken, k) if pakket and isinstance(judge, _MetPakket) else None
+    if weg is not None and not weg:
+        return None  # no subject can be left out alone, so no set of them can
     kandidaten = [
         p
         for p in vakken
         if (pakket or p.extra)
-        and p.soort is not Vaksoort.GEEN_UITSLAG
+        and (weg is None or p.vakcode in weg)
+        and p.soort is not _V_GEEN_UITSLAG
         and not _gemeenschappelijk(p.vakcode, p.soort, gemeen)
     ]
     if pakket:
-        kandidaten = [p for p in kandidaten if _heel_zonder(judge, vakken, k, {p.vakcode})]
+        if weg is None:
+            kandidaten = [p for p in kandidaten if _heel_zonder(judge, vakken, k, {p.vakcode})]
         # of equally few subjects, those the school marked extra are tried first (a stable sort)
         kandidaten.sort(key=lambda p: not p.extra)
     for size in range(1, min(len(kandidaten), MAX_EXTRA_VAKKEN) + 1):
@@ -1096,17 +1182,40 @@ class _MetPakket:
     #: the code tables whose package composition is read (``vakgroepen``, ``vakcodes``)
     codes: Codetabellen | None = None
 
-    def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
+    def paren(self, vakken: Sequence[_Vak]) -> frozenset[tuple[str, Vaksoort]]:
+        """The package's vakcode → role pairs: the vrijgestelde subjects and ``vakken`` at their own level."""
+        if not self.vrijgesteld and not self.eigen:
+            # every vakcode read is distinct (`_lees` refuses a second one): the pairs as they are
+            return frozenset(map(_VAKCODE_SOORT, vakken))
         soorten = dict(self.vrijgesteld)
         eigen = self.eigen
         soorten.update((eigen.get(p.vakcode, p.vakcode), p.soort) for p in vakken)
-        return pakket_tekorten(
-            k.schoolsoort.value,
+        return frozenset(soorten.items())
+
+    def tekorten(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> tuple[Tekort, ...]:
+        return pakket_paren_tekorten(
+            self.codes,
+            _WAARDE[k.schoolsoort],
             k.elementcode,
-            soorten,
-            praktijkgericht_vak=self.praktijk,
+            self.paren(vakken),
+            praktijk=self.praktijk,
             leerwerktraject=k.leerwerktraject,
-            codes=self.codes,
+        )
+
+    def weglaatbaar(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> frozenset[str] | None:
+        """The vakcodes of ``vakken`` whose leaving out alone keeps the package complete.
+
+        ``None`` when the pairs of ``vakken`` alone do not tell (a vrijstelling, a subject at a higher level).
+        """
+        if self.vrijgesteld or self.eigen:
+            return None
+        return pakket_weglaatbaar(
+            self.codes,
+            _WAARDE[k.schoolsoort],
+            k.elementcode,
+            self.paren(vakken),
+            praktijk=self.praktijk,
+            leerwerktraject=k.leerwerktraject,
         )
 
     def __call__(self, vakken: Sequence[_Vak], k: Examenkandidaat) -> _Oordeel:
@@ -1125,6 +1234,10 @@ class _MetPakket:
         return oordeel._replace(redenen=oordeel.redenen + extra)
 
 
+#: A subject's (vakcode, soort): the first two fields of a `_Vak`.
+_VAKCODE_SOORT = operator.itemgetter(0, 1)
+
+
 def _elders(k: Examenkandidaat) -> tuple[str, ...]:
     """The note on results of a deelstaatsexamen or a vavo exam of the same year (art. 3.33 lid 4)."""
     elders = [f"{v.vakcode} ({v.herkomst.value})" for v in k.vakken if v.herkomst is not None]
@@ -1138,7 +1251,7 @@ def _elders(k: Examenkandidaat) -> tuple[str, ...]:
 
 def _eigen_vakcodes(k: Examenkandidaat, codes: Codetabellen | None) -> dict[str, str]:
     """Vakcode -> own-level vakcode of every subject taken at a higher level whose code differs."""
-    ss = k.schoolsoort.value
+    ss = _WAARDE[k.schoolsoort]
     out: dict[str, str] = {}
     for v in k.vakken:
         if v.programma is not None and hoger_programma(k.schoolsoort, v.programma) is not None:
@@ -1184,12 +1297,14 @@ def compute_uitslag(
     f.argument(kandidaat, Examenkandidaat, "an Examenkandidaat", "kandidaat")
     rs = choose_regelset(kandidaat.examenjaar, regelsets)
     tabel = vakcodetabel(codes)
-    gelezen = _lees(kandidaat, rs, tabel.rollen(kandidaat.schoolsoort.value), tabel)
+    gelezen = _lees(kandidaat, rs, tabel.rollen(_WAARDE[kandidaat.schoolsoort]), tabel)
     if gelezen.problemen:
         raise InvalidDocument(gelezen.problemen, document="cijferlijst")
-    judge: _Rechter = _vmbo if kandidaat.schoolsoort.is_vmbo else _havo_vwo
-    if pakket:
-        rollen = tabel.rollen(kandidaat.schoolsoort.value)
+    judge: _Rechter = _vmbo if kandidaat.schoolsoort in _VMBO else _havo_vwo
+    if pakket and gelezen.gewoon:  # no vrijstelling, no subject at a higher level
+        judge = _MetPakket(judge, (), rs.gl_praktijkgericht_vak, {}, codes)
+    elif pakket:
+        rollen = tabel.rollen(_WAARDE[kandidaat.schoolsoort])
         vrij = tuple(
             (v.vakcode, rollen.get(v.vakcode, _VREEMD)[0]) for v in kandidaat.vakken if v.vrijstelling
         )
@@ -1202,7 +1317,7 @@ def compute_uitslag(
         if found is not None:
             oordeel, left_out = found
     return UitslagResultaat(
-        uitslag=Uitslag.AFGEWEZEN if oordeel.redenen else Uitslag.GESLAAGD,
+        uitslag=_U_AFGEWEZEN if oordeel.redenen else _U_GESLAAGD,
         eindcijfers={p.vakcode: p.eindcijfer for p in vakken if p.eindcijfer is not None},
         combinatiecijfer=oordeel.combinatiecijfer,
         ce_som_tienden=oordeel.ce_som_tienden,
@@ -1213,6 +1328,8 @@ def compute_uitslag(
         regelset=rs,
         examenjaar=kandidaat.examenjaar,
         schoolsoort=kandidaat.schoolsoort,
-        opmerkingen=(*gelezen.opmerkingen, *_elders(kandidaat)),
+        opmerkingen=(*gelezen.opmerkingen, *_elders(kandidaat))
+        if not gelezen.gewoon
+        else tuple(gelezen.opmerkingen),
         herkansingen_niet_geteld=gelezen.herkansingen_niet_geteld,
     )
