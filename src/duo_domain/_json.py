@@ -37,6 +37,8 @@ MAX_NUMBER_CHARS: Final = 40
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET_BYTES = re.compile(rb"[^\[\]{}]+")
 _OPENERS = re.compile(r"[\[{]*")
 _NUMBER_PARTS = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?")
 _BOM = b"\xef\xbb\xbf"
@@ -97,9 +99,14 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
-#: A document's bytes with every ASCII digit as ``1`` and every other byte as ``0``, for ``bytes.translate``:
-#: a run of `MAX_NUMBER_CHARS` digits shows as a run of ones (found at C speed with ``in``).
-_DIGITS_AS_ONES: Final = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
+#: A document's bytes in four classes, for ``bytes.translate``: every ASCII digit becomes ``1``, the
+#: openers ``[`` and ``{`` become ``[``, the backslash stays, every other byte becomes ``0``. One pass
+#: then answers the three questions `_quick` asks before it reads: a run of `MAX_NUMBER_CHARS` digits
+#: shows as a run of ones, the openers are counted with one ``count``, and a backslash (the start of
+#: any escape) is one byte to look for (all at C speed).
+_MARKS: Final = bytes(
+    0x31 if 0x30 <= b <= 0x39 else 0x5B if b in b"[{" else 0x5C if b == 0x5C else 0x30 for b in range(256)
+)
 _LONG_DIGITS: Final = b"1" * MAX_NUMBER_CHARS
 _SURROGATE_ESCAPE_BYTES: Final = re.compile(rb"\\u[dD][89a-fA-F]")
 #: Stands for "read it with the standard reader" (`_quick`'s answer where it does not read).
@@ -115,7 +122,7 @@ def _msgspec_decode() -> Callable[[bytes], Any]:
     return decode
 
 
-def _quick(raw: bytes) -> Any:
+def _quick(raw: bytes, marks: bytes | None = None) -> Any:
     """The data of a JSON document as msgspec reads it, or `_SLOW` for the standard reader.
 
     msgspec reads a document three times as fast as the standard library's reader. It is used
@@ -125,11 +132,13 @@ def _quick(raw: bytes) -> Any:
     does one with a surrogate escape (the standard reader keeps a lone one, which is then
     reported with its path). Whatever msgspec refuses (not JSON, ``NaN``, a control character
     in a string, a byte order mark) is read by the standard reader, which reads it or says
-    what is wrong as before.
+    what is wrong as before. ``marks``: ``raw.translate(_MARKS)``, when the caller has it.
     """
-    if b"\\u" in raw and _SURROGATE_ESCAPE_BYTES.search(raw) is not None:
+    if marks is None:
+        marks = raw.translate(_MARKS)
+    if b"\\" in marks and _SURROGATE_ESCAPE_BYTES.search(raw) is not None:
         return _SLOW
-    if _LONG_DIGITS in raw.translate(_DIGITS_AS_ONES):
+    if _LONG_DIGITS in marks:
         return _SLOW
     try:
         return _msgspec_decode()(raw)
@@ -141,17 +150,21 @@ def _quick(raw: bytes) -> Any:
 _NOT_STRUCTURE: Final = bytes(b for b in range(256) if b not in b'"[]{}')
 
 
-def _brackets(text: str) -> str:
+def _brackets(text: str | bytes) -> str:
     """The brackets of ``text`` outside its strings, in order.
 
     A text without backslashes and with an even number of quotes (nearly every document) is
     done at C speed on its UTF-8 bytes (no byte of a multi-byte character is a quote or a
     bracket): delete all but quotes and brackets, then drop every second piece between quotes,
     the strings. Any other text goes through the regular expressions of JSON strings, which
-    give the same result for the first kind.
+    give the same result for the first kind. ``bytes`` (UTF-8) give what their text gives: no
+    byte of a multi-byte character is a quote, a backslash or a bracket either.
     """
-    if "\\" not in text:
-        skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+    raw = text if isinstance(text, bytes) else None
+    if "\\" not in text if raw is None else b"\\" not in raw:
+        skeleton = (raw if raw is not None else str(text).encode("utf-8", "surrogatepass")).translate(
+            None, _NOT_STRUCTURE
+        )
         # Nearly every string holds no bracket: its two quotes are side by side in the skeleton.
         # When removing the adjacent pairs leaves no quote, every string was such a pair (the first
         # quote can only pair with the next, and so on), and what is left are the brackets.
@@ -160,20 +173,30 @@ def _brackets(text: str) -> str:
             return bare.decode("ascii")
         if skeleton.count(b'"') % 2 == 0:
             return b"".join(skeleton.split(b'"')[::2]).decode("ascii")
-    return _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if raw is not None:
+        return _NOT_BRACKET_BYTES.sub(b"", _STRING_BYTES.sub(b"", raw)).decode("ascii")
+    return _NOT_BRACKET.sub("", _STRING.sub("", str(text)))
 
 
-def _too_deep(text: str, max_depth: int) -> bool:
+def _too_deep(text: str | bytes, max_depth: int) -> bool:
     """Whether ``text`` nests arrays and objects deeper than ``max_depth`` (a linear scan, no recursion).
 
     Strings are removed first (they may hold brackets); then matching pairs
     ``[]`` and ``{}`` are removed from the inside out, one level per pass. What
     is left after the passes stop are unmatched brackets: the parser fails at
     the first unmatched closing one, so only the openers before it count.
+    ``bytes`` (UTF-8) give what their text gives.
     """
-    if text.count("[") + text.count("{") <= max_depth:
+    if isinstance(text, bytes):
+        if text.translate(_MARKS).count(b"[") <= max_depth:
+            return False
+    elif text.count("[") + text.count("{") <= max_depth:
         return False
-    brackets = _brackets(text)
+    return _nested_beyond(_brackets(text), max_depth)
+
+
+def _nested_beyond(brackets: str, max_depth: int) -> bool:
+    """Whether the brackets of a document (see `_brackets`) nest deeper than ``max_depth``."""
     passes = 0
     while brackets:
         shorter = brackets.replace("[]", "").replace("{}", "")
@@ -189,21 +212,6 @@ def _too_deep(text: str, max_depth: int) -> bool:
 
 def _broken(document: str, message: str) -> InvalidDocument:
     return InvalidDocument([DocumentProblem("$", message)], document=document)
-
-
-def _shallow(text: Any, max_bytes: int, max_depth: int) -> bytes:
-    """The bytes of a document `_quick` may read before it is decoded, or ``b""``.
-
-    Bytes within the size limit with fewer brackets than ``max_depth`` (one record, say) cannot
-    be nested too deep; msgspec checks their UTF-8 as it reads, and refuses what the standard
-    path then refuses with its own message.
-    """
-    if text.__class__ is not bytes or len(text) > max_bytes:
-        return b""
-    raw: bytes = text[3:] if text[:3] == _BOM else text
-    if raw.count(b"[") + raw.count(b"{") > max_depth:
-        return b""
-    return raw
 
 
 def _size(limit: int) -> str:
@@ -260,15 +268,23 @@ def parse_json(
         InvalidDocument: for text that is too large, not UTF-8, nested too
             deep, or not JSON (the message names the line and column).
     """
-    shallow = _shallow(text, max_bytes, max_depth)
-    if shallow:
-        data = _quick(shallow)
-        if data is not _SLOW:
-            return data
+    tried = False
+    if text.__class__ is bytes and len(text) <= max_bytes:
+        # The common case, UTF-8 bytes within the size limit, in as few passes as it takes: one
+        # translate (see _MARKS) counts the openers and finds long digit runs and escapes. Bytes
+        # that may nest too deep are scanned as their text would be; whatever is not read here
+        # goes the way below, which reads it or says what is wrong, in the same order as always.
+        raw: bytes = text[3:] if text[:3] == _BOM else text
+        marks = raw.translate(_MARKS)
+        if marks.count(b"[") <= max_depth or not _nested_beyond(_brackets(raw), max_depth):
+            tried = True
+            data = _quick(raw, marks)
+            if data is not _SLOW:
+                return data
     text, raw = _text(text, document, max_bytes)
     if _too_deep(text, max_depth):
         raise _broken(document, f"nested deeper than {max_depth} levels")
-    if raw and not shallow:
+    if raw and not tried:
         data = _quick(raw)
         if data is not _SLOW:
             return data
