@@ -76,6 +76,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from duo_domain import _fields as fields_mod
 from duo_domain._fields import json_type
+from duo_domain._json import NOT_READ, array_items, read_item
 from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, InvalidValue
 from duo_domain.identity.bsn import Bsn
@@ -390,7 +391,12 @@ def _optional(fn: Hook, item: Any) -> Hook:
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else fn(value, item)
 
+    setattr(structure, _OPTIONAL_OF, (fn, item))  # a generated reader tests for None inline
     return structure
+
+
+#: Marks the hook of ``item | None`` made by `_optional` with ``(hook of item, item)``.
+_OPTIONAL_OF = "__duo_domain_optional_of__"
 
 
 def _is_simple_optional(kind: Any) -> bool:
@@ -600,6 +606,10 @@ def _read_expression(conv: cattrs.Converter, a: attrs.Attribute[Any], ns: dict[s
             f"(None if (x := o[{a.name!r}]) is None else "
             "((dates[x] if x in dates else date_kept(x)) if x.__class__ is str else x))"
         )
+    optional = getattr(hook, _OPTIONAL_OF, None)
+    if optional is not None:  # what _optional's hook does, without the call
+        ns[f"h_{a.name}"], ns[f"t_{a.name}"] = optional
+        return f"(None if (x := o[{a.name!r}]) is None else h_{a.name}(x, t_{a.name}))"
     ns[f"h_{a.name}"], ns[f"t_{a.name}"] = hook, a.type
     return f"h_{a.name}(o[{a.name!r}], t_{a.name})"
 
@@ -1083,10 +1093,37 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     Raises:
         InvalidDocument: when the text is not JSON, or not such a document.
     """
+    items = array_items(text)
+    if items is not None:
+        records = _read_items(items)
+        if records is not None:
+            return records
     data = parse_json(text, document=DOCUMENT_NAME)
     if data.__class__ is list:
         return _structure_parsed_list(data)
     return structure_mbo(data)
+
+
+def _read_items(items: list[Any]) -> list[MboStudentRecord] | None:
+    """The records of a JSON array's items (`array_items`) read one by one, or ``None``.
+
+    Each item is decoded, read into its record, and let go before the next, so that a large
+    array costs per record what one record does. ``None`` as soon as an item is not read
+    (beyond a limit, or not a valid record): the whole document is then read again by
+    `parse_json` and `structure_mbo`, which read it or say what is wrong as always.
+    """
+    fast = _MBO.fast(MboStudentRecord)
+    out: list[MboStudentRecord] = []
+    append = out.append
+    for item in items:
+        data = read_item(item)
+        if data is NOT_READ:
+            return None
+        try:
+            append(fast(data, MboStudentRecord))
+        except Exception:  # reported by the whole document's reading
+            return None
+    return out
 
 
 def unstructure_mbo(obj: MboStudentRecord | list[MboStudentRecord]) -> Any:
