@@ -18,6 +18,7 @@ import base64
 import copy
 import gzip
 import hashlib
+import importlib
 import json
 import random
 import sys
@@ -209,9 +210,9 @@ def _bases() -> list[Any]:  # pragma: no cover - run by hand to write the fixtur
     draw()
     root = Path(__file__).parents[2]
     sys.path.insert(0, str(root / "bench"))
-    from bench_mbo_validate import make_data
-
-    return drawn[-40:] + make_data(60, seed=16)
+    bench: Any = importlib.import_module("bench_mbo_validate")
+    made: list[Any] = bench.make_data(60, seed=16)
+    return drawn[-40:] + made
 
 
 if __name__ == "__main__":  # pragma: no cover
