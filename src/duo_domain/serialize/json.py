@@ -1093,12 +1093,20 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     Raises:
         InvalidDocument: when the text is not JSON, or not such a document.
     """
-    items = array_items(text)
-    if items is not None:
-        records = _read_items(items)
-        if records is not None:
-            return records
+    if text.__class__ is bytes and text[:1] == b"[":
+        items = array_items(text)
+        if items is not None:
+            records = _read_items(items)
+            if records is not None:
+                return records
     data = parse_json(text, document=DOCUMENT_NAME)
+    if data.__class__ is dict:  # what structure_mbo does with one record, without the calls around it
+        try:
+            one: MboStudentRecord = _MBO.fast(MboStudentRecord)(data, MboStudentRecord)
+        except Exception:
+            problems = _MBO.problems(data, MboStudentRecord, "$")
+            raise InvalidDocument(problems, document=DOCUMENT_NAME) from None
+        return one
     if data.__class__ is list:
         return _structure_parsed_list(data)
     return structure_mbo(data)
