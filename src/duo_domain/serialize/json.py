@@ -336,11 +336,12 @@ def _number_reader(cls: type, hook: Hook) -> Hook:
     another shape is left to ``hook``.
     """
     fields = attrs.fields(cls)
+    if len(fields) != 1:
+        return hook
     check = fields[0].converter
     setter = _slot(cls, fields[0].name)
     if (
-        len(fields) != 1
-        or not _can_generate(cls)
+        not _can_generate(cls)
         or not callable(check)
         or fields[0].validator is not None
         or setter is None
