@@ -281,6 +281,7 @@ def parse_json(
             data = _quick(raw, marks)
             if data is not _SLOW:
                 return data
+        del marks  # a copy of the document's size: not held while the way below reads it
     text, raw = _text(text, document, max_bytes)
     if _too_deep(text, max_depth):
         raise _broken(document, f"nested deeper than {max_depth} levels")
