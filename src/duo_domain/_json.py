@@ -24,8 +24,11 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_DOCUMENT_BYTES",
     "MAX_NUMBER_CHARS",
+    "NOT_READ",
     "NumberBeyondLimits",
+    "array_items",
     "parse_json",
+    "read_item",
 ]
 
 #: The largest document read, in bytes (UTF-8).
@@ -208,6 +211,51 @@ def _nested_beyond(brackets: str, max_depth: int) -> bool:
         brackets = shorter
     lead = _OPENERS.match(brackets)
     return passes + (lead.end() if lead else 0) > max_depth
+
+
+@functools.cache
+def _msgspec_items() -> Callable[[bytes], list[Any]]:
+    """Msgspec's reader of a JSON array into the raw bytes of its items (each checked, none decoded)."""
+    import msgspec
+
+    decode: Callable[[bytes], list[Any]] = msgspec.json.Decoder(list[msgspec.Raw]).decode
+    return decode
+
+
+#: `read_item`'s answer for an item it does not read: read the whole document with `parse_json`.
+NOT_READ: Final = _SLOW
+
+
+def array_items(text: Any, max_bytes: int = MAX_DOCUMENT_BYTES) -> list[Any] | None:
+    """The items of a JSON array given as bytes, each as its raw bytes, or ``None``.
+
+    For a reader that reads a large array item by item (each item's plain data can go once
+    read): bytes within ``max_bytes`` that begin with ``[`` and are one well-formed JSON array
+    (msgspec checks the whole of it). ``None`` for anything else, which `parse_json` reads or
+    refuses. Read each item with `read_item`; when every item is read, the items' data are
+    the items of what `parse_json` gives for the document (under the same limits); when
+    one is not, read the document with `parse_json`.
+    """
+    if text.__class__ is not bytes or len(text) > max_bytes or text[:1] != b"[":
+        return None
+    try:
+        return _msgspec_items()(text)
+    except Exception:  # not one array of JSON values: parse_json says what is wrong
+        return None
+
+
+def read_item(item: Any, max_depth: int = MAX_DEPTH) -> Any:
+    """The data of an item of `array_items` as `parse_json` gives it in its array, or `NOT_READ`.
+
+    The limits are those of the whole document (the array is one level of ``max_depth``); an
+    item that is beyond them or that msgspec does not read as the standard reader would is
+    `NOT_READ`.
+    """
+    raw = bytes(item)
+    marks = raw.translate(_MARKS)
+    if marks.count(b"[") >= max_depth and _nested_beyond(_brackets(raw), max_depth - 1):
+        return _SLOW
+    return _quick(raw, marks)
 
 
 def _broken(document: str, message: str) -> InvalidDocument:

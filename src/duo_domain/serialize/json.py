@@ -76,6 +76,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from duo_domain import _fields as fields_mod
 from duo_domain._fields import json_type
+from duo_domain._json import NOT_READ, array_items, read_item
 from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, InvalidValue
 from duo_domain.identity.bsn import Bsn
@@ -1093,6 +1094,12 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     Raises:
         InvalidDocument: when the text is not JSON, or not such a document.
     """
+    if text.__class__ is bytes and text[:1] == b"[":
+        items = array_items(text)
+        if items is not None:
+            records = _read_items(items)
+            if records is not None:
+                return records
     data = parse_json(text, document=DOCUMENT_NAME)
     if data.__class__ is dict:  # what structure_mbo does with one record, without the calls around it
         try:
@@ -1104,6 +1111,28 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     if data.__class__ is list:
         return _structure_parsed_list(data)
     return structure_mbo(data)
+
+
+def _read_items(items: list[Any]) -> list[MboStudentRecord] | None:
+    """The records of a JSON array's items (`array_items`) read one by one, or ``None``.
+
+    Each item is decoded, read into its record, and let go before the next, so that a large
+    array costs per record what one record does. ``None`` as soon as an item is not read
+    (beyond a limit, or not a valid record): the whole document is then read again by
+    `parse_json` and `structure_mbo`, which read it or say what is wrong as always.
+    """
+    fast = _MBO.fast(MboStudentRecord)
+    out: list[MboStudentRecord] = []
+    append = out.append
+    for item in items:
+        data = read_item(item)
+        if data is NOT_READ:
+            return None
+        try:
+            append(fast(data, MboStudentRecord))
+        except Exception:  # reported by the whole document's reading
+            return None
+    return out
 
 
 def unstructure_mbo(obj: MboStudentRecord | list[MboStudentRecord]) -> Any:
