@@ -20,6 +20,7 @@ from duo_domain._fields import json_type
 from duo_domain.errors import DocumentProblem, InvalidDocument
 
 __all__ = [
+    "ITEMWISE_BYTES",
     "LIMIT_MESSAGE",
     "MAX_DEPTH",
     "MAX_DOCUMENT_BYTES",
@@ -226,17 +227,24 @@ def _msgspec_items() -> Callable[[bytes], list[Any]]:
 NOT_READ: Final = _SLOW
 
 
+#: The largest array `array_items` splits. A raw item costs about 56 bytes however small it is, so
+#: an array of tiny items (``[1,1,1,...]``) costs several times its plain data that way: up to this
+#: size at most some 900 MB, less than `parse_json` may take for a document at the size limit.
+ITEMWISE_BYTES: Final = 32 * 1024 * 1024
+
+
 def array_items(text: Any, max_bytes: int = MAX_DOCUMENT_BYTES) -> list[Any] | None:
     """The items of a JSON array given as bytes, each as its raw bytes, or ``None``.
 
-    For a reader that reads a large array item by item (each item's plain data can go once
-    read): bytes within ``max_bytes`` that begin with ``[`` and are one well-formed JSON array
-    (msgspec checks the whole of it). ``None`` for anything else, which `parse_json` reads or
-    refuses. Read each item with `read_item`; when every item is read, the items' data are
-    the items of what `parse_json` gives for the document (under the same limits); when
-    one is not, read the document with `parse_json`.
+    For a reader that reads an array item by item (each item's plain data can go once read,
+    and each record is built where its data were): bytes within ``max_bytes`` and
+    `ITEMWISE_BYTES` that begin with ``[`` and are one well-formed JSON array (msgspec checks
+    the whole of it). ``None`` for anything else, which `parse_json` reads or refuses. Read
+    each item with `read_item`; when every item is read, the items' data are the items of what
+    `parse_json` gives for the document (under the same limits); when one is not, read the
+    document with `parse_json`.
     """
-    if text.__class__ is not bytes or len(text) > max_bytes or text[:1] != b"[":
+    if text.__class__ is not bytes or len(text) > min(max_bytes, ITEMWISE_BYTES) or text[:1] != b"[":
         return None
     try:
         return _msgspec_items()(text)

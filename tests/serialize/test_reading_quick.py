@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from duo_domain import _json as reading
@@ -173,3 +173,35 @@ def test_an_item_beyond_the_depth_limit_is_not_read() -> None:
 def test_what_is_not_one_array_of_bytes_is_left_to_parse_json(raw: Any) -> None:
     found = reading.array_items(raw)
     assert found is None or [reading.read_item(i) for i in found] == [reading.NOT_READ]
+
+
+@settings(max_examples=200)
+@given(st.lists(_JSON, min_size=1, max_size=12), st.integers(0, 40))
+def test_bytes_with_many_brackets_are_read_as_their_text(items: list[Any], depth: int) -> None:
+    # Bytes with more openers than the depth limit are scanned for depth on the bytes themselves
+    # (not decoded and encoded again): the same data, or the same error, as their text.
+    nested: Any = items
+    for _ in range(depth):
+        nested = [nested, {"k": [1, {}]}]
+    text = json.dumps(nested, default=str, ensure_ascii=False)
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate has no UTF-8 bytes: escape it
+        text = json.dumps(nested, default=str)
+        raw = text.encode("utf-8")
+    outcomes = []
+    for given_text in (raw, text):
+        try:
+            outcomes.append(("ok", _exact(parse_json(given_text))))
+        except InvalidDocument as exc:
+            outcomes.append(("error", exc.lines()))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_an_array_beyond_the_itemwise_bound_is_left_to_parse_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A raw item costs ~56 bytes however small: a large array of tiny items is not split.
+    raw = b"[" + b"1," * 1000 + b"1]"
+    assert reading.array_items(raw) is not None
+    monkeypatch.setattr(reading, "ITEMWISE_BYTES", len(raw) - 1)
+    assert reading.array_items(raw) is None
+    assert parse_json(raw) == [1] * 1001

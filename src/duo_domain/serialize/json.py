@@ -1095,11 +1095,9 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
         InvalidDocument: when the text is not JSON, or not such a document.
     """
     if text.__class__ is bytes and text[:1] == b"[":
-        items = array_items(text)
-        if items is not None:
-            records = _read_items(items)
-            if records is not None:
-                return records
+        records = _read_items(text)  # its raw items are let go before parse_json reads the text
+        if records is not None:
+            return records
     data = parse_json(text, document=DOCUMENT_NAME)
     if data.__class__ is dict:  # what structure_mbo does with one record, without the calls around it
         try:
@@ -1113,7 +1111,7 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     return structure_mbo(data)
 
 
-def _read_items(items: list[Any]) -> list[MboStudentRecord] | None:
+def _read_items(text: bytes) -> list[MboStudentRecord] | None:
     """The records of a JSON array's items (`array_items`) read one by one, or ``None``.
 
     Each item is decoded, read into its record, and let go before the next, so that a large
@@ -1121,6 +1119,9 @@ def _read_items(items: list[Any]) -> list[MboStudentRecord] | None:
     (beyond a limit, or not a valid record): the whole document is then read again by
     `parse_json` and `structure_mbo`, which read it or say what is wrong as always.
     """
+    items = array_items(text)
+    if items is None:
+        return None
     fast = _MBO.fast(MboStudentRecord)
     out: list[MboStudentRecord] = []
     append = out.append
