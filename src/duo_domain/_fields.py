@@ -43,7 +43,9 @@ __all__ = [
     "instance",
     "integer",
     "items",
+    "items_of",
     "json_type",
+    "keeps_tuples",
     "member",
     "opt_boolean",
     "opt_date",
@@ -52,6 +54,7 @@ __all__ = [
     "opt_text",
     "quoted",
     "text",
+    "tuple_kept",
 ]
 
 Validator = Callable[[Any, Any, Any], None]
@@ -280,10 +283,49 @@ def items(kind: type | tuple[type, ...], label: str) -> Validator:
     # Sufficient, not necessary: items of exactly the kind(s); a subclass goes to the check itself.
     kinds = frozenset(kind if isinstance(kind, tuple) else (kind,))
     setattr(check, _INLINE, ("({v}.__class__ is tuple and {K}.issuperset(map(type, {v})))", {"K": kinds}))
+    setattr(check, _ITEMS, kinds)
     return check
 
 
+def items_of(validator: Any) -> frozenset[type]:
+    """The classes whose instances a validator made by `items` accepts in a tuple; empty for any other.
+
+    A reader that builds the tuple itself from instances of exactly one of these classes
+    knows the check would pass (see `duo_domain.serialize.json`).
+
+    Examples:
+        >>> items_of(items(int, "numbers")) == frozenset({int}), items_of(text)
+        (True, frozenset())
+    """
+    found: frozenset[type] = getattr(validator, _ITEMS, frozenset())
+    return found
+
+
+def keeps_tuples(*converters: Callable[[Any], Any]) -> None:
+    """Mark converters of tuple fields that give back a ``tuple`` unchanged (as `as_tuple` does).
+
+    A reader that builds the tuple itself may then leave the call out (see
+    `duo_domain.serialize.json`). Only for converters that return a tuple given to them as it is.
+
+    Examples:
+        >>> def to_tuple(value: Any) -> tuple[Any, ...]:
+        ...     return tuple(value)
+        >>> keeps_tuples(to_tuple)
+        >>> tuple_kept(to_tuple), tuple_kept(as_tuple), tuple_kept(str)
+        (True, True, False)
+    """
+    for converter in converters:
+        setattr(converter, _KEEPS, True)
+
+
+def tuple_kept(converter: Any) -> bool:
+    """Whether ``converter`` was marked by `keeps_tuples`."""
+    return getattr(converter, _KEEPS, False) is True
+
+
 _INLINE = "__duo_domain_inline__"
+_ITEMS = "__duo_domain_items__"
+_KEEPS = "__duo_domain_keeps_tuples__"
 _OPT = "{v} is None or "
 _TEXT = "{v}.__class__ is str or isinstance({v}, str)"
 _BOOL = "{v} is True or {v} is False"
@@ -370,3 +412,6 @@ def as_tuple(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return tuple(value)
     return value
+
+
+keeps_tuples(as_tuple)

@@ -20,12 +20,16 @@ from duo_domain._fields import json_type
 from duo_domain.errors import DocumentProblem, InvalidDocument
 
 __all__ = [
+    "ITEMWISE_BYTES",
     "LIMIT_MESSAGE",
     "MAX_DEPTH",
     "MAX_DOCUMENT_BYTES",
     "MAX_NUMBER_CHARS",
+    "NOT_READ",
     "NumberBeyondLimits",
+    "array_items",
     "parse_json",
+    "read_item",
 ]
 
 #: The largest document read, in bytes (UTF-8).
@@ -37,6 +41,8 @@ MAX_NUMBER_CHARS: Final = 40
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET_BYTES = re.compile(rb"[^\[\]{}]+")
 _OPENERS = re.compile(r"[\[{]*")
 _NUMBER_PARTS = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?")
 _BOM = b"\xef\xbb\xbf"
@@ -97,9 +103,14 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
-#: A document's bytes with every ASCII digit as ``1`` and every other byte as ``0``, for ``bytes.translate``:
-#: a run of `MAX_NUMBER_CHARS` digits shows as a run of ones (found at C speed with ``in``).
-_DIGITS_AS_ONES: Final = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
+#: A document's bytes in four classes, for ``bytes.translate``: every ASCII digit becomes ``1``, the
+#: openers ``[`` and ``{`` become ``[``, the backslash stays, every other byte becomes ``0``. One pass
+#: then answers the three questions `_quick` asks before it reads: a run of `MAX_NUMBER_CHARS` digits
+#: shows as a run of ones, the openers are counted with one ``count``, and a backslash (the start of
+#: any escape) is one byte to look for (all at C speed).
+_MARKS: Final = bytes(
+    0x31 if 0x30 <= b <= 0x39 else 0x5B if b in b"[{" else 0x5C if b == 0x5C else 0x30 for b in range(256)
+)
 _LONG_DIGITS: Final = b"1" * MAX_NUMBER_CHARS
 _SURROGATE_ESCAPE_BYTES: Final = re.compile(rb"\\u[dD][89a-fA-F]")
 #: Stands for "read it with the standard reader" (`_quick`'s answer where it does not read).
@@ -115,7 +126,7 @@ def _msgspec_decode() -> Callable[[bytes], Any]:
     return decode
 
 
-def _quick(raw: bytes) -> Any:
+def _quick(raw: bytes, marks: bytes | None = None) -> Any:
     """The data of a JSON document as msgspec reads it, or `_SLOW` for the standard reader.
 
     msgspec reads a document three times as fast as the standard library's reader. It is used
@@ -125,11 +136,13 @@ def _quick(raw: bytes) -> Any:
     does one with a surrogate escape (the standard reader keeps a lone one, which is then
     reported with its path). Whatever msgspec refuses (not JSON, ``NaN``, a control character
     in a string, a byte order mark) is read by the standard reader, which reads it or says
-    what is wrong as before.
+    what is wrong as before. ``marks``: ``raw.translate(_MARKS)``, when the caller has it.
     """
-    if b"\\u" in raw and _SURROGATE_ESCAPE_BYTES.search(raw) is not None:
+    if marks is None:
+        marks = raw.translate(_MARKS)
+    if b"\\" in marks and _SURROGATE_ESCAPE_BYTES.search(raw) is not None:
         return _SLOW
-    if _LONG_DIGITS in raw.translate(_DIGITS_AS_ONES):
+    if _LONG_DIGITS in marks:
         return _SLOW
     try:
         return _msgspec_decode()(raw)
@@ -141,17 +154,21 @@ def _quick(raw: bytes) -> Any:
 _NOT_STRUCTURE: Final = bytes(b for b in range(256) if b not in b'"[]{}')
 
 
-def _brackets(text: str) -> str:
+def _brackets(text: str | bytes) -> str:
     """The brackets of ``text`` outside its strings, in order.
 
     A text without backslashes and with an even number of quotes (nearly every document) is
     done at C speed on its UTF-8 bytes (no byte of a multi-byte character is a quote or a
     bracket): delete all but quotes and brackets, then drop every second piece between quotes,
     the strings. Any other text goes through the regular expressions of JSON strings, which
-    give the same result for the first kind.
+    give the same result for the first kind. ``bytes`` (UTF-8) give what their text gives: no
+    byte of a multi-byte character is a quote, a backslash or a bracket either.
     """
-    if "\\" not in text:
-        skeleton = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+    raw = text if isinstance(text, bytes) else None
+    if "\\" not in text if raw is None else b"\\" not in raw:
+        skeleton = (raw if raw is not None else str(text).encode("utf-8", "surrogatepass")).translate(
+            None, _NOT_STRUCTURE
+        )
         # Nearly every string holds no bracket: its two quotes are side by side in the skeleton.
         # When removing the adjacent pairs leaves no quote, every string was such a pair (the first
         # quote can only pair with the next, and so on), and what is left are the brackets.
@@ -160,20 +177,30 @@ def _brackets(text: str) -> str:
             return bare.decode("ascii")
         if skeleton.count(b'"') % 2 == 0:
             return b"".join(skeleton.split(b'"')[::2]).decode("ascii")
-    return _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if raw is not None:
+        return _NOT_BRACKET_BYTES.sub(b"", _STRING_BYTES.sub(b"", raw)).decode("ascii")
+    return _NOT_BRACKET.sub("", _STRING.sub("", str(text)))
 
 
-def _too_deep(text: str, max_depth: int) -> bool:
+def _too_deep(text: str | bytes, max_depth: int) -> bool:
     """Whether ``text`` nests arrays and objects deeper than ``max_depth`` (a linear scan, no recursion).
 
     Strings are removed first (they may hold brackets); then matching pairs
     ``[]`` and ``{}`` are removed from the inside out, one level per pass. What
     is left after the passes stop are unmatched brackets: the parser fails at
     the first unmatched closing one, so only the openers before it count.
+    ``bytes`` (UTF-8) give what their text gives.
     """
-    if text.count("[") + text.count("{") <= max_depth:
+    if isinstance(text, bytes):
+        if text.translate(_MARKS).count(b"[") <= max_depth:
+            return False
+    elif text.count("[") + text.count("{") <= max_depth:
         return False
-    brackets = _brackets(text)
+    return _nested_beyond(_brackets(text), max_depth)
+
+
+def _nested_beyond(brackets: str, max_depth: int) -> bool:
+    """Whether the brackets of a document (see `_brackets`) nest deeper than ``max_depth``."""
     passes = 0
     while brackets:
         shorter = brackets.replace("[]", "").replace("{}", "")
@@ -187,23 +214,60 @@ def _too_deep(text: str, max_depth: int) -> bool:
     return passes + (lead.end() if lead else 0) > max_depth
 
 
+@functools.cache
+def _msgspec_items() -> Callable[[bytes], list[Any]]:
+    """Msgspec's reader of a JSON array into the raw bytes of its items (each checked, none decoded)."""
+    import msgspec
+
+    decode: Callable[[bytes], list[Any]] = msgspec.json.Decoder(list[msgspec.Raw]).decode
+    return decode
+
+
+#: `read_item`'s answer for an item it does not read: read the whole document with `parse_json`.
+NOT_READ: Final = _SLOW
+
+
+#: The largest array `array_items` splits. A raw item costs about 56 bytes however small it is, so
+#: an array of tiny items (``[1,1,1,...]``) costs several times its plain data that way: up to this
+#: size at most some 900 MB, less than `parse_json` may take for a document at the size limit.
+ITEMWISE_BYTES: Final = 32 * 1024 * 1024
+
+
+def array_items(text: Any, max_bytes: int = MAX_DOCUMENT_BYTES) -> list[Any] | None:
+    """The items of a JSON array given as bytes, each as its raw bytes, or ``None``.
+
+    For a reader that reads an array item by item (each item's plain data can go once read,
+    and each record is built where its data were): bytes within ``max_bytes`` and
+    `ITEMWISE_BYTES` that begin with ``[`` and are one well-formed JSON array (msgspec checks
+    the whole of it). ``None`` for anything else, which `parse_json` reads or refuses. Read
+    each item with `read_item`; when every item is read, the items' data are the items of what
+    `parse_json` gives for the document (under the same limits); when one is not, read the
+    document with `parse_json`.
+    """
+    if text.__class__ is not bytes or len(text) > min(max_bytes, ITEMWISE_BYTES) or text[:1] != b"[":
+        return None
+    try:
+        return _msgspec_items()(text)
+    except Exception:  # not one array of JSON values: parse_json says what is wrong
+        return None
+
+
+def read_item(item: Any, max_depth: int = MAX_DEPTH) -> Any:
+    """The data of an item of `array_items` as `parse_json` gives it in its array, or `NOT_READ`.
+
+    The limits are those of the whole document (the array is one level of ``max_depth``); an
+    item that is beyond them or that msgspec does not read as the standard reader would is
+    `NOT_READ`.
+    """
+    raw = bytes(item)
+    marks = raw.translate(_MARKS)
+    if marks.count(b"[") >= max_depth and _nested_beyond(_brackets(raw), max_depth - 1):
+        return _SLOW
+    return _quick(raw, marks)
+
+
 def _broken(document: str, message: str) -> InvalidDocument:
     return InvalidDocument([DocumentProblem("$", message)], document=document)
-
-
-def _shallow(text: Any, max_bytes: int, max_depth: int) -> bytes:
-    """The bytes of a document `_quick` may read before it is decoded, or ``b""``.
-
-    Bytes within the size limit with fewer brackets than ``max_depth`` (one record, say) cannot
-    be nested too deep; msgspec checks their UTF-8 as it reads, and refuses what the standard
-    path then refuses with its own message.
-    """
-    if text.__class__ is not bytes or len(text) > max_bytes:
-        return b""
-    raw: bytes = text[3:] if text[:3] == _BOM else text
-    if raw.count(b"[") + raw.count(b"{") > max_depth:
-        return b""
-    return raw
 
 
 def _size(limit: int) -> str:
@@ -260,15 +324,24 @@ def parse_json(
         InvalidDocument: for text that is too large, not UTF-8, nested too
             deep, or not JSON (the message names the line and column).
     """
-    shallow = _shallow(text, max_bytes, max_depth)
-    if shallow:
-        data = _quick(shallow)
-        if data is not _SLOW:
-            return data
+    tried = False
+    if text.__class__ is bytes and len(text) <= max_bytes:
+        # The common case, UTF-8 bytes within the size limit, in as few passes as it takes: one
+        # translate (see _MARKS) counts the openers and finds long digit runs and escapes. Bytes
+        # that may nest too deep are scanned as their text would be; whatever is not read here
+        # goes the way below, which reads it or says what is wrong, in the same order as always.
+        raw: bytes = text[3:] if text[:3] == _BOM else text
+        marks = raw.translate(_MARKS)
+        if marks.count(b"[") <= max_depth or not _nested_beyond(_brackets(raw), max_depth):
+            tried = True
+            data = _quick(raw, marks)
+            if data is not _SLOW:
+                return data
+        del marks  # a copy of the document's size: not held while the way below reads it
     text, raw = _text(text, document, max_bytes)
     if _too_deep(text, max_depth):
         raise _broken(document, f"nested deeper than {max_depth} levels")
-    if raw and not shallow:
+    if raw and not tried:
         data = _quick(raw)
         if data is not _SLOW:
             return data

@@ -43,3 +43,18 @@ def test_strings_side_by_side_and_a_string_holding_a_bracket_among_them() -> Non
     assert reading._brackets('{"a": "b", "c": ["d[", "e"]}') == "{[]}"
     assert reading._brackets('["x", "]", "y", "{"]') == "[]"
     assert reading._brackets('[""]') == "[]"
+
+
+@given(st.text(alphabet='[]{}"\\ab\u00e9\U0001f600', max_size=40))
+def test_utf8_bytes_give_the_brackets_of_their_text(text: str) -> None:
+    # The batch reader scans the bytes of a document before it is decoded.
+    raw = text.encode("utf-8")
+    assert reading._brackets(raw) == reading._brackets(text)
+    assert reading._too_deep(raw, 3) == reading._too_deep(text, 3)
+
+
+@given(_JSON)
+def test_utf8_bytes_of_documents_give_the_brackets_of_their_text(data: object) -> None:
+    text = json.dumps(data, ensure_ascii=False)
+    raw = text.encode("utf-8", "surrogatepass")
+    assert reading._brackets(raw) == reading._brackets(text)

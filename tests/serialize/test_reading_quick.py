@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from duo_domain import _json as reading
@@ -101,3 +101,107 @@ def test_what_the_quick_reader_refuses_is_read_or_refused_as_before(text: Any, m
         return
     with pytest.raises(InvalidDocument, match=message):
         parse_json(text)
+
+
+def _whole(raw: bytes) -> Any:
+    try:
+        return parse_json(raw)
+    except InvalidDocument as exc:
+        return exc
+
+
+def _max_depth(data: Any) -> int:
+    if isinstance(data, dict):
+        return 1 + max(map(_max_depth, data.values()), default=0)
+    if isinstance(data, list):
+        return 1 + max(map(_max_depth, data), default=0)
+    return 0
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join), st.lists(_JSON, max_size=4))
+@example("", [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])
+@example("", [["x" * 5, {"a": [[{"b": [2]}] * 20]}]])
+def test_an_array_read_item_by_item_gives_what_parse_json_gives(text: str, items: list[Any]) -> None:
+    """Where every item is read, the items are the data of the whole document, under its limits."""
+    for raw in (
+        text.encode("utf-8", "surrogatepass"),
+        ("[" + text + "]").encode("utf-8", "surrogatepass"),
+        json.dumps(items, default=str).encode(),
+        json.dumps(items, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"),
+    ):
+        found = reading.array_items(raw)
+        if found is None:
+            continue
+        read = [reading.read_item(item) for item in found]
+        if any(r is reading.NOT_READ for r in read):
+            continue
+        whole = _whole(raw)
+        assert not isinstance(whole, InvalidDocument), (raw, whole)
+        assert _exact(read) == _exact(whole)
+
+
+def test_an_item_beyond_the_depth_limit_is_not_read() -> None:
+    # The array is one level: an item may nest 31 deep in a document of at most 32 levels.
+    inner = b"[" * 31 + b"]" * 31
+    found = reading.array_items(b"[" + inner + b"]")
+    assert found is not None
+    assert reading.read_item(found[0]) == json.loads(inner)
+    deeper = b"[" * 32 + b"]" * 32
+    found = reading.array_items(b"[" + deeper + b"]")
+    assert found is not None
+    assert reading.read_item(found[0]) is reading.NOT_READ
+    with pytest.raises(InvalidDocument, match="nested deeper than 32 levels"):
+        parse_json(b"[" + deeper + b"]")
+    assert _max_depth(parse_json(b"[" + inner + b"]")) == 32
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b" [1]",
+        b"\xef\xbb\xbf[1]",
+        b"[1] x",
+        b"[1,]",
+        b"{}",
+        b'["\xff"]',
+        b"[" * 40,
+        "[1]",
+        bytearray(b"[1]"),
+    ],
+)
+def test_what_is_not_one_array_of_bytes_is_left_to_parse_json(raw: Any) -> None:
+    found = reading.array_items(raw)
+    assert found is None or [reading.read_item(i) for i in found] == [reading.NOT_READ]
+
+
+@settings(max_examples=200)
+@given(st.lists(_JSON, min_size=1, max_size=12), st.integers(0, 40))
+def test_bytes_with_many_brackets_are_read_as_their_text(items: list[Any], depth: int) -> None:
+    # Bytes with more openers than the depth limit are scanned for depth on the bytes themselves
+    # (not decoded and encoded again): the same data, or the same error, as their text.
+    nested: Any = items
+    for _ in range(depth):
+        nested = [nested, {"k": [1, {}]}]
+    text = json.dumps(nested, default=str, ensure_ascii=False)
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate has no UTF-8 bytes: escape it
+        text = json.dumps(nested, default=str)
+        raw = text.encode("utf-8")
+    outcomes = []
+    for given_text in (raw, text):
+        try:
+            outcomes.append(("ok", _exact(parse_json(given_text))))
+        except InvalidDocument as exc:
+            outcomes.append(("error", exc.lines()))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_an_array_beyond_the_itemwise_bound_is_left_to_parse_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A raw item costs ~56 bytes however small: a large array of tiny items is not split.
+    raw = b"[" + b"1," * 1000 + b"1]"
+    assert reading.array_items(raw) is not None
+    monkeypatch.setattr(reading, "ITEMWISE_BYTES", len(raw) - 1)
+    assert reading.array_items(raw) is None
+    assert parse_json(raw) == [1] * 1001

@@ -109,6 +109,10 @@ def _tuple_of_extra(value: Iterable[ExtraOndersteuning]) -> tuple[ExtraOndersteu
     return out
 
 
+# Each gives a tuple back as it is: a reader that builds the tuple may leave the call out.
+f.keeps_tuples(_tuple_of_perioden, _tuple_of_extra)
+
+
 @attrs.frozen
 class Enrolment:
     """One enrolment (inschrijving) of a student at an MBO institution.

@@ -47,6 +47,10 @@ def _tuple_of_diplomas(value: Iterable[Diploma]) -> tuple[Diploma, ...]:
     return out
 
 
+# Each gives a tuple back as it is: a reader that builds the tuple may leave the call out.
+f.keeps_tuples(_tuple_of_enrolments, _tuple_of_bpv, _tuple_of_diplomas)
+
+
 @attrs.frozen
 class MboStudentRecord:
     """A student of an MBO institution with everything exchanged with ROD about them.

@@ -89,6 +89,10 @@ def _amos(value: Iterable[Any]) -> tuple[AmvbOnderdeel, ...]:
     return out
 
 
+# Each gives a tuple back as it is: a reader that builds the tuple may leave the call out.
+f.keeps_tuples(_exemptions, _geos, _kzds, _amos)
+
+
 class VrijstellingOmvang(enum.Enum):
     """What a vrijstelling covers (Ekb WEB art. 3b lid 4): the whole part, or its IE or CE.
 

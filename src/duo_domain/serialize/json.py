@@ -76,6 +76,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from duo_domain import _fields as fields_mod
 from duo_domain._fields import json_type
+from duo_domain._json import NOT_READ, array_items, read_item
 from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, InvalidValue
 from duo_domain.identity.bsn import Bsn
@@ -326,6 +327,40 @@ def _structure_onderwijsnummer(value: Any, _: Any) -> Onderwijsnummer:
     return Onderwijsnummer(value)
 
 
+def _number_reader(cls: type, hook: Hook) -> Hook:
+    """The fast readers' hook of a personal number: ``hook``, building the object as its ``__init__`` does.
+
+    ``Bsn`` and ``Onderwijsnummer`` have one field, whose converter is the whole check of the
+    number; a string is checked by that converter and set as ``__init__`` sets it, without the
+    calls around it. Anything else goes to ``hook``, which refuses it as before. A class of
+    another shape is left to ``hook``.
+    """
+    fields = attrs.fields(cls)
+    if len(fields) != 1:
+        return hook
+    check = fields[0].converter
+    setter = _slot(cls, fields[0].name)
+    if (
+        not _can_generate(cls)
+        or not callable(check)
+        or fields[0].validator is not None
+        or setter is None
+        or hasattr(cls, "__attrs_pre_init__")
+        or hasattr(cls, "__attrs_post_init__")
+    ):
+        return hook
+    new = object.__new__
+
+    def structure(value: Any, kind: Any) -> Any:
+        if value.__class__ is not str:
+            return hook(value, kind)
+        number: Any = new(cls)
+        setter(number, check(value))
+        return number
+
+    return structure
+
+
 #: The dates the fast readers have read, by their text: a school's records repeat a few hundred
 #: dates (the first of August, the end of a school year), so a date is parsed and checked once and
 #: then looked up. Only a text that `read_date` accepted enters; bounded, emptied when full.
@@ -357,7 +392,12 @@ def _optional(fn: Hook, item: Any) -> Hook:
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else fn(value, item)
 
+    setattr(structure, _OPTIONAL_OF, (fn, item))  # a generated reader tests for None inline
     return structure
+
+
+#: Marks the hook of ``item | None`` made by `_optional` with ``(hook of item, item)``.
+_OPTIONAL_OF = "__duo_domain_optional_of__"
 
 
 def _is_simple_optional(kind: Any) -> bool:
@@ -427,6 +467,8 @@ def _base(detailed: bool, *, null: bool = True) -> cattrs.Converter:
                 raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
             return tuple(out)
 
+        if not detailed:  # a generated reader may build the tuple itself (see _built_tuple)
+            setattr(structure, _ITEMS_OF, (item, inner))
         return structure
 
     conv.register_structure_hook_factory(_is_tuple_of_domain, _tuple_factory)
@@ -459,6 +501,42 @@ def _object(conv: cattrs.Converter, cls: type, **overrides: Any) -> Hook:
 
 
 _FACTORY: type[Any] = type(attrs.Factory(list))
+#: Marks the fast converter's hook of a tuple of attrs objects with ``(item class, item hook)``.
+_ITEMS_OF = "__duo_domain_items_of__"
+#: Marks a reader made by `_generated`: it builds exactly its class, or raises.
+_GENERATED = "__duo_domain_generated__"
+
+
+def _not_an_array(value: Any) -> Any:
+    """What the fast hook of a tuple does with anything but a list (the detailed converter says why)."""
+    raise TypeError(f"expected an array, got {json_type(value)}")
+
+
+def _built_tuple(conv: cattrs.Converter, a: attrs.Attribute[Any]) -> Hook | None:
+    """The hook of the items when a generated reader may build field ``a``'s tuple itself, else ``None``.
+
+    That is a field of a tuple of an attrs class read by a generated reader: the reader calls the
+    item's reader for each item of the list, as the tuple's hook does, and leaves out what could
+    not change the result: the field's converter when it gives a tuple back unchanged
+    (`duo_domain._fields.keeps_tuples`), and its check when that is `duo_domain._fields.items`
+    of the item's class (every item is an instance of exactly that class) and the default, if
+    any, is the empty tuple.
+    """
+    if not _is_tuple_of_domain(a.type):
+        return None
+    found = getattr(conv.get_structure_hook(a.type), _ITEMS_OF, None)
+    if found is None:
+        return None
+    item, inner = found
+    if (
+        getattr(inner, _GENERATED, False) is not True
+        or (a.converter is not None and not fields_mod.tuple_kept(a.converter))
+        or (a.validator is not None and item not in fields_mod.items_of(a.validator))
+        or (a.default is not attrs.NOTHING and not (a.default.__class__ is tuple and not a.default))
+    ):
+        return None
+    hook: Hook = inner
+    return hook
 
 
 def _can_generate(cls: type) -> bool:
@@ -512,6 +590,10 @@ def _shared_default(factory: Any) -> Any:
 
 def _read_expression(conv: cattrs.Converter, a: attrs.Attribute[Any], ns: dict[str, Any]) -> str:
     """The expression of a generated reader that reads field ``a`` from the object ``o``."""
+    items = _built_tuple(conv, a)
+    if items is not None:  # the items' reader called directly, for each item of a list
+        ns[f"r_{a.name}"], ns["not_array"] = items, _not_an_array
+        return f"(tuple(map(r_{a.name}, x)) if (x := o[{a.name!r}]).__class__ is list else not_array(x))"
     hook = conv.get_structure_hook(a.type)
     if hook is _passthrough:
         return f"o[{a.name!r}]"
@@ -519,12 +601,16 @@ def _read_expression(conv: cattrs.Converter, a: attrs.Attribute[Any], ns: dict[s
     # through read_date (and is kept), and any other value is left to the field's check, as
     # read_date leaves it.
     if hook is read_date:  # the condition is evaluated first: it names the value x
-        return f"(dates_get(x) or date_kept(x) if (x := o[{a.name!r}]).__class__ is str else x)"
+        return f"((dates[x] if x in dates else date_kept(x)) if (x := o[{a.name!r}]).__class__ is str else x)"
     if hook is _optional_date:
         return (
             f"(None if (x := o[{a.name!r}]) is None else "
-            "(dates_get(x) or date_kept(x) if x.__class__ is str else x))"
+            "((dates[x] if x in dates else date_kept(x)) if x.__class__ is str else x))"
         )
+    optional = getattr(hook, _OPTIONAL_OF, None)
+    if optional is not None:  # what _optional's hook does, without the call
+        ns[f"h_{a.name}"], ns[f"t_{a.name}"] = optional
+        return f"(None if (x := o[{a.name!r}]) is None else h_{a.name}(x, t_{a.name}))"
     ns[f"h_{a.name}"], ns[f"t_{a.name}"] = hook, a.type
     return f"h_{a.name}(o[{a.name!r}], t_{a.name})"
 
@@ -554,14 +640,14 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
         "setattr": object.__setattr__,
         "allowed": frozenset(a.name for a in fields),
         "feke": ForbiddenExtraKeysError,
-        "dates_get": _DATES.get,
+        "dates": _DATES,
         "date_kept": _read_date_kept,
         **fields_mod.INLINE_NAMES,
     }
     required = [a for a in fields if a.default is attrs.NOTHING]
     # cattrs' function calls o.keys(): anything without keys (a list, say) fails as it does there.
     lines = [
-        "def structure(o, _):",
+        "def structure(o, _=None):",
         "    if o.__class__ is not dict:",
         "        o.keys()",
         f"    n = {len(required)}",
@@ -596,8 +682,9 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     lines.append("    self = new(cls)")
     if hasattr(cls, "__attrs_pre_init__"):
         lines.append("    self.__attrs_pre_init__()")
+    built = {a.name for a in fields if _built_tuple(conv, a) is not None}
     for a in fields:
-        if a.converter is not None:
+        if a.converter is not None and a.name not in built:
             ns[f"c_{a.name}"] = a.converter
             lines.append(f"    v_{a.name} = c_{a.name}(v_{a.name})")
         slot = _slot(cls, a.name)
@@ -607,7 +694,7 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
             ns[f"set_{a.name}"] = slot
             lines.append(f"    set_{a.name}(self, v_{a.name})")
     for a in fields:
-        if a.validator is None:
+        if a.validator is None or a.name in built:
             continue
         lines += [f"    {line}" for line in fields_mod.check_lines(a, f"v_{a.name}", ns, a.name)]
     if hasattr(cls, "__attrs_post_init__"):
@@ -616,6 +703,7 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     source = "\n".join(lines)
     exec(compile(source, f"<duo_domain reader of {cls.__qualname__}>", "exec"), ns)  # noqa: S102 - generated from field names only
     structure: Hook = ns["structure"]
+    setattr(structure, _GENERATED, True)
     return structure
 
 
@@ -659,9 +747,13 @@ def _mbo_converter(detailed: bool, make_object: Callable[[cattrs.Converter, type
     conv = _base(detailed)
     conv.register_structure_hook(OnvolledigeDatum, _structure_onvolledige_datum)
     conv.register_unstructure_hook(OnvolledigeDatum, str)
-    conv.register_structure_hook(Bsn, _structure_bsn)
+    fast = make_object is _generated  # the readers' fast converter
+    conv.register_structure_hook(Bsn, _number_reader(Bsn, _structure_bsn) if fast else _structure_bsn)
     conv.register_unstructure_hook(Bsn, Bsn.unmasked)
-    conv.register_structure_hook(Onderwijsnummer, _structure_onderwijsnummer)
+    conv.register_structure_hook(
+        Onderwijsnummer,
+        _number_reader(Onderwijsnummer, _structure_onderwijsnummer) if fast else _structure_onderwijsnummer,
+    )
     conv.register_unstructure_hook(Onderwijsnummer, Onderwijsnummer.unmasked)
 
     nl_fn = make_object(conv, NederlandsAdres)
@@ -915,7 +1007,6 @@ def structure_mbo_each(data: Any) -> Iterator[RecordRead]:
         >>> reads[1].error.lines()
         ['expected an object, got number @ $[1].student']
     """
-    fast = _MBO.fast(MboStudentRecord)
     if data.__class__ is dict:
         items: list[Any] = [data]
         prefix = None
@@ -927,7 +1018,14 @@ def structure_mbo_each(data: Any) -> Iterator[RecordRead]:
             [DocumentProblem("$", f"expected an object or an array of objects, got {json_type(data)}")],
             document=DOCUMENT_NAME,
         )
-    for i, item in enumerate(items):
+    yield from _reads(items, prefix, 0)
+
+
+def _reads(items: list[Any], prefix: str | None, start: int) -> Iterator[RecordRead]:
+    """`structure_mbo_each` over ``items[start:]`` (``prefix``: ``None`` for one record at ``$``)."""
+    fast = _MBO.fast(MboStudentRecord)
+    for i in range(start, len(items)):
+        item = items[i]
         try:
             yield RecordRead(i, fast(item, MboStudentRecord))
         except Exception:
@@ -951,15 +1049,40 @@ def structure_mbo(data: Any) -> MboStudentRecord | list[MboStudentRecord]:
         try:
             return [fast(item, MboStudentRecord) for item in data]
         except Exception:
-            problems: list[DocumentProblem] = []
-            for read in structure_mbo_each(data):
-                if read.error is not None:
-                    problems.extend(read.error.problems)
-            raise InvalidDocument(problems, document=DOCUMENT_NAME) from None
+            raise InvalidDocument(_list_problems(data, 0), document=DOCUMENT_NAME) from None
     raise InvalidDocument(
         [DocumentProblem("$", f"expected an object or an array of objects, got {json_type(data)}")],
         document=DOCUMENT_NAME,
     )
+
+
+def _list_problems(data: list[Any], start: int) -> list[DocumentProblem]:
+    """The problems of the records ``data[start:]`` of a list, with their paths ``$[i]...``."""
+    problems: list[DocumentProblem] = []
+    for read in _reads(data, "$", start):
+        if read.error is not None:
+            problems.extend(read.error.problems)
+    return problems
+
+
+def _structure_parsed_list(data: list[Any]) -> list[MboStudentRecord]:
+    """`structure_mbo` of a list the reader parsed itself and owns: each item is let go once it is read.
+
+    What is read is the same, and so is the error: the items read before a failing one had no
+    problem. Letting each record's plain data go as soon as its objects are built keeps a large
+    array's memory (and the collector's work) from holding both at once.
+    """
+    fast = _MBO.fast(MboStudentRecord)
+    out: list[MboStudentRecord] = []
+    append = out.append
+    i = 0
+    try:
+        for i, item in enumerate(data):
+            append(fast(item, MboStudentRecord))
+            data[i] = None
+    except Exception:
+        raise InvalidDocument(_list_problems(data, i), document=DOCUMENT_NAME) from None
+    return out
 
 
 def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
@@ -971,7 +1094,46 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     Raises:
         InvalidDocument: when the text is not JSON, or not such a document.
     """
-    return structure_mbo(parse_json(text, document=DOCUMENT_NAME))
+    if text.__class__ is bytes and text[:1] == b"[":
+        records = _read_items(text)  # its raw items are let go before parse_json reads the text
+        if records is not None:
+            return records
+    data = parse_json(text, document=DOCUMENT_NAME)
+    if data.__class__ is dict:  # what structure_mbo does with one record, without the calls around it
+        try:
+            one: MboStudentRecord = _MBO.fast(MboStudentRecord)(data, MboStudentRecord)
+        except Exception:
+            problems = _MBO.problems(data, MboStudentRecord, "$")
+            raise InvalidDocument(problems, document=DOCUMENT_NAME) from None
+        return one
+    if data.__class__ is list:
+        return _structure_parsed_list(data)
+    return structure_mbo(data)
+
+
+def _read_items(text: bytes) -> list[MboStudentRecord] | None:
+    """The records of a JSON array's items (`array_items`) read one by one, or ``None``.
+
+    Each item is decoded, read into its record, and let go before the next, so that a large
+    array costs per record what one record does. ``None`` as soon as an item is not read
+    (beyond a limit, or not a valid record): the whole document is then read again by
+    `parse_json` and `structure_mbo`, which read it or say what is wrong as always.
+    """
+    items = array_items(text)
+    if items is None:
+        return None
+    fast = _MBO.fast(MboStudentRecord)
+    out: list[MboStudentRecord] = []
+    append = out.append
+    for item in items:
+        data = read_item(item)
+        if data is NOT_READ:
+            return None
+        try:
+            append(fast(data, MboStudentRecord))
+        except Exception:  # reported by the whole document's reading
+            return None
+    return out
 
 
 def unstructure_mbo(obj: MboStudentRecord | list[MboStudentRecord]) -> Any:
