@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import keyword
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -114,6 +117,44 @@ def _names(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _attrs_class(hint: object) -> type | None:
+    """The attrs class a field's type hint names (``X`` or ``X | None``), else ``None``."""
+    if isinstance(hint, type):
+        return hint if attrs.has(hint) else None
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        found = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _attrs_class(found[0]) if len(found) == 1 else None
+    return None
+
+
+def _is_path(kind: type, path: str) -> bool:
+    """Whether ``path`` names a field of ``kind`` (dotted through attrs classes) or of the context.
+
+    Each name is an identifier and a field of the class the step before leads to, so that only
+    identifiers of class definitions enter the engine's generated source.
+    """
+    names = path.split(".")
+    if not all(n.isidentifier() and not keyword.iskeyword(n) for n in names):
+        return False
+    if names[0] == "ctx":
+        kind, names = CheckContext, names[1:]
+        if len(names) != 1:
+            return False
+    elif not attrs.has(kind):
+        return len(names) == 1  # a plain class: its attribute is read as given
+    current: type | None = kind
+    for depth, name in enumerate(names):
+        if current is None or name not in attrs.fields_dict(current):
+            return False
+        if depth + 1 < len(names):
+            try:
+                hints = typing.get_type_hints(current)
+            except (NameError, TypeError, AttributeError):
+                return False
+            current = _attrs_class(hints.get(name))
+    return True
+
+
 @attrs.frozen
 class Rule:
     """One business rule of the catalogue.
@@ -145,6 +186,14 @@ class Rule:
             ``field`` that is not ``None`` and that ``fits`` (a fast predicate, such as
             a compiled expression's ``fullmatch``) refuses; the engine calls the check
             only then. Like ``needs``, a promise for speed that never changes a finding.
+        needs_any: Like ``needs``, but the check is called when at least one entry holds: a
+            field that holds a value, or a ``(field, fits)`` pair whose value is not ``None``
+            and that ``fits`` refuses (as ``guard``). Empty: no such condition.
+
+    A field in ``needs`` and ``needs_any`` may be a dotted path through attrs classes
+    (``"student.persoonsgegevens"``: ``None`` on the way means no value) or a field of the
+    [`CheckContext`][duo_domain.CheckContext] (``"ctx.referentiedata"``); every name on the
+    path must be a field of its class.
 
     Examples:
         >>> import re
@@ -152,6 +201,9 @@ class Rule:
         ...             guard=("code", re.compile("[0-9]{5}").fullmatch))
         >>> rule.guard[0], rule.needs
         ('code', ())
+        >>> Rule("X.Y", Severity.AFKEUR, "s", "g", "src", object, lambda o, c: (),
+        ...      needs_any=("ctx.referentiedata", ("code", str.isdigit))).needs_any[0]
+        'ctx.referentiedata'
     """
 
     id: str = attrs.field(validator=_id_validator)
@@ -168,18 +220,30 @@ class Rule:
     severity_origin: str | None = None
     needs: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, converter=_names)
     guard: tuple[str, Callable[[Any], object]] | None = attrs.field(default=None, eq=False, repr=False)
+    needs_any: tuple[str | tuple[str, Callable[[Any], object]], ...] = attrs.field(
+        default=(), eq=False, repr=False, converter=tuple
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:
             raise ValueError(f"rule {self.id}: geldig_tot {self.geldig_tot} is before geldig_van")
-        fields = {*self.needs, *(self.guard[:1] if self.guard is not None else ())}
-        known = {a.name for a in attrs.fields(self.applies_to)} if attrs.has(self.applies_to) else None
-        for name in sorted(fields):
-            # The names enter the engine's generated source: identifiers of the checked class only.
-            if not name.isidentifier() or (known is not None and name not in known):
+        tests = [*self.needs]
+        pairs = [self.guard] if self.guard is not None else []
+        for entry in self.needs_any:
+            if isinstance(entry, tuple):
+                pairs.append(entry)
+            else:
+                tests.append(entry)
+        for pair in pairs:
+            if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+                raise ValueError(f"rule {self.id}: a guard is a (field, test) pair, got {pair!r}")
+            if not callable(pair[1]):
+                raise ValueError(f"rule {self.id}: the guard's test is not callable")
+        tests += [pair[0] for pair in pairs]
+        for name in sorted(set(tests)):
+            # The names enter the engine's generated source: identifiers of the checked classes only.
+            if not _is_path(self.applies_to, name):
                 raise ValueError(f"rule {self.id}: {name!r} is not a field of {self.applies_to.__qualname__}")
-        if self.guard is not None and not callable(self.guard[1]):
-            raise ValueError(f"rule {self.id}: the guard's test is not callable")
 
     def in_force(self, peildatum: dt.date | None) -> bool:
         """Whether the rule applies on ``peildatum`` (always, for ``None``).

@@ -140,13 +140,14 @@ class RuleRegistry:
         severity_origin: str | None = None,
         needs: Sequence[str] = (),
         guard: tuple[str, Callable[[Any], object]] | None = None,
+        needs_any: Sequence[str | tuple[str, Callable[[Any], object]]] = (),
     ) -> Callable[[_F], _F]:
         """Decorator that registers a check function as a rule.
 
         The function is called as ``check(obj, ctx)`` and returns an iterable
         of [`Violation`][duo_domain.Violation]: a tuple or list (``()`` when nothing is wrong,
-        the fastest), or a generator. ``needs`` and ``guard`` (see [`Rule`][duo_domain.Rule])
-        let the engine skip the call where the check cannot find anything.
+        the fastest), or a generator. ``needs``, ``guard`` and ``needs_any`` (see
+        [`Rule`][duo_domain.Rule]) let the engine skip the call where the check cannot find anything.
         """
 
         def register(check: _F) -> _F:
@@ -166,6 +167,7 @@ class RuleRegistry:
                     severity_origin=severity_origin,
                     needs=needs,
                     guard=guard,
+                    needs_any=needs_any,
                 )
             )
             return check
@@ -360,29 +362,77 @@ class _Plans(dict[type, "_Visit | None"]):
         return found
 
 
-def _rule_lines(i: int, rule: Rule, names: dict[str, Any]) -> list[str]:
-    """The source lines of one rule in a plan: its ``needs`` and ``guard`` tests, then the call.
+def _reach(path: str) -> str:
+    """A test that reads ``path`` (``field``, ``a.b`` or ``ctx.field``) into ``value``: not ``None``.
 
-    A rule without either costs a call per object; with them, an object whose fields say the
-    check cannot find anything costs an attribute read and a comparison (for a format rule,
-    the compiled expression's ``fullmatch`` in C) and no Python frame.
+    Only names [`Rule`][duo_domain.Rule] checked to be fields of their classes reach here.
     """
-    tests = [f"obj.{name} is not None and obj.{name} != ()" for name in rule.needs]
+    first, *rest = path.split(".")
+    if first == "ctx":
+        first = f"ctx.{rest.pop(0)}"
+    else:
+        first = f"obj.{first}"
+    return " and ".join(
+        [f"(value := {first}) is not None", *(f"(value := value.{name}) is not None" for name in rest)]
+    )
+
+
+def _holds(path: str) -> str:
+    # ``value != ()`` without a call of the value's own ``__ne__`` (attrs writes it in Python):
+    # anything but a tuple holds a value; a tuple holds one when it is not empty.
+    return f"{_reach(path)} and (value.__class__ is not tuple or value)"
+
+
+def _refused(path: str, fits: str) -> str:
+    return f"{_reach(path)} and not {fits}(value)"
+
+
+def _rule_test(i: int, rule: Rule, names: dict[str, Any]) -> str | None:
+    """The test that decides whether a plan calls a rule's check: its ``needs``, ``guard`` and ``needs_any``.
+
+    ``None`` for a rule without any: its check is called for every object. With them, an object
+    whose fields say the check cannot find anything costs an attribute read and a comparison (for
+    a format rule, the compiled expression's ``fullmatch`` in C) and no Python frame.
+    """
+    tests = [_holds(name) for name in rule.needs]
     if rule.guard is not None:
         field, fits = rule.guard
         names[f"fits{i}"] = fits
-        tests.append(f"(value := obj.{field}) is not None and not fits{i}(value)")
-    indent = "        " if tests else "    "
-    body = [
-        f"{indent}found = check{i}(obj, ctx)",
-        f"{indent}if found:",
-        f"{indent}    emit(rule{i}, found, where, out)",
-        f"{indent}elif found is None:",
-        f"{indent}    returned_none(rule{i})",
-    ]
-    if not tests:
-        return body
-    return [f"    if {' and '.join(tests)}:", *body]
+        tests.append(_refused(field, f"fits{i}"))
+    if rule.needs_any:
+        either = []
+        for j, entry in enumerate(rule.needs_any):
+            if isinstance(entry, tuple):
+                names[f"fits{i}_{j}"] = entry[1]
+                either.append(f"({_refused(entry[0], f'fits{i}_{j}')})")
+            else:
+                either.append(f"({_holds(entry)})")
+        tests.append(f"({' or '.join(either)})")
+    return " and ".join(tests) if tests else None
+
+
+def _rule_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
+    """The source lines of the rules of a plan, in their order: each call under its test.
+
+    Consecutive rules with the same test (``needs=("diplomas",)`` twice, say) share one ``if``.
+    """
+    lines: list[str] = []
+    previous: str | None = None
+    for i, rule in enumerate(rules):
+        names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
+        test = _rule_test(i, rule, names)
+        if test is not None and test != previous:
+            lines.append(f"    if {test}:")
+        previous = test
+        indent = "        " if test else "    "
+        lines += [
+            f"{indent}found = check{i}(obj, ctx)",
+            f"{indent}if found:",
+            f"{indent}    emit(rule{i}, found, where, out)",
+            f"{indent}elif found is None:",
+            f"{indent}    returned_none(rule{i})",
+        ]
+    return lines
 
 
 def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | None:
@@ -402,9 +452,7 @@ def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | Non
         "sequence": (tuple, list),
     }
     lines = ["def visit(obj, where, ctx, out):"]
-    for i, rule in enumerate(rules):
-        names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
-        lines += _rule_lines(i, rule, names)
+    lines += _rule_lines(rules, names)
     children = _child_fields(kind)
     if not rules and not children:
         return None  # nothing to check in it or below it: the walk passes it over
