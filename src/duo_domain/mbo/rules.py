@@ -43,11 +43,11 @@ from duo_domain.identity import crebo, keuzedeel
 from duo_domain.mbo.afwezigheid import Afwezigheid
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import (
+    BBL_LEERTRAJECTEN,
     LEERROUTEFASE,
     LEERTRAJECT,
     NIVEAU,
     REDEN_UITSCHRIJVING,
-    BBL_LEERTRAJECTEN,
     bbl_leertrajecten,
     bundel,
     lijst,

@@ -117,6 +117,14 @@ def _names(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: One entry of ``needs_any``: a field that must hold a value, or ``(field, fits)``.
+_Test = str | tuple[str, Callable[[Any], object]]
+
+
+def _tests(value: Iterable[_Test]) -> tuple[_Test, ...]:
+    return tuple(value)
+
+
 def _attrs_class(hint: object) -> type | None:
     """The attrs class a field's type hint names (``X`` or ``X | None``), else ``None``."""
     if isinstance(hint, type):
@@ -220,9 +228,7 @@ class Rule:
     severity_origin: str | None = None
     needs: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, converter=_names)
     guard: tuple[str, Callable[[Any], object]] | None = attrs.field(default=None, eq=False, repr=False)
-    needs_any: tuple[str | tuple[str, Callable[[Any], object]], ...] = attrs.field(
-        default=(), eq=False, repr=False, converter=tuple
-    )
+    needs_any: tuple[_Test, ...] = attrs.field(default=(), eq=False, repr=False, converter=_tests)
 
     def __attrs_post_init__(self) -> None:
         if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:

@@ -368,10 +368,7 @@ def _reach(path: str) -> str:
     Only names [`Rule`][duo_domain.Rule] checked to be fields of their classes reach here.
     """
     first, *rest = path.split(".")
-    if first == "ctx":
-        first = f"ctx.{rest.pop(0)}"
-    else:
-        first = f"obj.{first}"
+    first = f"ctx.{rest.pop(0)}" if first == "ctx" else f"obj.{first}"
     return " and ".join(
         [f"(value := {first}) is not None", *(f"(value := value.{name}) is not None" for name in rest)]
     )
