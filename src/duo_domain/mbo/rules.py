@@ -356,6 +356,7 @@ def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     ),
     source=f"{_PVE_ISP}: one period per change, Datum begin (inclusief)",
     applies_to=Enrolment,
+    needs=("perioden[1]",),  # two periods or more
     severity_origin=_LIB,
 )
 def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
@@ -657,6 +658,7 @@ def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Give the total number of BPV hours agreed, a whole number from 1 to 9999.",
     source=f"{_PVE_BPV}: Omvang N1..4 (totaal aantal uren)",
     applies_to=BpvAgreement,
+    guard=("omvang", range(1, 10000).__contains__),
     severity_origin=_DUO,
 )
 def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
@@ -740,7 +742,7 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     source="DUO BasisSchema type Inschrijvingvolgnummer ('in het MBO per instelling en persoon uniek'); "
     + _PVE_ISG,
     applies_to=MboStudentRecord,
-    needs=("inschrijvingen",),
+    needs=("inschrijvingen[1]",),  # two enrolments or more
     severity_origin=_DUO,
 )
 def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
@@ -771,7 +773,7 @@ def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Viol
     guidance="Give every BPV agreement of the enrolment its own volgnummer.",
     source=f"{_PVE_BPV}: Volgnummer (door de instelling toegekend, per inschrijving)",
     applies_to=MboStudentRecord,
-    needs=("bpv_overeenkomsten",),
+    needs=("bpv_overeenkomsten[1]",),  # two agreements or more
     severity_origin=_LIB,
 )
 def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import keyword
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -103,8 +104,32 @@ class CheckContext:
 CheckFunction = Callable[[Any, CheckContext], Iterable[Violation]]
 
 
+_DIGITS = b"0123456789"
+
+
+def _masked(text: str) -> str:
+    """``mask_numbers(text)``, settled without its expression for a text that cannot hold a run.
+
+    A run (eight digits in a row, or nine with separators) takes eight digits at least: a text
+    shorter than eight characters, or an ASCII text with fewer than eight digits (counted in C),
+    comes back as it is, as ``mask_numbers`` gives it back. Most findings' texts are such.
+    """
+    if text.__class__ is str:
+        if len(text) < 8:
+            return text
+        if text.isascii():
+            ascii_text = text.encode("ascii")
+            if len(ascii_text) - len(ascii_text.translate(None, _DIGITS)) < 8:
+                return text
+    return mask_numbers(text)
+
+
 def _mask_optional(value: str | None) -> str | None:
-    return None if value is None else mask_numbers(value)
+    return None if value is None else _masked(value)
+
+
+def _mask_values(values: Mapping[str, str]) -> dict[str, str]:
+    return {} if values.__class__ is dict and not values else mask_values(values)
 
 
 def _id_validator(_inst: object, _attr: object, value: str) -> None:
@@ -135,12 +160,27 @@ def _attrs_class(hint: object) -> type | None:
     return None
 
 
+_INDEX = re.compile(r"(.+)\[([0-9]{1,2})\]")
+
+
+def split_index(path: str) -> tuple[str, int | None]:
+    """``"perioden[1]"`` to ``("perioden", 1)``: a path that must hold an item at that index.
+
+    Examples:
+        >>> split_index("perioden[1]"), split_index("student.persoonsgegevens")
+        (('perioden', 1), ('student.persoonsgegevens', None))
+    """
+    found = _INDEX.fullmatch(path)
+    return (path, None) if found is None else (found.group(1), int(found.group(2)))
+
+
 def _is_path(kind: type, path: str) -> bool:
     """Whether ``path`` names a field of ``kind`` (dotted through attrs classes) or of the context.
 
     Each name is an identifier and a field of the class the step before leads to, so that only
     identifiers of class definitions enter the engine's generated source.
     """
+    path = split_index(path)[0]
     names = path.split(".")
     if not all(n.isidentifier() and not keyword.iskeyword(n) for n in names):
         return False
@@ -201,7 +241,8 @@ class Rule:
     A field in ``needs`` and ``needs_any`` may be a dotted path through attrs classes
     (``"student.persoonsgegevens"``: ``None`` on the way means no value) or a field of the
     [`CheckContext`][duo_domain.CheckContext] (``"ctx.referentiedata"``); every name on the
-    path must be a field of its class.
+    path must be a field of its class. An index at the end (``"perioden[1]"``) asks for a
+    sequence with an item there: at least two periods, say, for a check that compares them.
 
     Examples:
         >>> import re
@@ -241,7 +282,12 @@ class Rule:
             else:
                 tests.append(entry)
         for pair in pairs:
-            if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+            if not (
+                isinstance(pair, tuple)
+                and len(pair) == 2
+                and isinstance(pair[0], str)
+                and split_index(pair[0])[1] is None
+            ):
                 raise ValueError(f"rule {self.id}: a guard is a (field, test) pair, got {pair!r}")
             if not callable(pair[1]):
                 raise ValueError(f"rule {self.id}: the guard's test is not callable")
@@ -309,10 +355,10 @@ class Finding:
 
     rule_id: str
     severity: Severity
-    path: str = attrs.field(converter=mask_numbers)
-    message: str = attrs.field(converter=mask_numbers)
+    path: str = attrs.field(converter=_masked)
+    message: str = attrs.field(converter=_masked)
     business_key: str | None = attrs.field(default=None, converter=_mask_optional)
-    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False, converter=mask_values)
+    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False, converter=_mask_values)
     source: str = ""
 
     @property

@@ -16,7 +16,15 @@ import attrs
 
 from duo_domain._fields import json_type
 from duo_domain.errors import InvalidValue
-from duo_domain.rules._model import CheckContext, CheckFunction, Finding, Rule, Severity, Violation
+from duo_domain.rules._model import (
+    CheckContext,
+    CheckFunction,
+    Finding,
+    Rule,
+    Severity,
+    Violation,
+    split_index,
+)
 from duo_domain.rules._report import Report
 
 __all__ = ["RuleRegistry", "registry", "validate"]
@@ -375,6 +383,9 @@ def _reach(path: str) -> str:
 
 
 def _holds(path: str) -> str:
+    path, index = split_index(path)
+    if index is not None:
+        return f"{_reach(path)} and len(value) > {index:d}"
     # ``value != ()`` without a call of the value's own ``__ne__`` (attrs writes it in Python):
     # anything but a tuple holds a value; a tuple holds one when it is not empty.
     return f"{_reach(path)} and (value.__class__ is not tuple or value)"
