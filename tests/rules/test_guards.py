@@ -158,6 +158,7 @@ def _outer_registry(calls: list[str]) -> RuleRegistry:
     rule("T.D.BOTH", needs=("items",), needs_any=("inner", "ctx.codes"))
     rule("T.E.SAME", needs=("items",))  # the same test as T.F.SAME: one if in the plan
     rule("T.F.SAME", needs=("items",))
+    rule("T.G.TWO", needs=("items[1]",))  # two items or more
     return reg
 
 
@@ -172,6 +173,7 @@ def _outer_registry(calls: list[str]) -> RuleRegistry:
         (Outer(items=("a",)), {}, ["T.C.ANY", "T.E.SAME", "T.F.SAME"]),
         (Outer(Inner(), items=("a",)), {}, ["T.C.ANY", "T.D.BOTH", "T.E.SAME", "T.F.SAME"]),
         (Outer(items=("a",)), {"codes": object()}, ["T.C.ANY", "T.D.BOTH", "T.E.SAME", "T.F.SAME"]),
+        (Outer(items=("a", "b")), {}, ["T.C.ANY", "T.E.SAME", "T.F.SAME", "T.G.TWO"]),
     ],
 )
 def test_paths_context_and_any_of(outer: Outer, context: dict[str, object], called: list[str]) -> None:
@@ -195,6 +197,9 @@ def test_paths_context_and_any_of(outer: Outer, context: dict[str, object], call
         {"needs_any": (("code", "not callable"),)},
         {"needs_any": (("code",),)},
         {"needs_any": (("code; import os", _FIVE_DIGITS),)},
+        {"needs_any": (("items[1]", _FIVE_DIGITS),)},  # an index only where a value must be held
+        {"needs": ("items[x]",)},
+        {"needs": ("items[1].x",)},
     ],
 )
 def test_a_path_must_name_fields_of_their_classes(knobs: dict[str, object]) -> None:
