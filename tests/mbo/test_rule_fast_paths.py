@@ -1,7 +1,8 @@
 """The rewritten MBO checks find what the checks before them found, on generated and bench data.
 
 The copies below are the checks as they were before their fast paths (one period, a valid code,
-no BBL period, one enrolment); each new check must give the same violations for every input.
+no BBL period, a BPV within its enrolment, dates in order, two distinct enrolments); each new
+check must give the same violations for every input.
 """
 
 from __future__ import annotations
@@ -193,11 +194,98 @@ def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     return found
 
 
+def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
+    found: list[Violation] = []
+    if e.datum_uitschrijving_gepland < e.datum_inschrijving:
+        found.append(
+            Violation(
+                "datum_uitschrijving_gepland",
+                f"datum_uitschrijving_gepland {e.datum_uitschrijving_gepland} is before "
+                f"datum_inschrijving {e.datum_inschrijving}",
+                _key(e),
+            )
+        )
+    werkelijk = e.datum_uitschrijving_werkelijk
+    if werkelijk is not None and werkelijk < e.datum_inschrijving:
+        found.append(
+            Violation(
+                "datum_uitschrijving_werkelijk",
+                f"datum_uitschrijving_werkelijk {werkelijk} is before "
+                f"datum_inschrijving {e.datum_inschrijving}",
+                _key(e),
+            )
+        )
+    return found
+
+
+def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
+    einde = e.datum_einde
+    found: list[Violation] = []
+    for i, p in enumerate(e.perioden):
+        if p.datum_begin < e.datum_inschrijving:
+            found.append(
+                Violation(
+                    f"perioden[{i}].datum_begin",
+                    f"period begins on {p.datum_begin}, before datum_inschrijving {e.datum_inschrijving}",
+                    _key(e),
+                )
+            )
+        elif p.datum_begin > einde:
+            found.append(
+                Violation(
+                    f"perioden[{i}].datum_begin",
+                    f"period begins on {p.datum_begin}, after the enrolment's last day {einde}",
+                    _key(e),
+                )
+            )
+        if p.datum_einde is not None:
+            if p.datum_einde < p.datum_begin:
+                found.append(
+                    Violation(
+                        f"perioden[{i}].datum_einde",
+                        f"period ends on {p.datum_einde}, before its datum_begin {p.datum_begin}",
+                        _key(e),
+                    )
+                )
+            elif p.datum_einde > einde:
+                found.append(
+                    Violation(
+                        f"perioden[{i}].datum_einde",
+                        f"period ends on {p.datum_einde}, after the enrolment's last day {einde}",
+                        _key(e),
+                    )
+                )
+    return found
+
+
+def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
+    if len(r.inschrijvingen) < 2:
+        return ()
+    found: list[Violation] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(r.inschrijvingen):
+        key = (e.instelling, e.inschrijvingvolgnummer)
+        if key in seen:
+            found.append(
+                Violation(
+                    f"inschrijvingen[{i}].inschrijvingvolgnummer",
+                    f"inschrijvingvolgnummer {e.inschrijvingvolgnummer!r} is "
+                    f"used by inschrijvingen[{seen[key]}] too",
+                    e.inschrijvingvolgnummer,
+                )
+            )
+        else:
+            seen[key] = i
+    return found
+
+
 _Check = Callable[[Any, CheckContext], Sequence[Violation]]
 _PAIRS: dict[str, tuple[tuple[_Check, _Check], ...]] = {
     "enrolment": (
         (_inschrijving_onderwijslocatie, new._inschrijving_onderwijslocatie),
         (_periode_aansluitend, new._periode_aansluitend),
+        (_inschrijving_datums, new._inschrijving_datums),
+        (_periode_binnen, new._periode_binnen),
     ),
     "periode": (
         (_periode_leertraject, new._periode_leertraject),
@@ -206,6 +294,7 @@ _PAIRS: dict[str, tuple[tuple[_Check, _Check], ...]] = {
     "record": (
         (_bpv_inschrijving, new._bpv_inschrijving),
         (_bbl_bpv, new._bbl_bpv),
+        (_inschrijving_uniek, new._inschrijving_uniek),
     ),
 }
 

@@ -152,6 +152,11 @@ def _gesorteerd(e: Enrolment) -> list[tuple[int, Periode]]:
     severity_origin=_LIB,
 )
 def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
+    werkelijk = e.datum_uitschrijving_werkelijk
+    if e.datum_uitschrijving_gepland >= e.datum_inschrijving and (
+        werkelijk is None or werkelijk >= e.datum_inschrijving
+    ):
+        return ()  # in order (the usual case): no list to build
     found: list[Violation] = []
     if e.datum_uitschrijving_gepland < e.datum_inschrijving:
         found.append(
@@ -162,7 +167,6 @@ def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
                 _key(e),
             )
         )
-    werkelijk = e.datum_uitschrijving_werkelijk
     if werkelijk is not None and werkelijk < e.datum_inschrijving:
         found.append(
             Violation(
@@ -307,6 +311,13 @@ def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Sequence[
 )
 def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     einde = e.datum_einde
+    begin = e.datum_inschrijving
+    for p in e.perioden:
+        eind = p.datum_einde
+        if not begin <= p.datum_begin <= einde or (eind is not None and not p.datum_begin <= eind <= einde):
+            break
+    else:
+        return ()  # every period within (the usual case): no list to build
     found: list[Violation] = []
     for i, p in enumerate(e.perioden):
         if p.datum_begin < e.datum_inschrijving:
@@ -518,9 +529,12 @@ def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation
     severity_origin=_DUO,
 )
 def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
-    value = (LEERTRAJECT if ctx.codes is None else lijst(ctx.codes, LEERTRAJECT)).get(p.leertraject)
-    if value is not None and _geldig_op(value, p.datum_begin):
+    tabel = LEERTRAJECT if ctx.codes is None else lijst(ctx.codes, LEERTRAJECT)
+    if p.leertraject in tabel.altijd_geldig:
         return ()  # the usual case, settled without the format test: nothing to find
+    value = tabel.get(p.leertraject)
+    if value is not None and _geldig_op(value, p.datum_begin):
+        return ()
     if not _LEERTRAJECT_FORMAAT(p.leertraject):
         return ()
     if value is None:
@@ -561,9 +575,12 @@ def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     niveau = p.niveau
     if niveau is None:
         return ()
-    value = (NIVEAU if ctx.codes is None else lijst(ctx.codes, NIVEAU)).get(niveau)
-    if value is not None and _geldig_op(value, p.datum_begin):
+    tabel = NIVEAU if ctx.codes is None else lijst(ctx.codes, NIVEAU)
+    if niveau in tabel.altijd_geldig:
         return ()  # the usual case, settled without the format test: nothing to find
+    value = tabel.get(niveau)
+    if value is not None and _geldig_op(value, p.datum_begin):
+        return ()
     if _NIVEAU_FORMAAT(niveau):
         return (
             Violation(
@@ -748,6 +765,13 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
 def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if len(r.inschrijvingen) < 2:
         return ()
+    if len(r.inschrijvingen) == 2:  # the usual case of more than one: two numbers to compare
+        first, second = r.inschrijvingen
+        if (
+            first.inschrijvingvolgnummer != second.inschrijvingvolgnummer
+            or first.instelling != second.instelling
+        ):
+            return ()
     found: list[Violation] = []
     seen: dict[tuple[str, str], int] = {}
     for i, e in enumerate(r.inschrijvingen):
@@ -799,6 +823,23 @@ def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     return found
 
 
+#: Up to this many enrolments, a BPV's enrolment is looked up by comparing numbers, not in an index.
+_FEW = 4
+
+
+def _bpv_binnen(r: MboStudentRecord) -> bool:
+    """Whether every BPV agreement lies within the (last) enrolment with its number: nothing to report."""
+    for b in r.bpv_overeenkomsten:
+        for e in reversed(r.inschrijvingen):  # the last one with the number, as the index has it
+            if e.inschrijvingvolgnummer == b.inschrijvingvolgnummer:
+                break
+        else:
+            return False
+        if b.datum_begin < e.datum_inschrijving or b.datum_einde > e.datum_einde:
+            return False
+    return True
+
+
 @registry.rule(
     "ROD.BPV.INSCHRIJVING",
     severity=_AFKEUR,
@@ -817,16 +858,12 @@ def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
 def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not r.bpv_overeenkomsten:
         return ()
+    if len(r.inschrijvingen) <= _FEW and _bpv_binnen(r):
+        return ()  # the usual case, settled without an index or a list
     found: list[Violation] = []
-    enrolments = r.inschrijvingen
-    # One enrolment (most records): no index to build. Else the last enrolment with the number counts.
-    only = enrolments[0] if len(enrolments) == 1 else None
-    by_nummer = {} if only is not None else {e.inschrijvingvolgnummer: e for e in enrolments}
+    by_nummer = {e.inschrijvingvolgnummer: e for e in r.inschrijvingen}
     for i, b in enumerate(r.bpv_overeenkomsten):
-        if only is not None:
-            e = only if only.inschrijvingvolgnummer == b.inschrijvingvolgnummer else None
-        else:
-            e = by_nummer.get(b.inschrijvingvolgnummer)
+        e = by_nummer.get(b.inschrijvingvolgnummer)
         if e is None:
             found.append(
                 Violation(
