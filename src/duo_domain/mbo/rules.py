@@ -526,6 +526,8 @@ def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation
     ),
     source=f"{_PVE_WL}, Leertraject (BOL_DT t/m 31-07-2023); {_PVE_ISP}: Leertraject AN2..6",
     applies_to=Periode,
+    # With the shipped table, a code valid on every day cannot be refused: no call.
+    needs_any=("ctx.codes", ("leertraject", LEERTRAJECT.altijd_geldig.__contains__)),
     severity_origin=_DUO,
 )
 def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
@@ -569,6 +571,7 @@ def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     source=f"{_PVE_WL}, niveau; {_PVE_ISP}: Niveau AN5..5",
     applies_to=Periode,
     needs=("niveau",),
+    needs_any=("ctx.codes", ("niveau", NIVEAU.altijd_geldig.__contains__)),  # as ROD.PERIODE.LEERTRAJECT
     severity_origin=_DUO,
 )
 def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
