@@ -332,16 +332,9 @@ def _emit(rule: Rule, found: Iterable[Violation], where: _Where, out: list[Findi
     for v in found:
         if path is None:
             path = _path_text(where)
+        # positional (rule_id, severity, path, message, business_key, values, source): a call per finding
         out.append(
-            Finding(
-                rule_id=rule.id,
-                severity=rule.severity,
-                path=_join(path, v.path),
-                message=v.message,
-                business_key=v.business_key,
-                values=v.values,
-                source=rule.source,
-            )
+            Finding(rule.id, rule.severity, _join(path, v.path), v.message, v.business_key, v.values, rule.source)
         )
 
 
