@@ -334,7 +334,9 @@ def _emit(rule: Rule, found: Iterable[Violation], where: _Where, out: list[Findi
             path = _path_text(where)
         # positional (rule_id, severity, path, message, business_key, values, source): a call per finding
         out.append(
-            Finding(rule.id, rule.severity, _join(path, v.path), v.message, v.business_key, v.values, rule.source)
+            Finding(
+                rule.id, rule.severity, _join(path, v.path), v.message, v.business_key, v.values, rule.source
+            )
         )
 
 
