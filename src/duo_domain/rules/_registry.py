@@ -390,7 +390,21 @@ def _refused(path: str, fits: str) -> str:
     return f"{_reach(path)} and not {fits}(value)"
 
 
-def _rule_test(i: int, rule: Rule, names: dict[str, Any]) -> str | None:
+def _fits_name(fits: Callable[[Any], object], names: dict[str, Any]) -> str:
+    """The name a plan's source calls ``fits`` by, one name per test.
+
+    Two rules guarded by the same test on the same field then have the same source test, and share
+    one ``if``.
+    """
+    for name, known in names.items():
+        if name.startswith("fits") and known is fits:
+            return name
+    name = f"fits{sum(n.startswith('fits') for n in names)}"
+    names[name] = fits
+    return name
+
+
+def _rule_test(rule: Rule, names: dict[str, Any]) -> str | None:
     """The test that decides whether a plan calls a rule's check: its ``needs``, ``guard`` and ``needs_any``.
 
     ``None`` for a rule without any: its check is called for every object. With them, an object
@@ -400,14 +414,12 @@ def _rule_test(i: int, rule: Rule, names: dict[str, Any]) -> str | None:
     tests = [_holds(name) for name in rule.needs]
     if rule.guard is not None:
         field, fits = rule.guard
-        names[f"fits{i}"] = fits
-        tests.append(_refused(field, f"fits{i}"))
+        tests.append(_refused(field, _fits_name(fits, names)))
     if rule.needs_any:
         either = []
-        for j, entry in enumerate(rule.needs_any):
+        for entry in rule.needs_any:
             if isinstance(entry, tuple):
-                names[f"fits{i}_{j}"] = entry[1]
-                either.append(f"({_refused(entry[0], f'fits{i}_{j}')})")
+                either.append(f"({_refused(entry[0], _fits_name(entry[1], names))})")
             else:
                 either.append(f"({_holds(entry)})")
         tests.append(f"({' or '.join(either)})")
@@ -423,7 +435,7 @@ def _rule_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
     previous: str | None = None
     for i, rule in enumerate(rules):
         names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
-        test = _rule_test(i, rule, names)
+        test = _rule_test(rule, names)
         if test is not None and test != previous:
             lines.append(f"    if {test}:")
         previous = test
