@@ -100,6 +100,8 @@ class Waardenlijst:
             it), but may not carry an undeclared one.
         omschrijving: What the table is, in one line.
         url: Where the source can be read.
+        altijd_geldig: The codes valid on every day (no ``geldig_van``, no ``geldig_tot``),
+            derived from ``waarden``: a rule that finds its code here need not look further.
 
     Raises:
         ValueError: when a code appears twice or a value carries an undeclared
@@ -117,9 +119,15 @@ class Waardenlijst:
     omschrijving: str = attrs.field(default="", validator=f.text)
     url: str = attrs.field(default="", validator=f.text)
     _by_code: dict[str, CodeValue] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    altijd_geldig: frozenset[str] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", _index(self.waarden))
+        object.__setattr__(
+            self,
+            "altijd_geldig",
+            frozenset(v.code for v in self.waarden if v.geldig_van is None and v.geldig_tot is None),
+        )
         for value in self.waarden:
             undeclared = sorted(set(value.kenmerken).difference(self.kenmerken))
             if undeclared:

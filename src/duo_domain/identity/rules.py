@@ -86,6 +86,7 @@ def _blank(text: str | None) -> bool:
     source=f"{_PVE}: 'Ofwel het burgerservicenummer ofwel het onderwijsnummer is gevuld'; "
     "DUO schemas: xsd:choice of burgerservicenummer or onderwijsnummer",
     applies_to=Student,
+    needs=("bsn", "onderwijsnummer"),
 )
 def _both_numbers(s: Student, ctx: CheckContext) -> Sequence[Violation]:
     del ctx
@@ -459,6 +460,12 @@ EERSTE_GEBOORTEJAAR = 1900
 LAATSTE_GEBOORTEJAAR = 2075
 
 
+#: A text neither PERSOON.TEKST rule can find anything in: printable ASCII (no control character)
+#: with a character that is not a space (not blank). Without persoonsgegevens, the studentnummer
+#: is the only text those rules read, so a studentnummer that fits spares both calls.
+_PLAIN_TEXT = re.compile("[ ]*[!-~][ -~]*").fullmatch
+
+
 def _texts(s: Student) -> Iterator[tuple[str, str, str]]:
     """``(path, name, text)`` of every free text of a student (the studentnummer, names, address)."""
     if s.studentnummer is not None:
@@ -487,6 +494,7 @@ def _texts(s: Student) -> Iterator[tuple[str, str, str]]:
     source=f"{XML_1_0} §2.2 Characters (production Char); DUO's messages are XML, and the library's "
     "writers refuse such a text",
     applies_to=Student,
+    needs_any=("persoonsgegevens", ("studentnummer", _PLAIN_TEXT)),
     severity_origin=_LIB,
 )
 def _tekst_tekens(s: Student, ctx: CheckContext) -> Sequence[Violation]:
@@ -516,6 +524,7 @@ def _reported_empty(s: Student, name: str, text: str) -> bool:
     source=f"{_BASIS} (Geslachtsnaam-v02, Voorvoegsels-v02, Voornamen-v03, Straatnaam-v02, "
     "HuisnummerToevoeging-v02, AdresregelBuitenland-v02, Tekst: minLength 1)",
     applies_to=Student,
+    needs_any=("persoonsgegevens", ("studentnummer", _PLAIN_TEXT)),
     severity_origin=_DUO,
 )
 def _tekst_leeg(s: Student, ctx: CheckContext) -> Sequence[Violation]:
@@ -557,6 +566,7 @@ def _unseen(text: str) -> str | None:
     "spelling, so that DUO cannot match the person, though it looks the same on screen.",
     source=f"{OWN_SIGNAAL}; Unicode general categories Cf (format), Cc (control) and M (marks)",
     applies_to=Student,
+    needs=("persoonsgegevens",),  # the studentnummer, its only text without them, is not judged
     severity_origin=_LIB,
 )
 def _naamtekens(s: Student, ctx: CheckContext) -> Sequence[Violation]:

@@ -59,7 +59,7 @@ _DIP = f"{PVE_MBO} §15.5.7 Recordsoort DIP"
     "the year). An incomplete birth date counts from the earliest day it can stand for.",
     source=f"{OWN_SIGNAAL}; {_PER}; {_ISG}",
     applies_to=MboStudentRecord,
-    needs=("inschrijvingen",),
+    needs=("inschrijvingen", "student.persoonsgegevens.geboortedatum"),
     severity_origin=_LIB,
 )
 def _geboren_na_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:

@@ -415,6 +415,7 @@ def _keuzedeel(k: KeuzedeelResultaat, ctx: CheckContext) -> Sequence[Violation]:
     source=f"{_PVE_AMO}, {_PVE_GEO}, {_PVE_KZD}: Datum resultaat ('alleen gevuld bij een los ...'); "
     "Inschrijvingvolgnummer Verplicht: Nee ('kan alleen gevuld zijn bij een los ...')",
     applies_to=LosseResultaten,
+    needs_any=("generieke_examenonderdelen", "keuzedelen", "amvb_onderdelen"),
     severity_origin=_LIB,
 )
 def _los_gegevens(losse: LosseResultaten, ctx: CheckContext) -> Sequence[Violation]:

@@ -38,10 +38,12 @@ from collections.abc import Sequence
 
 from duo_domain._sources import LPW, LPW_URL, PVE_MBO, WEB
 from duo_domain.calendar import plus_dagen, studiejaar, verjaardag
+from duo_domain.codes import CodeValue
 from duo_domain.identity import crebo, keuzedeel
 from duo_domain.mbo.afwezigheid import Afwezigheid
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.codes import (
+    BBL_LEERTRAJECTEN,
     LEERROUTEFASE,
     LEERTRAJECT,
     NIVEAU,
@@ -99,6 +101,12 @@ _AANBIEDER_FORMAAT = fits("ISP", "onderwijsaanbieder")
 _LOCATIE_FORMAAT = fits("ISP", "onderwijslocatie")
 
 
+#: Codes that are valid crebo and keuzedeel codes as they stand (what ``crebo.is_valid`` and
+#: ``keuzedeel.is_valid`` accept without compacting): a rule that judges the code passes them over.
+_CREBO = re.compile("[0-9]{5}").fullmatch
+_KEUZEDEEL = re.compile("K[0-9]{4}").fullmatch
+
+
 def _rio_formaat(aanbieder: str, locatie: str) -> bool:
     """Whether both RIO codes fit their format (a malformed one is not looked up in RIO)."""
     return _AANBIEDER_FORMAAT(aanbieder) and _LOCATIE_FORMAAT(locatie)
@@ -109,6 +117,12 @@ _ATTENTIE = Severity.ATTENTIE
 _SIGNAAL = Severity.SIGNAAL
 _DUO = "DUO"
 _LIB = "library"
+
+
+def _geldig_op(value: CodeValue, datum: dt.date) -> bool:
+    """``value.geldig_op(datum)`` for a date, without the method call (a rule per period asks it)."""
+    van, tot = value.geldig_van, value.geldig_tot
+    return (van is None or van <= datum) and (tot is None or datum <= tot)
 
 
 def _key(e: Enrolment) -> str:
@@ -138,6 +152,11 @@ def _gesorteerd(e: Enrolment) -> list[tuple[int, Periode]]:
     severity_origin=_LIB,
 )
 def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
+    werkelijk = e.datum_uitschrijving_werkelijk
+    if e.datum_uitschrijving_gepland >= e.datum_inschrijving and (
+        werkelijk is None or werkelijk >= e.datum_inschrijving
+    ):
+        return ()  # in order (the usual case): no list to build
     found: list[Violation] = []
     if e.datum_uitschrijving_gepland < e.datum_inschrijving:
         found.append(
@@ -148,7 +167,6 @@ def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
                 _key(e),
             )
         )
-    werkelijk = e.datum_uitschrijving_werkelijk
     if werkelijk is not None and werkelijk < e.datum_inschrijving:
         found.append(
             Violation(
@@ -170,6 +188,7 @@ def _inschrijving_datums(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
     ),
     source=f"{_PVE}, §15.4 Formaat (after each ISG record: 'Eén of meer ISP-records')",
     applies_to=Enrolment,
+    guard=("perioden", bool),  # called only for an empty tuple of periods
     severity_origin=_DUO,
 )
 def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
@@ -190,6 +209,7 @@ def _inschrijving_periode_vereist(e: Enrolment, ctx: CheckContext) -> Sequence[V
     ),
     source=f"{_PVE_ISG}: Reden uitschrijving AN2; {REDEN_UITSCHRIJVING.bron} (reden uitstroom)",
     applies_to=Enrolment,
+    needs_any=("datum_uitschrijving_werkelijk", "reden_uitschrijving"),
     severity_origin=_LIB,
 )
 def _inschrijving_reden(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
@@ -260,6 +280,11 @@ def _inschrijving_reden_code(e: Enrolment, ctx: CheckContext) -> Sequence[Violat
 def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if e.datum_inschrijving < ONDERWIJSLOCATIE_VERPLICHT_VANAF:
         return ()
+    for periode in e.perioden:
+        if not periode.onderwijslocatie:
+            break
+    else:
+        return ()  # every period names it (the usual case): no list to build
     return [
         Violation(
             f"perioden[{i}].onderwijslocatie",
@@ -286,6 +311,13 @@ def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Sequence[
 )
 def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     einde = e.datum_einde
+    begin = e.datum_inschrijving
+    for p in e.perioden:
+        eind = p.datum_einde
+        if not begin <= p.datum_begin <= einde or (eind is not None and not p.datum_begin <= eind <= einde):
+            break
+    else:
+        return ()  # every period within (the usual case): no list to build
     found: list[Violation] = []
     for i, p in enumerate(e.perioden):
         if p.datum_begin < e.datum_inschrijving:
@@ -335,6 +367,7 @@ def _periode_binnen(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     ),
     source=f"{_PVE_ISP}: one period per change, Datum begin (inclusief)",
     applies_to=Enrolment,
+    needs=("perioden[1]",),  # two periods or more
     severity_origin=_LIB,
 )
 def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
@@ -379,6 +412,12 @@ def _periode_overlap(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
 def _periode_aansluitend(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
     if not e.perioden:
         return ()
+    if len(e.perioden) == 1:  # the usual case: one period, which must span the whole enrolment
+        only = e.perioden[0]
+        if only.datum_begin <= e.datum_inschrijving and (
+            only.datum_einde is None or only.datum_einde >= e.datum_einde
+        ):
+            return ()
     found: list[Violation] = []
     ordered = _gesorteerd(e)
     i_first, first = ordered[0]
@@ -462,6 +501,7 @@ def _extra_ondersteuning(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]
     source=f"{_PVE_ISP}: Opleidingcode AN5..5, 'de code van de opleiding binnen het centraal register "
     "beroepsopleidingen' (crebo codes are numbers)",
     applies_to=Periode,
+    guard=("opleidingscode", _CREBO),
     severity_origin=_DUO,
 )
 def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
@@ -486,12 +526,19 @@ def _periode_opleidingscode(p: Periode, ctx: CheckContext) -> Sequence[Violation
     ),
     source=f"{_PVE_WL}, Leertraject (BOL_DT t/m 31-07-2023); {_PVE_ISP}: Leertraject AN2..6",
     applies_to=Periode,
+    # With the shipped table, a code valid on every day cannot be refused: no call.
+    needs_any=("ctx.codes", ("leertraject", LEERTRAJECT.altijd_geldig.__contains__)),
     severity_origin=_DUO,
 )
 def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
+    tabel = LEERTRAJECT if ctx.codes is None else lijst(ctx.codes, LEERTRAJECT)
+    if p.leertraject in tabel.altijd_geldig:
+        return ()  # the usual case, settled without the format test: nothing to find
+    value = tabel.get(p.leertraject)
+    if value is not None and _geldig_op(value, p.datum_begin):
+        return ()
     if not _LEERTRAJECT_FORMAAT(p.leertraject):
         return ()
-    value = lijst(ctx.codes, LEERTRAJECT).get(p.leertraject)
     if value is None:
         return (
             Violation(
@@ -524,15 +571,20 @@ def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     source=f"{_PVE_WL}, niveau; {_PVE_ISP}: Niveau AN5..5",
     applies_to=Periode,
     needs=("niveau",),
+    needs_any=("ctx.codes", ("niveau", NIVEAU.altijd_geldig.__contains__)),  # as ROD.PERIODE.LEERTRAJECT
     severity_origin=_DUO,
 )
 def _periode_niveau(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     niveau = p.niveau
-    if (
-        niveau is not None
-        and _NIVEAU_FORMAAT(niveau)
-        and not lijst(ctx.codes, NIVEAU).is_valid(niveau, op=p.datum_begin)
-    ):
+    if niveau is None:
+        return ()
+    tabel = NIVEAU if ctx.codes is None else lijst(ctx.codes, NIVEAU)
+    if niveau in tabel.altijd_geldig:
+        return ()  # the usual case, settled without the format test: nothing to find
+    value = tabel.get(niveau)
+    if value is not None and _geldig_op(value, p.datum_begin):
+        return ()
+    if _NIVEAU_FORMAAT(niveau):
         return (
             Violation(
                 "niveau",
@@ -626,6 +678,7 @@ def _bpv_leerbedrijf(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Give the total number of BPV hours agreed, a whole number from 1 to 9999.",
     source=f"{_PVE_BPV}: Omvang N1..4 (totaal aantal uren)",
     applies_to=BpvAgreement,
+    guard=("omvang", range(1, 10000).__contains__),
     severity_origin=_DUO,
 )
 def _bpv_omvang(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
@@ -676,6 +729,7 @@ def _bpv_datums(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     guidance="Use the crebo code of the opleiding and the keuzedeel code (e.g. K0067) the BPV belongs to.",
     source=f"{_PVE_BPV}: opleidingcode AN5..5, codeKeuzedeel AN5",
     applies_to=BpvAgreement,
+    needs_any=(("opleidingscode", _CREBO), ("keuzedeel", _KEUZEDEEL)),
     severity_origin=_DUO,
 )
 def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
@@ -708,12 +762,19 @@ def _bpv_codes(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
     source="DUO BasisSchema type Inschrijvingvolgnummer ('in het MBO per instelling en persoon uniek'); "
     + _PVE_ISG,
     applies_to=MboStudentRecord,
-    needs=("inschrijvingen",),
+    needs=("inschrijvingen[1]",),  # two enrolments or more
     severity_origin=_DUO,
 )
 def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if len(r.inschrijvingen) < 2:
         return ()
+    if len(r.inschrijvingen) == 2:  # the usual case of more than one: two numbers to compare
+        first, second = r.inschrijvingen
+        if (
+            first.inschrijvingvolgnummer != second.inschrijvingvolgnummer
+            or first.instelling != second.instelling
+        ):
+            return ()
     found: list[Violation] = []
     seen: dict[tuple[str, str], int] = {}
     for i, e in enumerate(r.inschrijvingen):
@@ -739,7 +800,7 @@ def _inschrijving_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Viol
     guidance="Give every BPV agreement of the enrolment its own volgnummer.",
     source=f"{_PVE_BPV}: Volgnummer (door de instelling toegekend, per inschrijving)",
     applies_to=MboStudentRecord,
-    needs=("bpv_overeenkomsten",),
+    needs=("bpv_overeenkomsten[1]",),  # two agreements or more
     severity_origin=_LIB,
 )
 def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
@@ -765,6 +826,23 @@ def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     return found
 
 
+#: Up to this many enrolments, a BPV's enrolment is looked up by comparing numbers, not in an index.
+_FEW = 4
+
+
+def _bpv_binnen(r: MboStudentRecord) -> bool:
+    """Whether every BPV agreement lies within the (last) enrolment with its number: nothing to report."""
+    for b in r.bpv_overeenkomsten:
+        for e in reversed(r.inschrijvingen):  # the last one with the number, as the index has it
+            if e.inschrijvingvolgnummer == b.inschrijvingvolgnummer:
+                break
+        else:
+            return False
+        if b.datum_begin < e.datum_inschrijving or b.datum_einde > e.datum_einde:
+            return False
+    return True
+
+
 @registry.rule(
     "ROD.BPV.INSCHRIJVING",
     severity=_AFKEUR,
@@ -783,6 +861,8 @@ def _bpv_uniek(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
 def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
     if not r.bpv_overeenkomsten:
         return ()
+    if len(r.inschrijvingen) <= _FEW and _bpv_binnen(r):
+        return ()  # the usual case, settled without an index or a list
     found: list[Violation] = []
     by_nummer = {e.inschrijvingvolgnummer: e for e in r.inschrijvingen}
     for i, b in enumerate(r.bpv_overeenkomsten):
@@ -831,24 +911,25 @@ def _bpv_inschrijving(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violat
     severity_origin=_LIB,
 )
 def _bbl_bpv(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:
-    if not r.inschrijvingen:
-        return ()
+    bbl = BBL_LEERTRAJECTEN if ctx.codes is None else bbl_leertrajecten(ctx.codes)
     found: list[Violation] = []
-    met_bpv = {b.inschrijvingvolgnummer for b in r.bpv_overeenkomsten} if r.bpv_overeenkomsten else ()
-    bbl = bbl_leertrajecten(ctx.codes)
+    met_bpv: set[str] | None = None  # made only for a record with a BBL period (most have none)
     for i, e in enumerate(r.inschrijvingen):
-        if e.inschrijvingvolgnummer in met_bpv:
-            continue
         for p in e.perioden:  # a loop, not any(): this runs for every record
             if p.leertraject in bbl:
-                found.append(
-                    Violation(
-                        f"inschrijvingen[{i}]",
-                        "the enrolment has a BBL period but no BPV agreement",
-                        e.inschrijvingvolgnummer,
-                    )
-                )
                 break
+        else:
+            continue
+        if met_bpv is None:
+            met_bpv = {b.inschrijvingvolgnummer for b in r.bpv_overeenkomsten}
+        if e.inschrijvingvolgnummer not in met_bpv:
+            found.append(
+                Violation(
+                    f"inschrijvingen[{i}]",
+                    "the enrolment has a BBL period but no BPV agreement",
+                    e.inschrijvingvolgnummer,
+                )
+            )
     return found
 
 
@@ -895,7 +976,7 @@ def _vroegste_geboortedatum(r: MboStudentRecord) -> dt.date | None:
     ),
     source=f"{_WEB} art. 8.1.1 lid 3; {_LPW} art. 3 lid 1",
     applies_to=MboStudentRecord,
-    needs=("inschrijvingen",),
+    needs=("inschrijvingen", "student.persoonsgegevens.geboortedatum"),
     url=LPW_URL,
     severity_origin=_LIB,
 )
@@ -945,6 +1026,7 @@ def _referentiedata(ctx: CheckContext) -> Referentiedata | None:
     applies_to=Periode,
     url=_ROD_URL,
     external="RIO",
+    needs=("ctx.referentiedata", "onderwijsaanbieder", "onderwijslocatie"),
     severity_origin=_LIB,
 )
 def _periode_onderwijslocatie_rio(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
@@ -977,6 +1059,7 @@ def _periode_onderwijslocatie_rio(p: Periode, ctx: CheckContext) -> Sequence[Vio
     applies_to=BpvAgreement,
     url=_ROD_URL,
     external="SBB",
+    needs=("ctx.referentiedata", "leerbedrijf_id"),
     severity_origin=_LIB,
 )
 def _bpv_leerbedrijf_sbb(b: BpvAgreement, ctx: CheckContext) -> Sequence[Violation]:
@@ -1043,6 +1126,7 @@ def _niet_gecontroleerd_rio_sbb(r: MboStudentRecord, ref: Referentiedata) -> lis
     f"kwalificatie); {_PVE_ISP} (RIO); {_PVE_BPV} (SBB)",
     applies_to=MboStudentRecord,
     external="SBB, RIO",
+    needs_any=("diplomas", "ctx.referentiedata"),
     severity_origin=_LIB,
 )
 def _referentiedata_niet_gecontroleerd(r: MboStudentRecord, ctx: CheckContext) -> Sequence[Violation]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import keyword
+import re
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -100,8 +104,32 @@ class CheckContext:
 CheckFunction = Callable[[Any, CheckContext], Iterable[Violation]]
 
 
+_DIGITS = b"0123456789"
+
+
+def _masked(text: str) -> str:
+    """``mask_numbers(text)``, settled without its expression for a text that cannot hold a run.
+
+    A run (eight digits in a row, or nine with separators) takes eight digits at least: a text
+    shorter than eight characters, or an ASCII text with fewer than eight digits (counted in C),
+    comes back as it is, as ``mask_numbers`` gives it back. Most findings' texts are such.
+    """
+    if text.__class__ is str:
+        if len(text) < 8:
+            return text
+        if text.isascii():
+            ascii_text = text.encode("ascii")
+            if len(ascii_text) - len(ascii_text.translate(None, _DIGITS)) < 8:
+                return text
+    return mask_numbers(text)
+
+
 def _mask_optional(value: str | None) -> str | None:
-    return None if value is None else mask_numbers(value)
+    return None if value is None else _masked(value)
+
+
+def _mask_values(values: Mapping[str, str]) -> dict[str, str]:
+    return {} if values.__class__ is dict and not values else mask_values(values)
 
 
 def _id_validator(_inst: object, _attr: object, value: str) -> None:
@@ -112,6 +140,67 @@ def _id_validator(_inst: object, _attr: object, value: str) -> None:
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+#: One entry of ``needs_any``: a field that must hold a value, or ``(field, fits)``.
+_Test = str | tuple[str, Callable[[Any], object]]
+
+
+def _tests(value: Iterable[_Test]) -> tuple[_Test, ...]:
+    return tuple(value)
+
+
+def _attrs_class(hint: object) -> type | None:
+    """The attrs class a field's type hint names (``X`` or ``X | None``), else ``None``."""
+    if isinstance(hint, type):
+        return hint if attrs.has(hint) else None
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        found = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _attrs_class(found[0]) if len(found) == 1 else None
+    return None
+
+
+_INDEX = re.compile(r"(.+)\[([0-9]{1,2})\]")
+
+
+def split_index(path: str) -> tuple[str, int | None]:
+    """``"perioden[1]"`` to ``("perioden", 1)``: a path that must hold an item at that index.
+
+    Examples:
+        >>> split_index("perioden[1]"), split_index("student.persoonsgegevens")
+        (('perioden', 1), ('student.persoonsgegevens', None))
+    """
+    found = _INDEX.fullmatch(path)
+    return (path, None) if found is None else (found.group(1), int(found.group(2)))
+
+
+def _is_path(kind: type, path: str) -> bool:
+    """Whether ``path`` names a field of ``kind`` (dotted through attrs classes) or of the context.
+
+    Each name is an identifier and a field of the class the step before leads to, so that only
+    identifiers of class definitions enter the engine's generated source.
+    """
+    path = split_index(path)[0]
+    names = path.split(".")
+    if not all(n.isidentifier() and not keyword.iskeyword(n) for n in names):
+        return False
+    if names[0] == "ctx":
+        kind, names = CheckContext, names[1:]
+        if len(names) != 1:
+            return False
+    elif not attrs.has(kind):
+        return len(names) == 1  # a plain class: its attribute is read as given
+    current: type | None = kind
+    for depth, name in enumerate(names):
+        if current is None or name not in attrs.fields_dict(current):
+            return False
+        if depth + 1 < len(names):
+            try:
+                hints = typing.get_type_hints(current)
+            except (NameError, TypeError, AttributeError):
+                return False
+            current = _attrs_class(hints.get(name))
+    return True
 
 
 @attrs.frozen
@@ -145,6 +234,15 @@ class Rule:
             ``field`` that is not ``None`` and that ``fits`` (a fast predicate, such as
             a compiled expression's ``fullmatch``) refuses; the engine calls the check
             only then. Like ``needs``, a promise for speed that never changes a finding.
+        needs_any: Like ``needs``, but the check is called when at least one entry holds: a
+            field that holds a value, or a ``(field, fits)`` pair whose value is not ``None``
+            and that ``fits`` refuses (as ``guard``). Empty: no such condition.
+
+    A field in ``needs`` and ``needs_any`` may be a dotted path through attrs classes
+    (``"student.persoonsgegevens"``: ``None`` on the way means no value) or a field of the
+    [`CheckContext`][duo_domain.CheckContext] (``"ctx.referentiedata"``); every name on the
+    path must be a field of its class. An index at the end (``"perioden[1]"``) asks for a
+    sequence with an item there: at least two periods, say, for a check that compares them.
 
     Examples:
         >>> import re
@@ -152,6 +250,9 @@ class Rule:
         ...             guard=("code", re.compile("[0-9]{5}").fullmatch))
         >>> rule.guard[0], rule.needs
         ('code', ())
+        >>> Rule("X.Y", Severity.AFKEUR, "s", "g", "src", object, lambda o, c: (),
+        ...      needs_any=("ctx.referentiedata", ("code", str.isdigit))).needs_any[0]
+        'ctx.referentiedata'
     """
 
     id: str = attrs.field(validator=_id_validator)
@@ -168,18 +269,33 @@ class Rule:
     severity_origin: str | None = None
     needs: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, converter=_names)
     guard: tuple[str, Callable[[Any], object]] | None = attrs.field(default=None, eq=False, repr=False)
+    needs_any: tuple[_Test, ...] = attrs.field(default=(), eq=False, repr=False, converter=_tests)
 
     def __attrs_post_init__(self) -> None:
         if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:
             raise ValueError(f"rule {self.id}: geldig_tot {self.geldig_tot} is before geldig_van")
-        fields = {*self.needs, *(self.guard[:1] if self.guard is not None else ())}
-        known = {a.name for a in attrs.fields(self.applies_to)} if attrs.has(self.applies_to) else None
-        for name in sorted(fields):
-            # The names enter the engine's generated source: identifiers of the checked class only.
-            if not name.isidentifier() or (known is not None and name not in known):
+        tests = [*self.needs]
+        pairs = [self.guard] if self.guard is not None else []
+        for entry in self.needs_any:
+            if isinstance(entry, tuple):
+                pairs.append(entry)
+            else:
+                tests.append(entry)
+        for pair in pairs:
+            if not (
+                isinstance(pair, tuple)
+                and len(pair) == 2
+                and isinstance(pair[0], str)
+                and split_index(pair[0])[1] is None
+            ):
+                raise ValueError(f"rule {self.id}: a guard is a (field, test) pair, got {pair!r}")
+            if not callable(pair[1]):
+                raise ValueError(f"rule {self.id}: the guard's test is not callable")
+        tests += [pair[0] for pair in pairs]
+        for name in sorted(set(tests)):
+            # The names enter the engine's generated source: identifiers of the checked classes only.
+            if not _is_path(self.applies_to, name):
                 raise ValueError(f"rule {self.id}: {name!r} is not a field of {self.applies_to.__qualname__}")
-        if self.guard is not None and not callable(self.guard[1]):
-            raise ValueError(f"rule {self.id}: the guard's test is not callable")
 
     def in_force(self, peildatum: dt.date | None) -> bool:
         """Whether the rule applies on ``peildatum`` (always, for ``None``).
@@ -239,10 +355,10 @@ class Finding:
 
     rule_id: str
     severity: Severity
-    path: str = attrs.field(converter=mask_numbers)
-    message: str = attrs.field(converter=mask_numbers)
+    path: str = attrs.field(converter=_masked)
+    message: str = attrs.field(converter=_masked)
     business_key: str | None = attrs.field(default=None, converter=_mask_optional)
-    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False, converter=mask_values)
+    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False, converter=_mask_values)
     source: str = ""
 
     @property

@@ -16,7 +16,15 @@ import attrs
 
 from duo_domain._fields import json_type
 from duo_domain.errors import InvalidValue
-from duo_domain.rules._model import CheckContext, CheckFunction, Finding, Rule, Severity, Violation
+from duo_domain.rules._model import (
+    CheckContext,
+    CheckFunction,
+    Finding,
+    Rule,
+    Severity,
+    Violation,
+    split_index,
+)
 from duo_domain.rules._report import Report
 
 __all__ = ["RuleRegistry", "registry", "validate"]
@@ -140,13 +148,14 @@ class RuleRegistry:
         severity_origin: str | None = None,
         needs: Sequence[str] = (),
         guard: tuple[str, Callable[[Any], object]] | None = None,
+        needs_any: Sequence[str | tuple[str, Callable[[Any], object]]] = (),
     ) -> Callable[[_F], _F]:
         """Decorator that registers a check function as a rule.
 
         The function is called as ``check(obj, ctx)`` and returns an iterable
         of [`Violation`][duo_domain.Violation]: a tuple or list (``()`` when nothing is wrong,
-        the fastest), or a generator. ``needs`` and ``guard`` (see [`Rule`][duo_domain.Rule])
-        let the engine skip the call where the check cannot find anything.
+        the fastest), or a generator. ``needs``, ``guard`` and ``needs_any`` (see
+        [`Rule`][duo_domain.Rule]) let the engine skip the call where the check cannot find anything.
         """
 
         def register(check: _F) -> _F:
@@ -166,6 +175,7 @@ class RuleRegistry:
                     severity_origin=severity_origin,
                     needs=needs,
                     guard=guard,
+                    needs_any=needs_any,
                 )
             )
             return check
@@ -322,15 +332,10 @@ def _emit(rule: Rule, found: Iterable[Violation], where: _Where, out: list[Findi
     for v in found:
         if path is None:
             path = _path_text(where)
+        # positional (rule_id, severity, path, message, business_key, values, source): a call per finding
         out.append(
             Finding(
-                rule_id=rule.id,
-                severity=rule.severity,
-                path=_join(path, v.path),
-                message=v.message,
-                business_key=v.business_key,
-                values=v.values,
-                source=rule.source,
+                rule.id, rule.severity, _join(path, v.path), v.message, v.business_key, v.values, rule.source
             )
         )
 
@@ -360,29 +365,89 @@ class _Plans(dict[type, "_Visit | None"]):
         return found
 
 
-def _rule_lines(i: int, rule: Rule, names: dict[str, Any]) -> list[str]:
-    """The source lines of one rule in a plan: its ``needs`` and ``guard`` tests, then the call.
+def _reach(path: str) -> str:
+    """A test that reads ``path`` (``field``, ``a.b`` or ``ctx.field``) into ``value``: not ``None``.
 
-    A rule without either costs a call per object; with them, an object whose fields say the
-    check cannot find anything costs an attribute read and a comparison (for a format rule,
-    the compiled expression's ``fullmatch`` in C) and no Python frame.
+    Only names [`Rule`][duo_domain.Rule] checked to be fields of their classes reach here.
     """
-    tests = [f"obj.{name} is not None and obj.{name} != ()" for name in rule.needs]
+    first, *rest = path.split(".")
+    first = f"ctx.{rest.pop(0)}" if first == "ctx" else f"obj.{first}"
+    return " and ".join(
+        [f"(value := {first}) is not None", *(f"(value := value.{name}) is not None" for name in rest)]
+    )
+
+
+def _holds(path: str) -> str:
+    path, index = split_index(path)
+    if index is not None:
+        return f"{_reach(path)} and len(value) > {index:d}"
+    # ``value != ()`` without a call of the value's own ``__ne__`` (attrs writes it in Python):
+    # anything but a tuple holds a value; a tuple holds one when it is not empty.
+    return f"{_reach(path)} and (value.__class__ is not tuple or value)"
+
+
+def _refused(path: str, fits: str) -> str:
+    return f"{_reach(path)} and not {fits}(value)"
+
+
+def _fits_name(fits: Callable[[Any], object], names: dict[str, Any]) -> str:
+    """The name a plan's source calls ``fits`` by, one name per test.
+
+    Two rules guarded by the same test on the same field then have the same source test, and share
+    one ``if``.
+    """
+    for name, known in names.items():
+        if name.startswith("fits") and known is fits:
+            return name
+    name = f"fits{sum(n.startswith('fits') for n in names)}"
+    names[name] = fits
+    return name
+
+
+def _rule_test(rule: Rule, names: dict[str, Any]) -> str | None:
+    """The test that decides whether a plan calls a rule's check: its ``needs``, ``guard`` and ``needs_any``.
+
+    ``None`` for a rule without any: its check is called for every object. With them, an object
+    whose fields say the check cannot find anything costs an attribute read and a comparison (for
+    a format rule, the compiled expression's ``fullmatch`` in C) and no Python frame.
+    """
+    tests = [_holds(name) for name in rule.needs]
     if rule.guard is not None:
         field, fits = rule.guard
-        names[f"fits{i}"] = fits
-        tests.append(f"(value := obj.{field}) is not None and not fits{i}(value)")
-    indent = "        " if tests else "    "
-    body = [
-        f"{indent}found = check{i}(obj, ctx)",
-        f"{indent}if found:",
-        f"{indent}    emit(rule{i}, found, where, out)",
-        f"{indent}elif found is None:",
-        f"{indent}    returned_none(rule{i})",
-    ]
-    if not tests:
-        return body
-    return [f"    if {' and '.join(tests)}:", *body]
+        tests.append(_refused(field, _fits_name(fits, names)))
+    if rule.needs_any:
+        either = []
+        for entry in rule.needs_any:
+            if isinstance(entry, tuple):
+                either.append(f"({_refused(entry[0], _fits_name(entry[1], names))})")
+            else:
+                either.append(f"({_holds(entry)})")
+        tests.append(f"({' or '.join(either)})")
+    return " and ".join(tests) if tests else None
+
+
+def _rule_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
+    """The source lines of the rules of a plan, in their order: each call under its test.
+
+    Consecutive rules with the same test (``needs=("diplomas",)`` twice, say) share one ``if``.
+    """
+    lines: list[str] = []
+    previous: str | None = None
+    for i, rule in enumerate(rules):
+        names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
+        test = _rule_test(rule, names)
+        if test is not None and test != previous:
+            lines.append(f"    if {test}:")
+        previous = test
+        indent = "        " if test else "    "
+        lines += [
+            f"{indent}found = check{i}(obj, ctx)",
+            f"{indent}if found:",
+            f"{indent}    emit(rule{i}, found, where, out)",
+            f"{indent}elif found is None:",
+            f"{indent}    returned_none(rule{i})",
+        ]
+    return lines
 
 
 def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | None:
@@ -402,9 +467,7 @@ def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | Non
         "sequence": (tuple, list),
     }
     lines = ["def visit(obj, where, ctx, out):"]
-    for i, rule in enumerate(rules):
-        names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
-        lines += _rule_lines(i, rule, names)
+    lines += _rule_lines(rules, names)
     children = _child_fields(kind)
     if not rules and not children:
         return None  # nothing to check in it or below it: the walk passes it over
@@ -413,10 +476,11 @@ def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | Non
         lines += [
             f"    value = obj.{name}",
             "    if value.__class__ is tuple:",
-            "        for i, item in enumerate(value):",
-            "            child = plans[item.__class__]",
-            "            if child is not None:",
-            f"                child(item, (where, {name!r}, i), ctx, out)",
+            "        if value:  # an empty tuple (most optional lists) makes no enumerate",
+            "            for i, item in enumerate(value):",
+            "                child = plans[item.__class__]",
+            "                if child is not None:",
+            f"                    child(item, (where, {name!r}, i), ctx, out)",
             "    elif value is not None:",
             "        child = plans[value.__class__]",
             "        if child is not None:",
