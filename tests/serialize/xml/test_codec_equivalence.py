@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -52,6 +53,9 @@ _HOSTILE_TEXTS = (
     "1" * 41,
     "9" * 5000,
     "1.5",
+    "1e100",
+    "-1E-99",
+    "0." + "0" * 45 + "1",
     "NaN",
     "true",
     "false",
@@ -302,6 +306,30 @@ def test_a_bsn_or_onderwijsnummer_read_inline_is_the_class_itself(text: str) -> 
         assert type(value) is cls
         assert value == expected
         assert value.unmasked() == expected.unmasked()
+
+
+def test_numbers_beyond_the_digit_limit_of_the_checks_are_refused_as_the_class_refuses_them() -> None:
+    # int() and Decimal() read any number of digits; the classes' checks bound them (40 digits).
+    c = _Codec(
+        Typemapping(
+            Numbers,
+            NS,
+            "Numbers",
+            (Veldmapping("count", "count", Soort.INT), Veldmapping("amount", "amount", Soort.DECIMAL)),
+        )
+    )
+    for count, amount in (("1" * 40, "1"), ("1" * 41, "1"), ("1", "1e40"), ("1", "1e39"), ("1", "1e-40")):
+        element = etree.Element("numbers")
+        etree.SubElement(element, f"{{{NS}}}count").text = count
+        etree.SubElement(element, f"{{{NS}}}amount").text = amount
+        assert _outcome(c.decode, element) == _outcome(c.decode_any, element)
+    assert _outcome(c.decode, element)[0] == "problem"
+
+
+@attrs.frozen
+class Numbers:
+    count: int = attrs.field(validator=f.integer)
+    amount: Decimal = attrs.field(validator=f.decimal)
 
 
 def test_a_date_keeps_its_type() -> None:

@@ -628,11 +628,16 @@ def _compile_sequential_reader(
     ]
     advance = ["at += 1", "child = children[at]", "tag = child.tag"]
     arguments: dict[str, str] = {}
+    init_fields = attrs.fields_dict(c.cls) if attrs.has(c.cls) else {}
     for i, f in enumerate(c.fields):
         tags = list(f.tags.values()) if isinstance(f.tags, Mapping) else [f.tags]
         arguments[_attr_name(f.attr)] = f"a{i}"
         indent = "    "
-        if f.herhaald:
+        converter = getattr(init_fields.get(f.attr), "converter", None)
+        if f.herhaald and len(tags) == 1 and _is_as_tuple(converter):
+            # No list for a field without elements: as_tuple makes () of () as of [].
+            lines += [f"    if tag == T{i}_0:", f"        a{i} = []", "    else:", f"        a{i} = ()"]
+        elif f.herhaald:
             lines.append(f"    a{i} = []")
         for k, tag in enumerate(tags):
             _, _, how, read_one = c.readers[tag]
@@ -698,13 +703,14 @@ def _compile_sequential_reader(
 
 
 #: The checks of `duo_domain._fields` that a value read as each kind always passes: the
-#: reader of the kind returns exactly that type (``str``, ``int``, ``bool``, a finite
-#: ``Decimal``, a ``datetime.date``), so the constructor's check of it can be left out.
+#: reader of the kind returns exactly that type (``str``, ``bool``, a ``datetime.date``),
+#: so the constructor's check of it can be left out. Not so for ``int`` and ``Decimal``:
+#: their checks also bound the number of digits, which the reader does not, so they run.
 _PROVEN: Final[Mapping[object, frozenset[Any]]] = {
     Soort.TEXT: frozenset({_fields.text, _fields.opt_text}),
-    Soort.INT: frozenset({_fields.integer, _fields.opt_integer}),
+    Soort.INT: frozenset(),
     Soort.BOOL: frozenset({_fields.boolean, _fields.opt_boolean}),
-    Soort.DECIMAL: frozenset({_fields.decimal, _fields.opt_decimal}),
+    Soort.DECIMAL: frozenset(),
     Soort.DATE: frozenset({_fields.date, _fields.opt_date}),
 }
 
