@@ -224,16 +224,29 @@ class _Codec:
         #: Attribute -> the default the reader gives an absent element (one shared
         #: instance where the default is made by a factory and is immutable).
         self.defaults: dict[str, Any] = {f.attr: f.default for f in self.fields if f.default is not _MISSING}
-        #: ``encode(element, obj)``: fill ``element`` with the fields of ``obj``.
-        self.encode: Callable[[etree._Element, Any], etree._Element] = _compile_writer(self)
-        #: ``flatten(obj, texts, shape)``: what `encode` would write, without building it
-        #: (see `_compile_flattener`).
-        self.flatten: Callable[[Any, list[str | None], list[int]], None] = _compile_flattener(self)
-        #: ``decode_any(element)``: reads the children in any order and reports every problem.
-        self.decode_any: Callable[[etree._Element], Any] = _compile_reader(self)
         #: ``decode(element)``: the object ``element`` holds (see :meth:`read`); reads
         #: the children in the XSD's order and leaves anything else to :attr:`decode_any`.
-        self.decode: Callable[[etree._Element], Any] = _compile_sequential_reader(self, self.decode_any)
+        self.decode: Callable[[etree._Element], Any] = _compile_sequential_reader(self, self._general)
+
+    # The functions a reader rarely or never needs are compiled on first use.
+
+    @functools.cached_property
+    def encode(self) -> Callable[[etree._Element, Any], etree._Element]:
+        """``encode(element, obj)``: fill ``element`` with the fields of ``obj``."""
+        return _compile_writer(self)
+
+    @functools.cached_property
+    def flatten(self) -> Callable[[Any, list[str | None], list[int]], None]:
+        """``flatten(obj, texts, shape)``: what `encode` would write, as a list (see `_compile_flattener`)."""
+        return _compile_flattener(self)
+
+    @functools.cached_property
+    def decode_any(self) -> Callable[[etree._Element], Any]:
+        """``decode_any(element)``: reads the children in any order and reports every problem."""
+        return _compile_reader(self)
+
+    def _general(self, element: etree._Element) -> Any:
+        return self.decode_any(element)
 
     def write_into(self, element: etree._Element, obj: Any) -> etree._Element:
         """Fill ``element`` with the fields of ``obj``.
