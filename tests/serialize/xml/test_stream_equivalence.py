@@ -128,8 +128,8 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
         end = data.find(b"</mbo:student>", start) + len(b"</mbo:student>")
         return data if start < 0 else data[:end] + data[start:end] + data[end:]
     # a record much larger than the others
-    place = data.find(b"</mbo:studentnummer>", at)
-    return data if place < 0 else data[:place] + b"9" * rng.choice((50, 3000, 40000)) + data[place:]
+    place = data.find(b"</per:studentnummer>", at)
+    return data if place < 0 else data[:place] + b"9" * rng.choice((50, 3000, 40000, 70000)) + data[place:]
 
 
 class _Chunked(io.BytesIO):
@@ -198,3 +198,18 @@ def test_the_unchanged_documents_read_whole() -> None:
         records, end = _outcome(stream, data, validate=True, max_record_bytes=1024 * 1024, chunk=1 << 20)
         assert records == _records(n)
         assert end == ("aanleverenBpvMBO", KOP)
+
+
+@pytest.mark.parametrize("validate", [True, False], ids=["xsd", "no-xsd"])
+@pytest.mark.parametrize("which", [0, 1, 40, 89])
+@pytest.mark.parametrize("chunk", [4096, 1 << 20])
+def test_a_record_over_the_size_limit_is_refused_as_before(validate: bool, which: int, chunk: int) -> None:
+    data = _DOCUMENTS[(90, True)]
+    place = -1
+    for _ in range(which + 1):
+        place = data.index(b"</per:studentnummer>", place + 1)
+    data = data[:place] + b"9" * 100_000 + data[place:]
+    outcome = _outcome(stream, data, validate=validate, max_record_bytes=1024, chunk=chunk)
+    if not validate:  # with it, the XSD may refuse the long value first, as before
+        assert "larger than the limit" in str(outcome[1])
+    _same(data, validate=validate, max_record_bytes=1024, chunk=chunk)

@@ -488,14 +488,17 @@ class MessageStream:
         while True:
             problem: InvalidDocument | None = None
             fed = feeder.fed  # the same for every record of the piece
-            for _, element in events[at:] if at else events:
-                if element.tag != item_tag or element.getparent() is not root:
-                    continue  # an element in the wrong place is found by the skeleton check below
-                if fed - mark > limit:
-                    problem = self._too_large(index + len(batch), element.sourceline)
-                    break
+            # The records this feed completed (an element in the wrong place is found by the
+            # skeleton check below). Only the first of them can find the limit passed: once it
+            # has not, ``mark`` is ``fed`` and ``fed - mark`` is 0, which passes whatever passed.
+            batch = [
+                e for _, e in (events[at:] if at else events) if e.tag == item_tag and e.getparent() is root
+            ]
+            if batch and fed - mark > limit:
+                problem = self._too_large(index, batch[0].sourceline)
+                batch = []
+            elif batch:
                 mark = fed
-                batch.append(element)
             skeleton = _check_records_skeleton(root, keep, batch, item_tag, index)
             if skeleton is not None and (problem is None or skeleton[1] < len(batch)):
                 problem, kept = skeleton
