@@ -576,6 +576,23 @@ def _compile_reader(c: _Codec) -> Callable[[etree._Element], Any]:
 _UNPADDED: Final = frozenset({dt.date.fromisoformat, int, Bsn, Onderwijsnummer})
 
 
+#: The dates the readers have read, by their text: a school's records repeat a few hundred dates
+#: (the first of August, the end of a school year), so a date is parsed once and then looked up,
+#: as the JSON readers do. Only a text ``date.fromisoformat`` accepted enters; bounded, emptied
+#: when full. A ``date`` is immutable, so one instance serves every record.
+_DATES: dict[str, dt.date] = {}
+_MAX_DATES: Final = 4096
+
+
+def _read_date_kept(text: str) -> dt.date:
+    """``date.fromisoformat(text)`` of a text not read before; the date is kept for the next time."""
+    day = dt.date.fromisoformat(text)
+    if len(_DATES) >= _MAX_DATES:
+        _DATES.clear()
+    _DATES[text] = day
+    return day
+
+
 class _End:
     """Stands for the end of an element's children: its ``tag`` matches no element name."""
 
@@ -664,6 +681,18 @@ def _compile_sequential_reader(
             target = "value" if f.herhaald else f"a{i}"
             if how == 0:
                 lines.append(f"{indent}{target} = child.text or ''")
+            elif how == 1 and read_one is dt.date.fromisoformat:
+                # A date read before is looked up (see _DATES); padded text is refused or read
+                # as the stripped text, as for the other readers of _UNPADDED.
+                env["DATES_get"], env["read_date"] = _DATES.get, _read_date_kept
+                lines += [
+                    f"{indent}{target} = DATES_get(child.text)",
+                    f"{indent}if {target} is None:",
+                    f"{indent}    try:",
+                    f"{indent}        {target} = read_date(child.text)",
+                    f"{indent}    except (ValueError, TypeError):",
+                    f"{indent}        return general(element)",
+                ]
             elif how == 1 and read_one in _UNPADDED:
                 # Refuses text with spaces around it, or reads it as the stripped text:
                 # no strip needed here (the general reader strips).
