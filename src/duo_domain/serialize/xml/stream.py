@@ -462,15 +462,14 @@ class MessageStream:
         """The records, after the header (see `_header`); the hot loop of the reader.
 
         The records arrive in pieces (what one feed of the parser completed).
-        Each piece is first checked against the message's skeleton: nothing
-        but records (the last one perhaps still being read) follows the
-        header, and no text between them; so nothing else is ever held. The
-        XSD check runs once per piece, on the message element itself: the
+        The XSD check runs once per piece, on the message element itself: the
         header and the piece's records, nothing else, as the records before
-        them have been dropped. When that check fails each record is checked
-        on its own, so a problem is reported for the right record, after the
-        records before it have been yielded. An error of the parser is
-        reported as `syntax_error` makes it.
+        them have been dropped. A piece it accepts has the message's skeleton
+        (nothing but records follows the header, no text between them); any
+        other piece is checked against that skeleton, so nothing else is ever
+        held, and then each of its records on its own, so a problem is
+        reported for the right record, after the records before it have been
+        yielded. An error of the parser is reported as `syntax_error` makes it.
         """
         pieces = feeder.pieces()
         events, at, root, mapping = _parsed(self._header, feeder, pieces)
@@ -499,17 +498,20 @@ class MessageStream:
                 batch = []
             elif batch:
                 mark = fed
-            skeleton = _check_records_skeleton(root, keep, batch, item_tag, index)
+            # One XSD check for the piece when it is whole (no record still being read), on the
+            # message element holding the header and these records only. When it passes, the
+            # message's skeleton holds (element-only content: no other element, no text) and its
+            # check is left out; else the skeleton is checked, and then each record on its own.
+            whole = bool(batch) and xsd is not None and problem is None and batch[-1].getnext() is None
+            whole = whole and xsd.validate(root)  # type: ignore[union-attr]
+            skeleton = None if whole else _check_records_skeleton(root, keep, batch, item_tag, index)
             if skeleton is not None and (problem is None or skeleton[1] < len(batch)):
                 problem, kept = skeleton
                 del batch[kept:]
             if problem is None and fed - mark > limit:  # a record still open has grown too large
                 problem = self._too_large(index + len(batch), None)
             if batch:
-                # One check for the piece when it is whole; else one per record.
-                one_by_one = xsd is not None and not (
-                    problem is None and batch[-1].getnext() is None and xsd.validate(root)
-                )
+                one_by_one = xsd is not None and not whole
                 test_fits = xsd is None or one_by_one or not implied
                 for element in batch:
                     if one_by_one and not xsd.validate(element):  # type: ignore[union-attr]
