@@ -28,6 +28,8 @@ from duo_domain.identity.onderwijsnummer import Onderwijsnummer
 from duo_domain.identity.student import Student
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.serialize.xml._codec import (
+    _DATES,
+    _MAX_DATES,
     ReadProblem,
     _Codec,
     _is_as_tuple,
@@ -334,3 +336,27 @@ class Numbers:
 
 def test_a_date_keeps_its_type() -> None:
     assert _shape(dt.date(2025, 9, 1)) != _shape(dt.datetime(2025, 9, 1, tzinfo=dt.UTC))
+
+
+def test_dates_read_before_are_looked_up_and_the_table_stays_bounded() -> None:
+    c = _Codec(Typemapping(Dated, NS, "Dated", (Veldmapping("day", "day", Soort.DATE),)))
+    element = etree.Element("dated")
+    child = etree.SubElement(element, f"{{{NS}}}day")
+    start = dt.date(2000, 1, 1)
+    for i in range(_MAX_DATES + 10):
+        day = start + dt.timedelta(days=i)
+        child.text = day.isoformat()
+        assert c.decode(element) == Dated(day)
+        assert len(_DATES) <= _MAX_DATES
+    child.text = start.isoformat()
+    assert c.decode(element) == c.decode(element) == Dated(start)
+    assert _DATES[start.isoformat()] == start
+    for text in (None, "", " 2000-01-01 ", "2000-02-30", "20000101", "2000-01-01T00:00"):
+        child.text = text
+        assert _outcome(c.decode, element) == _outcome(c.decode_any, element)
+        assert text is None or text not in _DATES or _DATES[text] == dt.date.fromisoformat(text)
+
+
+@attrs.frozen
+class Dated:
+    day: dt.date = attrs.field(validator=f.date)

@@ -681,7 +681,7 @@ def _compile_sequential_reader(
             target = "value" if f.herhaald else f"a{i}"
             if how == 0:
                 lines.append(f"{indent}{target} = child.text or ''")
-            elif how == 1 and read_one is dt.date.fromisoformat:
+            elif how == 1 and read_one == dt.date.fromisoformat:  # a bound method: equal, not the same
                 # A date read before is looked up (see _DATES); padded text is refused or read
                 # as the stripped text, as for the other readers of _UNPADDED.
                 env["DATES_get"], env["read_date"] = _DATES.get, _read_date_kept
