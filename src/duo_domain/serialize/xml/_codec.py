@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import types
 import uuid
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -223,16 +224,29 @@ class _Codec:
         #: Attribute -> the default the reader gives an absent element (one shared
         #: instance where the default is made by a factory and is immutable).
         self.defaults: dict[str, Any] = {f.attr: f.default for f in self.fields if f.default is not _MISSING}
-        #: ``encode(element, obj)``: fill ``element`` with the fields of ``obj``.
-        self.encode: Callable[[etree._Element, Any], etree._Element] = _compile_writer(self)
-        #: ``flatten(obj, texts, shape)``: what `encode` would write, without building it
-        #: (see `_compile_flattener`).
-        self.flatten: Callable[[Any, list[str | None], list[int]], None] = _compile_flattener(self)
-        #: ``decode_any(element)``: reads the children in any order and reports every problem.
-        self.decode_any: Callable[[etree._Element], Any] = _compile_reader(self)
         #: ``decode(element)``: the object ``element`` holds (see :meth:`read`); reads
         #: the children in the XSD's order and leaves anything else to :attr:`decode_any`.
-        self.decode: Callable[[etree._Element], Any] = _compile_sequential_reader(self, self.decode_any)
+        self.decode: Callable[[etree._Element], Any] = _compile_sequential_reader(self, self._general)
+
+    # The functions a reader rarely or never needs are compiled on first use.
+
+    @functools.cached_property
+    def encode(self) -> Callable[[etree._Element, Any], etree._Element]:
+        """``encode(element, obj)``: fill ``element`` with the fields of ``obj``."""
+        return _compile_writer(self)
+
+    @functools.cached_property
+    def flatten(self) -> Callable[[Any, list[str | None], list[int]], None]:
+        """``flatten(obj, texts, shape)``: what `encode` would write, as a list (see `_compile_flattener`)."""
+        return _compile_flattener(self)
+
+    @functools.cached_property
+    def decode_any(self) -> Callable[[etree._Element], Any]:
+        """``decode_any(element)``: reads the children in any order and reports every problem."""
+        return _compile_reader(self)
+
+    def _general(self, element: etree._Element) -> Any:
+        return self.decode_any(element)
 
     def write_into(self, element: etree._Element, obj: Any) -> etree._Element:
         """Fill ``element`` with the fields of ``obj``.
@@ -562,6 +576,23 @@ def _compile_reader(c: _Codec) -> Callable[[etree._Element], Any]:
 _UNPADDED: Final = frozenset({dt.date.fromisoformat, int, Bsn, Onderwijsnummer})
 
 
+#: The dates the readers have read, by their text: a school's records repeat a few hundred dates
+#: (the first of August, the end of a school year), so a date is parsed once and then looked up,
+#: as the JSON readers do. Only a text ``date.fromisoformat`` accepted enters; bounded, emptied
+#: when full. A ``date`` is immutable, so one instance serves every record.
+_DATES: dict[str, dt.date] = {}
+_MAX_DATES: Final = 4096
+
+
+def _read_date_kept(text: str) -> dt.date:
+    """``date.fromisoformat(text)`` of a text not read before; the date is kept for the next time."""
+    day = dt.date.fromisoformat(text)
+    if len(_DATES) >= _MAX_DATES:
+        _DATES.clear()
+    _DATES[text] = day
+    return day
+
+
 class _End:
     """Stands for the end of an element's children: its ``tag`` matches no element name."""
 
@@ -627,11 +658,16 @@ def _compile_sequential_reader(
     ]
     advance = ["at += 1", "child = children[at]", "tag = child.tag"]
     arguments: dict[str, str] = {}
+    init_fields = attrs.fields_dict(c.cls) if attrs.has(c.cls) else {}
     for i, f in enumerate(c.fields):
         tags = list(f.tags.values()) if isinstance(f.tags, Mapping) else [f.tags]
         arguments[_attr_name(f.attr)] = f"a{i}"
         indent = "    "
-        if f.herhaald:
+        converter = getattr(init_fields.get(f.attr), "converter", None)
+        if f.herhaald and len(tags) == 1 and _is_as_tuple(converter):
+            # No list for a field without elements: as_tuple makes () of () as of [].
+            lines += [f"    if tag == T{i}_0:", f"        a{i} = []", "    else:", f"        a{i} = ()"]
+        elif f.herhaald:
             lines.append(f"    a{i} = []")
         for k, tag in enumerate(tags):
             _, _, how, read_one = c.readers[tag]
@@ -645,12 +681,31 @@ def _compile_sequential_reader(
             target = "value" if f.herhaald else f"a{i}"
             if how == 0:
                 lines.append(f"{indent}{target} = child.text or ''")
+            elif how == 1 and read_one == dt.date.fromisoformat:  # a bound method: equal, not the same
+                # A date read before is looked up (see _DATES); padded text is refused or read
+                # as the stripped text, as for the other readers of _UNPADDED.
+                env["DATES_get"], env["read_date"] = _DATES.get, _read_date_kept
+                lines += [
+                    f"{indent}{target} = DATES_get(child.text)",
+                    f"{indent}if {target} is None:",
+                    f"{indent}    try:",
+                    f"{indent}        {target} = read_date(child.text)",
+                    f"{indent}    except (ValueError, TypeError):",
+                    f"{indent}        return general(element)",
+                ]
             elif how == 1 and read_one in _UNPADDED:
                 # Refuses text with spaces around it, or reads it as the stripped text:
                 # no strip needed here (the general reader strips).
                 lines += [
                     f"{indent}try:",
-                    f"{indent}    {target} = R{i}_{k}(child.text)",
+                    *_value_lines(
+                        read_one,
+                        f"R{i}_{k}",
+                        target=target,
+                        text="child.text",
+                        env=env,
+                        indent=f"{indent}    ",
+                    ),
                     f"{indent}except (ValueError, TypeError):",
                     f"{indent}    return general(element)",
                 ]
@@ -690,13 +745,14 @@ def _compile_sequential_reader(
 
 
 #: The checks of `duo_domain._fields` that a value read as each kind always passes: the
-#: reader of the kind returns exactly that type (``str``, ``int``, ``bool``, a finite
-#: ``Decimal``, a ``datetime.date``), so the constructor's check of it can be left out.
+#: reader of the kind returns exactly that type (``str``, ``bool``, a ``datetime.date``),
+#: so the constructor's check of it can be left out. Not so for ``int`` and ``Decimal``:
+#: their checks also bound the number of digits, which the reader does not, so they run.
 _PROVEN: Final[Mapping[object, frozenset[Any]]] = {
     Soort.TEXT: frozenset({_fields.text, _fields.opt_text}),
-    Soort.INT: frozenset({_fields.integer, _fields.opt_integer}),
+    Soort.INT: frozenset(),
     Soort.BOOL: frozenset({_fields.boolean, _fields.opt_boolean}),
-    Soort.DECIMAL: frozenset({_fields.decimal, _fields.opt_decimal}),
+    Soort.DECIMAL: frozenset(),
     Soort.DATE: frozenset({_fields.date, _fields.opt_date}),
 }
 
@@ -739,6 +795,143 @@ def _accepts(validator: Any, attribute: Any, value: Any) -> bool:
     return True
 
 
+def _closure(function: Any, factory: Callable[..., Any]) -> dict[str, Any] | None:
+    """The variables ``function`` closes over, when ``factory`` made it (the same code); else ``None``."""
+    made = factory(object, "an object")
+    code = getattr(function, "__code__", None)
+    if code is not made.__code__ or function.__closure__ is None:
+        return None
+    return {
+        name: cell.cell_contents for name, cell in zip(code.co_freevars, function.__closure__, strict=True)
+    }
+
+
+@functools.cache
+def _typed_as_tuple() -> Any:
+    """The shape of the domain's typed converters of tuple fields, compiled as their modules compile it."""
+    # ``f`` imported, as in those modules (Python compiles a call on an imported name differently).
+    lines = [
+        "from duo_domain import _fields as f",
+        "def convert(value):",
+        "    out: tuple[Any, ...] = f.as_tuple(value)",
+        "    return out",
+    ]
+    return _compile("convert", lines, {})
+
+
+def _is_as_tuple(converter: Any) -> bool:
+    """Whether ``converter`` is `duo_domain._fields.as_tuple` or a function that only returns its result.
+
+    The domain wraps ``as_tuple`` per field for its type (``out = f.as_tuple(value)``,
+    ``return out``); such a wrapper is recognised by its code being that very code, with
+    ``f`` naming `duo_domain._fields` in its module. On a list both give ``tuple(list)``.
+
+    Examples:
+        >>> from duo_domain.mbo.record import MboStudentRecord
+        >>> _is_as_tuple(attrs.fields(MboStudentRecord).inschrijvingen.converter), _is_as_tuple(tuple)
+        (True, False)
+    """
+    if converter is _fields.as_tuple:
+        return True
+    code = getattr(converter, "__code__", None)
+    reference = _typed_as_tuple().__code__
+    return (
+        code is not None
+        and code.co_code == reference.co_code
+        and code.co_names == reference.co_names
+        and code.co_consts == reference.co_consts
+        and code.co_varnames == reference.co_varnames
+        and code.co_argcount == 1
+        and not code.co_kwonlyargcount
+        and getattr(converter, "__closure__", None) is None
+        and not getattr(converter, "__defaults__", None)
+        and getattr(converter, "__globals__", {}).get("f") is _fields
+    )
+
+
+def _plain_class(cls: type) -> bool:
+    """Whether calling ``cls`` (or ``object.__new__(cls)``) always makes an instance of exactly ``cls``."""
+    return type(cls) is type and getattr(cls, "__new__", None) is object.__new__
+
+
+def _nested_proven(field: _Field, attribute: Any) -> bool:
+    """Whether the check of ``attribute`` passes whatever the nested element(s) of ``field`` hold.
+
+    A nested element is read by its class's ``decode``, which returns an instance of
+    exactly that class or raises. So `duo_domain._fields.instance` passes when every
+    class the field may hold is a subclass of its kind (and the default given for an
+    absent element passes too), and `duo_domain._fields.items` passes on the tuple
+    ``as_tuple`` makes of the list of a repeated field when every such class is. The
+    check is then left out.
+    """
+    if isinstance(field.soort, Mapping):
+        classes = list(field.soort)
+    elif isinstance(field.soort, type) and field.soort in MAPPINGS:
+        classes = [field.soort]
+    else:
+        return False
+    if not all(_plain_class(cls) for cls in classes):
+        return False
+    if field.herhaald:
+        found = _closure(attribute.validator, _fields.items)
+        usable = _is_as_tuple(attribute.converter)
+    else:
+        found = _closure(attribute.validator, _fields.instance)
+        usable = attribute.converter is None and (
+            field.default is _MISSING or _accepts(attribute.validator, attribute, field.default)
+        )
+    kind = found.get("kind") if found is not None else None
+    if not usable or not isinstance(kind, (type, tuple)):
+        return False
+    return all(issubclass(cls, kind) for cls in classes)
+
+
+def _setter(cls: type, name: str, env: dict[str, Any]) -> str:
+    """The line that sets field ``name`` of the new ``self`` to ``v_<name>`` as ``object.__setattr__`` does.
+
+    For a slot, its member descriptor's ``__set__`` (bound in ``env``): what ``object.__setattr__``
+    calls after finding that descriptor in the class's MRO, without the lookup on every call.
+    """
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            if type(found) is types.MemberDescriptorType:
+                env[f"S_{name}"] = found.__set__
+                return f"S_{name}(self, v_{name})"
+            break
+    return f"SET(self, {name!r}, v_{name})"
+
+
+def _value_lines(
+    read_one: Any, name: str, *, target: str, text: str, env: dict[str, Any], indent: str
+) -> list[str]:
+    """The lines ``target = name(text)``, with ``name`` bound to ``read_one`` in ``env``.
+
+    When ``read_one`` is a value class of one field (a `Bsn`, an `Onderwijsnummer`: frozen,
+    slotted, a converter and nothing else), the lines are what its ``__init__`` does: a new
+    instance, its one field converted and set. Errors are the converter's, as from ``__init__``.
+    """
+    env[name] = read_one
+    fields: Any = attrs.fields(read_one) if isinstance(read_one, type) and attrs.has(read_one) else ()
+    if (
+        len(fields) != 1
+        or not _can_construct(read_one)
+        or fields[0].validator is not None
+        or fields[0].converter is None
+        or hasattr(read_one, "__attrs_pre_init__")
+        or hasattr(read_one, "__attrs_post_init__")
+    ):
+        return [f"{indent}{target} = {name}({text})"]
+    probe: dict[str, Any] = {}
+    setter = _setter(read_one, fields[0].name, probe)
+    if not setter.startswith("S_"):
+        return [f"{indent}{target} = {name}({text})"]
+    env[f"{name}_set"] = probe[setter.partition("(")[0]]
+    env[f"{name}_convert"] = fields[0].converter
+    env["NEW"] = object.__new__
+    return [f"{indent}{target} = NEW({name})", f"{indent}{name}_set({target}, {name}_convert({text}))"]
+
+
 def _construction(c: _Codec, arguments: Mapping[str, str], env: dict[str, Any]) -> list[str] | None:
     """The lines building ``c.cls`` from the read values as its ``__init__`` does, each value checked once.
 
@@ -758,7 +951,7 @@ def _construction(c: _Codec, arguments: Mapping[str, str], env: dict[str, Any]) 
     if not _can_construct(cls):
         return None
     by_attr = {f.attr: f for f in c.fields}
-    env.update({"NEW": object.__new__, "SET": object.__setattr__, **_fields.INLINE_NAMES})
+    env.update({"NEW": object.__new__, "SET": object.__setattr__, "TUPLE": tuple, **_fields.INLINE_NAMES})
     lines = ["        self = NEW(CLS)"]
     if hasattr(cls, "__attrs_pre_init__"):
         lines.append("        self.__attrs_pre_init__()")
@@ -771,13 +964,15 @@ def _construction(c: _Codec, arguments: Mapping[str, str], env: dict[str, Any]) 
                 return None
             env[f"AD_{name}"] = a.default
             value = f"AD_{name}.factory()" if isinstance(a.default, attrs.Factory) else f"AD_{name}"  # type: ignore[arg-type]
-        if a.converter is not None:
+        field = by_attr.get(a.name)
+        if field is not None and field.herhaald and _is_as_tuple(a.converter):
+            value = f"TUPLE({value})"  # what as_tuple makes of the list the reader built
+        elif a.converter is not None:
             env[f"CV_{name}"] = a.converter
             value = f"CV_{name}({value})"
-        lines += [f"        v_{name} = {value}", f"        SET(self, {name!r}, v_{name})"]
+        lines += [f"        v_{name} = {value}", f"        {_setter(cls, name, env)}"]
         if a.validator is None:
             continue
-        field = by_attr.get(a.name)
         if (
             field is not None
             and a.converter is None
@@ -786,6 +981,8 @@ def _construction(c: _Codec, arguments: Mapping[str, str], env: dict[str, Any]) 
             and (field.default is _MISSING or _accepts(a.validator, a, field.default))
         ):
             continue  # the reader's kind proves it
+        if field is not None and _nested_proven(field, a):
+            continue  # the nested readers make instances of the classes the check asks for
         checks += [f"        {line}" for line in _fields.check_lines(a, f"v_{name}", env, name)]
     lines += checks
     if hasattr(cls, "__attrs_post_init__"):

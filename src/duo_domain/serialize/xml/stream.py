@@ -43,8 +43,8 @@ Examples:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
-from typing import IO, Any, Final
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, Final, TypeVar
 
 from lxml import etree
 
@@ -90,6 +90,7 @@ DEFAULT_MAX_STREAM_BYTES: Final = 8 * 1024 * 1024 * 1024
 _XSI_SCHEMA_LOCATION: Final = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 
 _DOCUMENT = "XML message stream"
+_T = TypeVar("_T")
 #: The input is read in blocks of this size.
 _READ_SIZE: Final = 32 * 1024
 #: How far a record's size may be misjudged: a piece fed to the parser holds
@@ -347,7 +348,8 @@ class MessageStream:
         self._kop: Bedrijfsdocument | None = None
         #: The message element while it is read (it holds the header and one piece of records).
         self._root: etree._Element | None = None
-        self._records = self._iterate()
+        # The generator of the records itself, which reads the header first: no generator in between.
+        self._records = self._records_from(_Feeder(self._reader))
         self._pending: list[Any] = []
 
     @property
@@ -387,13 +389,6 @@ class MessageStream:
             return self._pending.pop(0)
         return next(self._records)
 
-    def _iterate(self) -> Iterator[Any]:
-        feeder = _Feeder(self._reader)
-        try:
-            yield from self._walk(feeder)
-        except etree.XMLSyntaxError as exc:
-            raise syntax_error(exc, document=_DOCUMENT) from None
-
     def _start(self, element: etree._Element) -> tuple[etree._Element, Berichtmapping]:
         """The message element and its kind, from the first element read; its skeleton checked."""
         root = element.getparent()
@@ -418,11 +413,18 @@ class MessageStream:
         self._mapping = mapping
         return root, mapping
 
-    def _walk(self, feeder: _Feeder) -> Iterator[Any]:
+    def _header(
+        self, feeder: _Feeder, pieces: Iterator[list[tuple[str, etree._Element]]]
+    ) -> tuple[list[tuple[str, etree._Element]], int, etree._Element, Berichtmapping]:
+        """Read up to the first record: its piece's events, its place in them, the message element, the kind.
+
+        Raises:
+            etree.XMLSyntaxError: from the parser, for the caller to report.
+            InvalidDocument: a break of the message's skeleton before the first record, or no record.
+        """
         root: etree._Element | None = None
         mapping: Berichtmapping | None = None
         kop_holder = etree.Element("kop")
-        pieces = feeder.pieces()
         limit = self._max_record + _SLACK
         # The header: its elements, up to the first record. They stay in the
         # tree, so that each piece of records is checked as part of the message.
@@ -444,10 +446,7 @@ class MessageStream:
                 self._kop = self._read_kop(kop_holder, element)
                 self._root = root
                 feeder.end_tag = _end_tag(element)
-                yield from self._records_from(
-                    pieces, events, at=at, root=root, mapping=mapping, feeder=feeder
-                )
-                return
+                return events, at, root, mapping
             if root is not None:
                 assert mapping is not None
                 _check_header(root, qname(mapping.namespace, mapping.item_element))
@@ -459,28 +458,21 @@ class MessageStream:
             raise _problem("/", f"root element {name!r} is not a known message")
         raise _problem("$", "the message has no records", root.sourceline)
 
-    def _records_from(
-        self,
-        pieces: Iterator[list[tuple[str, etree._Element]]],
-        events: list[tuple[str, etree._Element]],
-        *,
-        at: int,
-        root: etree._Element,
-        mapping: Berichtmapping,
-        feeder: _Feeder,
-    ) -> Iterator[Any]:
-        """The records, from the first record element on; the hot loop of the reader.
+    def _records_from(self, feeder: _Feeder) -> Iterator[Any]:
+        """The records, after the header (see `_header`); the hot loop of the reader.
 
         The records arrive in pieces (what one feed of the parser completed).
-        Each piece is first checked against the message's skeleton: nothing
-        but records (the last one perhaps still being read) follows the
-        header, and no text between them; so nothing else is ever held. The
-        XSD check runs once per piece, on the message element itself: the
+        The XSD check runs once per piece, on the message element itself: the
         header and the piece's records, nothing else, as the records before
-        them have been dropped. When that check fails each record is checked
-        on its own, so a problem is reported for the right record, after the
-        records before it have been yielded.
+        them have been dropped. A piece it accepts has the message's skeleton
+        (nothing but records follows the header, no text between them); any
+        other piece is checked against that skeleton, so nothing else is ever
+        held, and then each of its records on its own, so a problem is
+        reported for the right record, after the records before it have been
+        yielded. An error of the parser is reported as `syntax_error` makes it.
         """
+        pieces = feeder.pieces()
+        events, at, root, mapping = _parsed(self._header, feeder, pieces)
         item_tag = qname(mapping.namespace, mapping.item_element)
         xsd = schema(mapping.xsd) if self._validate else None
         decode = codec(mapping.item_cls).decode
@@ -495,25 +487,31 @@ class MessageStream:
         while True:
             problem: InvalidDocument | None = None
             fed = feeder.fed  # the same for every record of the piece
-            for _, element in events[at:] if at else events:
-                if element.tag != item_tag or element.getparent() is not root:
-                    continue  # an element in the wrong place is found by the skeleton check below
-                if fed - mark > limit:
-                    problem = self._too_large(index + len(batch), element.sourceline)
-                    break
+            # The records this feed completed (an element in the wrong place is found by the
+            # skeleton check below). Only the first of them can find the limit passed: once it
+            # has not, ``mark`` is ``fed`` and ``fed - mark`` is 0, which passes whatever passed.
+            batch = [
+                e for _, e in (events[at:] if at else events) if e.tag == item_tag and e.getparent() is root
+            ]
+            if batch and fed - mark > limit:
+                problem = self._too_large(index, batch[0].sourceline)
+                batch = []
+            elif batch:
                 mark = fed
-                batch.append(element)
-            skeleton = _check_records_skeleton(root, keep, batch, item_tag, index)
+            # One XSD check for the piece when it is whole (no record still being read), on the
+            # message element holding the header and these records only. When it passes, the
+            # message's skeleton holds (element-only content: no other element, no text) and its
+            # check is left out; else the skeleton is checked, and then each record on its own.
+            whole = bool(batch) and xsd is not None and problem is None and batch[-1].getnext() is None
+            whole = whole and xsd.validate(root)  # type: ignore[union-attr]
+            skeleton = None if whole else _check_records_skeleton(root, keep, batch, item_tag, index)
             if skeleton is not None and (problem is None or skeleton[1] < len(batch)):
                 problem, kept = skeleton
                 del batch[kept:]
             if problem is None and fed - mark > limit:  # a record still open has grown too large
                 problem = self._too_large(index + len(batch), None)
             if batch:
-                # One check for the piece when it is whole; else one per record.
-                one_by_one = xsd is not None and not (
-                    problem is None and batch[-1].getnext() is None and xsd.validate(root)
-                )
+                one_by_one = xsd is not None and not whole
                 test_fits = xsd is None or one_by_one or not implied
                 for element in batch:
                     if one_by_one and not xsd.validate(element):  # type: ignore[union-attr]
@@ -540,7 +538,7 @@ class MessageStream:
             if problem is not None:
                 raise problem
             at = 0
-            following = next(pieces, None)
+            following = _parsed(next, pieces, None)
             if following is None:
                 return
             events = following
@@ -571,6 +569,14 @@ class MessageStream:
         return kop
 
 
+def _parsed(step: Callable[..., _T], *args: Any) -> _T:
+    """``step(*args)``, a step that feeds the parser; its syntax error reported as `syntax_error` makes it."""
+    try:
+        return step(*args)
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc, document=_DOCUMENT) from None
+
+
 def _stray_text(text: str | None) -> bool:
     return bool(text) and not text.isspace()  # type: ignore[union-attr]
 
@@ -596,7 +602,30 @@ def _check_records_skeleton(
     After the header the message element holds the records of ``batch`` (the
     ones completed by this feed) and at most one more record still being
     read, with nothing but white space between them.
+
+    The records of ``batch`` are children of ``root`` after the header, in
+    document order; when there are as many children after the header as
+    records they are those children, and when there is one more that is
+    last and not the last record of ``batch``, it is the one child not in
+    ``batch``: then only its tag and the text between the records are left
+    to look at. Anything else is looked at child by child, for the first
+    break and its place.
     """
+    after = len(root) - keep
+    if after == len(batch):
+        whole = True
+    elif after == len(batch) + 1:
+        last = root[-1]
+        whole = last.tag == item_tag and not (batch and last is batch[-1])
+    else:
+        whole = False
+    if whole and not (_stray_text(root.text) or (keep and _stray_text(root[keep - 1].tail))):
+        for child in batch:
+            tail = child.tail  # white space between records, as a rule: tested here, not by a call
+            if tail and not tail.isspace():
+                break
+        else:
+            return None
     if _stray_text(root.text) or (keep and _stray_text(root[keep - 1].tail)):
         return _problem(f"$[{index}]", "text directly in the message element", root.sourceline), 0
     for j, child in enumerate(root.iterchildren()):
