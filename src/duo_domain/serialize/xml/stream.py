@@ -278,6 +278,22 @@ class _Feeder:
         self.end_tag: bytes | None = None
         #: The root element, once the input has been read to its end.
         self.root: etree._Element | None = None
+        #: The last piece when it was fed whole because the record end tag was not known yet (the
+        #: header's pieces), and where it starts; ``None`` once the pieces are cut after a record.
+        self._uncut: bytes | None = None
+        self._uncut_at = 0
+
+    def settled(self) -> int:
+        """Where in the input the last record that the last feed completed ends, as far as known.
+
+        A piece cut after a record end tag ends there (`fed`). A piece fed whole before the end tag
+        was known (the first record's) may hold the start of the next record after it; its last
+        record end tag, looked up now, tells where the next record can start at the earliest.
+        """
+        if self._uncut is None or self.end_tag is None:
+            return self.fed
+        cut = self._uncut.rfind(self.end_tag)
+        return self.fed if cut < 0 else self._uncut_at + cut + len(self.end_tag)
 
     def pieces(self) -> Iterator[list[tuple[str, etree._Element]]]:
         """The events of each feed (empty when it completed no element), in document order."""
@@ -296,6 +312,7 @@ class _Feeder:
                         piece, waiting = waiting[:cut], waiting[cut:]
                     else:
                         piece, waiting = waiting, b""
+                    self._uncut, self._uncut_at = (piece, self.fed) if self.end_tag is None else (None, 0)
                     self.fed += len(piece)
                     parser.feed(piece)
                 else:
@@ -489,7 +506,8 @@ class MessageStream:
             fed = feeder.fed  # the same for every record of the piece
             # The records this feed completed (an element in the wrong place is found by the
             # skeleton check below). Only the first of them can find the limit passed: once it
-            # has not, ``mark`` is ``fed`` and ``fed - mark`` is 0, which passes whatever passed.
+            # has not, ``mark`` is where the last of them ends, and what follows it in the piece
+            # (at most the rest of a block) is counted against the next record.
             batch = [
                 e for _, e in (events[at:] if at else events) if e.tag == item_tag and e.getparent() is root
             ]
@@ -497,7 +515,7 @@ class MessageStream:
                 problem = self._too_large(index, batch[0].sourceline)
                 batch = []
             elif batch:
-                mark = fed
+                mark = feeder.settled()
             # One XSD check for the piece when it is whole (no record still being read), on the
             # message element holding the header and these records only. When it passes, the
             # message's skeleton holds (element-only content: no other element, no text) and its
