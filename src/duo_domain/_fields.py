@@ -302,10 +302,11 @@ def items_of(validator: Any) -> frozenset[type]:
 
 
 def keeps_tuples(*converters: Callable[[Any], Any]) -> None:
-    """Mark converters of tuple fields that give back a ``tuple`` unchanged (as `as_tuple` does).
+    """Mark converters of tuple fields that behave as `as_tuple`.
 
-    A reader that builds the tuple itself may then leave the call out (see
-    `duo_domain.serialize.json`). Only for converters that return a tuple given to them as it is.
+    That is: a tuple given to them comes back as it is, and a list comes back as ``tuple(list)``.
+    A reader that builds the tuple itself may then leave the call out (the JSON readers of
+    `duo_domain.serialize.json` and the XML codec). Only for converters that do exactly that.
 
     Examples:
         >>> def to_tuple(value: Any) -> tuple[Any, ...]:

@@ -104,6 +104,9 @@ def _vakken(value: Iterable[ExamResult]) -> tuple[ExamResult, ...]:
     return out
 
 
+f.keeps_tuples(_vakken)
+
+
 @attrs.frozen
 class ExamResult:
     """The result of one subject of a candidate's exam.

@@ -806,47 +806,17 @@ def _closure(function: Any, factory: Callable[..., Any]) -> dict[str, Any] | Non
     }
 
 
-@functools.cache
-def _typed_as_tuple() -> Any:
-    """The shape of the domain's typed converters of tuple fields, compiled as their modules compile it."""
-    # ``f`` imported, as in those modules (Python compiles a call on an imported name differently).
-    lines = [
-        "from duo_domain import _fields as f",
-        "def convert(value):",
-        "    out: tuple[Any, ...] = f.as_tuple(value)",
-        "    return out",
-    ]
-    return _compile("convert", lines, {})
-
-
 def _is_as_tuple(converter: Any) -> bool:
-    """Whether ``converter`` is `duo_domain._fields.as_tuple` or a function that only returns its result.
+    """Whether ``converter`` behaves as `duo_domain._fields.as_tuple`, as `keeps_tuples` marks.
 
-    The domain wraps ``as_tuple`` per field for its type (``out = f.as_tuple(value)``,
-    ``return out``); such a wrapper is recognised by its code being that very code, with
-    ``f`` naming `duo_domain._fields` in its module. On a list both give ``tuple(list)``.
+    On a list such a converter gives ``tuple(list)``, which the generated reader then builds itself.
 
     Examples:
         >>> from duo_domain.mbo.record import MboStudentRecord
         >>> _is_as_tuple(attrs.fields(MboStudentRecord).inschrijvingen.converter), _is_as_tuple(tuple)
         (True, False)
     """
-    if converter is _fields.as_tuple:
-        return True
-    code = getattr(converter, "__code__", None)
-    reference = _typed_as_tuple().__code__
-    return (
-        code is not None
-        and code.co_code == reference.co_code
-        and code.co_names == reference.co_names
-        and code.co_consts == reference.co_consts
-        and code.co_varnames == reference.co_varnames
-        and code.co_argcount == 1
-        and not code.co_kwonlyargcount
-        and getattr(converter, "__closure__", None) is None
-        and not getattr(converter, "__defaults__", None)
-        and getattr(converter, "__globals__", {}).get("f") is _fields
-    )
+    return _fields.tuple_kept(converter)
 
 
 def _plain_class(cls: type) -> bool:
