@@ -23,6 +23,7 @@ from duo_domain.rules._model import (
     Rule,
     Severity,
     Violation,
+    make_finding,
     split_index,
 )
 from duo_domain.rules._report import Report
@@ -334,7 +335,7 @@ def _emit(rule: Rule, found: Iterable[Violation], where: _Where, out: list[Findi
             path = _path_text(where)
         # positional (rule_id, severity, path, message, business_key, values, source): a call per finding
         out.append(
-            Finding(
+            make_finding(
                 rule.id, rule.severity, _join(path, v.path), v.message, v.business_key, v.values, rule.source
             )
         )
@@ -563,12 +564,13 @@ def validate(
             if visit is not None:
                 visit(item, f"$[{i}]", ctx, out)
     report: Report = _new(Report)  # Report(out) without attrs' __init__: a tuple needs no converting
-    _set(report, "findings", tuple(out))
+    _set_findings(report, tuple(out))
     return report
 
 
 _new = object.__new__
-_set = object.__setattr__
+#: The setter of the report's one slot (what attrs' ``__init__`` ends in, without the name's lookup).
+_set_findings = Report.__dict__["findings"].__set__
 
 
 def _check_validatable(obj: Any) -> None:
