@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
+import re
 import types
 import typing
 from collections import abc
@@ -16,6 +17,7 @@ import attrs
 
 from duo_domain._fields import json_type
 from duo_domain.errors import InvalidValue
+from duo_domain.rules import _fused
 from duo_domain.rules._model import (
     CheckContext,
     CheckFunction,
@@ -387,8 +389,14 @@ def _holds(path: str) -> str:
     return f"{_reach(path)} and (value.__class__ is not tuple or value)"
 
 
-def _refused(path: str, fits: str) -> str:
-    return f"{_reach(path)} and not {fits}(value)"
+def _refused(path: str, fits: str, names: dict[str, Any]) -> str:
+    test = f"{_reach(path)} and not {fits}(value)"
+    # under a fused format test (``ok``): only when it missed need the field's own guard decide
+    known = names[fits]
+    fused = any(
+        p == path and (g is known or (type(g) is type(known) and g == known)) for p, g in names["fused"]
+    )
+    return f"not ok and {test}" if fused else test
 
 
 def _fits_name(fits: Callable[[Any], object], names: dict[str, Any]) -> str:
@@ -415,12 +423,12 @@ def _rule_test(rule: Rule, names: dict[str, Any]) -> str | None:
     tests = [_holds(name) for name in rule.needs]
     if rule.guard is not None:
         field, fits = rule.guard
-        tests.append(_refused(field, _fits_name(fits, names)))
+        tests.append(_refused(field, _fits_name(fits, names), names))
     if rule.needs_any:
         either = []
         for entry in rule.needs_any:
             if isinstance(entry, tuple):
-                either.append(f"({_refused(entry[0], _fits_name(entry[1], names))})")
+                either.append(f"({_refused(entry[0], _fits_name(entry[1], names), names)})")
             else:
                 either.append(f"({_holds(entry)})")
         tests.append(f"({' or '.join(either)})")
@@ -451,6 +459,45 @@ def _rule_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _guards(rule: Rule) -> list[tuple[str, Callable[[Any], object]]]:
+    pairs = [] if rule.guard is None else [rule.guard]
+    return pairs + [entry for entry in rule.needs_any if isinstance(entry, tuple)]
+
+
+def _fused_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
+    """The plan's first lines when two or more of its guards can share one fused format test.
+
+    ``ok`` is true when the fused expression (`duo_domain.rules._fused`) matches the guarded
+    fields' values joined by its separator, an absent field standing as its expression's
+    witness: then every one of them is absent or fits, and no guard refuses. The guards it covers
+    (``names["fused"]``) test ``not ok`` first. A value that is not text makes the join fail and
+    leaves ``ok`` false: the per-field guards decide, as they would without the fusion.
+    """
+    pairs: list[tuple[str, Callable[[Any], object]]] = []
+    found: list[tuple[str, re.Pattern[str], str]] = []
+    for rule in rules:
+        for field, fits in _guards(rule):
+            fused = _fused.fusable(fits)
+            if fused is not None and field.isidentifier() and (field, *fused) not in found:
+                found.append((field, *fused))
+                pairs.append((field, fits))
+    names["fused"] = pairs if len(pairs) > 1 else []
+    if not names["fused"]:
+        return []
+    names["fused_match"] = _fused.fuse([pattern for _, pattern, _ in found]).fullmatch
+    names["SEP"] = _fused.SEP
+    values = []
+    for i, (field, _, witness) in enumerate(found):  # identifiers of the class's fields only
+        names[f"witness{i}"] = witness
+        values.append(f"witness{i} if (v{i} := obj.{field}) is None else v{i}")
+    return [
+        "    try:",
+        f"        ok = fused_match(SEP.join(({', '.join(values)},))) is not None",
+        "    except TypeError:  # a value that is not text: the guards decide",
+        "        ok = False",
+    ]
+
+
 def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | None:
     """One function for objects of ``kind``: each rule's check in turn, then each child field.
 
@@ -468,6 +515,7 @@ def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | Non
         "sequence": (tuple, list),
     }
     lines = ["def visit(obj, where, ctx, out):"]
+    lines += _fused_lines(rules, names)
     lines += _rule_lines(rules, names)
     children = _child_fields(kind)
     if not rules and not children:
