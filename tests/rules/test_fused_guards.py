@@ -15,7 +15,7 @@ from duo_domain.mbo import formats
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, Periode
 from duo_domain.mbo.record import MboStudentRecord
-from duo_domain.rules import RuleRegistry, _fused, registry, validate
+from duo_domain.rules import RuleRegistry, Severity, _fused, registry, validate
 from duo_domain.rules._fused import SEP, fusable, fuse
 from duo_domain.rules._registry import _fused_lines
 from duo_domain.testing.mbo import mbo_student_records
@@ -173,3 +173,62 @@ def object_with(obj: Any, new: dict[str, Any]) -> Any:
     for name, value in new.items():
         object.__setattr__(copy, name, value)
     return copy
+
+
+@attrs.frozen
+class _Thing:
+    code: Any = None
+    name: Any = None
+
+
+def _thing_registry(calls: list[str]) -> RuleRegistry:
+    reg = RuleRegistry()
+    five, upper = re.compile("[0-9]{5}").fullmatch, re.compile("[A-Z]+").fullmatch
+
+    def rule(rule_id: str, **knobs: Any) -> None:
+        def check(thing: _Thing, ctx: object) -> tuple[()]:
+            calls.append(rule_id)
+            return ()
+
+        reg.rule(
+            rule_id,
+            severity=Severity.SIGNAAL,
+            summary="s",
+            guidance="g",
+            source="t",
+            applies_to=_Thing,
+            **knobs,
+        )(check)
+
+    rule("T.A.CODE", guard=("code", five))
+    rule("T.B.ALWAYS")
+    rule("T.C.NAME", guard=("name", upper))
+    rule("T.D.NAME", guard=("name", upper))  # the same test: one if with T.C.NAME's
+    rule("T.E.EITHER", needs_any=(("code", five), ("name", upper)))
+    return reg
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "called"),
+    [
+        ("12345", "AB", ["T.B.ALWAYS"]),
+        (None, None, ["T.B.ALWAYS"]),
+        ("1234", "AB", ["T.A.CODE", "T.B.ALWAYS", "T.E.EITHER"]),
+        ("12345", "ab", ["T.B.ALWAYS", "T.C.NAME", "T.D.NAME", "T.E.EITHER"]),
+        ("12345" + SEP, "AB", ["T.A.CODE", "T.B.ALWAYS", "T.E.EITHER"]),
+        ("12345", SEP + "AB", ["T.B.ALWAYS", "T.C.NAME", "T.D.NAME", "T.E.EITHER"]),
+        (_Text("12345"), "AB", ["T.B.ALWAYS"]),
+    ],
+)
+def test_the_fused_plan_calls_what_the_guards_alone_call(code: Any, name: Any, called: list[str]) -> None:
+    calls: list[str] = []
+    validate(_Thing(code, name), registry=_thing_registry(calls))
+    assert calls == called
+    assert "fused_match" in _thing_registry([]).plans(None)[_Thing].__globals__  # type: ignore[union-attr]
+
+
+def test_a_value_that_is_not_text_fails_as_the_guard_fails() -> None:
+    calls: list[str] = []
+    with pytest.raises(TypeError, match="expected string"):
+        validate(_Thing(12345, "AB"), registry=_thing_registry(calls))
+    assert calls == []  # the first guard raised, as it does without the fusion

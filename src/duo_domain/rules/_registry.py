@@ -396,7 +396,7 @@ def _refused(path: str, fits: str, names: dict[str, Any]) -> str:
     fused = any(
         p == path and (g is known or (type(g) is type(known) and g == known)) for p, g in names["fused"]
     )
-    return f"not ok and {test}" if fused else test
+    return f"{_UNDER_OK}{test}" if fused else test
 
 
 def _fits_name(fits: Callable[[Any], object], names: dict[str, Any]) -> str:
@@ -435,20 +435,34 @@ def _rule_test(rule: Rule, names: dict[str, Any]) -> str | None:
     return " and ".join(tests) if tests else None
 
 
+_UNDER_OK = "not ok and "
+
+
 def _rule_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
     """The source lines of the rules of a plan, in their order: each call under its test.
 
-    Consecutive rules with the same test (``needs=("diplomas",)`` twice, say) share one ``if``.
+    Consecutive rules with the same test (``needs=("diplomas",)`` twice, say) share one ``if``,
+    and consecutive rules whose test begins with the fused format test's ``not ok`` (the format
+    rules of a class) share one ``if not ok:`` around their own tests.
     """
     lines: list[str] = []
     previous: str | None = None
+    under_ok = False
     for i, rule in enumerate(rules):
         names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
         test = _rule_test(rule, names)
+        if (test is not None and test.startswith(_UNDER_OK)) != under_ok:
+            under_ok = not under_ok
+            previous = None
+            if under_ok:
+                lines.append("    if not ok:")
+        base = "        " if under_ok else "    "
+        if under_ok and test is not None:
+            test = test.removeprefix(_UNDER_OK)
         if test is not None and test != previous:
-            lines.append(f"    if {test}:")
+            lines.append(f"{base}if {test}:")
         previous = test
-        indent = "        " if test else "    "
+        indent = f"{base}    " if test else base
         lines += [
             f"{indent}found = check{i}(obj, ctx)",
             f"{indent}if found:",
