@@ -41,10 +41,12 @@ __all__ = [
     "decimal",
     "inline_check",
     "instance",
+    "instances_kept",
     "integer",
     "items",
     "items_of",
     "json_type",
+    "keeps_instances",
     "keeps_tuples",
     "member",
     "opt_boolean",
@@ -324,9 +326,34 @@ def tuple_kept(converter: Any) -> bool:
     return getattr(converter, _KEEPS, False) is True
 
 
+def keeps_instances(kind: type, *converters: Callable[[Any], Any]) -> None:
+    """Mark converters that give back ``None`` and an instance of ``kind`` unchanged.
+
+    A generated reader may then leave the call out for such a value (see
+    `duo_domain.serialize.json`): a field of a [`Bsn`][duo_domain.Bsn] whose reader already
+    made the ``Bsn``. Only for converters that return such a value given to them as it is.
+
+    Examples:
+        >>> def to_int(value: Any) -> int | None:
+        ...     return value if value is None or isinstance(value, int) else int(value)
+        >>> keeps_instances(int, to_int)
+        >>> instances_kept(to_int), instances_kept(str)
+        (<class 'int'>, None)
+    """
+    for converter in converters:
+        setattr(converter, _KEEPS_INSTANCES, kind)
+
+
+def instances_kept(converter: Any) -> type | None:
+    """The class `keeps_instances` marked ``converter`` with, else ``None``."""
+    found = getattr(converter, _KEEPS_INSTANCES, None)
+    return found if isinstance(found, type) else None
+
+
 _INLINE = "__duo_domain_inline__"
 _ITEMS = "__duo_domain_items__"
 _KEEPS = "__duo_domain_keeps_tuples__"
+_KEEPS_INSTANCES = "__duo_domain_keeps_instances__"
 _OPT = "{v} is None or "
 _TEXT = "{v}.__class__ is str or isinstance({v}, str)"
 _BOOL = "{v} is True or {v} is False"

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import collections
+import pickle
+import types
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from duo_domain.errors import mask_numbers, mask_values
 from duo_domain.rules import Finding, Severity
-from duo_domain.rules._model import _mask_values, _masked
+from duo_domain.rules._model import _mask_values, _masked, make_finding
 
 #: Digits of several scripts, the separators a run may hold, and letters.
 _CHARS = st.sampled_from("0123456789٣۴५০๕ .-/_,:\tabcXYZé€\n")
@@ -50,3 +57,45 @@ def test_values_are_masked_as_before(values: dict[str, str]) -> None:
     finding = Finding("X.Y", Severity.SIGNAAL, "$.a", "m", "111222333", values)
     assert dict(finding.values) == mask_values(values)
     assert finding.business_key == "*****2333"
+
+
+_TEXTS = st.text(_CHARS, max_size=40) | st.text(max_size=20)
+_VALUES = st.dictionaries(
+    st.text(_CHARS, max_size=12), st.text(_CHARS, max_size=12) | st.integers(), max_size=3
+)
+
+
+@given(
+    st.sampled_from(["ROD.A.B", "PERSOON.TEKST.TEKENS"]),
+    st.sampled_from(list(Severity)),
+    _TEXTS,
+    _TEXTS,
+    st.none() | _TEXTS,
+    _VALUES | _VALUES.map(types.MappingProxyType) | _VALUES.map(collections.OrderedDict),
+    st.text(max_size=10),
+)
+def test_the_engine_makes_the_findings_finding_makes(
+    rule_id: str,
+    severity: Severity,
+    path: str,
+    message: str,
+    key: str | None,
+    values: Mapping[str, Any],
+    source: str,
+) -> None:
+    # make_finding stores the slots itself; the object must be the one Finding(...) makes
+    made = make_finding(rule_id, severity, path, message, key, values, source)
+    plain = Finding(rule_id, severity, path, message, key, values, source)
+    assert type(made) is Finding
+    assert made == plain
+    assert repr(made) == repr(plain)
+    assert hash(made) == hash(plain)
+    assert made.values == plain.values
+    assert type(made.values) is type(plain.values) is dict
+    assert attrs.asdict(made) == attrs.asdict(plain)
+    assert pickle.loads(pickle.dumps(made)) == plain
+    assert made.values is not values  # a copy, as the converter makes
+
+
+def test_the_engine_makes_its_findings_with_the_fast_maker() -> None:
+    assert make_finding is not Finding  # the class is still what the maker was written for

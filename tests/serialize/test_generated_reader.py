@@ -16,6 +16,11 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from duo_domain import _fields
+from duo_domain.identity import student
+from duo_domain.identity.bsn import Bsn
+from duo_domain.identity.onderwijsnummer import Onderwijsnummer
+from duo_domain.identity.student import Student
 from duo_domain.mbo.enrolment import ExtraOndersteuning
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.serialize.json import _MBO, make_converter
@@ -207,3 +212,27 @@ def test_a_tuple_of_parts_is_built_by_the_parts_readers_and_still_refuses_what_i
     read = _FAST.structure(record, MboStudentRecord)
     assert read.inschrijvingen == ()
     assert type(read.inschrijvingen) is tuple
+
+
+@given(
+    st.one_of(st.none(), st.sampled_from(["111222333", "123456782"]), st.builds(Bsn, st.just("111222333")))
+)
+def test_a_converter_marked_as_keeping_its_instances_keeps_them(value: Any) -> None:
+    # the mark lets a reader leave the converter out for None and an instance of the class
+    assert _fields.instances_kept(student._to_bsn) is Bsn
+    assert _fields.instances_kept(student._to_onderwijsnummer) is Onderwijsnummer
+    converted = student._to_bsn(value)
+    if value is None or value.__class__ is Bsn:
+        assert converted is value
+    else:
+        assert converted == Bsn(value)
+    onderwijsnummer = Onderwijsnummer("101000000") if value is not None else None
+    assert student._to_onderwijsnummer(onderwijsnummer) is onderwijsnummer
+
+
+def test_the_student_reader_reads_a_number_once() -> None:
+    data = {"bsn": "111222333", "onderwijsnummer": "101000000"}
+    read = _FAST.structure(data, Student)
+    assert read == Student(bsn="111222333", onderwijsnummer="101000000")
+    assert read.bsn.__class__ is Bsn
+    assert read.onderwijsnummer.__class__ is Onderwijsnummer

@@ -294,6 +294,10 @@ def _to_onderwijsnummer(value: Onderwijsnummer | str | None) -> Onderwijsnummer 
     return Onderwijsnummer(value)
 
 
+_fields.keeps_instances(Bsn, _to_bsn)
+_fields.keeps_instances(Onderwijsnummer, _to_onderwijsnummer)
+
+
 @attrs.frozen
 class Student:
     """Who a record is about: a BSN, an onderwijsnummer, or the personal data to find one.

@@ -129,7 +129,13 @@ def _mask_optional(value: str | None) -> str | None:
 
 
 def _mask_values(values: Mapping[str, str]) -> dict[str, str]:
-    return {} if values.__class__ is dict and not values else mask_values(values)
+    if values.__class__ is dict:
+        if not values:
+            return {}
+        # mask_values' dict, each text settled by _masked (mask_numbers' result, mostly without its
+        # expression): a format finding's values (field, format, section) are short texts
+        return {_masked(str(k)): _masked(str(v)) for k, v in values.items()}
+    return mask_values(values)
 
 
 def _id_validator(_inst: object, _attr: object, value: str) -> None:
@@ -381,3 +387,57 @@ class Finding:
             "values": dict(self.values),
             "source": self.source,
         }
+
+
+_FINDING_FIELDS = ("rule_id", "severity", "path", "message", "business_key", "values", "source")
+
+
+def _finding_maker() -> Callable[[str, Severity, str, str, str | None, Mapping[str, str], str], Finding]:
+    """``Finding(rule_id, severity, path, message, business_key, values, source)``, made faster.
+
+    attrs' ``__init__`` of a frozen class stores each field through ``object.__setattr__``; this
+    stores it through the slot's own descriptor, after the same converters, in the same order.
+    The result is the same object (``==``, ``repr``, ``hash``, pickling). Made only while
+    ``Finding`` is what it was written as: these fields in this order, these converters, no
+    validator and no ``__attrs_post_init__``; else ``Finding`` itself is used.
+    """
+    fields = attrs.fields(Finding)
+    converters: tuple[object, ...] = tuple(f.converter for f in fields)
+    expected: tuple[object, ...] = (None, None, _masked, _masked, _mask_optional, _mask_values, None)
+    if (
+        tuple(f.name for f in fields) != _FINDING_FIELDS
+        or converters != expected
+        or any(f.validator is not None for f in fields)
+        or hasattr(Finding, "__attrs_post_init__")
+        or getattr(Finding, "__slots__", None) is None
+    ):  # pragma: no cover - a guard for a later change of the class
+        return Finding
+    new = object.__new__
+    set_rule_id, set_severity, set_path, set_message, set_key, set_values, set_source = (
+        Finding.__dict__[name].__set__ for name in _FINDING_FIELDS
+    )
+
+    def finding(  # noqa: PLR0917 - the fields of Finding, positional as the engine passes them
+        rule_id: str,
+        severity: Severity,
+        path: str,
+        message: str,
+        business_key: str | None,
+        values: Mapping[str, str],
+        source: str,
+    ) -> Finding:
+        made: Finding = new(Finding)
+        set_rule_id(made, rule_id)
+        set_severity(made, severity)
+        set_path(made, _masked(path))
+        set_message(made, _masked(message))
+        set_key(made, None if business_key is None else _masked(business_key))
+        set_values(made, {} if values.__class__ is dict and not values else _mask_values(values))
+        set_source(made, source)
+        return made
+
+    return finding
+
+
+#: What the engine makes its findings with (all seven fields given, positionally).
+make_finding = _finding_maker()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
+import re
 import types
 import typing
 from collections import abc
@@ -16,6 +17,7 @@ import attrs
 
 from duo_domain._fields import json_type
 from duo_domain.errors import InvalidValue
+from duo_domain.rules import _fused
 from duo_domain.rules._model import (
     CheckContext,
     CheckFunction,
@@ -23,6 +25,7 @@ from duo_domain.rules._model import (
     Rule,
     Severity,
     Violation,
+    make_finding,
     split_index,
 )
 from duo_domain.rules._report import Report
@@ -334,7 +337,7 @@ def _emit(rule: Rule, found: Iterable[Violation], where: _Where, out: list[Findi
             path = _path_text(where)
         # positional (rule_id, severity, path, message, business_key, values, source): a call per finding
         out.append(
-            Finding(
+            make_finding(
                 rule.id, rule.severity, _join(path, v.path), v.message, v.business_key, v.values, rule.source
             )
         )
@@ -386,8 +389,14 @@ def _holds(path: str) -> str:
     return f"{_reach(path)} and (value.__class__ is not tuple or value)"
 
 
-def _refused(path: str, fits: str) -> str:
-    return f"{_reach(path)} and not {fits}(value)"
+def _refused(path: str, fits: str, names: dict[str, Any]) -> str:
+    test = f"{_reach(path)} and not {fits}(value)"
+    # under a fused format test (``ok``): only when it missed need the field's own guard decide
+    known = names[fits]
+    fused = any(
+        p == path and (g is known or (type(g) is type(known) and g == known)) for p, g in names["fused"]
+    )
+    return f"{_UNDER_OK}{test}" if fused else test
 
 
 def _fits_name(fits: Callable[[Any], object], names: dict[str, Any]) -> str:
@@ -414,32 +423,46 @@ def _rule_test(rule: Rule, names: dict[str, Any]) -> str | None:
     tests = [_holds(name) for name in rule.needs]
     if rule.guard is not None:
         field, fits = rule.guard
-        tests.append(_refused(field, _fits_name(fits, names)))
+        tests.append(_refused(field, _fits_name(fits, names), names))
     if rule.needs_any:
         either = []
         for entry in rule.needs_any:
             if isinstance(entry, tuple):
-                either.append(f"({_refused(entry[0], _fits_name(entry[1], names))})")
+                either.append(f"({_refused(entry[0], _fits_name(entry[1], names), names)})")
             else:
                 either.append(f"({_holds(entry)})")
         tests.append(f"({' or '.join(either)})")
     return " and ".join(tests) if tests else None
 
 
+_UNDER_OK = "not ok and "
+
+
 def _rule_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
     """The source lines of the rules of a plan, in their order: each call under its test.
 
-    Consecutive rules with the same test (``needs=("diplomas",)`` twice, say) share one ``if``.
+    Consecutive rules with the same test (``needs=("diplomas",)`` twice, say) share one ``if``,
+    and consecutive rules whose test begins with the fused format test's ``not ok`` (the format
+    rules of a class) share one ``if not ok:`` around their own tests.
     """
     lines: list[str] = []
     previous: str | None = None
+    under_ok = False
     for i, rule in enumerate(rules):
         names[f"check{i}"], names[f"rule{i}"] = rule.check, rule
         test = _rule_test(rule, names)
+        if (test is not None and test.startswith(_UNDER_OK)) != under_ok:
+            under_ok = not under_ok
+            previous = None
+            if under_ok:
+                lines.append("    if not ok:")
+        base = "        " if under_ok else "    "
+        if under_ok and test is not None:
+            test = test.removeprefix(_UNDER_OK)
         if test is not None and test != previous:
-            lines.append(f"    if {test}:")
+            lines.append(f"{base}if {test}:")
         previous = test
-        indent = "        " if test else "    "
+        indent = f"{base}    " if test else base
         lines += [
             f"{indent}found = check{i}(obj, ctx)",
             f"{indent}if found:",
@@ -448,6 +471,45 @@ def _rule_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
             f"{indent}    returned_none(rule{i})",
         ]
     return lines
+
+
+def _guards(rule: Rule) -> list[tuple[str, Callable[[Any], object]]]:
+    pairs = [] if rule.guard is None else [rule.guard]
+    return pairs + [entry for entry in rule.needs_any if isinstance(entry, tuple)]
+
+
+def _fused_lines(rules: tuple[Rule, ...], names: dict[str, Any]) -> list[str]:
+    """The plan's first lines when two or more of its guards can share one fused format test.
+
+    ``ok`` is true when the fused expression (`duo_domain.rules._fused`) matches the guarded
+    fields' values joined by its separator, an absent field standing as its expression's
+    witness: then every one of them is absent or fits, and no guard refuses. The guards it covers
+    (``names["fused"]``) test ``not ok`` first. A value that is not text makes the join fail and
+    leaves ``ok`` false: the per-field guards decide, as they would without the fusion.
+    """
+    pairs: list[tuple[str, Callable[[Any], object]]] = []
+    found: list[tuple[str, re.Pattern[str], str]] = []
+    for rule in rules:
+        for field, fits in _guards(rule):
+            fused = _fused.fusable(fits)
+            if fused is not None and field.isidentifier() and (field, *fused) not in found:
+                found.append((field, *fused))
+                pairs.append((field, fits))
+    names["fused"] = pairs if len(pairs) > 1 else []
+    if not names["fused"]:
+        return []
+    names["fused_match"] = _fused.fuse([pattern for _, pattern, _ in found]).fullmatch
+    names["SEP"] = _fused.SEP
+    values = []
+    for i, (field, _, witness) in enumerate(found):  # identifiers of the class's fields only
+        names[f"witness{i}"] = witness
+        values.append(f"witness{i} if (v{i} := obj.{field}) is None else v{i}")
+    return [
+        "    try:",
+        f"        ok = fused_match(SEP.join(({', '.join(values)},))) is not None",
+        "    except TypeError:  # a value that is not text: the guards decide",
+        "        ok = False",
+    ]
 
 
 def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | None:
@@ -467,6 +529,7 @@ def _compile(plans: _Plans, kind: type, rules: tuple[Rule, ...]) -> _Visit | Non
         "sequence": (tuple, list),
     }
     lines = ["def visit(obj, where, ctx, out):"]
+    lines += _fused_lines(rules, names)
     lines += _rule_lines(rules, names)
     children = _child_fields(kind)
     if not rules and not children:
@@ -563,12 +626,13 @@ def validate(
             if visit is not None:
                 visit(item, f"$[{i}]", ctx, out)
     report: Report = _new(Report)  # Report(out) without attrs' __init__: a tuple needs no converting
-    _set(report, "findings", tuple(out))
+    _set_findings(report, tuple(out))
     return report
 
 
 _new = object.__new__
-_set = object.__setattr__
+#: The setter of the report's one slot (what attrs' ``__init__`` ends in, without the name's lookup).
+_set_findings = Report.__dict__["findings"].__set__
 
 
 def _check_validatable(obj: Any) -> None:

@@ -686,7 +686,15 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     for a in fields:
         if a.converter is not None and a.name not in built:
             ns[f"c_{a.name}"] = a.converter
-            lines.append(f"    v_{a.name} = c_{a.name}(v_{a.name})")
+            kept = fields_mod.instances_kept(a.converter)
+            if kept is None:
+                lines.append(f"    v_{a.name} = c_{a.name}(v_{a.name})")
+            else:  # what the converter gives back unchanged (None, an instance of its class) skips it
+                ns[f"kept_{a.name}"] = kept
+                lines += [
+                    f"    if v_{a.name} is not None and v_{a.name}.__class__ is not kept_{a.name}:",
+                    f"        v_{a.name} = c_{a.name}(v_{a.name})",
+                ]
         slot = _slot(cls, a.name)
         if slot is None:
             lines.append(f"    setattr(self, {a.name!r}, v_{a.name})")
