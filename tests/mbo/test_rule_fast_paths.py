@@ -8,12 +8,9 @@ check must give the same violations for every input.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import itertools
 import json
-import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,6 +33,7 @@ from duo_domain.mbo.rules import (
 from duo_domain.rules import CheckContext, Violation
 from duo_domain.serialize.json import loads_mbo
 from duo_domain.testing.mbo import MBO_STUDENT_RECORD_BREAKS, mbo_student_records
+from tests._shared import bench_module
 
 
 def _inschrijving_onderwijslocatie(e: Enrolment, ctx: CheckContext) -> Sequence[Violation]:
@@ -371,12 +369,7 @@ def test_the_fast_period_checks_on_codes_at_their_edges(periode: Periode) -> Non
 
 
 def test_the_fast_checks_on_the_bench_data() -> None:
-    bench = Path(__file__).resolve().parents[2] / "bench"
-    sys.path.insert(0, str(bench))
-    try:
-        module = importlib.import_module("bench_mbo_validate")
-    finally:
-        sys.path.remove(str(bench))
+    module = bench_module("bench_mbo_validate")
     for data in module.make_data(1500, seed=5):
         record = loads_mbo(json.dumps(data).encode())
         assert isinstance(record, MboStudentRecord)

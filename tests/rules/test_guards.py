@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import re
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import attrs
 import pytest
@@ -22,6 +19,7 @@ from duo_domain.mbo.reference import Referentiedata, voorbeeld
 from duo_domain.rules import CheckContext, Rule, RuleRegistry, Severity, Violation, registry, validate
 from duo_domain.serialize.json import loads_mbo
 from duo_domain.testing.mbo import MBO_STUDENT_RECORD_BREAKS, mbo_student_records
+from tests._shared import bench_module
 
 
 @attrs.frozen
@@ -209,12 +207,7 @@ def test_a_path_must_name_fields_of_their_classes(knobs: dict[str, object]) -> N
 
 def _bench_records() -> list[MboStudentRecord]:
     """The records of ``bench/bench_mbo_validate.py`` (its data generator), read as a vendor reads them."""
-    bench = Path(__file__).resolve().parents[2] / "bench"
-    sys.path.insert(0, str(bench))
-    try:
-        module = importlib.import_module("bench_mbo_validate")
-    finally:
-        sys.path.remove(str(bench))
+    module = bench_module("bench_mbo_validate")
     records = [loads_mbo(json.dumps(d).encode()) for d in module.make_data(1500, seed=3)]
     return [r for r in records if isinstance(r, MboStudentRecord)]
 

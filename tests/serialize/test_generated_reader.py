@@ -25,6 +25,7 @@ from duo_domain.mbo.enrolment import ExtraOndersteuning
 from duo_domain.mbo.record import MboStudentRecord
 from duo_domain.serialize.json import _MBO, make_converter
 from duo_domain.testing import mbo_student_records
+from tests._shared import json_paths
 
 _PLAIN = make_converter(detailed_validation=False)
 _FAST = _MBO.pair()[0]
@@ -54,17 +55,6 @@ def _outcome(conv: Any, data: Any) -> tuple[bool, Any]:
         return True, conv.structure(data, MboStudentRecord)
     except Exception:  # which error does not matter here, only whether
         return False, None
-
-
-def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            out += _paths(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            out += _paths(value, (*path, i))
-    return out
 
 
 def _replace(data: Any, path: tuple[Any, ...], value: Any) -> Any:
@@ -101,7 +91,7 @@ def test_valid_records_are_read_alike(record: MboStudentRecord) -> None:
 @given(mbo_student_records(), st.data())
 def test_any_value_anywhere_is_refused_or_read_alike(record: MboStudentRecord, draw: st.DataObject) -> None:
     data = _PLAIN.unstructure(record)
-    path = draw.draw(st.sampled_from(_paths(data)))
+    path = draw.draw(st.sampled_from(json_paths(data)))
     _same(_replace(data, path, draw.draw(st.sampled_from(_ODD))))
 
 
@@ -109,7 +99,7 @@ def test_any_value_anywhere_is_refused_or_read_alike(record: MboStudentRecord, d
 @given(mbo_student_records(), st.data())
 def test_an_unknown_or_missing_key_is_refused_alike(record: MboStudentRecord, draw: st.DataObject) -> None:
     data = _PLAIN.unstructure(record)
-    objects = [p for p in _paths(data) if isinstance(_get(data, p), dict)]
+    objects = [p for p in json_paths(data) if isinstance(_get(data, p), dict)]
     path = draw.draw(st.sampled_from(objects))
     target = _get(data, path)
     _same(_replace(data, path, {**target, "onbekend": 1}))

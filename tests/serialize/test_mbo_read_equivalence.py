@@ -18,10 +18,8 @@ import base64
 import copy
 import gzip
 import hashlib
-import importlib
 import json
 import random
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ import attrs
 
 from duo_domain.errors import InvalidDocument
 from duo_domain.serialize.json import loads_mbo
+from tests._shared import bench_module, json_paths
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mbo_read_outcomes.json.gz.b64"
 _HOSTILE: tuple[Any, ...] = (
@@ -79,17 +78,6 @@ _TEXT_DAMAGE: tuple[tuple[str, str], ...] = (
 )
 
 
-def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            out += _paths(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            out += _paths(value, (*path, i))
-    return out
-
-
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
     for step in path:
         data = data[step]
@@ -107,7 +95,7 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
 def _mutations(base: Any, rng: random.Random) -> list[Any]:
     """Hostile variants of one base document (plain data or text)."""
     out: list[Any] = []
-    paths = _paths(base)
+    paths = json_paths(base)
     out += [_set(base, rng.choice(paths), rng.choice(_HOSTILE)) for _ in range(12)]
     objects = [p for p in paths if isinstance(_get(base, p), dict)]
     for _ in range(4):
@@ -208,9 +196,7 @@ def _bases() -> list[Any]:  # pragma: no cover - run by hand to write the fixtur
         drawn.append(unstructure_mbo(record))
 
     draw()
-    root = Path(__file__).parents[2]
-    sys.path.insert(0, str(root / "bench"))
-    bench: Any = importlib.import_module("bench_mbo_validate")
+    bench: Any = bench_module("bench_mbo_validate")
     made: list[Any] = bench.make_data(60, seed=16)
     return drawn[-40:] + made
 

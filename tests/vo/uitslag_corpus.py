@@ -16,26 +16,21 @@ documents on every version of every dependency.
 from __future__ import annotations
 
 import copy
-import importlib
 import json
 import random
 import sys
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from duo_domain.errors import DuoDomainError, InvalidDocument
 from duo_domain.serialize.json import loads_cijferlijst, unstructure_cijferlijst
 from duo_domain.testing.vo import build, elementcode_voor, elementcodes_for, template
 from duo_domain.vo import Beoordeling, ExamResult, Profielwerkstuk, Schoolsoort, compute_uitslag
-
-_BENCH = Path(__file__).resolve().parents[2] / "bench"
+from tests._shared import bench_module
 
 
 def _bench_candidate(rng: random.Random) -> dict[str, Any]:
-    if str(_BENCH) not in sys.path:
-        sys.path.insert(0, str(_BENCH))
-    bench = importlib.import_module("bench_uitslag_vo")  # a script of bench/, not a package
+    bench = bench_module("bench_uitslag_vo")
     doc: dict[str, Any] = bench.candidate(rng, examenjaar=rng.choice((2023, 2024, 2025, 2026, 2026, 2027)))
     return doc
 
