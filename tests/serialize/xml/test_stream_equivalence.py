@@ -156,33 +156,32 @@ def _canon(outcome: Any) -> dict[str, Any]:
     return {"records": len(records), "digest": hashlib.sha256(text.encode()).hexdigest()[:20], "end": ending}
 
 
-def _cases() -> list[tuple[bytes, dict[str, Any]]]:
-    """The seeded streams of the fixture: each a hostile change of a generated stream, and the options."""
-    cases = []
+def _seeded(
+    seed: int, count: int, *, fewest: int, xsd: float, limits: tuple[int, ...], chunks: tuple[int, ...]
+) -> list[tuple[bytes, dict[str, Any]]]:
+    """``count`` hostile changes of generated streams, each with its options (a stream of 20,000
+    bytes or more is read in blocks of at least 4,096 bytes)."""
     keys = sorted(_DOCUMENTS)
-    rng = random.Random(16)
-    for _ in range(300):
+    rng = random.Random(seed)
+    cases = []
+    for _ in range(count):
         data = _DOCUMENTS[rng.choice(keys)]
-        for _ in range(rng.randrange(1, 4)):
+        for _ in range(rng.randrange(fewest, 4)):
             data = _mutate(data, rng)
         options = {
-            "validate": rng.random() < 0.7,
-            "max_record_bytes": rng.choice((1024, 1024 * 1024)),
-            "chunk": rng.choice((4096, 1 << 20)),
-        }
-        cases.append((data, options))
-    rng = random.Random(17)
-    for _ in range(240):
-        data = _DOCUMENTS[rng.choice(keys)]
-        for _ in range(rng.randrange(0, 4)):
-            data = _mutate(data, rng)
-        options = {
-            "validate": rng.random() < 0.5,
-            "max_record_bytes": rng.choice((1024, 4096, 1024 * 1024)),
-            "chunk": rng.choice((7, 4096, 1 << 20)) if len(data) < 20_000 else rng.choice((4096, 1 << 20)),
+            "validate": rng.random() < xsd,
+            "max_record_bytes": rng.choice(limits),
+            "chunk": rng.choice(chunks if len(data) < 20_000 else (4096, 1 << 20)),
         }
         cases.append((data, options))
     return cases
+
+
+def _cases() -> list[tuple[bytes, dict[str, Any]]]:
+    """The seeded streams of the fixture."""
+    return _seeded(16, 300, fewest=1, xsd=0.7, limits=(1024, 1024 * 1024), chunks=(4096, 1 << 20)) + _seeded(
+        17, 240, fewest=0, xsd=0.5, limits=(1024, 4096, 1024 * 1024), chunks=(7, 4096, 1 << 20)
+    )
 
 
 _FIXTURE = Path(__file__).parent.parent / "fixtures" / "stream_outcomes.json.gz.b64"
