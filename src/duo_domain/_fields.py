@@ -32,6 +32,7 @@ from typing import Any
 from duo_domain.errors import InvalidValue
 
 __all__ = [
+    "KeptDates",
     "argument",
     "arguments",
     "as_tuple",
@@ -431,6 +432,36 @@ def check_lines(attribute: Any, value: str, namespace: dict[str, Any], key: str)
     namespace.update({f"{name}_{key}": found for name, found in names.items()})
     expression = test.format(v=value, **{name: f"{name}_{key}" for name in names})
     return [f"if not {expression}:", f"    {call}"]
+
+
+class KeptDates:
+    """The dates a generated reader has read, by their text: parsed once, then looked up.
+
+    A school's records repeat a few hundred dates (the first of August, the end of a school
+    year). Only a text that ``parse`` accepted enters; the table holds at most ``size`` dates and
+    is emptied when full, never an unbounded cache. The generated readers look up ``days``
+    (a plain ``dict``, for the interpreter's fast lookup) and call `read` for a text not in it.
+
+    Examples:
+        >>> kept = KeptDates(dt.date.fromisoformat, size=2)
+        >>> kept.read("2025-08-01"), "2025-08-01" in kept.days
+        (datetime.date(2025, 8, 1), True)
+    """
+
+    __slots__ = ("_parse", "days", "size")
+
+    def __init__(self, parse: Callable[[str], dt.date], size: int = 4096) -> None:
+        self._parse = parse
+        self.days: dict[str, dt.date] = {}
+        self.size = size
+
+    def read(self, text: str) -> dt.date:
+        """``parse(text)`` of a text not read before; the date is kept for the next time."""
+        day = self._parse(text)
+        if len(self.days) >= self.size:
+            self.days.clear()
+        self.days[text] = day
+        return day
 
 
 def as_tuple(value: Any) -> Any:

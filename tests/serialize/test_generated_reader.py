@@ -134,7 +134,7 @@ def test_a_date_text_is_kept_once_read_and_the_table_stays_bounded() -> None:
     assert json_mod._DATES["2031-02-03"] == dt.date(2031, 2, 3)
     assert _FAST.structure(data, ExtraOndersteuning) == first
     for day in range(json_mod._MAX_DATES + 10):
-        json_mod._read_date_kept((dt.date(2000, 1, 1) + dt.timedelta(days=day)).isoformat())
+        json_mod._KEPT_DATES.read((dt.date(2000, 1, 1) + dt.timedelta(days=day)).isoformat())
     assert len(json_mod._DATES) <= json_mod._MAX_DATES
     # a text read_date refuses is never kept, and refused every time
     bad = {"student": {}, "inschrijvingen": [{"datum_inschrijving": "2024-02-30"}]}

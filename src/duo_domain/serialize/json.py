@@ -361,20 +361,10 @@ def _number_reader(cls: type, hook: Hook) -> Hook:
     return structure
 
 
-#: The dates the fast readers have read, by their text: a school's records repeat a few hundred
-#: dates (the first of August, the end of a school year), so a date is parsed and checked once and
-#: then looked up. Only a text that `read_date` accepted enters; bounded, emptied when full.
-_DATES: dict[str, dt.date] = {}
-_MAX_DATES = 4096
-
-
-def _read_date_kept(value: str) -> dt.date:
-    """`read_date` of a text not read before; the date is kept for the next time."""
-    day = read_date(value)
-    if len(_DATES) >= _MAX_DATES:
-        _DATES.clear()
-    _DATES[value] = day
-    return day
+#: The dates the fast readers have read (strictly, as `read_date` reads them), by their text.
+_KEPT_DATES = fields_mod.KeptDates(read_date)
+_DATES = _KEPT_DATES.days
+_MAX_DATES = _KEPT_DATES.size
 
 
 def _optional_date(value: Any, _: Any) -> Any:
@@ -641,7 +631,7 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
         "allowed": frozenset(a.name for a in fields),
         "feke": ForbiddenExtraKeysError,
         "dates": _DATES,
-        "date_kept": _read_date_kept,
+        "date_kept": _KEPT_DATES.read,
         **fields_mod.INLINE_NAMES,
     }
     required = [a for a in fields if a.default is attrs.NOTHING]

@@ -576,21 +576,11 @@ def _compile_reader(c: _Codec) -> Callable[[etree._Element], Any]:
 _UNPADDED: Final = frozenset({dt.date.fromisoformat, int, Bsn, Onderwijsnummer})
 
 
-#: The dates the readers have read, by their text: a school's records repeat a few hundred dates
-#: (the first of August, the end of a school year), so a date is parsed once and then looked up,
-#: as the JSON readers do. Only a text ``date.fromisoformat`` accepted enters; bounded, emptied
-#: when full. A ``date`` is immutable, so one instance serves every record.
-_DATES: dict[str, dt.date] = {}
-_MAX_DATES: Final = 4096
-
-
-def _read_date_kept(text: str) -> dt.date:
-    """``date.fromisoformat(text)`` of a text not read before; the date is kept for the next time."""
-    day = dt.date.fromisoformat(text)
-    if len(_DATES) >= _MAX_DATES:
-        _DATES.clear()
-    _DATES[text] = day
-    return day
+#: The dates the readers have read (as ``date.fromisoformat`` reads them), by their text; a ``date``
+#: is immutable, so one instance serves every record.
+_KEPT_DATES: Final = _fields.KeptDates(dt.date.fromisoformat)
+_DATES: Final = _KEPT_DATES.days
+_MAX_DATES: Final = _KEPT_DATES.size
 
 
 class _End:
@@ -684,7 +674,7 @@ def _compile_sequential_reader(
             elif how == 1 and read_one == dt.date.fromisoformat:  # a bound method: equal, not the same
                 # A date read before is looked up (see _DATES); padded text is refused or read
                 # as the stripped text, as for the other readers of _UNPADDED.
-                env["DATES_get"], env["read_date"] = _DATES.get, _read_date_kept
+                env["DATES_get"], env["read_date"] = _DATES.get, _KEPT_DATES.read
                 lines += [
                     f"{indent}{target} = DATES_get(child.text)",
                     f"{indent}if {target} is None:",
