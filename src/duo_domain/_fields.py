@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -56,6 +57,7 @@ __all__ = [
     "opt_integer",
     "opt_text",
     "quoted",
+    "slot_setter",
     "text",
     "tuple_kept",
 ]
@@ -462,6 +464,31 @@ class KeptDates:
             self.days.clear()
         self.days[text] = day
         return day
+
+
+def slot_setter(cls: type, name: str) -> Callable[[Any, Any], None] | None:
+    """The setter of the slot ``name`` of ``cls``, or ``None`` when the name is not a slot.
+
+    That is the slot's member descriptor's ``__set__``, found in the class's MRO as
+    ``object.__setattr__`` finds it: a generated reader binds it once and sets the field of a new
+    (frozen) object without the lookup on every call.
+
+    Examples:
+        >>> class Point:
+        ...     __slots__ = ("x",)
+        >>> p = Point()
+        >>> slot_setter(Point, "x")(p, 3)
+        >>> p.x, slot_setter(Point, "y")
+        (3, None)
+    """
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            if isinstance(found, types.MemberDescriptorType):
+                setter: Callable[[Any, Any], None] = found.__set__
+                return setter
+            return None
+    return None
 
 
 def as_tuple(value: Any) -> Any:

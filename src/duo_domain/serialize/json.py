@@ -339,7 +339,7 @@ def _number_reader(cls: type, hook: Hook) -> Hook:
     if len(fields) != 1:
         return hook
     check = fields[0].converter
-    setter = _slot(cls, fields[0].name)
+    setter = fields_mod.slot_setter(cls, fields[0].name)
     if (
         not _can_generate(cls)
         or not callable(check)
@@ -541,18 +541,6 @@ def _can_generate(cls: type) -> bool:
     return True
 
 
-def _slot(cls: type, name: str) -> Callable[[Any, Any], None] | None:
-    """The setter of the slot ``name`` of ``cls`` (what ``object.__setattr__`` ends in), or ``None``."""
-    for klass in cls.__mro__:
-        found = klass.__dict__.get(name)
-        if found is not None:
-            if isinstance(found, types.MemberDescriptorType):
-                setter: Callable[[Any, Any], None] = found.__set__
-                return setter
-            return None
-    return None
-
-
 def _shared_default(factory: Any) -> Any:
     """One instance of ``factory`` the readers may share among records, or ``None``.
 
@@ -685,7 +673,7 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
                     f"    if v_{a.name} is not None and v_{a.name}.__class__ is not kept_{a.name}:",
                     f"        v_{a.name} = c_{a.name}(v_{a.name})",
                 ]
-        slot = _slot(cls, a.name)
+        slot = fields_mod.slot_setter(cls, a.name)
         if slot is None:
             lines.append(f"    setattr(self, {a.name!r}, v_{a.name})")
         else:  # the slot's own setter: no lookup of the name per object
@@ -1387,7 +1375,7 @@ def _vak_reader(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], ExamResult 
         lines.append(f"    v_{key} = x")
     lines.append("    self = new(cls)")
     for a in fields:
-        slot = _slot(ExamResult, a.name)
+        slot = fields_mod.slot_setter(ExamResult, a.name)
         if slot is None:  # pragma: no cover - ExamResult is slotted
             raise TypeError(f"ExamResult.{a.name} has no slot")
         ns[f"set_{a.name}"] = slot
@@ -1470,7 +1458,7 @@ def _kandidaat_maker() -> Callable[
     setters: dict[str, Callable[[Any, Any], None]] = {}
     defaults: dict[str, Any] = {}
     for a in fields:
-        slot = _slot(Examenkandidaat, a.name)
+        slot = fields_mod.slot_setter(Examenkandidaat, a.name)
         if slot is None:  # pragma: no cover - Examenkandidaat is slotted
             raise TypeError(f"Examenkandidaat.{a.name} has no slot")
         setters[a.name] = slot

@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import types
 import uuid
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -852,14 +851,11 @@ def _setter(cls: type, name: str, env: dict[str, Any]) -> str:
     For a slot, its member descriptor's ``__set__`` (bound in ``env``): what ``object.__setattr__``
     calls after finding that descriptor in the class's MRO, without the lookup on every call.
     """
-    for klass in cls.__mro__:
-        found = klass.__dict__.get(name)
-        if found is not None:
-            if type(found) is types.MemberDescriptorType:
-                env[f"S_{name}"] = found.__set__
-                return f"S_{name}(self, v_{name})"
-            break
-    return f"SET(self, {name!r}, v_{name})"
+    found = _fields.slot_setter(cls, name)
+    if found is None:
+        return f"SET(self, {name!r}, v_{name})"
+    env[f"S_{name}"] = found
+    return f"S_{name}(self, v_{name})"
 
 
 def _value_lines(
