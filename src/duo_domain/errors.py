@@ -91,6 +91,24 @@ def mask_numbers(text: str) -> str:
         >>> mask_numbers("crebo 25655 at 25LX from 2026-08-01, grade 6.5, BSN *****2333")
         'crebo 25655 at 25LX from 2026-08-01, grade 6.5, BSN *****2333'
     """
+    if text.__class__ is str:
+        # A run takes eight digits at least: a shorter text, or an ASCII text with fewer than eight
+        # (ASCII) digits, counted in C, holds none, and most texts are such.
+        if len(text) < 8:
+            return text
+        if text.isascii():
+            ascii_text = text.encode("ascii")
+            if len(ascii_text) - len(ascii_text.translate(None, _ASCII_DIGITS)) < 8:
+                return text
+    return _mask_by_expression(text)
+
+
+#: The digits of ASCII, deleted by `bytes.translate` to count them.
+_ASCII_DIGITS: Final = b"0123456789"
+
+
+def _mask_by_expression(text: str) -> str:
+    """`mask_numbers` by its expression alone, for every text (the reference of its shortcut)."""
     return _NUMBER_RUN.sub(_mask_run, text) if _NUMBER_RUN.search(text) else text
 
 

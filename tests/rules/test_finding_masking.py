@@ -13,17 +13,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from duo_domain.errors import mask_numbers, mask_values
+from duo_domain.errors import _mask_by_expression, mask_numbers, mask_values
 from duo_domain.rules import Finding, Severity
-from duo_domain.rules._model import _mask_values, _masked, make_finding
+from duo_domain.rules._model import make_finding
 
 #: Digits of several scripts, the separators a run may hold, and letters.
 _CHARS = st.sampled_from("0123456789٣۴५০๕ .-/_,:\tabcXYZé€\n")
 
 
 @given(st.text(_CHARS, max_size=40) | st.text(max_size=40))
-def test_masked_is_mask_numbers(text: str) -> None:
-    assert _masked(text) == mask_numbers(text)
+def test_mask_numbers_shortcut_is_its_expression(text: str) -> None:
+    assert mask_numbers(text) == _mask_by_expression(text)
 
 
 @pytest.mark.parametrize(
@@ -40,20 +40,20 @@ def test_masked_is_mask_numbers(text: str) -> None:
         "the enrolment has a BBL period but no BPV agreement",
     ],
 )
-def test_masked_on_the_edges(text: str) -> None:
-    assert _masked(text) == mask_numbers(text)
+def test_mask_numbers_on_the_edges_of_its_shortcut(text: str) -> None:
+    assert mask_numbers(text) == _mask_by_expression(text)
 
 
-def test_masked_refuses_what_mask_numbers_refuses() -> None:
+def test_mask_numbers_refuses_what_its_expression_refuses() -> None:
+    with pytest.raises(TypeError):
+        _mask_by_expression(12345678)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         mask_numbers(12345678)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        _masked(12345678)  # type: ignore[arg-type]
 
 
 @given(st.dictionaries(st.text(_CHARS, max_size=12), st.text(_CHARS, max_size=12), max_size=3))
 def test_values_are_masked_as_before(values: dict[str, str]) -> None:
-    assert _mask_values(values) == mask_values(values)
+    assert mask_values(values) == {_mask_by_expression(k): _mask_by_expression(v) for k, v in values.items()}
     finding = Finding("X.Y", Severity.SIGNAAL, "$.a", "m", "111222333", values)
     assert dict(finding.values) == mask_values(values)
     assert finding.business_key == "*****2333"

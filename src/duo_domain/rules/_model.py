@@ -104,38 +104,8 @@ class CheckContext:
 CheckFunction = Callable[[Any, CheckContext], Iterable[Violation]]
 
 
-_DIGITS = b"0123456789"
-
-
-def _masked(text: str) -> str:
-    """``mask_numbers(text)``, settled without its expression for a text that cannot hold a run.
-
-    A run (eight digits in a row, or nine with separators) takes eight digits at least: a text
-    shorter than eight characters, or an ASCII text with fewer than eight digits (counted in C),
-    comes back as it is, as ``mask_numbers`` gives it back. Most findings' texts are such.
-    """
-    if text.__class__ is str:
-        if len(text) < 8:
-            return text
-        if text.isascii():
-            ascii_text = text.encode("ascii")
-            if len(ascii_text) - len(ascii_text.translate(None, _DIGITS)) < 8:
-                return text
-    return mask_numbers(text)
-
-
 def _mask_optional(value: str | None) -> str | None:
-    return None if value is None else _masked(value)
-
-
-def _mask_values(values: Mapping[str, str]) -> dict[str, str]:
-    if values.__class__ is dict:
-        if not values:
-            return {}
-        # mask_values' dict, each text settled by _masked (mask_numbers' result, mostly without its
-        # expression): a format finding's values (field, format, section) are short texts
-        return {_masked(str(k)): _masked(str(v)) for k, v in values.items()}
-    return mask_values(values)
+    return None if value is None else mask_numbers(value)
 
 
 def _id_validator(_inst: object, _attr: object, value: str) -> None:
@@ -361,10 +331,10 @@ class Finding:
 
     rule_id: str
     severity: Severity
-    path: str = attrs.field(converter=_masked)
-    message: str = attrs.field(converter=_masked)
+    path: str = attrs.field(converter=mask_numbers)
+    message: str = attrs.field(converter=mask_numbers)
     business_key: str | None = attrs.field(default=None, converter=_mask_optional)
-    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False, converter=_mask_values)
+    values: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False, converter=mask_values)
     source: str = ""
 
     @property
@@ -403,7 +373,7 @@ def _finding_maker() -> Callable[[str, Severity, str, str, str | None, Mapping[s
     """
     fields = attrs.fields(Finding)
     converters: tuple[object, ...] = tuple(f.converter for f in fields)
-    expected: tuple[object, ...] = (None, None, _masked, _masked, _mask_optional, _mask_values, None)
+    expected: tuple[object, ...] = (None, None, mask_numbers, mask_numbers, _mask_optional, mask_values, None)
     if (
         tuple(f.name for f in fields) != _FINDING_FIELDS
         or converters != expected
@@ -429,10 +399,10 @@ def _finding_maker() -> Callable[[str, Severity, str, str, str | None, Mapping[s
         made: Finding = new(Finding)
         set_rule_id(made, rule_id)
         set_severity(made, severity)
-        set_path(made, _masked(path))
-        set_message(made, _masked(message))
-        set_key(made, None if business_key is None else _masked(business_key))
-        set_values(made, {} if values.__class__ is dict and not values else _mask_values(values))
+        set_path(made, mask_numbers(path))
+        set_message(made, mask_numbers(message))
+        set_key(made, None if business_key is None else mask_numbers(business_key))
+        set_values(made, {} if values.__class__ is dict and not values else mask_values(values))
         set_source(made, source)
         return made
 
