@@ -28,9 +28,11 @@ import enum
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final, TypeVar
 
 from duo_domain.errors import InvalidValue
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 __all__ = [
     "KeptDates",
@@ -58,6 +60,8 @@ __all__ = [
     "opt_text",
     "quoted",
     "slot_setter",
+    "takes_only_text",
+    "takes_text",
     "text",
     "tuple_kept",
 ]
@@ -464,6 +468,32 @@ class KeptDates:
             self.days.clear()
         self.days[text] = day
         return day
+
+
+_TAKES_TEXT: Final = "__duo_domain_takes_text__"
+
+
+def takes_text(hook: _F) -> _F:
+    """Mark a reader's ``hook`` as one that accepts only a string and raises for any other value.
+
+    A reader that checks a value's JSON type itself (a string) may then call the hook on it
+    (see `takes_only_text`).
+
+    Examples:
+        >>> def upper(value: Any, _: Any) -> str:
+        ...     if value.__class__ is not str:
+        ...         raise TypeError("expected a string")
+        ...     return value.upper()
+        >>> takes_only_text(upper), takes_only_text(takes_text(upper))
+        (False, True)
+    """
+    setattr(hook, _TAKES_TEXT, True)
+    return hook
+
+
+def takes_only_text(hook: Any) -> bool:
+    """Whether ``hook`` was marked by `takes_text`."""
+    return getattr(hook, _TAKES_TEXT, False) is True
 
 
 def slot_setter(cls: type, name: str) -> Callable[[Any, Any], None] | None:

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import re
 import types
@@ -75,7 +76,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from duo_domain import _fields as fields_mod
-from duo_domain._fields import json_type
+from duo_domain._fields import json_type, takes_text
 from duo_domain._json import NOT_READ, array_items, read_item
 from duo_domain.codes import Codetabellen
 from duo_domain.errors import DocumentProblem, DuoDomainError, InvalidDocument, InvalidValue
@@ -220,7 +221,7 @@ def _enum_hook(kind: type[enum.Enum]) -> Hook:
             raise ValueError(f"expected one of {allowed}")
         return member
 
-    return structure
+    return takes_text(structure)
 
 
 def _choice(allowed: tuple[str, ...]) -> Hook:
@@ -232,9 +233,10 @@ def _choice(allowed: tuple[str, ...]) -> Hook:
             raise ValueError(f"expected one of {names}")
         return str(value)
 
-    return structure
+    return takes_text(structure)
 
 
+@takes_text
 def _text(value: Any, _: Any) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, got {json_type(value)}")
@@ -300,27 +302,31 @@ def _pattern(regex: re.Pattern[str], what: str) -> Hook:
             raise ValueError(f"expected {what}")
         return str(value)
 
-    return structure
+    return takes_text(structure)
 
 
+@takes_text
 def _vrijstelling_code(value: Any, _: Any) -> str:
     if value.__class__ is not str or not 1 <= len(value) <= 4:
         raise ValueError("expected a vrijstelling code of 1-4 characters")
     return str(value)
 
 
+@takes_text
 def _structure_onvolledige_datum(value: Any, _: Any) -> OnvolledigeDatum:
     if value.__class__ is not str:
         raise TypeError(f"expected a date string YYYY-MM-DD (00 for unknown), got {json_type(value)}")
     return OnvolledigeDatum.parse(value)
 
 
+@takes_text
 def _structure_bsn(value: Any, _: Any) -> Bsn:
     if value.__class__ is not str:
         raise TypeError(f"expected the BSN as a string of 9 digits, got {json_type(value)}")
     return Bsn(value)
 
 
+@takes_text
 def _structure_onderwijsnummer(value: Any, _: Any) -> Onderwijsnummer:
     if value.__class__ is not str:
         raise TypeError(f"expected the onderwijsnummer as a string of 9 digits, got {json_type(value)}")
@@ -358,7 +364,7 @@ def _number_reader(cls: type, hook: Hook) -> Hook:
         setter(number, check(value))
         return number
 
-    return structure
+    return takes_text(structure)
 
 
 #: The dates the fast readers have read (strictly, as `read_date` reads them), by their text.
@@ -637,30 +643,50 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
     for a in fields:
         if a.default is attrs.NOTHING:
             continue
-        shared = _shared_default(a.default.factory) if isinstance(a.default, _FACTORY) else None
-        if shared is not None:
-            ns[f"d_{a.name}"] = shared
-            default = f"d_{a.name}"
-        elif isinstance(a.default, _FACTORY):
-            ns[f"f_{a.name}"] = a.default.factory
-            default = f"f_{a.name}()"
-        else:
-            ns[f"d_{a.name}"] = a.default
-            default = f"d_{a.name}"
         lines += [
             f"    if {a.name!r} in o:",
             f"        v_{a.name} = {read(a)}",
             "        n += 1",
             "    else:",
-            f"        v_{a.name} = {default}",
+            f"        v_{a.name} = {_default_expression(a, ns)}",
         ]
     lines += ["    if len(o) != n:", "        unknown = set(o) - allowed", "        if unknown:"]
     lines += ["            raise feke('', cls, unknown)"]
     lines += [f"    v_{a.name} = {read(a)}" for a in required]
-    lines.append("    self = new(cls)")
+    built = {a.name for a in fields if _built_tuple(conv, a) is not None}
+    lines += _building_lines(cls, ns, built, set())
+    source = "\n".join(lines)
+    exec(compile(source, f"<duo_domain reader of {cls.__qualname__}>", "exec"), ns)  # noqa: S102 - generated from field names only
+    structure: Hook = ns["structure"]
+    setattr(structure, _GENERATED, True)
+    return structure
+
+
+def _default_expression(a: attrs.Attribute[Any], ns: dict[str, Any]) -> str:
+    """The expression of a generated reader for the default of field ``a`` (its names put in ``ns``)."""
+    shared = _shared_default(a.default.factory) if isinstance(a.default, _FACTORY) else None
+    if shared is not None:
+        ns[f"d_{a.name}"] = shared
+        return f"d_{a.name}"
+    if isinstance(a.default, _FACTORY):
+        ns[f"f_{a.name}"] = a.default.factory
+        return f"f_{a.name}()"
+    ns[f"d_{a.name}"] = a.default
+    return f"d_{a.name}"
+
+
+def _building_lines(cls: type, ns: dict[str, Any], built: set[str], proven: set[str]) -> list[str]:
+    """The lines of a generated reader that build ``cls`` from the values ``v_<field>`` as ``__init__`` does.
+
+    The new object, ``__attrs_pre_init__``, each field converted and set, each field checked,
+    ``__attrs_post_init__``, ``return self``. A field in ``built`` (a tuple the reader built from
+    its items' readers, see `_built_tuple`) is neither converted nor checked; a field in
+    ``proven`` (whose value the reader has shown to pass the check) is not checked.
+    """
+    fields = attrs.fields(cls)
+    lines = ["    self = new(cls)"]
     if hasattr(cls, "__attrs_pre_init__"):
         lines.append("    self.__attrs_pre_init__()")
-    built = {a.name for a in fields if _built_tuple(conv, a) is not None}
     for a in fields:
         if a.converter is not None and a.name not in built:
             ns[f"c_{a.name}"] = a.converter
@@ -680,17 +706,13 @@ def _generated(conv: cattrs.Converter, cls: type) -> Hook:
             ns[f"set_{a.name}"] = slot
             lines.append(f"    set_{a.name}(self, v_{a.name})")
     for a in fields:
-        if a.validator is None or a.name in built:
+        if a.validator is None or a.name in built or a.name in proven:
             continue
         lines += [f"    {line}" for line in fields_mod.check_lines(a, f"v_{a.name}", ns, a.name)]
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")
-    source = "\n".join(lines)
-    exec(compile(source, f"<duo_domain reader of {cls.__qualname__}>", "exec"), ns)  # noqa: S102 - generated from field names only
-    structure: Hook = ns["structure"]
-    setattr(structure, _GENERATED, True)
-    return structure
+    return lines
 
 
 def _unstructure_fn(conv: cattrs.Converter, cls: type, **omit: Any) -> Any:
@@ -1084,6 +1106,12 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
         records = _read_items(text)  # its raw items are let go before parse_json reads the text
         if records is not None:
             return records
+    else:
+        typed = _typed_record()
+        if typed is not None:
+            record = typed(text)
+            if record is not None:
+                return record  # type: ignore[no-any-return]
     data = parse_json(text, document=DOCUMENT_NAME)
     if data.__class__ is dict:  # what structure_mbo does with one record, without the calls around it
         try:
@@ -1095,6 +1123,38 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
     if data.__class__ is list:
         return _structure_parsed_list(data)
     return structure_mbo(data)
+
+
+@functools.cache
+def _typed_reader() -> Any:
+    """The typed readers of the fast MBO converter (see `duo_domain.serialize._typed`), made on first use."""
+    from duo_domain.serialize._typed import GeneratedParts, TypedReaders  # imports msgspec: not at start-up
+
+    parts = GeneratedParts(
+        generated=lambda hook: getattr(hook, _GENERATED, False) is True,
+        built_tuple=_built_tuple,
+        default_expression=_default_expression,
+        building_lines=_building_lines,
+        passthrough=_passthrough,
+        read_date=read_date,
+        optional_date=_optional_date,
+        optional_of=_OPTIONAL_OF,
+    )
+    return TypedReaders(_MBO.pair()[0], parts)
+
+
+@functools.cache
+def _typed_record() -> Callable[[Any], Any] | None:
+    """The typed reader of a document of one MBO student record (see `TypedReaders.reader`), or ``None``."""
+    reader: Callable[[Any], Any] | None = _typed_reader().reader(MboStudentRecord, 1)
+    return reader
+
+
+@functools.cache
+def _typed_item() -> Callable[[Any], Any] | None:
+    """`_typed_record` for an item of a JSON array (one level deeper in the document)."""
+    reader: Callable[[Any], Any] | None = _typed_reader().reader(MboStudentRecord, 2)
+    return reader
 
 
 def _read_items(text: bytes) -> list[MboStudentRecord] | None:
@@ -1109,9 +1169,15 @@ def _read_items(text: bytes) -> list[MboStudentRecord] | None:
     if items is None:
         return None
     fast = _MBO.fast(MboStudentRecord)
+    typed = _typed_item()
     out: list[MboStudentRecord] = []
     append = out.append
     for item in items:
+        if typed is not None:
+            record = typed(bytes(item))
+            if record is not None:
+                append(record)
+                continue
         data = read_item(item)
         if data is NOT_READ:
             return None
