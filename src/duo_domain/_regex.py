@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - another Python: nothing is proved
     _parser = None
     _c = None
 
-__all__ = ["never_takes", "takes_none_of", "witness"]
+__all__ = ["bounded", "never_takes", "takes_none_of", "witness"]
 
 _CATEGORIES: Final[dict[Any, str]] = (
     {}
@@ -187,3 +187,41 @@ def takes_none_of(pattern: str, ranges: Sequence[tuple[int, int]]) -> bool:
     """
     parsed = _parse(pattern)
     return parsed is not None and _proved(parsed, lambda op, av: _atom_outside(op, av, ranges))
+
+
+_QUANTIFIER: Final = re.compile(r"(?:[+*?]|\{[0-9]*(?:,[0-9]*)?\})\Z")
+
+
+def bounded(pattern: str, low: int, high: int) -> str | None:
+    """An expression whose full matches are those of ``pattern`` of ``low`` to ``high`` characters.
+
+    Found only in two plain cases, else ``None``: every match of ``pattern`` already has such a
+    length (``pattern`` itself), or ``pattern`` is one repeated atom (``[A-Za-z0-9]+``) whose
+    repeat bounds can take the length's (``[A-Za-z0-9]{1,20}``). The new expression is checked to
+    parse as ``pattern``'s atom with those bounds. A format that joins a length and a pattern can
+    then be one plain expression instead of the pattern behind a lookahead of the length.
+
+    Examples:
+        >>> bounded("[0-9]{3}A[0-9]{3}", 7, 7), bounded("[A-Za-z0-9]+", 1, 20), bounded("a|bb", 1, 1)
+        ('[0-9]{3}A[0-9]{3}', '[A-Za-z0-9]{1,20}', None)
+    """
+    parsed = _parse(pattern)
+    if parsed is None or not _proved(parsed, lambda op, av: True):
+        return None
+    shortest, longest = parsed.getwidth()
+    if low <= shortest and longest <= high:
+        return pattern
+    if len(parsed) != 1 or parsed[0][0] is not _c.MAX_REPEAT:
+        return None
+    least, most, atom = parsed[0][1]
+    if len(atom) != 1 or atom[0][0] not in (_c.LITERAL, _c.IN, _c.CATEGORY):
+        return None
+    quantifier = _QUANTIFIER.search(pattern)
+    least, most = max(least, low), min(most, high)
+    if quantifier is None or least > most:
+        return None
+    candidate = f"{pattern[: quantifier.start()]}{{{least},{most}}}"
+    found = _parse(candidate)
+    if found is None or repr(list(found)) != repr([(_c.MAX_REPEAT, (least, most, atom))]):
+        return None
+    return candidate

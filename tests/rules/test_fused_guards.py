@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from duo_domain._regex import takes_none_of
+from duo_domain._regex import bounded, takes_none_of
 from duo_domain.mbo import formats
 from duo_domain.mbo.bpv import BpvAgreement
 from duo_domain.mbo.enrolment import Enrolment, Periode
@@ -108,6 +108,53 @@ def test_the_formats_lookahead_form_is_the_end_anchored_form(regel: formats.Form
     lengte = f"[^{formats._GEEN_TEKEN}]{{{veld.lengte_min or 0},{veld.lengte_max}}}"
     anchored = re.compile(f"(?={lengte}\\Z)(?:{veld.patroon})")
     assert (formats._regex(veld).fullmatch(text) is None) == (anchored.fullmatch(text) is None)
+
+
+@given(
+    st.sampled_from([r for r in formats.FORMAT_RULES if r.pve_veld.patroon]),
+    st.text(st.sampled_from("aZ09-\x1f\t \u00e9"), max_size=24),
+)
+def test_the_formats_plain_form_keeps_the_length(regel: formats.FormaatRegel, text: str) -> None:
+    veld = regel.pve_veld
+    lengte = f"[^{formats._GEEN_TEKEN}]{{{veld.lengte_min or 0},{veld.lengte_max}}}"
+    anchored = re.compile(f"(?={lengte}\\Z)(?:{veld.patroon})")
+    assert (formats._regex(veld).fullmatch(text) is None) == (anchored.fullmatch(text) is None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "low", "high", "plain"),
+    [
+        ("[0-9]{3}A[0-9]{3}", 7, 7, "[0-9]{3}A[0-9]{3}"),  # every match has the length already
+        ("[A-Za-z0-9]+", 1, 20, "[A-Za-z0-9]{1,20}"),
+        ("[A-Za-z0-9]+", 1, 2, "[A-Za-z0-9]{1,2}"),
+        ("a*", 3, 5, "a{3,5}"),
+        ("[0-9]{2,}", 1, 4, "[0-9]{2,4}"),
+        ("\\d{1,30}", 5, 9, "\\d{5,9}"),
+        ("[0-9]{9}", 1, 8, None),  # no match has such a length
+        ("(?:ab)+", 2, 4, None),  # a repeated group: not one atom
+        ("a+?", 1, 3, None),  # a lazy repeat
+        ("a|bb", 1, 1, None),
+        ("a\\Z", 1, 1, None),  # not of the plain kind
+    ],
+)
+def test_bounded_expressions(pattern: str, low: int, high: int, plain: str | None) -> None:
+    assert bounded(pattern, low, high) == plain
+
+
+@given(
+    st.sampled_from(["[A-Za-z0-9]+", "a*", "[0-9]{2,}", "x[0-9]{2}", "[ab]{1,6}", "b?"]),
+    st.integers(0, 5),
+    st.integers(0, 7),
+    st.text(st.sampled_from("ab09xA"), max_size=9),
+)
+def test_a_bounded_expression_matches_the_pattern_on_texts_of_the_length(
+    pattern: str, low: int, high: int, text: str
+) -> None:
+    plain = bounded(pattern, low, high)
+    if plain is None:
+        return
+    expected = re.fullmatch(pattern, text) is not None and low <= len(text) <= high
+    assert (re.fullmatch(plain, text) is not None) == expected
 
 
 def test_a_pattern_that_may_take_a_control_character_keeps_the_end_anchor() -> None:

@@ -88,9 +88,14 @@ def _regex(veld: pve.Veld) -> re.Pattern[str]:
         if veld.patroon is None:
             return re.compile(lengte)
         if regex_proof.takes_none_of(veld.patroon, _GEEN_TEKEN_RANGES):
-            # The pattern takes only characters a text may hold, so "the length's characters end
-            # where the text ends" is "they are followed by no such character": the same verdict
-            # as with ``\\Z``, in a form the engine can fuse with a class's other formats.
+            # The pattern takes only characters a text may hold, so the format is the pattern on a
+            # text of the length: one plain expression where `bounded` finds one (each character
+            # is then tested once). Else "the length's characters end where the text ends" is
+            # "they are followed by no such character": the same verdict as with ``\\Z``, in a
+            # form the engine can fuse with a class's other formats.
+            plain = regex_proof.bounded(veld.patroon, veld.lengte_min or 0, veld.lengte_max)
+            if plain is not None:
+                return re.compile(plain)
             return re.compile(f"(?={lengte}(?![^{_GEEN_TEKEN}]))(?:{veld.patroon})")
         return re.compile(f"(?={lengte}\\Z)(?:{veld.patroon})")
     return re.compile(veld.patroon if veld.patroon is not None else f"[^{_GEEN_TEKEN}]*")
