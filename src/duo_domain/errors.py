@@ -92,19 +92,46 @@ def mask_numbers(text: str) -> str:
         'crebo 25655 at 25LX from 2026-08-01, grade 6.5, BSN *****2333'
     """
     if text.__class__ is str:
-        # A run takes eight digits at least: a shorter text, or an ASCII text with fewer than eight
-        # (ASCII) digits, counted in C, holds none, and most texts are such.
+        # A run takes eight digits at least: a shorter text holds none. An ASCII text is settled
+        # in C on its marks (see `_RUN_MARKS`) unless it may hold a run; most texts hold none,
+        # even those that quote a date or two.
         if len(text) < 8:
             return text
-        if text.isascii():
-            ascii_text = text.encode("ascii")
-            if len(ascii_text) - len(ascii_text.translate(None, _ASCII_DIGITS)) < 8:
-                return text
+        if text.isascii() and not _may_hold_run(text.encode("ascii").translate(_RUN_MARKS)):
+            return text
     return _mask_by_expression(text)
 
 
-#: The digits of ASCII, deleted by `bytes.translate` to count them.
-_ASCII_DIGITS: Final = b"0123456789"
+#: An ASCII text's bytes in three classes, for ``bytes.translate``: a digit becomes ``1``, a
+#: separator a run may hold (those of `_NUMBER_RUN`) ``s``, any other byte ``0``.
+_RUN_MARKS: Final = bytes(
+    0x31 if 0x30 <= b <= 0x39 else 0x73 if b in b" .-/_,:\t" else 0x30 for b in range(256)
+)
+_EIGHT_IN_A_ROW: Final = b"1" * 8
+_NINE_IN_A_ROW: Final = b"1" * 9
+
+
+def _may_hold_run(marks: bytes) -> bool:
+    """Whether an ASCII text with these marks holds a run of `_NUMBER_RUN` (exact, not a guess).
+
+    Eight digits in a row are looked for as they are. For the other kind, each single separator
+    between two digits is taken out until none is left (each pass at C speed): the digits of one
+    run then stand in a row, and a run of nine digits is nine ones in a row.
+
+    Examples:
+        >>> [_may_hold_run(t.encode().translate(_RUN_MARKS)) for t in ("1.2.3.4.5.6.7.8.9", "2019-08-01")]
+        [True, False]
+    """
+    digits = marks.count(b"1")
+    if digits < 8:
+        return False
+    if _EIGHT_IN_A_ROW in marks:
+        return True
+    if digits == 8:  # a text that quotes one date: eight digits, not in a row
+        return False
+    while b"1s1" in marks:
+        marks = marks.replace(b"1s1", b"11")
+    return _NINE_IN_A_ROW in marks
 
 
 def _mask_by_expression(text: str) -> str:

@@ -26,6 +26,11 @@ def test_mask_numbers_shortcut_is_its_expression(text: str) -> None:
     assert mask_numbers(text) == _mask_by_expression(text)
 
 
+@given(st.text(st.sampled_from("0123456789 .-/_,:\tab"), min_size=8, max_size=60))
+def test_mask_numbers_shortcut_is_its_expression_on_digit_rich_ascii(text: str) -> None:
+    assert mask_numbers(text) == _mask_by_expression(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -38,6 +43,12 @@ def test_mask_numbers_shortcut_is_its_expression(text: str) -> None:
         "dates 2019-08-01 and 2020-07-31",
         "١١١٢٢٢٣٣٣",  # Arabic-Indic digits: not ASCII, the expression decides
         "the enrolment has a BBL period but no BPV agreement",
+        "from 2019-08-01 to 2020-07-31",  # sixteen digits, two dates: not a run
+        "dates 2019-08-01 2020-07-31",  # one separator between them: a run of sixteen, masked
+        "1-1-1-1-1-1-1-1-1",  # nine digits, one separator each
+        "1-1-1-1-1-1-1-1--1",  # two separators side by side end the run
+        "11 11 11 11 1",
+        "x" * 50 + "1.2.3.4.5.6.7.8" + "x" * 50,
     ],
 )
 def test_mask_numbers_on_the_edges_of_its_shortcut(text: str) -> None:
