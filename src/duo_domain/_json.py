@@ -203,7 +203,9 @@ def _nested_beyond(brackets: str, max_depth: int) -> bool:
     """Whether the brackets of a document (see `_brackets`) nest deeper than ``max_depth``."""
     passes = 0
     while brackets:
-        shorter = brackets.replace("[]", "").replace("{}", "")
+        # One level per pass: the innermost pairs of both kinds go, marked first so that a pair the
+        # removal brings together ("{[]}" -> "{}") waits for the next pass.
+        shorter = brackets.replace("[]", "\x00").replace("{}", "\x00").replace("\x00", "")
         if shorter == brackets:
             break
         passes += 1

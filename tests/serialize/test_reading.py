@@ -114,6 +114,27 @@ def test_depth_is_checked_before_parsing_and_brackets_in_strings_do_not_count() 
         parse_json('["]",' * 100 + "1" + "]" * 100)
 
 
+def _alternating(levels: int) -> str:
+    """Objects and arrays nested in turn, ``levels`` deep: ``{"a": [{"a": [...]}]}``."""
+    opening = "".join('{"a": ' if i % 2 == 0 else "[" for i in range(levels))
+    closing = "".join("}" if i % 2 == 0 else "]" for i in reversed(range(levels)))
+    return opening + "1" + closing
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_objects_and_arrays_in_turn_count_one_level_each(as_bytes: bool) -> None:
+    # The scan removes the innermost pairs level by level; a pair that the removal brings together
+    # ("{[]}" -> "{}") belongs to the next level, not to the same pass.
+    def text(levels: int) -> str | bytes:
+        found = _alternating(levels)
+        return found.encode() if as_bytes else found
+
+    assert parse_json(text(MAX_DEPTH)) is not None
+    for levels in (MAX_DEPTH + 1, MAX_DEPTH + 2, 2 * MAX_DEPTH):
+        with pytest.raises(InvalidDocument, match="nested deeper"):
+            parse_json(text(levels))
+
+
 def test_broken_json_names_line_and_column() -> None:
     with pytest.raises(InvalidDocument) as info:
         parse_json('{\n  "a": }')
