@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -86,3 +87,26 @@ def test_the_docs_page_lists_every_shipped_table() -> None:
     page = (Path(__file__).resolve().parents[2] / "docs" / "codes.md").read_text(encoding="utf-8")
     listed = {line.split("`")[1] for line in page.splitlines() if line.startswith("| `")}
     assert listed == set(ALL)
+
+
+@pytest.mark.parametrize("naam", ALL)
+def test_the_derived_shortcuts_agree_with_is_valid_on_their_boundaries(naam: str) -> None:
+    """``altijd_geldig`` and ``geldig_vanaf`` are derived from the values; each must say what
+    ``is_valid`` says on the day before a first day, on it, and on any later day."""
+    lijst = waardenlijst(naam)
+    for value in lijst:
+        day = lijst.geldig_vanaf.get(value.code)
+        if value.code in lijst.altijd_geldig:
+            assert day is None
+            assert lijst.is_valid(value.code, op=dt.date(1900, 1, 1))
+            assert lijst.is_valid(value.code, op=dt.date(2999, 12, 31))
+        elif day is not None:
+            assert value.geldig_tot is None
+            assert not lijst.is_valid(value.code, op=day - dt.timedelta(days=1))
+            assert lijst.is_valid(value.code, op=day)
+            assert lijst.is_valid(value.code, op=dt.date(2999, 12, 31))
+        else:
+            assert value.geldig_tot is not None  # the one kind a rule looks up in full
+    assert set(lijst.geldig_vanaf).isdisjoint(lijst.altijd_geldig)
+    with pytest.raises(TypeError):
+        lijst.geldig_vanaf["XYZ"] = dt.date(2000, 1, 1)  # type: ignore[index]

@@ -353,6 +353,9 @@ def _periode(**changes: Any) -> Periode:
         _periode(leertraject="BOL_XL"),  # the vendor's, no longer valid in 2022
         _periode(leertraject="BOL_XL", datum_begin=dt.date(2021, 7, 31)),
         _periode(leertraject="BBL_XL", datum_begin=dt.date(2022, 7, 31)),
+        _periode(leertraject="ODT", datum_begin=dt.date(2018, 12, 31)),  # valid from 2019-01-01 on
+        _periode(leertraject="ODT", datum_begin=dt.date(2019, 1, 1)),
+        _periode(leertraject="BOL", datum_begin=dt.date(1997, 7, 31)),  # valid from 1997-08-01 on
         _periode(leertraject="XYZ"),
         _periode(leertraject="B\tL"),  # breaks the format: ROD.FORMAAT's
         _periode(niveau="MBO-5"),

@@ -102,6 +102,9 @@ class Waardenlijst:
         url: Where the source can be read.
         altijd_geldig: The codes valid on every day (no ``geldig_van``, no ``geldig_tot``),
             derived from ``waarden``: a rule that finds its code here need not look further.
+        geldig_vanaf: The codes valid on every day from a first day on (a ``geldig_van``, no
+            ``geldig_tot``), each with that day, derived from ``waarden``: a code valid on a
+            date on or after its day needs no further look either.
 
     Raises:
         ValueError: when a code appears twice or a value carries an undeclared
@@ -120,6 +123,7 @@ class Waardenlijst:
     url: str = attrs.field(default="", validator=f.text)
     _by_code: dict[str, CodeValue] = attrs.field(init=False, repr=False, eq=False, hash=False)
     altijd_geldig: frozenset[str] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    geldig_vanaf: Mapping[str, dt.date] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", _index(self.waarden))
@@ -128,6 +132,8 @@ class Waardenlijst:
             "altijd_geldig",
             frozenset(v.code for v in self.waarden if v.geldig_van is None and v.geldig_tot is None),
         )
+        vanaf = {v.code: v.geldig_van for v in self.waarden if v.geldig_tot is None and v.geldig_van}
+        object.__setattr__(self, "geldig_vanaf", MappingProxyType(vanaf))
         for value in self.waarden:
             undeclared = sorted(set(value.kenmerken).difference(self.kenmerken))
             if undeclared:

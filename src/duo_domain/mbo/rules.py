@@ -534,6 +534,9 @@ def _periode_leertraject(p: Periode, ctx: CheckContext) -> Sequence[Violation]:
     tabel = LEERTRAJECT if ctx.codes is None else lijst(ctx.codes, LEERTRAJECT)
     if p.leertraject in tabel.altijd_geldig:
         return ()  # the usual case, settled without the format test: nothing to find
+    vanaf = tabel.geldig_vanaf.get(p.leertraject)
+    if vanaf is not None and vanaf <= p.datum_begin:
+        return ()  # as usual: a code valid from its first day on, and the period begins after it
     value = tabel.get(p.leertraject)
     if value is not None and _geldig_op(value, p.datum_begin):
         return ()
