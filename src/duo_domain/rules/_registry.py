@@ -291,6 +291,20 @@ class _IsAttrs(dict[type, bool]):
 
 
 _IS_ATTRS = _IsAttrs()
+
+
+class _IsOne(dict[type, bool]):
+    """Whether `validate` takes a value of a type as one domain object, remembered per type.
+
+    One domain object: an attrs instance that is not a list or tuple (the question of every call).
+    """
+
+    def __missing__(self, kind: type) -> bool:
+        found = self[kind] = _IS_ATTRS[kind] and not issubclass(kind, (list, tuple))
+        return found
+
+
+_IS_ONE = _IsOne()
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -603,8 +617,8 @@ def validate(
             or a list or tuple of them: ``None``, a string or a raw ``dict``
             cannot be validated, and saying "no findings" would be false.
     """
-    one = not isinstance(obj, (list, tuple))
-    if not (one and _IS_ATTRS[obj.__class__]):
+    one = _IS_ONE[obj.__class__]
+    if not one:
         _check_validatable(obj)  # raises for anything but a domain object or a list of them
     reg = _DEFAULT if registry is None else registry
     plans = reg._plans.get(peildatum)  # kept from an earlier call (one record at a time)
@@ -625,6 +639,8 @@ def validate(
             visit = plans[item.__class__]
             if visit is not None:
                 visit(item, f"$[{i}]", ctx, out)
+    if not out:
+        return _NO_FINDINGS  # a report is immutable: every empty one may be the same
     report: Report = _new(Report)  # Report(out) without attrs' __init__: a tuple needs no converting
     _set_findings(report, tuple(out))
     return report
@@ -633,6 +649,8 @@ def validate(
 _new = object.__new__
 #: The setter of the report's one slot (what attrs' ``__init__`` ends in, without the name's lookup).
 _set_findings = Report.__dict__["findings"].__set__
+#: The report of a validation that found nothing.
+_NO_FINDINGS = Report()
 
 
 def _check_validatable(obj: Any) -> None:
