@@ -38,7 +38,7 @@ NATIONAL_VO = 200_000
 
 
 def mbo_lines(n: int) -> list[str]:
-    return [json.dumps(r) for r in make_data(n, n + n // 5, n // 3)]
+    return [json.dumps(r) for r in make_data(n)]
 
 
 def vo_lines(n: int) -> list[str]:
