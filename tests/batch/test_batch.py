@@ -320,3 +320,41 @@ def test_a_record_that_makes_a_rule_fail_stops_the_batch_naming_its_index_only()
 def test_spawned_workers_give_the_same_outcomes(mbo: list[str]) -> None:
     serial = dicts(validate_records(mbo[:300]))
     assert dicts(validate_records(mbo[:300], workers=2, chunk_size=40, start_method="spawn")) == serial
+
+
+# ------------------------------------------------------------ text items: the typed pass changes nothing
+
+
+def test_text_items_give_the_outcome_of_their_parsed_documents() -> None:
+    """An MBO record given as JSON text may be read in one typed pass (as `loads_mbo` reads it);
+    every item of the MBO reading fixture (records, hostile mutations, VO-looking keys, broken text)
+    must give the outcome of the usual way: parsing under the limits, then structuring."""
+    from duo_domain._sources import BATCH_READING
+    from duo_domain.batch import _jobs
+    from duo_domain.batch._outcome import unreadable
+    from duo_domain.serialize import json as json_mod
+    from tests.serialize.test_mbo_read_equivalence import _load, documents
+
+    def usual(payload: str | bytes, kind: Any) -> dict[str, Any]:
+        try:
+            record = _jobs._record(_jobs._document(payload), kind)
+        except ValueError as exc:
+            return unreadable(0, None, _jobs._problems_of(exc), source=BATCH_READING).to_dict()
+        return Outcome(index=0, origin=None, findings=validate(record).findings).to_dict()
+
+    bases, _ = _load()
+    jobs = {kind: _jobs.ValidateJob(kind=kind) for kind in (None, "mbo")}
+    reader = json_mod._typed_record()
+    assert reader is not None
+    typed = 0
+    for doc in documents(bases):
+        text = doc if isinstance(doc, str) else json.dumps(doc)
+        raw = text.encode("utf-8", "surrogatepass")
+        for payload in (raw, text):
+            for kind, job in jobs.items():
+                assert job(payload, 0, None).to_dict() == usual(payload, kind), text[:200]
+        typed += reader(raw) is not None
+    assert typed > 800  # the typed pass reads the valid records: it is not just passed over
+    chunk = [(i, None, json.dumps(doc) if not isinstance(doc, str) else doc) for i, doc in enumerate(bases)]
+    one_by_one = [jobs[None](payload, i, origin).to_dict() for i, origin, payload in chunk]
+    assert [o.to_dict() for o in jobs[None].run_chunk(chunk)] == one_by_one
