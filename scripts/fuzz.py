@@ -200,8 +200,29 @@ def _json_targets() -> list[Target]:
     def document(data: bytes) -> Any:
         return loads_document(data).kind
 
+    def mbo_typed(data: bytes) -> Any:
+        """`loads_mbo`'s typed pass of one record: nothing read, or the usual way's very object.
+
+        The usual way: parsing under the limits, then the converter. An AssertionError is a failure.
+        """
+        from duo_domain.serialize import json as json_mod
+        from duo_domain.serialize.reading import parse_json
+
+        reader = json_mod._typed_record()
+        typed = reader(data) if reader is not None else None
+        try:
+            usual = json_mod.structure_mbo(parse_json(data, document=json_mod.DOCUMENT_NAME))
+        except DuoDomainError:
+            if typed is not None:
+                raise AssertionError("the typed pass read a document the usual way refuses") from None
+            raise
+        if typed is not None and (typed != usual or repr(typed) != repr(usual)):
+            raise AssertionError("the typed pass read another object than the usual way")
+        return _validated(usual)
+
     return [
         Target("json.mbo", mbo, _json_seeds()),
+        Target("json.mbo_typed", mbo_typed, _json_seeds()),
         Target("json.vo", vo, [_vo_seed()]),
         Target("json.document", document, [*_json_seeds(), _vo_seed(), _uitslag_seed()]),
         Target("json.mbo_uitslag", _mbo_uitslag, [_uitslag_seed()]),

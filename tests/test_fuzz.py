@@ -181,3 +181,29 @@ def test_a_law_citation_is_not_a_leak_but_a_number_next_to_it_is() -> None:
     assert not FUZZ.leaks("regels: Uitvoeringsbesluit WVO 2020, BWBR0045787/2024-08-01)")
     assert FUZZ.leaks("BWBR0045787/2024-08-01 111222333")
     assert FUZZ.leaks("student 1112.22.333")
+
+
+def test_the_typed_target_sees_a_typed_pass_that_reads_another_object(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import attrs
+
+    from duo_domain.serialize import json as json_mod
+
+    real = json_mod._typed_record()
+    assert real is not None
+
+    def other(data: bytes) -> object:
+        read = real(data)
+        return (
+            None
+            if read is None
+            else attrs.evolve(read, student=attrs.evolve(read.student, studentnummer="Z"))
+        )
+
+    monkeypatch.setattr(json_mod, "_typed_record", lambda: other)
+    target = next(t for t in FUZZ.targets() if t.name == "json.mbo_typed")
+    outcome = FUZZ.Outcome()
+    FUZZ.check_one(target, target.seeds[0], outcome, 5.0)
+    assert len(outcome.failures) == 1
+    assert "another object" in outcome.failures[0]
