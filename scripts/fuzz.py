@@ -208,8 +208,7 @@ def _json_targets() -> list[Target]:
         from duo_domain.serialize import json as json_mod
         from duo_domain.serialize.reading import parse_json
 
-        reader = json_mod._typed_record()
-        typed = reader(data) if reader is not None else None
+        typed = json_mod._typed_mbo_record(data)
         try:
             usual = json_mod.structure_mbo(parse_json(data, document=json_mod.DOCUMENT_NAME))
         except DuoDomainError:

@@ -122,11 +122,10 @@ def _read(payload: Any, kind: Kind | None) -> Any:
     cijferlijst, a problem), is parsed under the reading limits and structured.
     """
     if kind != "vo" and payload.__class__ in (str, bytes):
-        from duo_domain.serialize.json import _typed_record
+        from duo_domain.serialize.json import _typed_mbo_record
 
-        typed = _typed_record()
         # the typed pass refuses a key an MBO record does not have, so it reads no VO cijferlijst
-        record = typed(payload) if typed is not None else None
+        record = _typed_mbo_record(payload)
         if record is not None:
             return record
     return _record(_document(payload), kind)

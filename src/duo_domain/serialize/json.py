@@ -1107,11 +1107,9 @@ def loads_mbo(text: str | bytes) -> MboStudentRecord | list[MboStudentRecord]:
         if records is not None:
             return records
     else:
-        typed = _typed_record()
-        if typed is not None:
-            record = typed(text)
-            if record is not None:
-                return record  # type: ignore[no-any-return]
+        record = _typed_mbo_record(text)
+        if record is not None:
+            return record
     data = parse_json(text, document=DOCUMENT_NAME)
     if data.__class__ is dict:  # what structure_mbo does with one record, without the calls around it
         try:
@@ -1148,6 +1146,17 @@ def _typed_record() -> Callable[[Any], Any] | None:
     """The typed reader of a document of one MBO student record (see `TypedReaders.reader`), or ``None``."""
     reader: Callable[[Any], Any] | None = _typed_reader().reader(MboStudentRecord, 1)
     return reader
+
+
+def _typed_mbo_record(text: str | bytes) -> MboStudentRecord | None:
+    """One MBO student record read from JSON text by the typed pass, or ``None`` (read the usual way).
+
+    What it reads, the usual way reads to an equal object; it reads no list and no other document
+    (an unknown key is refused), and no text the usual way refuses.
+    """
+    typed = _typed_record()
+    record: MboStudentRecord | None = typed(text) if typed is not None else None
+    return record
 
 
 @functools.cache
